@@ -1,0 +1,38 @@
+# Everything a fresh machine needs: `make serve` to look at the site, `make test` to check it.
+# Each target creates the local virtual environment in .venv on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: serve build check test browser clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(INSTALLED)
+
+## serve: build the site with the data in data/ and serve it on http://127.0.0.1:8000
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## build: build the site into site/ (fails on any problem in the data)
+build: $(INSTALLED)
+	$(BIN)/mkdocs build --strict --clean
+
+## check: check every data file and list all problems at once
+check: $(INSTALLED)
+	$(BIN)/aqb check
+
+## test: the whole test suite, browser tests included where Chromium can be had
+test: $(INSTALLED) browser
+	$(BIN)/python -m pytest
+
+## browser: install Debian's Chromium for the browser tests when we are root and it is missing
+browser:
+	@bash .ci/ensure-chromium
+
+clean:
+	rm -rf site $(VENV)

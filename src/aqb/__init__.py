@@ -1,0 +1,1 @@
+"""AQB-Zielvereinbarungen Hessen: data model, checks and page data, independent of MkDocs."""

@@ -1,0 +1,348 @@
+"""Load every file in data/, check it, and return the dataset or every problem at once."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from aqb.model import Agreement, MeasureType, MeasureTypeEntry, Partner, PartnerEntry, Slug, StandardText
+from aqb.problems import DataError, Problem
+from aqb.text import BLOCK_PLACEHOLDERS, misplaced_block_placeholders, unknown_placeholders
+from aqb.yamlsource import Location, YamlDocument, YamlReadError, dotted, read_yaml
+
+PARTNERS_FILE = "gebietskoerperschaften.yaml"
+MEASURE_TYPES_FILE = "massnahmenarten.yaml"
+STANDARD_TEXTS_DIR = "standardtexte"
+AGREEMENTS_DIR = "vereinbarungen"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything in data/, validated and cross-checked."""
+
+    partners: dict[str, Partner]
+    measure_types: dict[str, MeasureType]
+    standard_texts: dict[int, StandardText]
+    agreements: tuple[Agreement, ...]
+
+    def years(self) -> list[int]:
+        return sorted({agreement.jahr for agreement in self.agreements})
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Read and check all of `data_dir`; raise DataError listing every problem found."""
+    loader = _Loader(data_dir)
+    dataset = loader.load()
+    if loader.problems:
+        raise DataError(loader.problems)
+    return dataset
+
+
+class _Loader:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        # Paths are shown as staff see them in the repository: data/…
+        self.shown_root = data_dir.parent
+        self.problems: list[Problem] = []
+
+    def load(self) -> Dataset:
+        partners = self._load_keyed(PARTNERS_FILE, PartnerEntry, Partner)
+        measure_types = self._load_keyed(MEASURE_TYPES_FILE, MeasureTypeEntry, MeasureType)
+        measure_types = dict(sorted(measure_types.items(), key=lambda item: item[1].nummer))
+        standard_texts = self._load_standard_texts(measure_types)
+        agreements = self._load_agreements(partners, measure_types, standard_texts)
+        return Dataset(partners, measure_types, standard_texts, agreements)
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def _shown(self, file: Path) -> str:
+        return file.relative_to(self.shown_root).as_posix()
+
+    def _read(self, file: Path) -> YamlDocument | None:
+        try:
+            return read_yaml(file, self._shown(file))
+        except YamlReadError as error:
+            self.problems.extend(error.problems)
+            return None
+
+    def _validate(self, document: YamlDocument, adapter: TypeAdapter[Any], model: Any) -> Any:
+        try:
+            return adapter.validate_python(document.data)
+        except ValidationError as error:
+            self.problems.extend(_translate(error, document, model))
+            return None
+
+    def _problem(self, document: YamlDocument, location: Location, message: str,
+                 hint: str | None = None) -> None:
+        self.problems.append(Problem(document.path, document.line_of(location),
+                                     dotted(location) or "Datei", message, hint))
+
+    # -- the reference files ---------------------------------------------------------------------
+
+    def _load_keyed(self, name: str, entry_model: type[BaseModel], model: type[BaseModel]) -> dict[str, Any]:
+        """A file that maps slugs to records (partners, measure types)."""
+        file = self.data_dir / name
+        if not file.is_file():
+            self.problems.append(Problem(self._shown(file), 1, "Datei", "fehlt",
+                                         "Die Datei gehört zum Projekt; aus dem Repository wiederherstellen."))
+            return {}
+        document = self._read(file)
+        if document is None:
+            return {}
+        entries = self._validate(document, TypeAdapter(dict[Slug, entry_model]), dict[Slug, entry_model])
+        if entries is None:
+            return {}
+        return {slug: model.model_construct(slug=slug, **dict(entry)) for slug, entry in entries.items()}
+
+    def _load_standard_texts(self, measure_types: dict[str, MeasureType]) -> dict[int, StandardText]:
+        texts: dict[int, StandardText] = {}
+        folder = self.data_dir / STANDARD_TEXTS_DIR
+        adapter = TypeAdapter(StandardText)
+        for file in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if not re.fullmatch(r"\d{4}\.yaml", file.name):
+                self.problems.append(Problem(
+                    self._shown(file), 1, "Datei", "hat keinen gültigen Namen für einen Standardtext",
+                    "Standardtexte heißen nach ihrem Jahr, z. B. data/standardtexte/2025.yaml."))
+                continue
+            document = self._read(file)
+            standard = self._validate(document, adapter, StandardText) if document else None
+            if standard is None:
+                continue
+            if standard.jahr != int(file.stem):
+                self._problem(document, ("jahr",), f"passt nicht zum Dateinamen: {standard.jahr} (Datei: {file.name})",
+                              f"Datei in {standard.jahr}.yaml umbenennen oder das Jahr korrigieren.")
+                continue
+            for index, slug in enumerate(standard.massnahmenarten):
+                if slug not in measure_types:
+                    self._problem(document, ("massnahmenarten", slug),
+                                  f"unbekannte Maßnahmenart: '{slug}'", _suggest(slug, measure_types))
+            seen: set[str] = set()
+            for index, section in enumerate(standard.abschnitte):
+                if section.id in seen:
+                    self._problem(document, ("abschnitte", index, "id"),
+                                  f"Abschnitt steht doppelt: '{section.id}'", "Jeder Abschnitt braucht ein eigenes Kürzel.")
+                seen.add(section.id)
+                self._check_placeholders(document, ("abschnitte", index, "text"), section.text)
+            texts[standard.jahr] = standard
+        return texts
+
+    def _check_placeholders(self, document: YamlDocument, location: Location, text: str) -> None:
+        for name in unknown_placeholders(text):
+            self._problem(document, location, f"unbekannter Platzhalter: '{{{name}}}'",
+                          "Erlaubt sind {nominativ}, {Nominativ}, {genitiv}, {dativ}, {akkusativ}, {budget}, "
+                          + ", ".join("{" + block + "}" for block in BLOCK_PLACEHOLDERS) + ".")
+        for name in misplaced_block_placeholders(text):
+            self._problem(document, location, f"Platzhalter '{{{name}}}' muss allein in einer Zeile stehen",
+                          "Vor und nach dem Platzhalter eine Leerzeile lassen.")
+
+    # -- the agreements --------------------------------------------------------------------------
+
+    def _load_agreements(self, partners: dict[str, Partner], measure_types: dict[str, MeasureType],
+                         standard_texts: dict[int, StandardText]) -> tuple[Agreement, ...]:
+        folder = self.data_dir / AGREEMENTS_DIR
+        adapter = TypeAdapter(Agreement)
+        found: dict[tuple[int, str], str] = {}
+        agreements: list[Agreement] = []
+        for file in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if file.is_dir():
+                continue
+            relative = file.relative_to(folder)
+            if len(relative.parts) != 2 or not re.fullmatch(r"\d{4}", relative.parts[0]) \
+                    or file.suffix != ".yaml":
+                self.problems.append(Problem(
+                    self._shown(file), 1, "Datei", "liegt nicht an der erwarteten Stelle",
+                    "Vereinbarungen liegen in data/vereinbarungen/<jahr>/<kürzel>.yaml, "
+                    "z. B. data/vereinbarungen/2025/marburg-biedenkopf.yaml."))
+                continue
+            document = self._read(file)
+            if document is None:
+                continue
+            self._check_path(document, file)
+            agreement = self._validate(document, adapter, Agreement)
+            if agreement is None:
+                continue
+            key = (agreement.jahr, agreement.partner)
+            if key in found:
+                self._problem(document, ("partner",),
+                              f"für {agreement.partner} {agreement.jahr} gibt es schon eine Vereinbarung: {found[key]}",
+                              "Je Partner und Jahr gibt es genau eine Datei.")
+                continue
+            found[key] = document.path
+            if self._check_references(document, agreement, partners, measure_types, standard_texts):
+                agreements.append(agreement)
+        return tuple(sorted(agreements, key=lambda a: (a.jahr, a.partner)))
+
+    def _check_path(self, document: YamlDocument, file: Path) -> None:
+        data = document.data if isinstance(document.data, dict) else {}
+        folder_year, file_slug = int(file.parent.name), file.stem
+        if isinstance(data.get("jahr"), int) and data["jahr"] != folder_year:
+            self._problem(document, ("jahr",), f"passt nicht zum Ordner: {data['jahr']} (Ordner: {folder_year})",
+                          f"Datei nach data/vereinbarungen/{data['jahr']}/ verschieben oder das Jahr korrigieren.")
+        if isinstance(data.get("partner"), str) and data["partner"] != file_slug:
+            self._problem(document, ("partner",), f"passt nicht zum Dateinamen: '{data['partner']}' (Datei: {file.name})",
+                          f"Datei in {data['partner']}.yaml umbenennen oder den Partner korrigieren.")
+
+    def _check_references(self, document: YamlDocument, agreement: Agreement, partners: dict[str, Partner],
+                          measure_types: dict[str, MeasureType], standard_texts: dict[int, StandardText]) -> bool:
+        before = len(self.problems)
+        partner = partners.get(agreement.partner)
+        if partner is None:
+            self._problem(document, ("partner",), f"unbekannte Gebietskörperschaft: '{agreement.partner}'",
+                          _suggest(agreement.partner, partners))
+        elif not partner.exists_in(agreement.jahr):
+            self._problem(document, ("partner",),
+                          f"'{agreement.partner}' ist im Jahr {agreement.jahr} kein Partner des AQB"
+                          + _validity(partner), "Jahr und Partner prüfen (data/gebietskoerperschaften.yaml).")
+        standard = standard_texts.get(agreement.jahr)
+        if standard is None:
+            self._problem(document, ("jahr",), f"für {agreement.jahr} gibt es keinen Standardtext",
+                          f"Zuerst data/standardtexte/{agreement.jahr}.yaml anlegen.")
+        for slug, projects in agreement.massnahmen.items():
+            if slug not in measure_types:
+                self._problem(document, ("massnahmen", slug), f"unbekannte Maßnahmenart: '{slug}'",
+                              _suggest(slug, measure_types))
+            elif standard is not None and slug not in standard.massnahmenarten:
+                self._problem(document, ("massnahmen", slug),
+                              f"Maßnahmenart '{slug}' kommt im Standardtext {agreement.jahr} nicht vor",
+                              f"Maßnahmenarten {agreement.jahr}: " + ", ".join(standard.massnahmenarten) + ".")
+            for index, project in enumerate(projects):
+                if project in projects[:index]:
+                    self._problem(document, ("massnahmen", slug, index), f"Projekt steht doppelt: '{project}'",
+                                  "Jedes Projekt nur einmal je Maßnahmenart nennen.")
+        section_ids = [section.id for section in standard.abschnitte] if standard else []
+        for section_id, text in agreement.abweichungen.items():
+            if standard is not None and section_id not in section_ids:
+                self._problem(document, ("abweichungen", section_id), f"unbekannter Abschnitt: '{section_id}'",
+                              f"Abschnitte {agreement.jahr}: " + ", ".join(section_ids) + ".")
+            self._check_placeholders(document, ("abweichungen", section_id), text)
+        return len(self.problems) == before
+
+
+def _validity(partner: Partner) -> str:
+    if partner.gueltig_ab and partner.gueltig_bis:
+        return f" (besteht vom {_de(partner.gueltig_ab)} bis {_de(partner.gueltig_bis)})"
+    if partner.gueltig_ab:
+        return f" (besteht erst ab {_de(partner.gueltig_ab)})"
+    if partner.gueltig_bis:
+        return f" (besteht nur bis {_de(partner.gueltig_bis)})"
+    return ""
+
+
+def _de(day: Any) -> str:
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+def _suggest(value: str, known: dict[str, Any]) -> str:
+    close = difflib.get_close_matches(value, list(known), n=1)
+    if close:
+        return f"Meinten Sie '{close[0]}'?"
+    return "Gültig sind: " + ", ".join(known) + "."
+
+
+# -- pydantic errors in German -------------------------------------------------------------------
+
+_MESSAGES = {
+    "missing": ("Pflichtfeld fehlt", "Das Feld ergänzen; alle Felder stehen im Leitfaden „Mitmachen“."),
+    "string_type": ("muss ein Text sein: {wert}",
+                    "Text, der wie eine Zahl, ein Datum oder ja/nein aussieht, in Anführungszeichen setzen."),
+    "string_too_short": ("darf nicht leer sein", None),
+    "int_type": ("muss eine ganze Zahl sein: {wert}", None),
+    "greater_than_equal": ("muss mindestens {ge} sein: {wert}", None),
+    "list_type": ("muss eine Liste sein: {wert}", "Jeden Eintrag in eine eigene Zeile mit „- “ davor schreiben."),
+    "too_short": ("braucht mindestens {min_length} Eintrag", None),
+    "dict_type": ("muss aus Feldern bestehen (feldname: wert): {wert}", "Einrückung prüfen."),
+    "model_type": ("muss aus Feldern bestehen (feldname: wert): {wert}", "Einrückung prüfen."),
+    "literal_error": ("muss einer dieser Werte sein: {expected}; gefunden: {wert}", None),
+    "string_pattern_mismatch": ("hat nicht die erwartete Form: {wert}", None),
+    "bool_type": ("muss ja oder nein sein: {wert}", None),
+}
+
+_HINTS = {
+    "aqb_euro": "Nur die Ziffern schreiben, z. B. budget: 1118780",
+    "aqb_datum": "Datum als Jahr-Monat-Tag schreiben, z. B. 2025-08-02.",
+    "aqb_slug": "z. B. marburg-biedenkopf",
+    "aqb_jahr": "z. B. jahr: 2025",
+    "aqb_name": "Sonderzeichen weglassen.",
+}
+
+_PATTERN_HINTS = {
+    "kreisschluessel": "Fünf Ziffern in Anführungszeichen, z. B. kreisschluessel: \"06534\".",
+    "url": "Vollständige Adresse mit https://, z. B. https://www.example.de/seite",
+}
+
+
+def _translate(error: ValidationError, document: YamlDocument, model: Any) -> list[Problem]:
+    problems = []
+    for item in error.errors():
+        location = tuple(item["loc"])
+        if location and location[-1] == "[key]":
+            location = location[:-1]
+        kind = item["type"]
+        shown_field = dotted(location) or "Datei"
+        value = item.get("input")
+        if kind == "extra_forbidden":
+            allowed = _field_names(model, location[:-1])
+            problems.append(Problem(document.path, document.line_of(location), shown_field, "unbekanntes Feld",
+                                    ("Tippfehler? Erlaubt sind hier: " + ", ".join(allowed) + ".") if allowed else None))
+            continue
+        if kind.startswith("aqb_"):
+            message, hint = item["msg"], _HINTS.get(kind)
+        elif value is None and kind != "missing":
+            message, hint = "ist leer; hier fehlt ein Wert", None
+        else:
+            template, hint = _MESSAGES.get(kind, ("ist ungültig: {wert} ({original})", None))
+            context = {**item.get("ctx", {}), "wert": _shown_value(value), "original": item["msg"]}
+            message = template.format(**context)
+            if kind == "string_pattern_mismatch":
+                hint = _PATTERN_HINTS.get(str(location[-1]))
+        problems.append(Problem(document.path, document.line_of(location), shown_field, message, hint))
+    return problems
+
+
+def _shown_value(value: Any) -> str:
+    if isinstance(value, dict):
+        return "(Felder)"
+    if isinstance(value, list):
+        return "(Liste)"
+    text = str(value)
+    return "'" + (text if len(text) <= 80 else text[:77] + "…") + "'"
+
+
+def _field_names(model: Any, location: Location) -> list[str]:
+    """The fields a record at `location` of `model` may have, for the hint on an unknown field."""
+    current = model
+    for part in location:
+        current = _unwrap(current)
+        if isinstance(part, str) and isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(part)
+            if field is None:
+                return []
+            current = field.annotation
+        elif typing.get_origin(current) in (list, dict):
+            current = typing.get_args(current)[-1]
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated[...] and `X | None` down to X."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            members = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            annotation = members[0]
+        else:
+            return annotation

@@ -1,0 +1,169 @@
+"""The data model: what the YAML files in data/ hold, as small frozen typed classes.
+
+Field names are the YAML keys staff write (German); descriptions are German because they are
+shown to staff (contributor guide, editor schema). Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+FIRST_YEAR = 2014  # the AQB replaced the separate Ausbildungs- and Arbeitsmarktbudget in 2014
+LAST_YEAR = 2100
+
+
+def _slug(value: Any) -> Any:
+    if isinstance(value, str) and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+        raise PydanticCustomError(
+            "aqb_slug", "muss ein Kürzel aus Kleinbuchstaben, Ziffern und Bindestrichen sein: '{wert}'",
+            {"wert": value})
+    return value
+
+
+def _euro(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise PydanticCustomError(
+            "aqb_euro", "muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '{wert}'",
+            {"wert": value})
+    return value
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "aqb_datum", "muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '{wert}'", {"wert": value})
+
+
+def _year(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int) or not FIRST_YEAR <= value <= LAST_YEAR:
+        raise PydanticCustomError(
+            "aqb_jahr", "muss eine Jahreszahl von {erstes} bis {letztes} sein: '{wert}'",
+            {"wert": value, "erstes": FIRST_YEAR, "letztes": LAST_YEAR})
+    return value
+
+
+def _title_safe(value: Any) -> Any:
+    # These names become page titles and navigation entries, which the theme prints unescaped.
+    if isinstance(value, str) and not re.fullmatch(r"[\w .()\-]+", value):
+        raise PydanticCustomError(
+            "aqb_name", "darf nur Buchstaben, Ziffern, Leerzeichen und . - ( ) enthalten: '{wert}'",
+            {"wert": value})
+    return value
+
+
+Slug = Annotated[str, BeforeValidator(_slug)]
+Text = Annotated[str, Field(min_length=1)]
+Name = Annotated[str, Field(min_length=1), BeforeValidator(_title_safe)]
+Euro = Annotated[int, BeforeValidator(_euro)]
+Datum = Annotated[date, BeforeValidator(_iso_date)]
+Jahr = Annotated[int, BeforeValidator(_year)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+class PartnerEntry(Record):
+    """A Landkreis or kreisfreie Stadt, as written in data/gebietskoerperschaften.yaml."""
+
+    name: Name = Field(description="Name ohne Art, z. B. „Kassel“.")
+    bezeichnung: Name = Field(description="Eindeutige Bezeichnung, z. B. „Landkreis Kassel“ oder „Stadt Kassel“.")
+    art: Literal["Landkreis", "kreisfreie Stadt"] = Field(description="Landkreis oder kreisfreie Stadt.")
+    kreisschluessel: Annotated[str, Field(pattern=r"^06\d{3}$")] | None = Field(
+        default=None, description="Kreisschlüssel (erste fünf Stellen des AGS), z. B. „06534“; leer, wo unbekannt.")
+    regierungsbezirk: Literal["Darmstadt", "Gießen", "Kassel"] = Field(description="Regierungsbezirk.")
+    gueltig_ab: Datum | None = Field(default=None, description="Besteht als Partner seit (JJJJ-MM-TT); leer: seit Beginn des AQB.")
+    gueltig_bis: Datum | None = Field(default=None, description="Besteht als Partner bis (JJJJ-MM-TT); leer: bis heute.")
+    hinweis: Text | None = Field(default=None, description="Hinweis, der auf der Seite des Partners erscheint.")
+
+
+class Partner(PartnerEntry):
+    slug: str
+
+    def exists_in(self, year: int) -> bool:
+        """Whether the partner exists for at least part of `year`."""
+        starts_in_time = self.gueltig_ab is None or self.gueltig_ab <= date(year, 12, 31)
+        ends_in_time = self.gueltig_bis is None or self.gueltig_bis >= date(year, 1, 1)
+        return starts_in_time and ends_in_time
+
+
+class MeasureTypeEntry(Record):
+    """A Maßnahmenart, as written in data/massnahmenarten.yaml."""
+
+    nummer: Annotated[int, Field(ge=1)] = Field(description="Nummer in der Liste der Vereinbarungen.")
+    name: Text = Field(description="Vollständiger Name der Maßnahmenart.")
+    kurzname: Text = Field(description="Kurzer Name für Tabellenköpfe.")
+
+
+class MeasureType(MeasureTypeEntry):
+    slug: str
+
+
+class Ministry(Record):
+    name: Text = Field(description="Name des Ministeriums, wie in den Vereinbarungen des Jahres.")
+    kurzname: Text = Field(description="Abkürzung, wie in den Vereinbarungen, z. B. „HMSI“.")
+
+
+class Section(Record):
+    id: Slug = Field(description="Kürzel des Abschnitts, z. B. „paragraf-5“; damit ersetzt eine Vereinbarung ihn unter `abweichungen`.")
+    titel: Text = Field(description="Kurzer Titel für das Inhaltsverzeichnis der Seite (nicht Teil des Wortlauts).")
+    text: Text = Field(description="Wortlaut (Markdown) mit Platzhaltern wie {dativ} oder {projektliste}.")
+
+
+class StandardText(Record):
+    """The ministry's wording shared by every agreement of one year (data/standardtexte/<jahr>.yaml)."""
+
+    jahr: Jahr = Field(description="Jahr der Vereinbarungen; muss zum Dateinamen passen.")
+    ministerium: Ministry = Field(description="Das Ministerium als Vertragspartei.")
+    massnahmenarten: dict[Slug, Text] = Field(
+        description="Die Maßnahmenarten in Reihenfolge und Wortlaut der Liste in § 5.")
+    abschnitte: Annotated[list[Section], Field(min_length=1)] = Field(description="Die Abschnitte des Textes in ihrer Reihenfolge.")
+
+
+class PartnerNaming(Record):
+    """How the partner is named in the text, per grammatical case."""
+
+    nominativ: Text = Field(description="z. B. „der Landkreis Marburg-Biedenkopf“")
+    genitiv: Text = Field(description="z. B. „des Landkreises Marburg-Biedenkopf“")
+    dativ: Text = Field(description="z. B. „dem Landkreis Marburg-Biedenkopf“")
+    akkusativ: Text = Field(description="z. B. „den Landkreis Marburg-Biedenkopf“")
+
+
+class Signatory(Record):
+    name: Text = Field(description="Name, wie unterschrieben.")
+    funktion: Text = Field(description="Funktion, Zeile für Zeile wie unter der Unterschrift.")
+    ort: Text = Field(description="Ort der Unterschrift.")
+    datum: Datum | None = Field(default=None, description="Datum der Unterschrift (JJJJ-MM-TT); weglassen, wenn im Original keins steht.")
+
+
+class Source(Record):
+    titel: Text = Field(description="Titel des Dokuments.")
+    herausgeber: Text = Field(description="Wer das Dokument veröffentlicht hat.")
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(default=None, description="Adresse, unter der es abrufbar ist.")
+    abgerufen: Datum | None = Field(default=None, description="Wann die Adresse zuletzt abgerufen wurde (JJJJ-MM-TT).")
+    hinweis: Text | None = Field(default=None, description="Weitere Angaben zur Quelle.")
+
+
+class Agreement(Record):
+    """One Zielvereinbarung (data/vereinbarungen/<jahr>/<partner>.yaml)."""
+
+    jahr: Jahr = Field(description="Jahr der Vereinbarung; muss zum Ordner passen.")
+    partner: Slug = Field(description="Kürzel der Gebietskörperschaft; muss zum Dateinamen passen.")
+    partner_im_text: PartnerNaming = Field(description="Wie der Partner im Text genannt wird.")
+    budget: Euro = Field(description="Haushaltsmittel nach § 4 in ganzen Euro, z. B. 1118780.")
+    massnahmen: dict[Slug, list[Text]] = Field(
+        description="Projekte je Maßnahmenart (Kürzel aus data/massnahmenarten.yaml), im Wortlaut der Vereinbarung.")
+    unterzeichnende: Annotated[list[Signatory], Field(min_length=1)] = Field(description="Wer unterschrieben hat, in der Reihenfolge des Dokuments.")
+    quelle: Source = Field(description="Woher der Text stammt.")
+    abweichungen: dict[Slug, Text] = Field(
+        default_factory=dict,
+        description="Abschnitte, deren Wortlaut vom Standardtext des Jahres abweicht: Kürzel des Abschnitts → ganzer Wortlaut.")

@@ -1,0 +1,92 @@
+"""The text of one agreement: the year's standard text with the partner's own parts filled in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import markdown
+import nh3
+
+from aqb.formatting import thousands
+from aqb.model import Agreement, StandardText
+
+INLINE_PLACEHOLDERS = ("nominativ", "Nominativ", "genitiv", "dativ", "akkusativ", "budget")
+BLOCK_PLACEHOLDERS = ("projektliste", "unterschriften")
+_PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
+_BLOCK_LINE = re.compile(r"^\{(" + "|".join(BLOCK_PLACEHOLDERS) + r")\}$", re.MULTILINE)
+
+# What Markdown from data may become: text structure only. No images (they would load from other
+# origins), no raw HTML (it is escaped before this), links only to http(s) and mail.
+_ALLOWED_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "strong", "em", "br", "ul", "ol", "li", "a",
+                 "blockquote", "code", "pre", "hr"}
+
+
+def unknown_placeholders(text: str) -> list[str]:
+    known = INLINE_PLACEHOLDERS + BLOCK_PLACEHOLDERS
+    return [name for name in _PLACEHOLDER.findall(text) if name not in known]
+
+
+def misplaced_block_placeholders(text: str) -> list[str]:
+    """Block placeholders that share their line with other text (they need a paragraph of their own)."""
+    alone = _BLOCK_LINE.findall(text)
+    everywhere = [name for name in _PLACEHOLDER.findall(text) if name in BLOCK_PLACEHOLDERS]
+    return [name for name in everywhere if everywhere.count(name) > alone.count(name)][:1]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of a section: rendered Markdown, or a structured part the template renders."""
+
+    kind: Literal["markdown", "projektliste", "unterschriften"]
+    html: str = ""
+
+
+@dataclass(frozen=True)
+class ComposedSection:
+    id: str
+    titel: str
+    blocks: tuple[Block, ...]
+    deviates: bool  # the agreement replaces the standard wording of this section
+
+
+def compose(agreement: Agreement, standard: StandardText) -> tuple[ComposedSection, ...]:
+    """The agreement's full text, section by section, exactly as signed."""
+    naming = agreement.partner_im_text
+    values = {
+        "nominativ": naming.nominativ,
+        "Nominativ": naming.nominativ[:1].upper() + naming.nominativ[1:],
+        "genitiv": naming.genitiv,
+        "dativ": naming.dativ,
+        "akkusativ": naming.akkusativ,
+        "budget": thousands(agreement.budget),
+    }
+    sections = []
+    for section in standard.abschnitte:
+        wording = agreement.abweichungen.get(section.id, section.text)
+        filled = _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), wording)
+        sections.append(ComposedSection(section.id, section.titel, tuple(_blocks(filled)),
+                                        section.id in agreement.abweichungen))
+    return tuple(sections)
+
+
+def _blocks(text: str) -> list[Block]:
+    blocks = []
+    for index, part in enumerate(_BLOCK_LINE.split(text)):
+        if index % 2:
+            blocks.append(Block(kind=part))  # type: ignore[arg-type]
+        elif part.strip():
+            blocks.append(Block(kind="markdown", html=render_markdown(part)))
+    return blocks
+
+
+def render_markdown(text: str) -> str:
+    """Markdown from a pull request → safe HTML: raw HTML shown as text, nothing executable."""
+    converter = markdown.Markdown(output_format="html")
+    # Without these two, Python-Markdown passes raw HTML through; without them it escapes it.
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    html = converter.convert(text)
+    return nh3.clean(html, tags=_ALLOWED_TAGS, attributes={"a": {"href", "title"}},
+                     url_schemes={"http", "https", "mailto"})

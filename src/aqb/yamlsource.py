@@ -1,0 +1,170 @@
+"""Read one YAML file safely and remember on which line every value stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from aqb.problems import Problem
+
+Location = tuple[str | int, ...]
+
+# Files come from pull requests: bound what one file may cost to read.
+MAX_FILE_BYTES = 512 * 1024
+MAX_DEPTH = 20
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases and leaves dates as text.
+
+    Aliases could expand a small file into a huge one ("billion laughs"); dates stay strings so
+    that an impossible date such as 2025-02-30 becomes a validation error with its field name
+    instead of a constructor crash.
+    """
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="Anker und Verweise (&name, *name) sind nicht erlaubt",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Plain data of one file plus the line of every value in it."""
+
+    path: str
+    data: Any
+    lines: dict[Location, int] = field(repr=False)
+
+    def line_of(self, location: Location) -> int:
+        """Line of the value at `location`, or of its nearest parent that exists."""
+        for end in range(len(location), -1, -1):
+            line = self.lines.get(tuple(location[:end]))
+            if line is not None:
+                return line
+        return 1
+
+
+class YamlReadError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+def read_yaml(file: Path, shown_path: str) -> YamlDocument:
+    """Parse `file`; raise YamlReadError naming line and cause when it is not usable YAML."""
+    raw = file.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlReadError([Problem(shown_path, 1, "Datei",
+                                     f"ist zu groß ({len(raw)} Bytes, höchstens {MAX_FILE_BYTES})",
+                                     "Eine Vereinbarung braucht nur wenige Kilobyte.")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise YamlReadError([Problem(
+            shown_path, line, "Datei",
+            f"ist nicht UTF-8-kodiert: Byte 0x{raw[error.start]:02x} ist kein gültiges Zeichen",
+            "Die Datei im Editor mit der Kodierung „UTF-8“ speichern.")]) from None
+
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        reason = error.problem or "ungültiges YAML"
+        raise YamlReadError([Problem(shown_path, line, "YAML-Syntax", _german_syntax(reason),
+                                     "Einrückung, Doppelpunkte und Anführungszeichen prüfen.")]) from None
+    except yaml.YAMLError as error:
+        raise YamlReadError([Problem(shown_path, 1, "YAML-Syntax", str(error),
+                                     "Einrückung, Doppelpunkte und Anführungszeichen prüfen.")]) from None
+    finally:
+        loader.dispose()
+
+    if root is None:
+        return YamlDocument(shown_path, None, {(): 1})
+    problems: list[Problem] = []
+    lines: dict[Location, int] = {}
+    data = _construct(root, (), lines, problems, shown_path, loader)
+    if problems:
+        raise YamlReadError(problems)
+    return YamlDocument(shown_path, data, lines)
+
+
+def _construct(node: Node, location: Location, lines: dict[Location, int],
+               problems: list[Problem], shown_path: str, loader: _Loader) -> Any:
+    """Turn a node tree into plain Python data, recording lines and refusing duplicate keys."""
+    lines.setdefault(location, node.start_mark.line + 1)
+    field_name = dotted(location) or "Datei"
+    if len(location) > MAX_DEPTH:
+        problems.append(Problem(shown_path, node.start_mark.line + 1, field_name,
+                                f"ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)", None))
+        return None
+    if isinstance(node, MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                problems.append(Problem(shown_path, key_node.start_mark.line + 1, field_name,
+                                        "ein Feldname muss ein einfacher Text sein", None))
+                continue
+            key = loader.construct_object(key_node)
+            key = key if isinstance(key, str) else str(key)
+            if key in result:
+                first = lines[location + (key,)]
+                problems.append(Problem(
+                    shown_path, key_node.start_mark.line + 1, dotted(location + (key,)),
+                    f"steht doppelt in der Datei (zuerst in Zeile {first})",
+                    "Einen der beiden Einträge löschen oder zusammenführen."))
+                continue
+            lines[location + (key,)] = key_node.start_mark.line + 1
+            result[key] = _construct(value_node, location + (key,), lines, problems, shown_path, loader)
+        return result
+    if isinstance(node, SequenceNode):
+        return [_construct(item, location + (index,), lines, problems, shown_path, loader)
+                for index, item in enumerate(node.value)]
+    return loader.construct_object(node)
+
+
+def dotted(location: Location) -> str:
+    """Render a location as staff read it: massnahmen.qualifizierung[2]."""
+    text = ""
+    for part in location:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+_SYNTAX_MESSAGES = {
+    "Anker und Verweise": "Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben",
+    "mapping values are not allowed here": "hier ist kein Doppelpunkt erlaubt (fehlen Anführungszeichen um einen Text mit „: “?)",
+    "could not find expected ':'": "es fehlt ein Doppelpunkt nach dem Feldnamen",
+    "found character '\\t' that cannot start any token": "Tabulatoren sind nicht erlaubt; mit Leerzeichen einrücken",
+    "did not find expected key": "hier wurde ein Feldname erwartet (Einrückung prüfen)",
+    "found unexpected end of stream": "die Datei endet unerwartet (fehlt ein schließendes Anführungszeichen?)",
+    "did not find expected node content": "hier fehlt ein Wert",
+    "expected a single document in the stream": "die Datei darf nur ein YAML-Dokument enthalten (kein zweites „---“)",
+}
+
+
+def _german_syntax(reason: str) -> str:
+    for english, german in _SYNTAX_MESSAGES.items():
+        if reason.startswith(english):
+            return german
+    return f"ungültiges YAML ({reason})"
