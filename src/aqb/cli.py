@@ -31,9 +31,14 @@ def _check(data_dir: Path) -> int:
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"Alles in Ordnung: {len(dataset.agreements)} Vereinbarungen, "
-          f"{len(dataset.partners)} Gebietskörperschaften, {len(dataset.standard_texts)} Standardtexte.")
+    print(f"Alles in Ordnung: {_count(len(dataset.agreements), 'Vereinbarung', 'Vereinbarungen')}, "
+          f"{_count(len(dataset.partners), 'Gebietskörperschaft', 'Gebietskörperschaften')}, "
+          f"{_count(len(dataset.standard_texts), 'Standardtext', 'Standardtexte')}.")
     return 0
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number == 1 else plural}"
 
 
 if __name__ == "__main__":

@@ -67,10 +67,12 @@ class _Loader:
 
     def _read(self, file: Path) -> YamlDocument | None:
         try:
-            return read_yaml(file, self._shown(file))
+            document = read_yaml(file, self._shown(file))
         except YamlReadError as error:
             self.problems.extend(error.problems)
             return None
+        self.problems.extend(document.problems)
+        return document
 
     def _validate(self, document: YamlDocument, adapter: TypeAdapter[Any], model: Any) -> Any:
         try:
@@ -129,11 +131,11 @@ class _Loader:
                     self._problem(document, ("abschnitte", index, "id"),
                                   f"Abschnitt steht doppelt: '{section.id}'", "Jeder Abschnitt braucht ein eigenes Kürzel.")
                 seen.add(section.id)
-                self._check_placeholders(document, ("abschnitte", index, "text"), section.text)
+                self._check_wording(document, ("abschnitte", index, "text"), section.text)
             texts[standard.jahr] = standard
         return texts
 
-    def _check_placeholders(self, document: YamlDocument, location: Location, text: str) -> None:
+    def _check_wording(self, document: YamlDocument, location: Location, text: str) -> None:
         for name in unknown_placeholders(text):
             self._problem(document, location, f"unbekannter Platzhalter: '{{{name}}}'",
                           "Erlaubt sind {nominativ}, {Nominativ}, {genitiv}, {dativ}, {akkusativ}, {budget}, "
@@ -141,6 +143,9 @@ class _Loader:
         for name in misplaced_block_placeholders(text):
             self._problem(document, location, f"Platzhalter '{{{name}}}' muss allein in einer Zeile stehen",
                           "Vor und nach dem Platzhalter eine Leerzeile lassen.")
+        if re.search(r"(?m)^# ", text):
+            self._problem(document, location, "Überschriften im Wortlaut beginnen mit ## oder tiefer",
+                          "Die Hauptüberschrift (#) setzt die Seite selbst.")
 
     # -- the agreements --------------------------------------------------------------------------
 
@@ -148,12 +153,18 @@ class _Loader:
                          standard_texts: dict[int, StandardText]) -> tuple[Agreement, ...]:
         folder = self.data_dir / AGREEMENTS_DIR
         adapter = TypeAdapter(Agreement)
-        found: dict[tuple[int, str], str] = {}
         agreements: list[Agreement] = []
         for file in sorted(folder.rglob("*")) if folder.is_dir() else []:
             if file.is_dir():
                 continue
             relative = file.relative_to(folder)
+            if file.suffix == ".yml":
+                twin = file.with_suffix(".yaml")
+                self.problems.append(Problem(
+                    self._shown(file), 1, "Datei",
+                    f"doppelte Vereinbarung: {twin.name} gibt es schon" if twin.exists() else "hat die Endung .yml statt .yaml",
+                    "Je Partner und Jahr gibt es genau eine Datei." if twin.exists() else f"Datei in {twin.name} umbenennen."))
+                continue
             if len(relative.parts) != 2 or not re.fullmatch(r"\d{4}", relative.parts[0]) \
                     or file.suffix != ".yaml":
                 self.problems.append(Problem(
@@ -164,65 +175,61 @@ class _Loader:
             document = self._read(file)
             if document is None:
                 continue
-            self._check_path(document, file)
+            raw = document.data if isinstance(document.data, dict) else {}
+            before = len(self.problems)
+            self._check_path(document, raw, file)
+            self._check_references(document, raw, partners, measure_types, standard_texts)
             agreement = self._validate(document, adapter, Agreement)
-            if agreement is None:
-                continue
-            key = (agreement.jahr, agreement.partner)
-            if key in found:
-                self._problem(document, ("partner",),
-                              f"für {agreement.partner} {agreement.jahr} gibt es schon eine Vereinbarung: {found[key]}",
-                              "Je Partner und Jahr gibt es genau eine Datei.")
-                continue
-            found[key] = document.path
-            if self._check_references(document, agreement, partners, measure_types, standard_texts):
+            # Year and partner must match the path, so each (year, partner) has one file at most.
+            if agreement is not None and len(self.problems) == before:
                 agreements.append(agreement)
         return tuple(sorted(agreements, key=lambda a: (a.jahr, a.partner)))
 
-    def _check_path(self, document: YamlDocument, file: Path) -> None:
-        data = document.data if isinstance(document.data, dict) else {}
+    def _check_path(self, document: YamlDocument, raw: dict[str, Any], file: Path) -> None:
         folder_year, file_slug = int(file.parent.name), file.stem
-        if isinstance(data.get("jahr"), int) and data["jahr"] != folder_year:
-            self._problem(document, ("jahr",), f"passt nicht zum Ordner: {data['jahr']} (Ordner: {folder_year})",
-                          f"Datei nach data/vereinbarungen/{data['jahr']}/ verschieben oder das Jahr korrigieren.")
-        if isinstance(data.get("partner"), str) and data["partner"] != file_slug:
-            self._problem(document, ("partner",), f"passt nicht zum Dateinamen: '{data['partner']}' (Datei: {file.name})",
-                          f"Datei in {data['partner']}.yaml umbenennen oder den Partner korrigieren.")
+        if isinstance(raw.get("jahr"), int) and raw["jahr"] != folder_year:
+            self._problem(document, ("jahr",), f"passt nicht zum Ordner: {raw['jahr']} (Ordner: {folder_year})",
+                          f"Datei nach data/vereinbarungen/{raw['jahr']}/ verschieben oder das Jahr korrigieren.")
+        if isinstance(raw.get("partner"), str) and raw["partner"] != file_slug:
+            self._problem(document, ("partner",), f"passt nicht zum Dateinamen: '{raw['partner']}' (Datei: {file.name})",
+                          f"Datei in {raw['partner']}.yaml umbenennen oder den Partner korrigieren.")
 
-    def _check_references(self, document: YamlDocument, agreement: Agreement, partners: dict[str, Partner],
-                          measure_types: dict[str, MeasureType], standard_texts: dict[int, StandardText]) -> bool:
-        before = len(self.problems)
-        partner = partners.get(agreement.partner)
-        if partner is None:
-            self._problem(document, ("partner",), f"unbekannte Gebietskörperschaft: '{agreement.partner}'",
-                          _suggest(agreement.partner, partners))
-        elif not partner.exists_in(agreement.jahr):
-            self._problem(document, ("partner",),
-                          f"'{agreement.partner}' ist im Jahr {agreement.jahr} kein Partner des AQB"
-                          + _validity(partner), "Jahr und Partner prüfen (data/gebietskoerperschaften.yaml).")
-        standard = standard_texts.get(agreement.jahr)
-        if standard is None:
-            self._problem(document, ("jahr",), f"für {agreement.jahr} gibt es keinen Standardtext",
-                          f"Zuerst data/standardtexte/{agreement.jahr}.yaml anlegen.")
-        for slug, projects in agreement.massnahmen.items():
-            if slug not in measure_types:
-                self._problem(document, ("massnahmen", slug), f"unbekannte Maßnahmenart: '{slug}'",
-                              _suggest(slug, measure_types))
-            elif standard is not None and slug not in standard.massnahmenarten:
-                self._problem(document, ("massnahmen", slug),
-                              f"Maßnahmenart '{slug}' kommt im Standardtext {agreement.jahr} nicht vor",
-                              f"Maßnahmenarten {agreement.jahr}: " + ", ".join(standard.massnahmenarten) + ".")
-            for index, project in enumerate(projects):
-                if project in projects[:index]:
-                    self._problem(document, ("massnahmen", slug, index), f"Projekt steht doppelt: '{project}'",
+    def _check_references(self, document: YamlDocument, raw: dict[str, Any], partners: dict[str, Partner],
+                          measure_types: dict[str, MeasureType], standard_texts: dict[int, StandardText]) -> None:
+        """Checks against the other files; on the raw data, so they run even where fields are invalid."""
+        year = raw.get("jahr") if isinstance(raw.get("jahr"), int) else None
+        slug = raw.get("partner") if isinstance(raw.get("partner"), str) else None
+        partner = partners.get(slug) if slug else None
+        if slug and partner is None and partners:
+            self._problem(document, ("partner",), f"unbekannte Gebietskörperschaft: '{slug}'", _suggest(slug, partners))
+        elif partner is not None and year is not None and not partner.exists_in(year):
+            self._problem(document, ("partner",), f"'{slug}' ist im Jahr {year} kein Partner des AQB" + _validity(partner),
+                          "Jahr und Partner prüfen (data/gebietskoerperschaften.yaml).")
+        standard = standard_texts.get(year) if year is not None else None
+        if year is not None and standard is None:
+            self._problem(document, ("jahr",), f"für {year} gibt es keinen Standardtext",
+                          f"Zuerst data/standardtexte/{year}.yaml anlegen.")
+        measures = raw.get("massnahmen")
+        for measure, projects in measures.items() if isinstance(measures, dict) else []:
+            if measure not in measure_types:
+                self._problem(document, ("massnahmen", measure), f"unbekannte Maßnahmenart: '{measure}'",
+                              _suggest(str(measure), measure_types))
+            elif standard is not None and measure not in standard.massnahmenarten:
+                self._problem(document, ("massnahmen", measure),
+                              f"Maßnahmenart '{measure}' kommt im Standardtext {year} nicht vor",
+                              f"Maßnahmenarten {year}: " + ", ".join(standard.massnahmenarten) + ".")
+            for index, project in enumerate(projects if isinstance(projects, list) else []):
+                if isinstance(project, str) and project in projects[:index]:
+                    self._problem(document, ("massnahmen", measure, index), f"Projekt steht doppelt: '{project}'",
                                   "Jedes Projekt nur einmal je Maßnahmenart nennen.")
+        deviations = raw.get("abweichungen")
         section_ids = [section.id for section in standard.abschnitte] if standard else []
-        for section_id, text in agreement.abweichungen.items():
+        for section_id, text in deviations.items() if isinstance(deviations, dict) else []:
             if standard is not None and section_id not in section_ids:
                 self._problem(document, ("abweichungen", section_id), f"unbekannter Abschnitt: '{section_id}'",
-                              f"Abschnitte {agreement.jahr}: " + ", ".join(section_ids) + ".")
-            self._check_placeholders(document, ("abweichungen", section_id), text)
-        return len(self.problems) == before
+                              f"Abschnitte {year}: " + ", ".join(section_ids) + ".")
+            if isinstance(text, str):
+                self._check_wording(document, ("abweichungen", section_id), text)
 
 
 def _validity(partner: Partner) -> str:
@@ -240,7 +247,8 @@ def _de(day: Any) -> str:
 
 
 def _suggest(value: str, known: dict[str, Any]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1)
+    containing = [slug for slug in known if value and value in slug]
+    close = containing[:1] or difflib.get_close_matches(value, list(known), n=1)
     if close:
         return f"Meinten Sie '{close[0]}'?"
     return "Gültig sind: " + ", ".join(known) + "."
@@ -249,7 +257,7 @@ def _suggest(value: str, known: dict[str, Any]) -> str:
 # -- pydantic errors in German -------------------------------------------------------------------
 
 _MESSAGES = {
-    "missing": ("Pflichtfeld fehlt", "Das Feld ergänzen; alle Felder stehen im Leitfaden „Mitmachen“."),
+    "missing": ("Pflichtfeld fehlt", "Das Feld ergänzen, z. B. wie in data/vereinbarungen/2025/marburg-biedenkopf.yaml."),
     "string_type": ("muss ein Text sein: {wert}",
                     "Text, der wie eine Zahl, ein Datum oder ja/nein aussieht, in Anführungszeichen setzen."),
     "string_too_short": ("darf nicht leer sein", None),
@@ -292,10 +300,10 @@ def _translate(error: ValidationError, document: YamlDocument, model: Any) -> li
             problems.append(Problem(document.path, document.line_of(location), shown_field, "unbekanntes Feld",
                                     ("Tippfehler? Erlaubt sind hier: " + ", ".join(allowed) + ".") if allowed else None))
             continue
-        if kind.startswith("aqb_"):
+        if value is None and kind != "missing":
+            message, hint = "ist leer; hier fehlt ein Wert", _HINTS.get(kind)
+        elif kind.startswith("aqb_"):
             message, hint = item["msg"], _HINTS.get(kind)
-        elif value is None and kind != "missing":
-            message, hint = "ist leer; hier fehlt ein Wert", None
         else:
             template, hint = _MESSAGES.get(kind, ("ist ungültig: {wert} ({original})", None))
             context = {**item.get("ctx", {}), "wert": _shown_value(value), "original": item["msg"]}

@@ -99,12 +99,15 @@ class Site:
     def partners_sorted(self) -> list[Partner]:
         return sorted(self.dataset.partners.values(), key=lambda p: (sort_key(p.name), p.art))
 
-    def nav_children(self, section_page: str) -> list[dict[str, str]] | None:
-        """Navigation entries below a section page: partners and years, never single agreements."""
+    def nav_children(self, section_page: str) -> list[str] | None:
+        """Navigation entries below a section page: partners and years, never single agreements.
+
+        Entries carry no title of their own, so MkDocs keeps each page's title for its heading.
+        """
         if section_page == "kreise/index.md":
-            return [{p.bezeichnung: f"kreise/{p.slug}/index.md"} for p in self.partners_sorted()]
+            return [f"kreise/{p.slug}/index.md" for p in self.partners_sorted()]
         if section_page == "jahre/index.md":
-            return [{str(year): f"jahre/{year}.md"} for year in reversed(self.dataset.years())]
+            return [f"jahre/{year}.md" for year in reversed(self.dataset.years())]
         return None
 
     def data_for(self, src_uri: str) -> dict[str, Any] | None:

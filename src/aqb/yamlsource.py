@@ -49,6 +49,8 @@ class YamlDocument:
     path: str
     data: Any
     lines: dict[Location, int] = field(repr=False)
+    # Problems that still leave usable data (a duplicate key: the first value is kept).
+    problems: tuple[Problem, ...] = ()
 
     def line_of(self, location: Location) -> int:
         """Line of the value at `location`, or of its nearest parent that exists."""
@@ -101,9 +103,7 @@ def read_yaml(file: Path, shown_path: str) -> YamlDocument:
     problems: list[Problem] = []
     lines: dict[Location, int] = {}
     data = _construct(root, (), lines, problems, shown_path, loader)
-    if problems:
-        raise YamlReadError(problems)
-    return YamlDocument(shown_path, data, lines)
+    return YamlDocument(shown_path, data, lines, tuple(problems))
 
 
 def _construct(node: Node, location: Location, lines: dict[Location, int],

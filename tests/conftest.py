@@ -1,0 +1,164 @@
+"""Shared fixtures: data folders to break, sites built into temporary folders, a browser."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO.parent / "shared" / "seeds" / "000_3e45bad25431374c.txt"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"]
+
+
+def real_agreement() -> dict[str, Any]:
+    """The bundled 2025 Marburg-Biedenkopf record as plain data, a template for test records."""
+    path = REPO / "data" / "vereinbarungen" / "2025" / "marburg-biedenkopf.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def synthetic_agreement(partner: str, year: int, budget: int, projects: dict[str, list[str]] | None = None,
+                        naming: str | None = None) -> dict[str, Any]:
+    """A made-up agreement for tests only: the real record's shape with other values."""
+    record = copy.deepcopy(real_agreement())
+    name = naming or f"Testkreis {partner}"
+    record.update(
+        jahr=year, partner=partner, budget=budget,
+        partner_im_text={"nominativ": f"der {name}", "genitiv": f"des {name}", "dativ": f"dem {name}",
+                         "akkusativ": f"den {name}"},
+        massnahmen=projects if projects is not None else {"qualifizierung": [f"Testprojekt {partner} {year}"]},
+    )
+    record["quelle"] = {"titel": f"Testdaten {partner} {year}", "herausgeber": "Testsuite"}
+    return record
+
+
+class DataFolder:
+    """A copy of data/ in a temporary folder, for tests that add or break files."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.path = root / "data"
+        shutil.copytree(REPO / "data", self.path)
+
+    def write(self, relative: str, content: str | bytes | dict[str, Any]) -> Path:
+        target = self.path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, dict):
+            content = yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        target.write_bytes(content)
+        return target
+
+    def add_agreement(self, record: dict[str, Any]) -> Path:
+        return self.write(f"vereinbarungen/{record['jahr']}/{record['partner']}.yaml", record)
+
+    def add_standard_text(self, year: int) -> Path:
+        """A standard text for another year: the 2025 wording with that year (test data only)."""
+        text = (self.path / "standardtexte" / "2025.yaml").read_text(encoding="utf-8")
+        return self.write(f"standardtexte/{year}.yaml", text.replace("2025", str(year)))
+
+
+@pytest.fixture
+def data_folder(tmp_path: Path) -> DataFolder:
+    return DataFolder(tmp_path)
+
+
+def build_site(project: Path, site_dir: Path) -> Path:
+    """Build the site of `project` (a folder with data/) with our mkdocs.yml, strictly, in-process."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    for name in ("content", "overrides", "hooks", "src"):
+        if not (project / name).exists():
+            (project / name).symlink_to(REPO / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the bundled data, exactly as `make build` would."""
+    project = tmp_path_factory.mktemp("project")
+    shutil.copytree(REPO / "data", project / "data")
+    return build_site(project, project / "site")
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    """Parse the built page at a site URL such as 'kreise/marburg-biedenkopf/2025/'."""
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def text_of(element: Any) -> str:
+    """Visible text with white space folded, as a reader (or screen reader) gets it."""
+    return " ".join(element.get_text(" ").split())
+
+
+# -- browser -------------------------------------------------------------------------------------
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(real_site: Path) -> Iterator[str]:
+    """The built site on http://127.0.0.1:<free port>/."""
+    handler = functools.partial(_QuietHandler, directory=str(real_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} fehlt: Browsertests übersprungen (installieren: apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + " – in CI darf kein Browsertest fehlen", pytrace=False)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser: Any) -> Iterator[tuple[Any, list[str]]]:
+    """A fresh page plus the list of every URL it requested."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    try:
+        yield tab, requested
+    finally:
+        context.close()
+

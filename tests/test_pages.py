@@ -1,0 +1,251 @@
+"""The built site, page by page, as a reader sees it (static HTML, no JavaScript needed)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import SEED, DataFolder, build_site, page, synthetic_agreement, text_of
+
+AGREEMENT = "kreise/marburg-biedenkopf/2025/"
+
+
+def seed_as_reader_sees_it() -> str:
+    """The seed text without Markdown markup (#, **, list dashes), white space folded."""
+    lines = []
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        line = re.sub(r"^#+\s*", "", line)
+        line = re.sub(r"^\s*- ", "", line)
+        lines.append(line.replace("**", ""))
+    return " ".join(" ".join(lines).split())
+
+
+def definition(soup: BeautifulSoup, term: str) -> str:
+    """Text of the <dd> that belongs to the <dt> `term`."""
+    dt = soup.find("dt", string=term)
+    assert dt is not None, f"no <dt>{term}</dt>"
+    return text_of(dt.find_next_sibling("dd"))
+
+
+# -- the agreement page ----------------------------------------------------------------------------
+
+def test_agreement_text_is_the_signed_text_word_for_word(real_site: Path) -> None:
+    article = page(real_site, AGREEMENT).select_one("article.aqb-wortlaut")
+    assert text_of(article) == seed_as_reader_sees_it()
+
+
+@pytest.mark.parametrize("sentence", [s for s in re.split(r"(?<=[.:])\s+", seed_as_reader_sees_it()) if s])
+def test_every_sentence_of_the_seed_is_on_the_page(real_site: Path, sentence: str) -> None:
+    assert sentence in text_of(page(real_site, AGREEMENT).select_one("article.aqb-wortlaut"))
+
+
+def test_agreement_keeps_section_numbering_and_quirks(real_site: Path) -> None:
+    soup = page(real_site, AGREEMENT)
+    headings = [text_of(h) for h in soup.select("article.aqb-wortlaut h2")]
+    assert headings == ["Zielvereinbarung"] + [f"§ {number}" for number in range(1, 8)]
+    items = [text_of(li) for li in soup.select("article.aqb-wortlaut ol.aqb-massnahmen > li")]
+    assert items[2] == ("3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräfte sicherung "
+                        "Frauenakademie 2025 Voice Connect 2025")
+    signatures = [text_of(div) for div in soup.select(".aqb-unterschrift")]
+    assert signatures[0].startswith("Wiesbaden, den 2.8.2025 Heike Hofmann Staatsministerin")
+    assert signatures[1].startswith("Marburg-Cappel, den Peter Neidel")  # the date is blank in the original
+
+
+def test_agreement_key_facts(real_site: Path) -> None:
+    soup = page(real_site, AGREEMENT)
+    assert [text_of(h1) for h1 in soup.find_all("h1")] == ["Zielvereinbarung 2025 – Landkreis Marburg-Biedenkopf"]
+    facts = soup.select_one("section.aqb-eckdaten")
+    assert definition(facts, "Jahr") == "2025"
+    assert definition(facts, "Budget") == "1.118.780 €"
+    assert definition(facts, "Partner").startswith("Landkreis Marburg-Biedenkopf und Hessisches Ministerium für Arbeit")
+    assert definition(facts, "Maßnahmenarten und Projekte") == (
+        "1. Ausbildungsvorbereitung Motivierendes Coaching Marburg 2025 "
+        "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen Teilzeitausbildung (BaE) "
+        "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung Frauenakademie 2025 Voice Connect 2025 "
+        "4. Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte in der fachlichen "
+        "Verantwortung für Benachteiligte im Kontext der Arbeitsmarktförderung (kein Projekt genannt)")
+    signed = definition(facts, "Unterzeichnet")
+    assert "Heike Hofmann, Staatsministerin Hessisches Ministerium für Arbeit, Integration, Jugend und Soziales – " \
+           "Wiesbaden, 2. August 2025" in signed
+    assert "Peter Neidel, Erster Kreisbeigeordneter des Landkreises Marburg-Biedenkopf – Marburg-Cappel, " \
+           "ohne Datum (im unterzeichneten Dokument nicht eingetragen)" in signed
+    assert definition(facts, "Quelle").startswith("Zielvereinbarung 2025 zwischen dem Hessischen Ministerium")
+    assert facts.find("a", string="Landkreis Marburg-Biedenkopf")["href"] == "../"
+    assert facts.find("a", string="2025")["href"] == "../../../jahre/2025/"
+
+
+def test_agreement_table_of_contents_links_to_every_section(real_site: Path) -> None:
+    soup = page(real_site, AGREEMENT)
+    links = soup.select("nav.aqb-inhalt a")
+    assert [text_of(a) for a in links][:3] == ["Vereinbarungspartner", "Präambel", "§ 1 Ausbildungs- und Qualifizierungsbudget"]
+    for link in links:
+        assert soup.find(id=link["href"].removeprefix("#")) is not None
+
+
+# -- partners ----------------------------------------------------------------------------------------
+
+def test_partner_index_groups_all_partners_by_regierungsbezirk(real_site: Path) -> None:
+    soup = page(real_site, "kreise/")
+    assert [text_of(h) for h in soup.select("article h2")] == [
+        "Regierungsbezirk Darmstadt", "Regierungsbezirk Gießen", "Regierungsbezirk Kassel"]
+    rows = {text_of(row.th): [text_of(td) for td in row.find_all("td")] for row in soup.select("tbody tr")}
+    assert len(rows) == 27
+    assert rows["Landkreis Marburg-Biedenkopf"] == ["Landkreis", "06534", "2025", "1.118.780 € (2025)"]
+    assert rows["Stadt Hanau"] == ["kreisfreie Stadt (seit 1. Januar 2026)", "nicht bekannt", "noch keine", "–"]
+    assert rows["Stadt Kassel"][1] == "06611" and rows["Landkreis Kassel"][1] == "06633"
+    links = {text_of(a): a["href"] for a in soup.select("tbody th a")}
+    assert links["Stadt Kassel"] == "stadt-kassel/" and links["Landkreis Kassel"] == "landkreis-kassel/"
+    assert links["Stadt Offenbach am Main"] == "offenbach-am-main/" and links["Kreis Offenbach"] == "kreis-offenbach/"
+
+
+def test_partner_page_lists_its_agreements(real_site: Path) -> None:
+    soup = page(real_site, "kreise/marburg-biedenkopf/")
+    assert text_of(soup.h1) == "Landkreis Marburg-Biedenkopf"
+    assert definition(soup, "Kreisschlüssel") == "06534"
+    assert definition(soup, "Regierungsbezirk") == "Gießen"
+    section = soup.select_one("section.aqb-jahr")
+    assert text_of(section.h3) == "Zielvereinbarung 2025"
+    assert section.h3.a["href"] == "2025/"
+    assert "Budget: 1.118.780 €" in text_of(section)
+    assert "Voice Connect 2025" in text_of(section)
+
+
+@pytest.mark.parametrize(("slug", "name"), [("fulda", "Landkreis Fulda"), ("hanau", "Stadt Hanau"),
+                                            ("stadt-kassel", "Stadt Kassel")])
+def test_partner_without_agreement_says_so(real_site: Path, slug: str, name: str) -> None:
+    soup = page(real_site, f"kreise/{slug}/")
+    assert text_of(soup.select_one(".aqb-leerstand")) == f"Für {name} liegt noch keine Zielvereinbarung vor."
+
+
+def test_hanau_page_explains_its_missing_key(real_site: Path) -> None:
+    soup = page(real_site, "kreise/hanau/")
+    assert definition(soup, "Kreisschlüssel") == "nicht bekannt (in keiner uns vorliegenden Quelle genannt)"
+    assert definition(soup, "Partner des AQB seit") == "1. Januar 2026"
+
+
+# -- years -------------------------------------------------------------------------------------------
+
+def test_year_page_table_sum_and_missing_partners(real_site: Path) -> None:
+    soup = page(real_site, "jahre/2025/")
+    assert text_of(soup.h1) == "Zielvereinbarungen 2025"
+    header = [text_of(th) for th in soup.select("thead th")]
+    assert header == ["Gebietskörperschaft", "Budget", "Ausbildungsvorbereitung", "Ausbildung", "Qualifizierung",
+                      "Weiterbildung"]
+    assert [[text_of(cell) for cell in row.find_all(["th", "td"])] for row in soup.select("tbody tr")] == [
+        ["Landkreis Marburg-Biedenkopf", "1.118.780 €", "1", "1", "2", "0"]]
+    assert text_of(soup.select_one("tfoot tr")).startswith("Summe der hier veröffentlichten Budgets 1.118.780 €")
+    assert "Hier veröffentlicht: 1 von 26 Vereinbarungen des Jahres 2025" in text_of(soup.article)
+    missing = [text_of(a) for a in soup.select("ul.aqb-spalten a")]
+    assert len(missing) == 25
+    assert "Stadt Hanau" not in missing and "Landkreis Marburg-Biedenkopf" not in missing
+
+
+def test_start_page_explains_and_links(real_site: Path) -> None:
+    soup = page(real_site, "")
+    assert len(soup.find_all("h1")) == 1
+    paragraphs = soup.article.find_all("p", recursive=False)
+    assert "Ausbildungs- und Qualifizierungsbudget (AQB)" in text_of(paragraphs[0])
+    assert "Zielvereinbarung" in text_of(paragraphs[1])
+    links = {text_of(a): a["href"] for a in soup.article.find_all("a")}
+    assert links["Nach Kreis/Stadt"] == "kreise/" and links["Nach Jahr"] == "jahre/"
+    assert links["Zielvereinbarung 2025 – Landkreis Marburg-Biedenkopf"] == "kreise/marburg-biedenkopf/2025/"
+
+
+# -- the whole site ----------------------------------------------------------------------------------
+
+def all_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_is_german_and_loads_nothing_from_elsewhere(real_site: Path) -> None:
+    for html in all_pages(real_site):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        assert soup.html["lang"] == "de", html
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in soup.find_all(tag, attrs={attribute: True}):
+                if tag == "link" and element.get("rel") in (["canonical"], ["alternate"]):
+                    continue
+                assert not re.match(r"(https?:)?//", element[attribute]), f"{html}: {element}"
+
+
+def test_navigation_lists_sections_partners_and_years_but_no_agreement(real_site: Path) -> None:
+    soup = page(real_site, AGREEMENT)
+    nav_links = [a["href"] for a in soup.select("nav.md-nav--primary a[href]")]
+    assert "../../stadt-kassel/" in nav_links and "../../../jahre/2025/" in nav_links
+    assert not [href for href in nav_links if re.search(r"kreise/[^/]+/\d{4}/$", href) or href in ("./", "")]
+
+
+# -- several years and partners (generated test data, never in data/) -----------------------------
+
+@pytest.fixture(scope="module")
+def multi_year_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = DataFolder(tmp_path_factory.mktemp("mehrjahr"))
+    folder.add_standard_text(2024)
+    folder.add_standard_text(2026)
+    folder.add_agreement(synthetic_agreement("marburg-biedenkopf", 2024, 1000000))
+    folder.add_agreement(synthetic_agreement("stadt-kassel", 2024, 900000))
+    folder.add_agreement(synthetic_agreement("hanau", 2026, 700000))
+    folder.add_agreement(synthetic_agreement("landkreis-kassel", 2026, 800000, projects={}))
+    return build_site(folder.root, folder.root / "site")
+
+
+def test_partner_page_lists_years_newest_first(multi_year_site: Path) -> None:
+    soup = page(multi_year_site, "kreise/marburg-biedenkopf/")
+    assert [text_of(h3) for h3 in soup.select("section.aqb-jahr h3")] == ["Zielvereinbarung 2025", "Zielvereinbarung 2024"]
+
+
+def test_year_index_and_year_pages_count_partners_of_that_year(multi_year_site: Path) -> None:
+    rows = [[text_of(c) for c in row.find_all(["th", "td"])] for row in page(multi_year_site, "jahre/").select("tbody tr")]
+    assert rows == [["2026", "2 von 27 Vereinbarungen", "1.500.000 €"],
+                    ["2025", "1 von 26 Vereinbarungen", "1.118.780 €"],
+                    ["2024", "2 von 26 Vereinbarungen", "1.900.000 €"]]
+    year_2026 = page(multi_year_site, "jahre/2026/")
+    assert len(year_2026.select("ul.aqb-spalten a")) == 25
+    assert "Stadt Hanau" in [text_of(th) for th in year_2026.select("tbody th")]
+
+
+def test_agreement_page_does_not_change_with_agreements_elsewhere(real_site: Path, tmp_path: Path) -> None:
+    folder = DataFolder(tmp_path)
+    for number, slug in enumerate(["fulda", "giessen", "stadt-kassel", "wetteraukreis", "darmstadt"]):
+        folder.add_agreement(synthetic_agreement(slug, 2025, 100000 * (number + 1)))
+    crowded = build_site(tmp_path, tmp_path / "site")
+    assert (crowded / AGREEMENT / "index.html").read_bytes() == (real_site / AGREEMENT / "index.html").read_bytes()
+    assert len(page(crowded, "jahre/2025/").select("tbody tr")) == 6
+
+
+def test_measure_type_without_projects_is_shown_in_the_text_list(multi_year_site: Path) -> None:
+    soup = page(multi_year_site, "kreise/landkreis-kassel/2026/")
+    items = [text_of(li) for li in soup.select("article.aqb-wortlaut ol.aqb-massnahmen > li")]
+    assert items == ["1. Ausbildungsvorbereitung",
+                     "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen",
+                     "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräfte sicherung",
+                     "4. Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte in der fachlichen "
+                     "Verantwortung für Benachteiligte im Kontext der Arbeitsmarktförderung"]
+    assert "Der Testkreis landkreis-kassel finanziert" in text_of(soup.article)
+
+
+# -- text from pull requests is shown, never run ---------------------------------------------------
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'{{ 7*7 }}'
+
+
+def test_strings_from_data_are_escaped(tmp_path: Path) -> None:
+    folder = DataFolder(tmp_path)
+    record = synthetic_agreement("fulda", 2025, 1, projects={"qualifizierung": [HOSTILE]}, naming=HOSTILE)
+    record["unterzeichnende"][0]["name"] = HOSTILE
+    record["quelle"] = {"titel": HOSTILE, "herausgeber": HOSTILE, "url": "https://example.org/\"><script>x</script>"}
+    record["abweichungen"] = {"paragraf-7": f"## § 7\n\n{HOSTILE} [Link](javascript:alert(3)) ![Bild](https://example.org/x.png)"}
+    folder.add_agreement(record)
+    site = build_site(tmp_path, tmp_path / "site")
+    for url in ("kreise/fulda/2025/", "kreise/fulda/", "jahre/2025/", ""):
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        assert not [s for s in soup.find_all("script") if "alert" in s.text or "x" == s.text], url
+        assert not soup.find_all(attrs={"onerror": True}), url
+        assert "javascript:" not in html and "example.org/x.png" not in html, url
+    agreement = page(site, "kreise/fulda/2025/")
+    assert HOSTILE in text_of(agreement.select_one("section.aqb-eckdaten"))
+    assert f"{HOSTILE} Link" in text_of(agreement.select_one("#abschnitt-paragraf-7"))
