@@ -118,10 +118,61 @@ BROKEN = [
 ]
 
 
+STANDARD = "standardtexte/2025.yaml"
+S = f"data/{STANDARD}"
+PARTNERS = "gebietskoerperschaften.yaml"
+P = f"data/{PARTNERS}"
+
+
+def changed(relative: str, old: str, new: str) -> str:
+    text = (REPO / "data" / relative).read_text(encoding="utf-8")
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+BROKEN += [
+    ("Standardtext: Jahr passt nicht zum Dateinamen", "standardtexte/2024.yaml", changed(STANDARD, "", ""),
+     ["data/standardtexte/2024.yaml:18: jahr: passt nicht zum Dateinamen: 2025 (Datei: 2024.yaml) "
+      "Hinweis: Datei in 2025.yaml umbenennen oder das Jahr korrigieren."]),
+    ("Standardtext: falscher Dateiname", "standardtexte/neu.yaml", changed(STANDARD, "", ""),
+     ["data/standardtexte/neu.yaml:1: Datei: hat keinen gültigen Namen für einen Standardtext "
+      "Hinweis: Standardtexte heißen nach ihrem Jahr, z. B. data/standardtexte/2025.yaml."]),
+    ("Standardtext: unbekannte Maßnahmenart", STANDARD, changed(STANDARD, "  qualifizierung: Q", "  qualifizierungg: Q"),
+     [f"{S}:28: massnahmenarten.qualifizierungg: unbekannte Maßnahmenart: 'qualifizierungg' "
+      "Hinweis: Meinten Sie 'qualifizierung'?",
+      f"{M}:24: massnahmen.qualifizierung: Maßnahmenart 'qualifizierung' kommt im Standardtext 2025 nicht vor "
+      "Hinweis: Maßnahmenarten 2025: ausbildungsvorbereitung, ausbildung, qualifizierungg, weiterbildung."]),
+    ("Standardtext: Abschnitt doppelt", STANDARD, changed(STANDARD, "  - id: paragraf-3", "  - id: paragraf-2"),
+     [f"{S}:86: abschnitte[5].id: Abschnitt steht doppelt: 'paragraf-2' Hinweis: Jeder Abschnitt braucht ein eigenes Kürzel."]),
+    ("Standardtext: Platzhalter nicht allein", STANDARD, changed(STANDARD, "      {projektliste}", "      Projekte: {projektliste}"),
+     [f"{S}:117: abschnitte[7].text: Platzhalter '{{projektliste}}' muss allein in einer Zeile stehen "
+      "Hinweis: Vor und nach dem Platzhalter eine Leerzeile lassen."]),
+    ("Standardtext: Überschrift erster Ebene", STANDARD, changed(STANDARD, "      ## § 6\n", "      # § 6\n"),
+     [f"{S}:124: abschnitte[8].text: Überschriften im Wortlaut beginnen mit ## oder tiefer "
+      "Hinweis: Die Hauptüberschrift (#) setzt die Seite selbst."]),
+    ("Gebietskörperschaft: Sonderzeichen im Namen", PARTNERS,
+     changed(PARTNERS, "  bezeichnung: Stadt Hanau", "  bezeichnung: Stadt <b>Hanau</b>"),
+     [f"{P}:44: hanau.bezeichnung: darf nur Buchstaben, Ziffern, Leerzeichen und . - ( ) enthalten: "
+      "'Stadt <b>Hanau</b>' Hinweis: Sonderzeichen weglassen."]),
+    ("Gebietskörperschaft: unbekannte Art", PARTNERS, changed(PARTNERS, "  art: Landkreis\n", "  art: landkreis\n"),
+     [f"{P}:55: bergstrasse.art: muss einer dieser Werte sein: 'Landkreis' oder 'kreisfreie Stadt'; "
+      "gefunden: 'landkreis' Hinweis: Groß- und Kleinschreibung beachten."]),
+    ("Gebietskörperschaft: unbekannter Regierungsbezirk", PARTNERS,
+     changed(PARTNERS, "  regierungsbezirk: Kassel\n", "  regierungsbezirk: Nordhessen\n"),
+     [f"{P}:163: stadt-kassel.regierungsbezirk: muss einer dieser Werte sein: 'Darmstadt', 'Gießen' oder 'Kassel'; "
+      "gefunden: 'Nordhessen' Hinweis: Groß- und Kleinschreibung beachten."]),
+    ("Gebietskörperschaft: Datei fehlt", PARTNERS, None,
+     [f"{P}:1: Datei: fehlt Hinweis: Die Datei gehört zum Projekt; aus dem Repository wiederherstellen."]),
+]
+
+
 @pytest.mark.parametrize(("relative", "content", "expected"), [case[1:] for case in BROKEN],
                          ids=[case[0] for case in BROKEN])
 def test_broken_data_is_reported_exactly(data_folder: DataFolder, relative: str, content, expected: list[str]) -> None:
-    data_folder.write(relative, content)
+    if content is None:
+        (data_folder.path / relative).unlink()
+    else:
+        data_folder.write(relative, content)
     with pytest.raises(DataError) as raised:
         load_dataset(data_folder.path)
     assert [str(problem) for problem in raised.value.problems] == expected

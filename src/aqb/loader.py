@@ -14,7 +14,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from aqb.model import Agreement, MeasureType, MeasureTypeEntry, Partner, PartnerEntry, Slug, StandardText
 from aqb.problems import DataError, Problem
-from aqb.text import BLOCK_PLACEHOLDERS, misplaced_block_placeholders, unknown_placeholders
+from aqb.text import wording_problems
 from aqb.yamlsource import Location, YamlDocument, YamlReadError, dotted, read_yaml
 
 PARTNERS_FILE = "gebietskoerperschaften.yaml"
@@ -136,16 +136,9 @@ class _Loader:
         return texts
 
     def _check_wording(self, document: YamlDocument, location: Location, text: str) -> None:
-        for name in unknown_placeholders(text):
-            self._problem(document, location, f"unbekannter Platzhalter: '{{{name}}}'",
-                          "Erlaubt sind {nominativ}, {Nominativ}, {genitiv}, {dativ}, {akkusativ}, {budget}, "
-                          + ", ".join("{" + block + "}" for block in BLOCK_PLACEHOLDERS) + ".")
-        for name in misplaced_block_placeholders(text):
-            self._problem(document, location, f"Platzhalter '{{{name}}}' muss allein in einer Zeile stehen",
-                          "Vor und nach dem Platzhalter eine Leerzeile lassen.")
-        if re.search(r"(?m)^# ", text):
-            self._problem(document, location, "Überschriften im Wortlaut beginnen mit ## oder tiefer",
-                          "Die Hauptüberschrift (#) setzt die Seite selbst.")
+        for offset, message, hint in wording_problems(text):
+            self.problems.append(Problem(document.path, document.line_in_text(location, offset),
+                                         dotted(location), message, hint))
 
     # -- the agreements --------------------------------------------------------------------------
 
@@ -307,6 +300,9 @@ def _translate(error: ValidationError, document: YamlDocument, model: Any) -> li
         else:
             template, hint = _MESSAGES.get(kind, ("ist ungültig: {wert} ({original})", None))
             context = {**item.get("ctx", {}), "wert": _shown_value(value), "original": item["msg"]}
+            if kind == "literal_error":
+                context["expected"] = context["expected"].replace(" or ", " oder ")
+                hint = "Groß- und Kleinschreibung beachten."
             message = template.format(**context)
             if kind == "string_pattern_mismatch":
                 hint = _PATTERN_HINTS.get(str(location[-1]))

@@ -23,16 +23,26 @@ _ALLOWED_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "strong", "em", "br", "ul", 
                  "blockquote", "code", "pre", "hr"}
 
 
-def unknown_placeholders(text: str) -> list[str]:
+def wording_problems(text: str) -> list[tuple[int, str, str]]:
+    """What is wrong with a Markdown wording: (offset in text, message, hint) in German."""
     known = INLINE_PLACEHOLDERS + BLOCK_PLACEHOLDERS
-    return [name for name in _PLACEHOLDER.findall(text) if name not in known]
+    found = []
+    for match in _PLACEHOLDER.finditer(text):
+        name = match.group(1)
+        if name not in known:
+            found.append((match.start(), f"unbekannter Platzhalter: '{{{name}}}'",
+                          "Erlaubt sind " + ", ".join("{" + k + "}" for k in known) + "."))
+        elif name in BLOCK_PLACEHOLDERS and not _BLOCK_LINE.match(text, _line_start(text, match.start())):
+            found.append((match.start(), f"Platzhalter '{{{name}}}' muss allein in einer Zeile stehen",
+                          "Vor und nach dem Platzhalter eine Leerzeile lassen."))
+    for match in re.finditer(r"(?m)^# ", text):
+        found.append((match.start(), "Überschriften im Wortlaut beginnen mit ## oder tiefer",
+                      "Die Hauptüberschrift (#) setzt die Seite selbst."))
+    return sorted(found)
 
 
-def misplaced_block_placeholders(text: str) -> list[str]:
-    """Block placeholders that share their line with other text (they need a paragraph of their own)."""
-    alone = _BLOCK_LINE.findall(text)
-    everywhere = [name for name in _PLACEHOLDER.findall(text) if name in BLOCK_PLACEHOLDERS]
-    return [name for name in everywhere if everywhere.count(name) > alone.count(name)][:1]
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
 
 
 @dataclass(frozen=True)

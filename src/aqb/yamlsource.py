@@ -51,6 +51,21 @@ class YamlDocument:
     lines: dict[Location, int] = field(repr=False)
     # Problems that still leave usable data (a duplicate key: the first value is kept).
     problems: tuple[Problem, ...] = ()
+    # First content line of literal block texts (`text: |`), whose lines map 1:1 to the file.
+    literal_starts: dict[Location, int] = field(default_factory=dict, repr=False)
+
+    def line_in_text(self, location: Location, offset: int) -> int:
+        """Line of character `offset` of the text at `location` (exact for literal blocks)."""
+        start = self.literal_starts.get(location)
+        if start is None or not isinstance(self.value_at(location), str):
+            return self.line_of(location)
+        return start + self.value_at(location)[:offset].count("\n")
+
+    def value_at(self, location: Location) -> Any:
+        value = self.data
+        for part in location:
+            value = value[part]
+        return value
 
     def line_of(self, location: Location) -> int:
         """Line of the value at `location`, or of its nearest parent that exists."""
@@ -102,11 +117,12 @@ def read_yaml(file: Path, shown_path: str) -> YamlDocument:
         return YamlDocument(shown_path, None, {(): 1})
     problems: list[Problem] = []
     lines: dict[Location, int] = {}
-    data = _construct(root, (), lines, problems, shown_path, loader)
-    return YamlDocument(shown_path, data, lines, tuple(problems))
+    literal_starts: dict[Location, int] = {}
+    data = _construct(root, (), lines, literal_starts, problems, shown_path, loader)
+    return YamlDocument(shown_path, data, lines, tuple(problems), literal_starts)
 
 
-def _construct(node: Node, location: Location, lines: dict[Location, int],
+def _construct(node: Node, location: Location, lines: dict[Location, int], literal_starts: dict[Location, int],
                problems: list[Problem], shown_path: str, loader: _Loader) -> Any:
     """Turn a node tree into plain Python data, recording lines and refusing duplicate keys."""
     lines.setdefault(location, node.start_mark.line + 1)
@@ -132,11 +148,13 @@ def _construct(node: Node, location: Location, lines: dict[Location, int],
                     "Einen der beiden Einträge löschen oder zusammenführen."))
                 continue
             lines[location + (key,)] = key_node.start_mark.line + 1
-            result[key] = _construct(value_node, location + (key,), lines, problems, shown_path, loader)
+            result[key] = _construct(value_node, location + (key,), lines, literal_starts, problems, shown_path, loader)
         return result
     if isinstance(node, SequenceNode):
-        return [_construct(item, location + (index,), lines, problems, shown_path, loader)
+        return [_construct(item, location + (index,), lines, literal_starts, problems, shown_path, loader)
                 for index, item in enumerate(node.value)]
+    if isinstance(node, ScalarNode) and node.style == "|":
+        literal_starts[location] = node.start_mark.line + 2  # the line after the "|" indicator
     return loader.construct_object(node)
 
 
