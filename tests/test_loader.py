@@ -239,3 +239,11 @@ def test_mkdocs_build_fails_with_the_same_messages_and_publishes_nothing(data_fo
     assert result.returncode != 0
     assert BROKEN[17][3][0] in result.stderr
     assert not site.exists()
+
+
+def test_model_and_checks_do_not_depend_on_mkdocs() -> None:
+    """The project must be able to move off MkDocs (Material's end of life) without touching the package."""
+    code = ("import sys, aqb.loader, aqb.views, aqb.cli, aqb.text; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
