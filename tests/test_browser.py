@@ -16,8 +16,10 @@ PAGE_TYPES = {
     "Kreis mit Vereinbarung": "kreise/marburg-biedenkopf/",
     "Kreis ohne Vereinbarung": "kreise/hanau/",
     "Vereinbarung": "kreise/marburg-biedenkopf/2025/",
+    "Eckdaten aus öffentlicher Quelle": "kreise/landkreis-kassel/2016/",
     "Jahre": "jahre/",
     "Jahr": "jahre/2025/",
+    "Jahr mit Landessumme": "jahre/2023/",
     "Inhaltsseite": "ueber/",
 }
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},

@@ -18,6 +18,7 @@ MISSING_HINT = "Das Feld ergänzen, z. B. wie in data/vereinbarungen/2025/marbur
 SYNTAX_HINT = "Einrückung, Doppelpunkte und Anführungszeichen prüfen."
 EURO_HINT = "Nur die Ziffern schreiben, z. B. budget: 1118780"
 DATE_HINT = "Datum als Jahr-Monat-Tag schreiben, z. B. 2025-08-02."
+SOURCE_HINT = "Ohne Quelle wird nichts veröffentlicht: titel, herausgeber und (bei Eckdaten) url angeben."
 TEXT_HINT = "Text, der wie eine Zahl, ein Datum oder ja/nein aussieht, in Anführungszeichen setzen."
 
 
@@ -35,23 +36,23 @@ def variant(old: str, new: str) -> str:
 # (case, file written below data/, its content, exact problems reported)
 BROKEN = [
     ("budget mit Tausenderpunkten", MARBURG, variant("budget: 1118780", "budget: 1.118.780"),
-     [f"{M}:16: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1.118.780' Hinweis: {EURO_HINT}"]),
+     [f"{M}:19: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1.118.780' Hinweis: {EURO_HINT}"]),
     ("budget negativ", MARBURG, variant("budget: 1118780", "budget: -5"),
-     [f"{M}:16: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '-5' Hinweis: {EURO_HINT}"]),
+     [f"{M}:19: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '-5' Hinweis: {EURO_HINT}"]),
     ("budget mit Cent", MARBURG, variant("budget: 1118780", "budget: 1118780.50"),
-     [f"{M}:16: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1118780.5' Hinweis: {EURO_HINT}"]),
+     [f"{M}:19: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1118780.5' Hinweis: {EURO_HINT}"]),
     ("budget leer", MARBURG, variant("budget: 1118780", "budget:"),
-     [f"{M}:16: budget: ist leer; hier fehlt ein Wert Hinweis: {EURO_HINT}"]),
+     [f"{M}:19: budget: ist leer; hier fehlt ein Wert Hinweis: {EURO_HINT}"]),
     ("falscher Typ: Liste statt Text", MARBURG, variant("ort: Wiesbaden", "ort: [Wiesbaden]"),
-     [f"{M}:36: unterzeichnende[1].ort: muss ein Text sein: (Liste) Hinweis: {TEXT_HINT}"]),
+     [f"{M}:39: unterzeichnende[1].ort: muss ein Text sein: (Liste) Hinweis: {TEXT_HINT}"]),
     ("falscher Typ: Zahl statt Text", MARBURG, variant("- Frauenakademie 2025", "- 2025"),
-     [f"{M}:25: massnahmen.qualifizierung[1]: muss ein Text sein: '2025' Hinweis: {TEXT_HINT}"]),
+     [f"{M}:28: massnahmen.qualifizierung[1]: muss ein Text sein: '2025' Hinweis: {TEXT_HINT}"]),
     ("unbekannte Gebietskörperschaft", "vereinbarungen/2025/marburg.yaml",
      variant("partner: marburg-biedenkopf", "partner: marburg"),
      ["data/vereinbarungen/2025/marburg.yaml:6: partner: unbekannte Gebietskörperschaft: 'marburg' "
       "Hinweis: Meinten Sie 'marburg-biedenkopf'?"]),
     ("unbekannte Maßnahmenart", MARBURG, variant("  ausbildung:\n", "  ausbildungg:\n"),
-     [f"{M}:22: massnahmen.ausbildungg: unbekannte Maßnahmenart: 'ausbildungg' Hinweis: Meinten Sie 'ausbildung'?"]),
+     [f"{M}:25: massnahmen.ausbildungg: unbekannte Maßnahmenart: 'ausbildungg' Hinweis: Meinten Sie 'ausbildung'?"]),
     ("Jahr passt nicht zum Ordner", MARBURG, variant("jahr: 2025", "jahr: 2024"),
      [f"{M}:5: jahr: für 2024 gibt es keinen Standardtext Hinweis: Zuerst data/standardtexte/2024.yaml anlegen.",
       f"{M}:5: jahr: passt nicht zum Ordner: 2024 (Ordner: 2025) "
@@ -71,44 +72,44 @@ BROKEN = [
       "Vereinbarungen liegen in data/vereinbarungen/<jahr>/<kürzel>.yaml, z. B. "
       "data/vereinbarungen/2025/marburg-biedenkopf.yaml."]),
     ("doppelter YAML-Schlüssel", MARBURG, variant("budget: 1118780\n", "budget: 1118780\nbudget: 1118781\n"),
-     [f"{M}:17: budget: steht doppelt in der Datei (zuerst in Zeile 16) "
+     [f"{M}:20: budget: steht doppelt in der Datei (zuerst in Zeile 19) "
       "Hinweis: Einen der beiden Einträge löschen oder zusammenführen."]),
     ("unbekanntes Feld", MARBURG, variant("budget: 1118780\n", "budget: 1118780\nbudgett: 5\n"),
-     [f"{M}:17: budgett: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: jahr, partner, partner_im_text, "
+     [f"{M}:20: budgett: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: jahr, partner, art, partner_im_text, "
       "budget, massnahmen, unterzeichnende, quelle, abweichungen."]),
     ("unbekanntes Feld tiefer", MARBURG, variant("    ort: Wiesbaden\n", "    ort: Wiesbaden\n    farbe: rot\n"),
-     [f"{M}:37: unterzeichnende[1].farbe: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: "
+     [f"{M}:40: unterzeichnende[1].farbe: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: "
       "name, funktion, ort, datum."]),
     ("Pflichtfeld fehlt", MARBURG, variant("  akkusativ: den Landkreis Marburg-Biedenkopf\n", ""),
-     [f"{M}:9: partner_im_text.akkusativ: Pflichtfeld fehlt Hinweis: {MISSING_HINT}"]),
+     [f"{M}:12: partner_im_text.akkusativ: Pflichtfeld fehlt Hinweis: {MISSING_HINT}"]),
     ("ungültiges Datum", MARBURG, variant("datum: 2025-08-02", "datum: 2025-02-30"),
-     [f"{M}:37: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2025-02-30' "
+     [f"{M}:40: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2025-02-30' "
       f"Hinweis: {DATE_HINT}"]),
     ("Datum in deutscher Schreibweise", MARBURG, variant("datum: 2025-08-02", "datum: 2.8.2025"),
-     [f"{M}:37: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2.8.2025' "
+     [f"{M}:40: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2.8.2025' "
       f"Hinweis: {DATE_HINT}"]),
     ("nicht UTF-8", MARBURG, marburg_text().encode("cp1252"),
      [f"{M}:2: Datei: ist nicht UTF-8-kodiert: Byte 0xfc ist kein gültiges Zeichen "
       "Hinweis: Die Datei im Editor mit der Kodierung „UTF-8“ speichern."]),
     ("YAML-Syntaxfehler", MARBURG, variant("  dativ: dem Landkreis", "  dativ: dem: Landkreis"),
-     [f"{M}:12: YAML-Syntax: hier ist kein Doppelpunkt erlaubt (fehlen Anführungszeichen um einen Text mit „: “?) "
+     [f"{M}:15: YAML-Syntax: hier ist kein Doppelpunkt erlaubt (fehlen Anführungszeichen um einen Text mit „: “?) "
       f"Hinweis: {SYNTAX_HINT}"]),
     ("Tabulator", MARBURG, variant("budget: 1118780", "\tbudget: 1118780"),
-     [f"{M}:16: YAML-Syntax: Tabulatoren sind nicht erlaubt; mit Leerzeichen einrücken Hinweis: {SYNTAX_HINT}"]),
+     [f"{M}:19: YAML-Syntax: Tabulatoren sind nicht erlaubt; mit Leerzeichen einrücken Hinweis: {SYNTAX_HINT}"]),
     ("YAML-Anker", MARBURG, variant("  genitiv: des Landkreises Marburg-Biedenkopf", "  genitiv: &name des Landkreises")
      .replace("  dativ: dem Landkreis Marburg-Biedenkopf", "  dativ: *name"),
-     [f"{M}:12: YAML-Syntax: Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben "
+     [f"{M}:15: YAML-Syntax: Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben "
       f"Hinweis: {SYNTAX_HINT}"]),
     ("leere Datei", MARBURG, "# noch nichts\n",
      [f"{M}:1: Datei: ist leer; hier fehlt ein Wert"]),
     ("unbekannter Abschnitt", MARBURG, marburg_text() + "abweichungen:\n  paragraf-8: Text\n",
-     [f"{M}:56: abweichungen.paragraf-8: unbekannter Abschnitt: 'paragraf-8' Hinweis: Abschnitte 2025: titel, "
+     [f"{M}:59: abweichungen.paragraf-8: unbekannter Abschnitt: 'paragraf-8' Hinweis: Abschnitte 2025: titel, "
       "praeambel, paragraf-1, paragraf-2, paragraf-3, paragraf-4, paragraf-5, paragraf-6, paragraf-7, unterschriften."]),
     ("unbekannter Platzhalter", MARBURG, marburg_text() + "abweichungen:\n  paragraf-7: Der {Landkreis}\n",
-     [f"{M}:56: abweichungen.paragraf-7: unbekannter Platzhalter: '{{Landkreis}}' Hinweis: Erlaubt sind {{nominativ}}, "
+     [f"{M}:59: abweichungen.paragraf-7: unbekannter Platzhalter: '{{Landkreis}}' Hinweis: Erlaubt sind {{nominativ}}, "
       "{Nominativ}, {genitiv}, {dativ}, {akkusativ}, {budget}, {projektliste}, {unterschriften}."]),
     ("Projekt doppelt", MARBURG, variant("    - Voice Connect 2025", "    - Frauenakademie 2025"),
-     [f"{M}:26: massnahmen.qualifizierung[2]: Projekt steht doppelt: 'Frauenakademie 2025' "
+     [f"{M}:29: massnahmen.qualifizierung[2]: Projekt steht doppelt: 'Frauenakademie 2025' "
       "Hinweis: Jedes Projekt nur einmal je Maßnahmenart nennen."]),
     ("Kreisschlüssel ohne Anführungszeichen", "gebietskoerperschaften.yaml",
      (REPO / "data" / "gebietskoerperschaften.yaml").read_text(encoding="utf-8")
@@ -140,7 +141,7 @@ BROKEN += [
     ("Standardtext: unbekannte Maßnahmenart", STANDARD, changed(STANDARD, "  qualifizierung: Q", "  qualifizierungg: Q"),
      [f"{S}:28: massnahmenarten.qualifizierungg: unbekannte Maßnahmenart: 'qualifizierungg' "
       "Hinweis: Meinten Sie 'qualifizierung'?",
-      f"{M}:24: massnahmen.qualifizierung: Maßnahmenart 'qualifizierung' kommt im Standardtext 2025 nicht vor "
+      f"{M}:27: massnahmen.qualifizierung: Maßnahmenart 'qualifizierung' kommt im Standardtext 2025 nicht vor "
       "Hinweis: Maßnahmenarten 2025: ausbildungsvorbereitung, ausbildung, qualifizierungg, weiterbildung."]),
     ("Standardtext: Abschnitt doppelt", STANDARD, changed(STANDARD, "  - id: paragraf-3", "  - id: paragraf-2"),
      [f"{S}:86: abschnitte[5].id: Abschnitt steht doppelt: 'paragraf-2' Hinweis: Jeder Abschnitt braucht ein eigenes Kürzel."]),
@@ -183,7 +184,7 @@ def test_all_problems_of_all_files_are_reported_at_once(data_folder: DataFolder)
     names = ["budget mit Cent", "unbekannte Gebietskörperschaft", "Partner besteht in dem Jahr noch nicht"]
     for name in names:
         data_folder.write(chosen[name][1], chosen[name][2])
-    data_folder.write("vereinbarungen/2025/fulda.yaml", "jahr: 2025\npartner: fulda\nbudget: -1\n")
+    data_folder.write("vereinbarungen/2025/fulda.yaml", "jahr: 2025\npartner: fulda\nbudget: -1\nart: wortlaut\n")
     fulda = "data/vereinbarungen/2025/fulda.yaml"
     with pytest.raises(DataError) as raised:
         load_dataset(data_folder.path)
@@ -192,7 +193,7 @@ def test_all_problems_of_all_files_are_reported_at_once(data_folder: DataFolder)
             f"{fulda}:3: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '-1' Hinweis: {EURO_HINT}",
             f"{fulda}:1: massnahmen: Pflichtfeld fehlt Hinweis: {MISSING_HINT}",
             f"{fulda}:1: partner_im_text: Pflichtfeld fehlt Hinweis: {MISSING_HINT}",
-            f"{fulda}:1: quelle: Pflichtfeld fehlt Hinweis: {MISSING_HINT}",
+            f"{fulda}:1: quelle: Pflichtfeld fehlt Hinweis: {SOURCE_HINT}",
             f"{fulda}:1: unterzeichnende: Pflichtfeld fehlt Hinweis: {MISSING_HINT}",
         ])
     assert str(raised.value).startswith("8 Probleme in den Daten:\n")
@@ -200,7 +201,10 @@ def test_all_problems_of_all_files_are_reported_at_once(data_folder: DataFolder)
 
 def test_bundled_data_is_valid() -> None:
     dataset = load_dataset(REPO / "data")
-    assert [(a.jahr, a.partner, a.budget) for a in dataset.agreements] == [(2025, "marburg-biedenkopf", 1118780)]
+    assert [(a.jahr, a.partner, a.budget, a.has_text) for a in dataset.agreements] == [
+        (2016, "landkreis-kassel", 879800, False), (2020, "offenbach-am-main", 1056700, False),
+        (2024, "wetteraukreis", 1140300, False), (2025, "marburg-biedenkopf", 1118780, True)]
+    assert {year: total.betrag for year, total in dataset.statewide_totals.items()} == {2019: 28_000_000, 2023: 27_700_000}
     assert len(dataset.partners) == 27
     assert sum(partner.exists_in(2025) for partner in dataset.partners.values()) == 26
     assert sum(partner.exists_in(2026) for partner in dataset.partners.values()) == 27
@@ -211,7 +215,7 @@ def test_a_valid_new_agreement_is_accepted(data_folder: DataFolder) -> None:
     data_folder.add_standard_text(2026)
     data_folder.add_agreement(synthetic_agreement("hanau", 2026, 500000))
     dataset = load_dataset(data_folder.path)
-    assert [(a.jahr, a.partner) for a in dataset.agreements] == [(2025, "marburg-biedenkopf"), (2026, "hanau")]
+    assert [(a.jahr, a.partner) for a in dataset.agreements][-2:] == [(2025, "marburg-biedenkopf"), (2026, "hanau")]
 
 
 def test_check_command_exits_non_zero_and_lists_problems(data_folder: DataFolder) -> None:
@@ -225,7 +229,7 @@ def test_check_command_exits_non_zero_and_lists_problems(data_folder: DataFolder
 def test_check_command_confirms_valid_data() -> None:
     result = subprocess.run([sys.executable, "-m", "aqb.cli", "check"], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "Alles in Ordnung: 1 Vereinbarung, 27 Gebietskörperschaften, 1 Standardtext."
+    assert result.stdout.strip() == "Alles in Ordnung: 4 Vereinbarungen, 27 Gebietskörperschaften, 1 Standardtext."
 
 
 def test_mkdocs_build_fails_with_the_same_messages_and_publishes_nothing(data_folder: DataFolder, tmp_path: Path) -> None:

@@ -12,12 +12,14 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from aqb.model import Agreement, MeasureType, MeasureTypeEntry, Partner, PartnerEntry, Slug, StandardText
+from aqb.model import (AGREEMENT_KINDS, Agreement, AgreementBase, MeasureType, MeasureTypeEntry, Partner, PartnerEntry,
+                       Slug, StandardText, StatewideTotal)
 from aqb.problems import DataError, Problem
 from aqb.text import wording_problems
 from aqb.yamlsource import Location, YamlDocument, YamlReadError, dotted, read_yaml
 
 PARTNERS_FILE = "gebietskoerperschaften.yaml"
+TOTALS_FILE = "landessummen.yaml"
 MEASURE_TYPES_FILE = "massnahmenarten.yaml"
 STANDARD_TEXTS_DIR = "standardtexte"
 AGREEMENTS_DIR = "vereinbarungen"
@@ -30,10 +32,12 @@ class Dataset:
     partners: dict[str, Partner]
     measure_types: dict[str, MeasureType]
     standard_texts: dict[int, StandardText]
-    agreements: tuple[Agreement, ...]
+    agreements: tuple[AgreementBase, ...]
+    statewide_totals: dict[int, StatewideTotal]
 
     def years(self) -> list[int]:
-        return sorted({agreement.jahr for agreement in self.agreements})
+        """Every year the site has something for: an agreement, a key-figures record or a statewide total."""
+        return sorted({agreement.jahr for agreement in self.agreements} | set(self.statewide_totals))
 
 
 def load_dataset(data_dir: Path) -> Dataset:
@@ -58,7 +62,7 @@ class _Loader:
         measure_types = dict(sorted(measure_types.items(), key=lambda item: item[1].nummer))
         standard_texts = self._load_standard_texts(measure_types)
         agreements = self._load_agreements(partners, measure_types, standard_texts)
-        return Dataset(partners, measure_types, standard_texts, agreements)
+        return Dataset(partners, measure_types, standard_texts, agreements, self._load_totals())
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -74,11 +78,12 @@ class _Loader:
         self.problems.extend(document.problems)
         return document
 
-    def _validate(self, document: YamlDocument, adapter: TypeAdapter[Any], model: Any) -> Any:
+    def _validate(self, document: YamlDocument, adapter: TypeAdapter[Any], model: Any, tag: str | None = None) -> Any:
+        """Validate; `tag` is the record kind of a tagged union, which pydantic puts first in error paths."""
         try:
             return adapter.validate_python(document.data)
         except ValidationError as error:
-            self.problems.extend(_translate(error, document, model))
+            self.problems.extend(_translate(error, document, model, tag))
             return None
 
     def _problem(self, document: YamlDocument, location: Location, message: str,
@@ -135,6 +140,20 @@ class _Loader:
             texts[standard.jahr] = standard
         return texts
 
+    def _load_totals(self) -> dict[int, StatewideTotal]:
+        file = self.data_dir / TOTALS_FILE
+        document = self._read(file) if file.is_file() else None
+        if document is None:
+            return {}
+        totals = self._validate(document, TypeAdapter(dict[str, StatewideTotal]), dict[str, StatewideTotal])
+        result = {}
+        for key, total in (totals or {}).items():
+            if not re.fullmatch(r"\d{4}", key):
+                self._problem(document, (key,), f"muss eine Jahreszahl sein: '{key}'", "z. B. 2023:")
+            else:
+                result[int(key)] = total
+        return result
+
     def _check_wording(self, document: YamlDocument, location: Location, text: str) -> None:
         for offset, message, hint in wording_problems(text):
             self.problems.append(Problem(document.path, document.line_in_text(location, offset),
@@ -143,7 +162,7 @@ class _Loader:
     # -- the agreements --------------------------------------------------------------------------
 
     def _load_agreements(self, partners: dict[str, Partner], measure_types: dict[str, MeasureType],
-                         standard_texts: dict[int, StandardText]) -> tuple[Agreement, ...]:
+                         standard_texts: dict[int, StandardText]) -> tuple[AgreementBase, ...]:
         folder = self.data_dir / AGREEMENTS_DIR
         adapter = TypeAdapter(Agreement)
         agreements: list[Agreement] = []
@@ -172,7 +191,8 @@ class _Loader:
             before = len(self.problems)
             self._check_path(document, raw, file)
             self._check_references(document, raw, partners, measure_types, standard_texts)
-            agreement = self._validate(document, adapter, Agreement)
+            kind = raw.get("art") if raw.get("art") in AGREEMENT_KINDS else None
+            agreement = self._validate(document, adapter, AGREEMENT_KINDS.get(kind, AgreementBase), kind)
             # Year and partner must match the path, so each (year, partner) has one file at most.
             if agreement is not None and len(self.problems) == before:
                 agreements.append(agreement)
@@ -198,8 +218,9 @@ class _Loader:
         elif partner is not None and year is not None and not partner.exists_in(year):
             self._problem(document, ("partner",), f"'{slug}' ist im Jahr {year} kein Partner des AQB" + _validity(partner),
                           "Jahr und Partner prüfen (data/gebietskoerperschaften.yaml).")
-        standard = standard_texts.get(year) if year is not None else None
-        if year is not None and standard is None:
+        has_text = raw.get("art") == "wortlaut"
+        standard = standard_texts.get(year) if year is not None and has_text else None
+        if year is not None and has_text and standard is None:
             self._problem(document, ("jahr",), f"für {year} gibt es keinen Standardtext",
                           f"Zuerst data/standardtexte/{year}.yaml anlegen.")
         measures = raw.get("massnahmen")
@@ -266,6 +287,9 @@ _MESSAGES = {
 }
 
 _HINTS = {
+    "aqb_ungenau": "Nur Beträge übernehmen, die die Quelle auf den Euro genau für dieses eine Jahr nennt.",
+    "aqb_mehrjahr": "Nur Beträge übernehmen, die die Quelle auf den Euro genau für dieses eine Jahr nennt.",
+    "aqb_betragstext": "Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle.",
     "aqb_euro": "Nur die Ziffern schreiben, z. B. budget: 1118780",
     "aqb_datum": "Datum als Jahr-Monat-Tag schreiben, z. B. 2025-08-02.",
     "aqb_slug": "z. B. marburg-biedenkopf",
@@ -273,21 +297,40 @@ _HINTS = {
     "aqb_name": "Sonderzeichen weglassen.",
 }
 
+_MISSING_HINTS = {
+    "quelle": "Ohne Quelle wird nichts veröffentlicht: titel, herausgeber und (bei Eckdaten) url angeben.",
+    "url": "Angaben aus öffentlicher Quelle brauchen die Adresse (URL) der Quelle, damit jede und jeder sie prüfen kann.",
+    "budget_laut_quelle": "Den Betrag genau so abschreiben, wie die Quelle ihn druckt, z. B. budget_laut_quelle: 879.800 Euro",
+}
+
 _PATTERN_HINTS = {
+    "aqb_ungenau": "Nur Beträge übernehmen, die die Quelle auf den Euro genau für dieses eine Jahr nennt.",
+    "aqb_mehrjahr": "Nur Beträge übernehmen, die die Quelle auf den Euro genau für dieses eine Jahr nennt.",
+    "aqb_betragstext": "Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle.",
     "kreisschluessel": "Fünf Ziffern in Anführungszeichen, z. B. kreisschluessel: \"06534\".",
     "url": "Vollständige Adresse mit https://, z. B. https://www.example.de/seite",
 }
 
 
-def _translate(error: ValidationError, document: YamlDocument, model: Any) -> list[Problem]:
+def _translate(error: ValidationError, document: YamlDocument, model: Any, tag: str | None = None) -> list[Problem]:
     problems = []
     for item in error.errors():
         location = tuple(item["loc"])
+        if tag is not None and location[:1] == (tag,):
+            location = location[1:]
         if location and location[-1] == "[key]":
             location = location[:-1]
         kind = item["type"]
         shown_field = dotted(location) or "Datei"
         value = item.get("input")
+        if kind in ("union_tag_not_found", "union_tag_invalid"):
+            found = document.data.get("art") if isinstance(document.data, dict) else None
+            problems.append(Problem(
+                document.path, document.line_of(("art",)), "art",
+                "Pflichtfeld fehlt" if found is None else f"muss 'wortlaut' oder 'eckdaten' sein: {_shown_value(found)}",
+                "art: wortlaut, wenn der unterzeichnete Text vorliegt; art: eckdaten, wenn nur Angaben aus einer "
+                "öffentlichen Quelle vorliegen."))
+            continue
         if kind == "extra_forbidden":
             allowed = _field_names(model, location[:-1])
             problems.append(Problem(document.path, document.line_of(location), shown_field, "unbekanntes Feld",
@@ -297,6 +340,8 @@ def _translate(error: ValidationError, document: YamlDocument, model: Any) -> li
             message, hint = "ist leer; hier fehlt ein Wert", _HINTS.get(kind)
         elif kind.startswith("aqb_"):
             message, hint = item["msg"], _HINTS.get(kind)
+        elif kind == "missing" and str(location[-1]) in _MISSING_HINTS:
+            message, hint = "Pflichtfeld fehlt", _MISSING_HINTS[str(location[-1])]
         else:
             template, hint = _MESSAGES.get(kind, ("ist ungültig: {wert} ({original})", None))
             context = {**item.get("ctx", {}), "wert": _shown_value(value), "original": item["msg"]}

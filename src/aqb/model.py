@@ -60,12 +60,79 @@ def _title_safe(value: Any) -> Any:
     return value
 
 
+_EXACT_EURO = re.compile(r"(\d{1,3}(?:\.\d{3})*)(?:,00)? (?:Euro|€)")
+_MILLIONS = re.compile(r"(\d{1,3}(?:,\d{1,3})?) (?:Millionen|Mio\.) (?:Euro|€)")
+_APPROXIMATE = re.compile(r"\b(rund|ca\.|circa|etwa|ungefähr|knapp|fast|gut|über|mehr als|bis zu|mindestens)(?!\w)",
+                          re.IGNORECASE)
+_SEVERAL_YEARS = re.compile(r"\b(?:19|20)\d\d\s*(?:-|–|bis)\s*(?:(?:19|20)?\d\d)\b")
+
+
+def euro_amount(text: str) -> int:
+    """'1.056.700 Euro' → 1056700 (the text has passed _exact_euro_text)."""
+    return int(_EXACT_EURO.fullmatch(text).group(1).replace(".", ""))
+
+
+def total_amount(text: str) -> int:
+    """'27,7 Millionen Euro' → 27700000 (the text has passed _millions_text)."""
+    if _EXACT_EURO.fullmatch(text):
+        return euro_amount(text)
+    whole, _, fraction = _MILLIONS.fullmatch(text).group(1).partition(",")
+    return int(whole) * 1_000_000 + int((fraction or "0").ljust(6, "0"))
+
+
+def _not_a_year_budget(value: str) -> None:
+    if _APPROXIMATE.search(value):
+        word = _APPROXIMATE.search(value).group(1)
+        raise PydanticCustomError(
+            "aqb_ungenau", "ist kein genauer Betrag: „{wort}“ steht für eine gerundete oder geschätzte Zahl: '{wert}'",
+            {"wort": word, "wert": value})
+    if _SEVERAL_YEARS.search(value):
+        raise PydanticCustomError(
+            "aqb_mehrjahr", "gilt für mehrere Jahre ({jahre}) und ist kein Budget eines Jahres: '{wert}'",
+            {"jahre": _SEVERAL_YEARS.search(value).group(0), "wert": value})
+
+
+def _only_a_number(value: Any) -> None:
+    # YAML reads 879.800 as the number 879.8: echoing it would confuse; say what is missing instead.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise PydanticCustomError(
+            "aqb_betragstext", "muss der Betrag mit „Euro“ sein, wie gedruckt, z. B. '879.800 Euro'; hier steht nur eine Zahl")
+
+
+def _exact_euro_text(value: Any) -> Any:
+    _only_a_number(value)
+    if isinstance(value, str):
+        _not_a_year_budget(value)
+        if re.search(r"Mio|Million|Mrd|Milliard", value):
+            raise PydanticCustomError(
+                "aqb_ungenau", "ist kein genauer Betrag: eine Angabe in Millionen ist gerundet: '{wert}'", {"wert": value})
+        if not _EXACT_EURO.fullmatch(value):
+            raise PydanticCustomError(
+                "aqb_betragstext", "muss ein Betrag auf den Euro genau sein, wie gedruckt, z. B. '879.800 Euro': '{wert}'",
+                {"wert": value})
+    return value
+
+
+def _millions_text(value: Any) -> Any:
+    _only_a_number(value)
+    if isinstance(value, str):
+        _not_a_year_budget(value)
+        if not (_MILLIONS.fullmatch(value) or _EXACT_EURO.fullmatch(value)):
+            raise PydanticCustomError(
+                "aqb_betragstext", "muss ein Betrag sein, wie gedruckt, z. B. '27,7 Millionen Euro': '{wert}'",
+                {"wert": value})
+    return value
+
+
 Slug = Annotated[str, BeforeValidator(_slug)]
 Text = Annotated[str, Field(min_length=1)]
 Name = Annotated[str, Field(min_length=1), BeforeValidator(_title_safe)]
 Euro = Annotated[int, BeforeValidator(_euro)]
 Datum = Annotated[date, BeforeValidator(_iso_date)]
 Jahr = Annotated[int, BeforeValidator(_year)]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
+ExactEuroText = Annotated[str, Field(min_length=1), BeforeValidator(_exact_euro_text)]
+MillionsText = Annotated[str, Field(min_length=1), BeforeValidator(_millions_text)]
 
 
 class Record(BaseModel):
@@ -145,19 +212,42 @@ class Signatory(Record):
     datum: Datum | None = Field(default=None, description="Datum der Unterschrift (JJJJ-MM-TT); weglassen, wenn im Original keins steht.")
 
 
+class NamedSignatory(Record):
+    """Someone a public source names as signing the agreement."""
+
+    name: Text = Field(description="Name, wie in der Quelle genannt.")
+    funktion: Text = Field(description="Funktion, wie in der Quelle genannt, z. B. „Landrat“.")
+
+
 class Source(Record):
     titel: Text = Field(description="Titel des Dokuments.")
     herausgeber: Text = Field(description="Wer das Dokument veröffentlicht hat.")
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(default=None, description="Adresse, unter der es abrufbar ist.")
+    url: Url | None = Field(default=None, description="Adresse, unter der es abrufbar ist.")
     abgerufen: Datum | None = Field(default=None, description="Wann die Adresse zuletzt abgerufen wurde (JJJJ-MM-TT).")
     hinweis: Text | None = Field(default=None, description="Weitere Angaben zur Quelle.")
 
 
-class Agreement(Record):
-    """One Zielvereinbarung (data/vereinbarungen/<jahr>/<partner>.yaml)."""
+class PublicSource(Source):
+    """A public source that others can check: its address is required."""
+
+    url: Url = Field(description="Adresse, unter der die Quelle öffentlich abrufbar ist.")
+
+
+class AgreementBase(Record):
+    """What every record of an agreement has, whether its text is available or not."""
 
     jahr: Jahr = Field(description="Jahr der Vereinbarung; muss zum Ordner passen.")
     partner: Slug = Field(description="Kürzel der Gebietskörperschaft; muss zum Dateinamen passen.")
+
+    @property
+    def has_text(self) -> bool:
+        return isinstance(self, FullTextAgreement)
+
+
+class FullTextAgreement(AgreementBase):
+    """An agreement whose signed text is available (data/vereinbarungen/<jahr>/<partner>.yaml)."""
+
+    art: Literal["wortlaut"] = Field(description="„wortlaut“: der unterzeichnete Text liegt vor.")
     partner_im_text: PartnerNaming = Field(description="Wie der Partner im Text genannt wird.")
     budget: Euro = Field(description="Haushaltsmittel nach § 4 in ganzen Euro, z. B. 1118780.")
     massnahmen: dict[Slug, list[Text]] = Field(
@@ -167,3 +257,42 @@ class Agreement(Record):
     abweichungen: dict[Slug, Text] = Field(
         default_factory=dict,
         description="Abschnitte, deren Wortlaut vom Standardtext des Jahres abweicht: Kürzel des Abschnitts → ganzer Wortlaut.")
+
+
+class KeyFiguresRecord(AgreementBase):
+    """An agreement known only from a public source (press release, council document): its key figures."""
+
+    art: Literal["eckdaten"] = Field(description="„eckdaten“: nur Angaben aus öffentlicher Quelle, der Text liegt nicht vor.")
+    budget_laut_quelle: ExactEuroText = Field(
+        description="Das Budget des Jahres genau so, wie die Quelle es druckt, z. B. „879.800 Euro“.")
+    massnahmen: dict[Slug, list[Text]] = Field(
+        default_factory=dict, description="Projekte je Maßnahmenart, soweit die Quelle sie zuordnet.")
+    projekte_ohne_zuordnung: list[Text] = Field(
+        default_factory=list, description="Projekte, die die Quelle nennt, ohne eine Maßnahmenart anzugeben.")
+    unterzeichnende: list[NamedSignatory] = Field(
+        default_factory=list, description="Wer laut Quelle unterschrieben hat.")
+    angaben: list[Text] = Field(
+        default_factory=list, description="Weitere Angaben der Quelle, in ihrem Wortlaut.")
+    quelle: PublicSource = Field(description="Die öffentliche Quelle der Angaben (Pflicht).")
+
+    @property
+    def budget(self) -> int:
+        return euro_amount(self.budget_laut_quelle)
+
+
+Agreement = Annotated[FullTextAgreement | KeyFiguresRecord, Field(discriminator="art")]
+AGREEMENT_KINDS: dict[str, type[AgreementBase]] = {"wortlaut": FullTextAgreement, "eckdaten": KeyFiguresRecord}
+
+
+class StatewideTotal(Record):
+    """The statewide AQB total of one year as the ministry published it (data/landessummen.yaml)."""
+
+    betrag_laut_quelle: MillionsText = Field(
+        description="Die Summe genau so, wie die Quelle sie druckt, z. B. „27,7 Millionen Euro“.")
+    umfang: Text | None = Field(default=None, description="Was die Summe umfasst, z. B. „Landes- und ESF-Mittel“.")
+    hinweis: Text | None = Field(default=None, description="Weitere Angaben der Quelle zur Summe.")
+    quelle: Source = Field(description="Woher die Summe stammt.")
+
+    @property
+    def betrag(self) -> int:
+        return total_amount(self.betrag_laut_quelle)

@@ -13,7 +13,7 @@ import yaml
 
 from aqb.formatting import euro, long_date, short_date, sort_key
 from aqb.loader import Dataset
-from aqb.model import Agreement, Partner
+from aqb.model import AgreementBase, Partner
 from aqb.text import compose
 
 NEWEST_ON_START_PAGE = 6
@@ -51,7 +51,7 @@ def partner_url(slug: str) -> str:
     return f"kreise/{slug}/"
 
 
-def agreement_url(agreement: Agreement) -> str:
+def agreement_url(agreement: AgreementBaseBase) -> str:
     return f"kreise/{agreement.partner}/{agreement.jahr}/"
 
 
@@ -64,7 +64,7 @@ class Site:
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
-        self._by_partner: dict[str, list[Agreement]] = {slug: [] for slug in dataset.partners}
+        self._by_partner: dict[str, list[AgreementBase]] = {slug: [] for slug in dataset.partners}
         for agreement in dataset.agreements:
             self._by_partner[agreement.partner].append(agreement)
         self.pages: dict[str, PageSpec] = {}
@@ -127,38 +127,76 @@ class Site:
 
     # -- page data -------------------------------------------------------------------------------
 
-    def _name(self, agreement: Agreement) -> str:
+    def _name(self, agreement: AgreementBaseBase) -> str:
         return self.dataset.partners[agreement.partner].bezeichnung
 
-    def _measures(self, agreement: Agreement) -> list[dict[str, Any]]:
-        """Every measure type of the year, in the order of § 5, with the agreement's projects."""
-        standard = self.dataset.standard_texts[agreement.jahr]
+    def _measure_columns(self, year: int) -> dict[str, str | None]:
+        """Measure types of a year in their order: slug → wording of the year's § 5 list, if known."""
+        standard = self.dataset.standard_texts.get(year)
+        if standard is not None:
+            return dict(standard.massnahmenarten)
+        return {slug: None for slug in self.dataset.measure_types}
+
+    def _measures(self, agreement: AgreementBase) -> list[dict[str, Any]]:
+        """The agreement's measure types with their projects.
+
+        A full text lists every measure type of its year (in the order of § 5); a key-figures record
+        only those its source names, since silence in a press release says nothing.
+        """
+        if agreement.has_text:
+            shown = self._measure_columns(agreement.jahr)
+        else:
+            shown = {slug: None for slug in self.dataset.measure_types if slug in agreement.massnahmen}
         measures = []
-        for number, (slug, wording) in enumerate(standard.massnahmenarten.items(), start=1):
+        for number, (slug, wording) in enumerate(shown.items(), start=1):
             measure_type = self.dataset.measure_types[slug]
             measures.append({
-                "slug": slug, "nummer": number, "wortlaut": wording, "name": measure_type.name,
-                "kurzname": measure_type.kurzname, "projekte": list(agreement.massnahmen.get(slug, [])),
+                "slug": slug, "nummer": number if agreement.has_text else measure_type.nummer,
+                "wortlaut": wording, "name": measure_type.name, "kurzname": measure_type.kurzname,
+                "projekte": list(agreement.massnahmen.get(slug, [])),
             })
         return measures
 
-    def _agreement(self, agreement: Agreement, *, full: bool) -> dict[str, Any]:
+    def _project_counts(self, agreement: AgreementBase) -> list[int | None]:
+        """Projects per measure type column of the year table; None where the source does not say."""
+        counts = []
+        for slug in self._measure_columns(agreement.jahr):
+            known = agreement.has_text or slug in agreement.massnahmen
+            counts.append(len(agreement.massnahmen.get(slug, [])) if known else None)
+        return counts
+
+    def _agreement(self, agreement: AgreementBase, *, full: bool) -> dict[str, Any]:
         partner = self.dataset.partners[agreement.partner]
         measures = self._measures(agreement)
+        unassigned = [] if agreement.has_text else list(agreement.projekte_ohne_zuordnung)
         summary = {
             "jahr": agreement.jahr,
             "url": agreement_url(agreement),
             "partner": self._partner_ref(partner),
+            "art": agreement.art,
+            "hat_wortlaut": agreement.has_text,
             "budget": agreement.budget,
             "budget_text": euro(agreement.budget),
             "massnahmen": measures,
-            "projekte_anzahl": sum(len(m["projekte"]) for m in measures),
+            "projekte_ohne_zuordnung": unassigned,
+            "projekte_anzahl": sum(len(m["projekte"]) for m in measures) + len(unassigned),
+            "projekte_je_art": self._project_counts(agreement),
+            "quelle": agreement.quelle.model_dump(mode="json"),
         }
         if not full:
             return summary
+        details = {
+            "jahr_url": year_url(agreement.jahr),
+            "quelle_abgerufen_text": long_date(agreement.quelle.abgerufen) if agreement.quelle.abgerufen else None,
+        }
+        if not agreement.has_text:
+            return {**summary, **details,
+                    "budget_laut_quelle": agreement.budget_laut_quelle,
+                    "unterzeichnende": [{"name": s.name, "funktion_zeilen": [s.funktion]} for s in agreement.unterzeichnende],
+                    "angaben": list(agreement.angaben)}
         standard = self.dataset.standard_texts[agreement.jahr]
         return {
-            **summary,
+            **summary, **details,
             "ministerium": {"name": standard.ministerium.name, "kurzname": standard.ministerium.kurzname},
             "unterzeichnende": [
                 {"name": s.name, "funktion_zeilen": s.funktion.splitlines(), "ort": s.ort,
@@ -167,14 +205,11 @@ class Site:
                  "datum_lang": long_date(s.datum) if s.datum else None}
                 for s in agreement.unterzeichnende
             ],
-            "quelle": agreement.quelle.model_dump(mode="json"),
-            "quelle_abgerufen_text": long_date(agreement.quelle.abgerufen) if agreement.quelle.abgerufen else None,
             "abschnitte": [
                 {"id": s.id, "titel": s.titel, "abweichung": s.deviates,
                  "bloecke": [{"art": b.kind, "html": b.html} for b in s.blocks]}
                 for s in compose(agreement, standard)
             ],
-            "jahr_url": year_url(agreement.jahr),
         }
 
     def _partner_ref(self, partner: Partner) -> dict[str, Any]:
@@ -192,7 +227,8 @@ class Site:
             "gueltig_ab_text": long_date(partner.gueltig_ab) if partner.gueltig_ab else None,
             "gueltig_bis_text": long_date(partner.gueltig_bis) if partner.gueltig_bis else None,
             "hinweis": partner.hinweis,
-            "jahre": [{"jahr": a.jahr, "url": agreement_url(a)} for a in agreements],
+            "jahre": [{"jahr": a.jahr, "url": agreement_url(a), "hat_wortlaut": a.has_text,
+                       "quelle": a.quelle.model_dump(mode="json")} for a in agreements],
             "letztes_budget_text": euro(latest.budget) if latest else None,
             "letztes_jahr": latest.jahr if latest else None,
         }
@@ -214,19 +250,27 @@ class Site:
         agreements = sorted((a for a in self.dataset.agreements if a.jahr == year), key=lambda a: sort_key(self._name(a)))
         covered = {a.partner for a in agreements}
         partners_of_year = [p for p in self.partners_sorted() if p.exists_in(year)]
-        standard = self.dataset.standard_texts[year]
         total = sum(a.budget for a in agreements)
         return {
             "jahr": year,
             "massnahmenarten": [{"slug": slug, "kurzname": self.dataset.measure_types[slug].kurzname,
                                  "name": self.dataset.measure_types[slug].name}
-                                for slug in standard.massnahmenarten],
+                                for slug in self._measure_columns(year)],
             "vereinbarungen": [self._agreement(a, full=False) for a in agreements],
+            "nur_eckdaten_anzahl": sum(not a.has_text for a in agreements),
             "summe": total,
             "summe_text": euro(total),
+            "landessumme": self._statewide_total(year),
             "partner_anzahl": len(partners_of_year),
             "ohne_vereinbarung": [self._partner_ref(p) for p in partners_of_year if p.slug not in covered],
         }
+
+    def _statewide_total(self, year: int) -> dict[str, Any] | None:
+        total = self.dataset.statewide_totals.get(year)
+        if total is None:
+            return None
+        return {"betrag": total.betrag, "betrag_laut_quelle": total.betrag_laut_quelle, "umfang": total.umfang,
+                "hinweis": total.hinweis, "quelle": total.quelle.model_dump(mode="json")}
 
     def _year_index(self) -> dict[str, Any]:
         years = []
@@ -234,7 +278,8 @@ class Site:
             agreements = [a for a in self.dataset.agreements if a.jahr == year]
             years.append({"jahr": year, "url": year_url(year), "anzahl": len(agreements),
                           "partner_anzahl": sum(p.exists_in(year) for p in self.dataset.partners.values()),
-                          "summe_text": euro(sum(a.budget for a in agreements))})
+                          "summe_text": euro(sum(a.budget for a in agreements)),
+                          "landessumme": self._statewide_total(year)})
         return {"jahre": years}
 
 
