@@ -13,6 +13,7 @@ from mkdocs.structure.files import File
 
 from aqb.loader import load_dataset
 from aqb.problems import DataError
+from aqb.search import SearchIndexError, build_search_index
 from aqb.views import Site, expand_nav, front_matter
 
 if TYPE_CHECKING:
@@ -50,3 +51,10 @@ def on_env(env: jinja2.Environment, **kwargs: Any) -> jinja2.Environment:
 def on_page_context(context: dict[str, Any], *, page: Page, **kwargs: Any) -> dict[str, Any]:
     context["aqb"] = _site.data_for(page.file.src_uri)
     return context
+
+
+def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
+    try:
+        build_search_index(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None

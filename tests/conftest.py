@@ -109,6 +109,9 @@ def page(site: Path, url: str) -> BeautifulSoup:
 
 def text_of(element: Any) -> str:
     """Visible text with white space folded, as a reader (or screen reader) gets it."""
+    element = copy.copy(element)
+    for hidden in element.select('[aria-hidden="true"], [hidden]'):
+        hidden.decompose()
     return " ".join(element.get_text(" ").split())
 
 

@@ -39,8 +39,7 @@ def test_record_page_says_the_text_is_not_available(real_site: Path) -> None:
     assert text_of(note).startswith(LABEL + ".")
     assert soup.select_one("article.aqb-wortlaut") is None
     facts = soup.select_one("section.aqb-eckdaten")
-    assert facts.find("dt", string="Budget").find_next_sibling("dd").get_text(" ", strip=True) == \
-        "879.800 € (in der Quelle: „879.800 Euro“)"
+    assert text_of(facts.find("dt", string="Budget").find_next_sibling("dd")) == "879.800 € (in der Quelle: „879.800 Euro“)"
     assert facts.find("a", href=KASSEL_SOURCE) is not None
     text = text_of(facts)
     for fact in ("Stefan Grüttner, Sozialminister", "Uwe Schmidt, Landrat", "„2. Chance“", "104 Bildungsmaßnahmen"):

@@ -146,7 +146,7 @@ def test_year_page_table_sum_and_missing_partners(real_site: Path) -> None:
 def test_start_page_explains_and_links(real_site: Path) -> None:
     soup = page(real_site, "")
     assert len(soup.find_all("h1")) == 1
-    paragraphs = soup.article.find_all("p", recursive=False)
+    paragraphs = soup.article.select("p")
     assert "Ausbildungs- und Qualifizierungsbudget (AQB)" in text_of(paragraphs[0])
     assert "Zielvereinbarung" in text_of(paragraphs[1])
     links = {text_of(a): a["href"] for a in soup.article.find_all("a")}

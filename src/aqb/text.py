@@ -8,6 +8,7 @@ from typing import Literal
 
 import markdown
 import nh3
+from markdown.extensions.toc import TocExtension, slugify_unicode
 
 from aqb.formatting import thousands
 from aqb.model import Agreement, StandardText
@@ -72,31 +73,47 @@ def compose(agreement: Agreement, standard: StandardText) -> tuple[ComposedSecti
         "akkusativ": naming.akkusativ,
         "budget": thousands(agreement.budget),
     }
+    return _compose(standard, values, agreement.abweichungen)
+
+
+def compose_standard(standard: StandardText) -> tuple[ComposedSection, ...]:
+    """The year's standard text as a reader of the year page sees it: placeholders in brackets."""
+    values = {name: "[Gebietskörperschaft]" for name in ("nominativ", "Nominativ", "genitiv", "dativ", "akkusativ")}
+    values["budget"] = "[Budget]"
+    return _compose(standard, values, {})
+
+
+def _compose(standard: StandardText, values: dict[str, str], deviations: dict[str, str]) -> tuple[ComposedSection, ...]:
     sections = []
     for section in standard.abschnitte:
-        wording = agreement.abweichungen.get(section.id, section.text)
+        wording = deviations.get(section.id, section.text)
         filled = _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), wording)
-        sections.append(ComposedSection(section.id, section.titel, tuple(_blocks(filled)),
-                                        section.id in agreement.abweichungen))
+        sections.append(ComposedSection(section.id, section.titel, tuple(_blocks(filled, section.id)),
+                                        section.id in deviations))
     return tuple(sections)
 
 
-def _blocks(text: str) -> list[Block]:
+def _blocks(text: str, section_id: str) -> list[Block]:
     blocks = []
     for index, part in enumerate(_BLOCK_LINE.split(text)):
         if index % 2:
             blocks.append(Block(kind=part))  # type: ignore[arg-type]
         elif part.strip():
-            blocks.append(Block(kind="markdown", html=render_markdown(part)))
+            blocks.append(Block(kind="markdown", html=render_markdown(part, heading_prefix=section_id)))
     return blocks
 
 
-def render_markdown(text: str) -> str:
-    """Markdown from a pull request → safe HTML: raw HTML shown as text, nothing executable."""
-    converter = markdown.Markdown(output_format="html")
+def render_markdown(text: str, heading_prefix: str = "") -> str:
+    """Markdown from a pull request → safe HTML: raw HTML shown as text, nothing executable.
+
+    Headings get ids (prefixed, so sections of one page never clash) for links and search results.
+    """
+    slugify = lambda value, separator: f"{heading_prefix}-{slugify_unicode(value, separator)}".strip("-")  # noqa: E731
+    converter = markdown.Markdown(output_format="html", extensions=[TocExtension(slugify=slugify, toc_depth="2-6")])
     # Without these two, Python-Markdown passes raw HTML through; without them it escapes it.
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
     html = converter.convert(text)
-    return nh3.clean(html, tags=_ALLOWED_TAGS, attributes={"a": {"href", "title"}},
+    heading_ids = {f"h{level}": {"id"} for level in range(2, 7)}
+    return nh3.clean(html, tags=_ALLOWED_TAGS, attributes={"a": {"href", "title"}, **heading_ids},
                      url_schemes={"http", "https", "mailto"})

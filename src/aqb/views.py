@@ -14,7 +14,7 @@ import yaml
 from aqb.formatting import euro, long_date, short_date, sort_key
 from aqb.loader import Dataset
 from aqb.model import AgreementBase, Partner
-from aqb.text import compose
+from aqb.text import compose, compose_standard
 
 NEWEST_ON_START_PAGE = 6
 REGIERUNGSBEZIRKE = ("Darmstadt", "Gießen", "Kassel")
@@ -26,7 +26,11 @@ TEMPLATES = {
     "partner_index": "aqb/partner-index.html",
     "jahr": "aqb/jahr.html",
     "jahr_index": "aqb/jahr-index.html",
+    "suche": "aqb/suche.html",
 }
+
+# Search filters: the name Pagefind shows and counts, and the URL parameter of the search page.
+SEARCH_FILTERS = {"Gebietskörperschaft": "kreis", "Jahr": "jahr", "Regierungsbezirk": "bezirk", "Maßnahmenart": "art"}
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class Site:
             yield PageSpec(f"kreise/{agreement.partner}/{agreement.jahr}.md",
                            f"Zielvereinbarung {agreement.jahr} – {self._name(agreement)}", "vereinbarung", agreement)
         yield PageSpec("jahre/index.md", "Vereinbarungen nach Jahr", "jahr_index")
+        yield PageSpec("suche.md", "Suche", "suche")
         for year in self.dataset.years():
             yield PageSpec(f"jahre/{year}.md", f"Zielvereinbarungen {year}", "jahr", year)
 
@@ -94,6 +99,8 @@ class Site:
             return self._year_page(spec.subject)
         if spec.kind == "jahr_index":
             return self._year_index()
+        if spec.kind == "suche":
+            return self._search_page()
         return self._partner_index()
 
     def partners_sorted(self) -> list[Partner]:
@@ -186,6 +193,12 @@ class Site:
         if not full:
             return summary
         details = {
+            "suchfilter": {
+                "Gebietskörperschaft": [partner.bezeichnung],
+                "Jahr": [str(agreement.jahr)],
+                "Regierungsbezirk": [partner.regierungsbezirk],
+                "Maßnahmenart": [m["kurzname"] for m in measures if m["projekte"]],
+            },
             "jahr_url": year_url(agreement.jahr),
             "quelle_abgerufen_text": long_date(agreement.quelle.abgerufen) if agreement.quelle.abgerufen else None,
         }
@@ -236,7 +249,8 @@ class Site:
     def _partner_page(self, partner: Partner) -> dict[str, Any]:
         agreements = sorted(self._by_partner[partner.slug], key=lambda a: -a.jahr)
         return {"partner": self._partner_facts(partner),
-                "vereinbarungen": [self._agreement(a, full=False) for a in agreements]}
+                "vereinbarungen": [self._agreement(a, full=False) for a in agreements],
+                "suchfilter": {"Gebietskörperschaft": [partner.bezeichnung], "Regierungsbezirk": [partner.regierungsbezirk]}}
 
     def _partner_index(self) -> dict[str, Any]:
         groups = []
@@ -263,7 +277,27 @@ class Site:
             "landessumme": self._statewide_total(year),
             "partner_anzahl": len(partners_of_year),
             "ohne_vereinbarung": [self._partner_ref(p) for p in partners_of_year if p.slug not in covered],
+            "standardtext": self._standard_text(year),
+            "suchfilter": {"Jahr": [str(year)]},
         }
+
+    def _standard_text(self, year: int) -> list[dict[str, Any]] | None:
+        standard = self.dataset.standard_texts.get(year)
+        if standard is None:
+            return None
+        return [{"id": s.id, "titel": s.titel, "bloecke": [{"art": b.kind, "html": b.html} for b in s.blocks]}
+                for s in compose_standard(standard)]
+
+    def _search_page(self) -> dict[str, Any]:
+        """Every filter with every value the site has, so the form works before any script runs."""
+        values = {
+            "Gebietskörperschaft": [p.bezeichnung for p in self.partners_sorted()],
+            "Jahr": [str(year) for year in reversed(self.dataset.years())],
+            "Regierungsbezirk": list(REGIERUNGSBEZIRKE),
+            "Maßnahmenart": [m.kurzname for m in self.dataset.measure_types.values()],
+        }
+        return {"filter": [{"name": name, "parameter": SEARCH_FILTERS[name], "werte": values[name]}
+                           for name in SEARCH_FILTERS]}
 
     def _statewide_total(self, year: int) -> dict[str, Any] | None:
         total = self.dataset.statewide_totals.get(year)
