@@ -21,6 +21,7 @@ PAGE_TYPES = {
     "Jahr": "jahre/2025/",
     "Jahr mit Landessumme": "jahre/2023/",
     "Inhaltsseite": "ueber/",
+    "Suche mit Treffern": "suche/?q=Frauenakademie&jahr=2025",
 }
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
               "resultTypes": ["violations"]}

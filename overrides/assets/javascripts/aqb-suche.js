@@ -108,6 +108,7 @@ async function showResults(results) {
 }
 
 async function run() {
+  status.textContent = "";
   const term = field.value.trim();
   const filters = chosenFilters();
   if (!term && !Object.keys(filters).length) {
@@ -118,9 +119,9 @@ async function run() {
   }
   const search = await pagefind.search(term || null, { filters });
   showCounts(search.filters);
+  await showResults(search.results);
   const count = search.results.length;
   status.textContent = count === 0 ? "Keine Treffer." : count === 1 ? "1 Treffer." : `${count} Treffer.`;
-  await showResults(search.results);
 }
 
 form.addEventListener("submit", (event) => {

@@ -1,0 +1,93 @@
+"""Searching in Chromium: German full-text search with filters that live in the URL."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+MARBURG_2025 = "Zielvereinbarung 2025 – Landkreis Marburg-Biedenkopf"
+
+
+def search(tab: Any, base: str, query: str) -> list[str]:
+    """Open the search page with `query` (URL parameters) and return the result titles."""
+    tab.goto(f"{base}suche/?{query}")
+    tab.wait_for_function("document.getElementById('aqb-suche-status').textContent.includes('Treffer')")
+    return tab.locator("#aqb-treffer > li h3").all_inner_texts()
+
+
+@pytest.mark.parametrize("query", [
+    "q=Teilzeitausbildung", "q=Frauenakademie", "q=Voice+Connect", "q=1.118.780", "q=1118780",
+    "q=Qualifizierungsprojekt", "q=Massnahme", "q=Ma%C3%9Fnahme",
+])
+def test_search_finds_the_agreement(browser_page: tuple[Any, list[str]], served_site: str, query: str) -> None:
+    tab, _ = browser_page
+    assert MARBURG_2025 in search(tab, served_site, query)
+
+
+def test_results_name_district_and_year_and_link_the_agreement(browser_page: tuple[Any, list[str]],
+                                                               served_site: str) -> None:
+    tab, _ = browser_page
+    titles = search(tab, served_site, "q=Frauenakademie")
+    assert titles[0] == MARBURG_2025
+    first = tab.locator("#aqb-treffer > li").first
+    assert first.locator(".aqb-treffer-ort").inner_text() == "Landkreis Marburg-Biedenkopf · 2025"
+    assert first.locator("mark").first.inner_text() == "Frauenakademie"
+    first.locator("h3 a").click()
+    tab.wait_for_url("**/kreise/marburg-biedenkopf/2025/")
+
+
+def test_standard_text_is_found_once_on_the_year_page(browser_page: tuple[Any, list[str]], served_site: str) -> None:
+    tab, _ = browser_page
+    assert search(tab, served_site, "q=Umsetzungsbesprechung") == ["Zielvereinbarungen 2025"]
+
+
+def test_year_filter_excluding_2025_removes_the_agreement(browser_page: tuple[Any, list[str]],
+                                                          served_site: str) -> None:
+    tab, _ = browser_page
+    assert MARBURG_2025 in search(tab, served_site, "q=Frauenakademie&jahr=2025")
+    assert MARBURG_2025 not in search(tab, served_site, "q=Frauenakademie&jahr=2024")
+
+
+def test_filters_combine_and_show_counts(browser_page: tuple[Any, list[str]], served_site: str) -> None:
+    tab, _ = browser_page
+    titles = search(tab, served_site, "bezirk=Kassel&jahr=2016")
+    assert titles == ["Zielvereinbarung 2016 – Landkreis Kassel"]
+    assert tab.get_by_label("2016 (1)").is_checked()
+    assert tab.get_by_label("Kassel (1)", exact=True).is_checked()
+    assert tab.get_by_label("Gießen (0)", exact=True).is_visible()
+
+
+def test_choosing_a_filter_is_kept_in_the_url(browser_page: tuple[Any, list[str]], served_site: str) -> None:
+    tab, _ = browser_page
+    search(tab, served_site, "q=Teilzeitausbildung")
+    tab.locator("fieldset[data-filter='Jahr'] input[value='2024']").check()
+    tab.wait_for_function("location.search.includes('jahr=2024')")
+    tab.wait_for_function("document.getElementById('aqb-suche-status').textContent.includes('Treffer')")
+    shared = tab.url
+    assert parse_qs(urlparse(shared).query) == {"q": ["Teilzeitausbildung"], "jahr": ["2024"]}
+    # Someone opening the shared link gets the same search with the same filter.
+    titles = search(tab, served_site, urlparse(shared).query)
+    assert tab.locator("fieldset[data-filter='Jahr'] input[value='2024']").is_checked()
+    assert "Zielvereinbarung 2024 – Wetteraukreis" in titles and MARBURG_2025 not in titles
+
+
+def test_search_by_keyboard_from_the_header(browser_page: tuple[Any, list[str]], served_site: str) -> None:
+    tab, _ = browser_page
+    tab.set_viewport_size({"width": 1280, "height": 900})
+    tab.goto(served_site + "kreise/")
+    for _ in range(20):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.id") == "aqb-kopf-suche-feld":
+            break
+    assert tab.evaluate("document.activeElement.id") == "aqb-kopf-suche-feld"
+    tab.keyboard.type("Voice Connect")
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/suche/?q=Voice+Connect")
+    tab.wait_for_function("document.querySelectorAll('#aqb-treffer > li').length > 0")
+    tab.locator("#aqb-treffer a").first.focus()
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/kreise/marburg-biedenkopf/2025/")
