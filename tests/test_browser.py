@@ -22,6 +22,8 @@ PAGE_TYPES = {
     "Jahr mit Landessumme": "jahre/2023/",
     "Inhaltsseite": "ueber/",
     "Suche mit Treffern": "suche/?q=Frauenakademie&jahr=2025",
+    "Alle Projekte": "projekte/",
+    "Vergleich": "vergleich/",
 }
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
               "resultTypes": ["violations"]}

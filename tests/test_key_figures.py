@@ -60,7 +60,7 @@ def test_full_text_agreement_carries_no_such_label(real_site: Path) -> None:
 
 def test_year_table_marks_unknown_project_counts_not_as_zero(real_site: Path) -> None:
     row = page(real_site, "jahre/2016/").select_one("tbody tr")
-    assert [text_of(cell) for cell in row.find_all("td")] == ["879.800 €", "–", "–", "–", "–"]
+    assert [text_of(cell) for cell in row.find_all("td")] == ["879.800 €", "–", "–", "–", "–", "–"]
 
 
 def test_year_page_with_statewide_total_shows_coverage_and_source(real_site: Path) -> None:

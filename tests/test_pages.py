@@ -132,10 +132,10 @@ def test_year_page_table_sum_and_missing_partners(real_site: Path) -> None:
     soup = page(real_site, "jahre/2025/")
     assert text_of(soup.h1) == "Zielvereinbarungen 2025"
     header = [text_of(th) for th in soup.select("thead th")]
-    assert header == ["Gebietskörperschaft", "Budget", "Ausbildungsvorbereitung", "Ausbildung", "Qualifizierung",
-                      "Weiterbildung"]
+    assert header == ["Gebietskörperschaft", "Budget", "Zum Vorjahr", "Ausbildungsvorbereitung", "Ausbildung",
+                      "Qualifizierung", "Weiterbildung"]
     assert [[text_of(cell) for cell in row.find_all(["th", "td"])] for row in soup.select("tbody tr")] == [
-        ["Landkreis Marburg-Biedenkopf", "1.118.780 €", "1", "1", "2", "0"]]
+        ["Landkreis Marburg-Biedenkopf", "1.118.780 €", "–", "1", "1", "2", "0"]]
     assert text_of(soup.select_one("tfoot tr")).startswith("Summe der hier veröffentlichten Budgets 1.118.780 €")
     assert text_of(soup.select_one(".aqb-abdeckung")) == "Hier veröffentlicht: 1 von 26 Vereinbarungen, 1.118.780 € ."
     missing = [text_of(a) for a in soup.select("ul.aqb-spalten a")]

@@ -18,6 +18,19 @@ def euro(amount: int) -> str:
     return f"{thousands(amount)} €"
 
 
+def signed_euro(amount: int) -> str:
+    """Change of a budget: 20000 → '+20.000 €', -5 → '−5 €'."""
+    return f"{'+' if amount > 0 else '−' if amount < 0 else '±'}{thousands(abs(amount))} €"
+
+
+def signed_percent(percent: float | None) -> str | None:
+    """12.345 → '+12,3 %' (German decimal comma); None stays None."""
+    if percent is None:
+        return None
+    sign = "+" if percent > 0 else "−" if percent < 0 else "±"
+    return f"{sign}{abs(percent):.1f} %".replace(".", ",")
+
+
 def short_date(day: date) -> str:
     """As the agreements print signature dates: 2025-08-02 → '2.8.2025'."""
     return f"{day.day}.{day.month}.{day.year}"

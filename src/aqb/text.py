@@ -11,7 +11,7 @@ import nh3
 from markdown.extensions.toc import TocExtension, slugify_unicode
 
 from aqb.formatting import thousands
-from aqb.model import Agreement, StandardText
+from aqb.model import FullTextAgreement, StandardText
 
 INLINE_PLACEHOLDERS = ("nominativ", "Nominativ", "genitiv", "dativ", "akkusativ", "budget")
 BLOCK_PLACEHOLDERS = ("projektliste", "unterschriften")
@@ -62,10 +62,25 @@ class ComposedSection:
     deviates: bool  # the agreement replaces the standard wording of this section
 
 
-def compose(agreement: Agreement, standard: StandardText) -> tuple[ComposedSection, ...]:
+def compose(agreement: FullTextAgreement, standard: StandardText) -> tuple[ComposedSection, ...]:
     """The agreement's full text, section by section, exactly as signed."""
+    return _compose(standard, _values(agreement), agreement.abweichungen)
+
+
+def filled_wording(agreement: FullTextAgreement, standard: StandardText,
+                   with_titles: bool = False) -> list[tuple[str, ...]]:
+    """Each section's Markdown wording with the partner filled in; structured parts left out."""
+    values = _values(agreement)
+    sections = []
+    for section in standard.abschnitte:
+        wording = _BLOCK_LINE.sub("", _fill(agreement.abweichungen.get(section.id, section.text), values))
+        sections.append((section.id, section.titel, wording) if with_titles else (section.id, wording))
+    return sections
+
+
+def _values(agreement: FullTextAgreement) -> dict[str, str]:
     naming = agreement.partner_im_text
-    values = {
+    return {
         "nominativ": naming.nominativ,
         "Nominativ": naming.nominativ[:1].upper() + naming.nominativ[1:],
         "genitiv": naming.genitiv,
@@ -73,7 +88,10 @@ def compose(agreement: Agreement, standard: StandardText) -> tuple[ComposedSecti
         "akkusativ": naming.akkusativ,
         "budget": thousands(agreement.budget),
     }
-    return _compose(standard, values, agreement.abweichungen)
+
+
+def _fill(wording: str, values: dict[str, str]) -> str:
+    return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), wording)
 
 
 def compose_standard(standard: StandardText) -> tuple[ComposedSection, ...]:
@@ -86,8 +104,7 @@ def compose_standard(standard: StandardText) -> tuple[ComposedSection, ...]:
 def _compose(standard: StandardText, values: dict[str, str], deviations: dict[str, str]) -> tuple[ComposedSection, ...]:
     sections = []
     for section in standard.abschnitte:
-        wording = deviations.get(section.id, section.text)
-        filled = _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), wording)
+        filled = _fill(deviations.get(section.id, section.text), values)
         sections.append(ComposedSection(section.id, section.titel, tuple(_blocks(filled, section.id)),
                                         section.id in deviations))
     return tuple(sections)

@@ -11,7 +11,8 @@ from typing import Any
 
 import yaml
 
-from aqb.formatting import euro, long_date, short_date, sort_key
+from aqb.compare import budget_change, project_changes, series_key, text_changes
+from aqb.formatting import euro, long_date, short_date, signed_euro, signed_percent, sort_key
 from aqb.loader import Dataset
 from aqb.model import AgreementBase, Partner
 from aqb.text import compose, compose_standard
@@ -27,6 +28,8 @@ TEMPLATES = {
     "jahr": "aqb/jahr.html",
     "jahr_index": "aqb/jahr-index.html",
     "suche": "aqb/suche.html",
+    "projekte": "aqb/projekte.html",
+    "vergleich": "aqb/vergleich.html",
 }
 
 # Search filters: the name Pagefind shows and counts, and the URL parameter of the search page.
@@ -45,6 +48,7 @@ class PageSpec:
     title: str
     kind: str
     subject: Any = None  # the agreement, partner or year the page shows
+    searchable: bool = True  # lists of what other pages hold stay out of the search index
 
     @property
     def template(self) -> str:
@@ -85,7 +89,9 @@ class Site:
             yield PageSpec(f"kreise/{agreement.partner}/{agreement.jahr}.md",
                            f"Zielvereinbarung {agreement.jahr} – {self._name(agreement)}", "vereinbarung", agreement)
         yield PageSpec("jahre/index.md", "Vereinbarungen nach Jahr", "jahr_index")
-        yield PageSpec("suche.md", "Suche", "suche")
+        yield PageSpec("projekte.md", "Alle Projekte", "projekte", searchable=False)
+        yield PageSpec("vergleich.md", "Budgets im Vergleich", "vergleich", searchable=False)
+        yield PageSpec("suche.md", "Suche", "suche", searchable=False)
         for year in self.dataset.years():
             yield PageSpec(f"jahre/{year}.md", f"Zielvereinbarungen {year}", "jahr", year)
 
@@ -101,6 +107,10 @@ class Site:
             return self._year_index()
         if spec.kind == "suche":
             return self._search_page()
+        if spec.kind == "projekte":
+            return self._projects_page()
+        if spec.kind == "vergleich":
+            return self._comparison_page()
         return self._partner_index()
 
     def partners_sorted(self) -> list[Partner]:
@@ -250,6 +260,9 @@ class Site:
         agreements = sorted(self._by_partner[partner.slug], key=lambda a: -a.jahr)
         return {"partner": self._partner_facts(partner),
                 "vereinbarungen": [self._agreement(a, full=False) for a in agreements],
+                "verlauf": self._bars([(str(a.jahr), a.budget) for a in reversed(agreements)]),
+                "aenderungen": [self._changes(earlier, later) for earlier, later in
+                                zip(agreements[1:], agreements) if later.jahr - earlier.jahr == 1],
                 "suchfilter": {"Gebietskörperschaft": [partner.bezeichnung], "Regierungsbezirk": [partner.regierungsbezirk]}}
 
     def _partner_index(self) -> dict[str, Any]:
@@ -270,7 +283,8 @@ class Site:
             "massnahmenarten": [{"slug": slug, "kurzname": self.dataset.measure_types[slug].kurzname,
                                  "name": self.dataset.measure_types[slug].name}
                                 for slug in self._measure_columns(year)],
-            "vereinbarungen": [self._agreement(a, full=False) for a in agreements],
+            "vereinbarungen": [{**self._agreement(a, full=False), "aenderung_text": self._change_text(a)}
+                               for a in agreements],
             "nur_eckdaten_anzahl": sum(not a.has_text for a in agreements),
             "summe": total,
             "summe_text": euro(total),
@@ -278,8 +292,58 @@ class Site:
             "partner_anzahl": len(partners_of_year),
             "ohne_vereinbarung": [self._partner_ref(p) for p in partners_of_year if p.slug not in covered],
             "standardtext": self._standard_text(year),
+            "balken": self._bars([(self._name(a), a.budget) for a in
+                                  sorted(agreements, key=lambda a: (-a.budget, sort_key(self._name(a))))]),
             "suchfilter": {"Jahr": [str(year)]},
         }
+
+    def _change_text(self, agreement: AgreementBase) -> str | None:
+        """Budget change against the same partner's agreement of the previous year, if published."""
+        earlier = next((a for a in self._by_partner[agreement.partner] if a.jahr == agreement.jahr - 1), None)
+        if earlier is None:
+            return None
+        change = budget_change(earlier.budget, agreement.budget)
+        percent = signed_percent(change.percent)
+        return signed_euro(change.difference) + (f" ({percent})" if percent else "")
+
+    def _projects_page(self) -> dict[str, Any]:
+        """Every project of every agreement, newest first; a project recurring over years gets its series."""
+        names = {slug: m.kurzname for slug, m in self.dataset.measure_types.items()}
+        rows = []
+        for agreement in sorted(self.dataset.agreements, key=lambda a: (-a.jahr, sort_key(self._name(a)))):
+            assigned = [(slug, p) for slug, projects in agreement.massnahmen.items() for p in projects]
+            unassigned = [] if agreement.has_text else [("", p) for p in agreement.projekte_ohne_zuordnung]
+            for slug, project in assigned + unassigned:
+                rows.append({"projekt": project, "massnahmenart": names.get(slug, "ohne Angabe"),
+                             "partner": self._name(agreement), "jahr": agreement.jahr,
+                             "url": agreement_url(agreement), "reihe": (agreement.partner, series_key(project))})
+        years_of_series: dict[tuple[str, str], list[int]] = {}
+        for row in rows:
+            years_of_series.setdefault(row["reihe"], []).append(row["jahr"])
+        for row in rows:
+            others = sorted(set(years_of_series[row["reihe"]]) - {row["jahr"]})
+            row["auch_in"] = others
+            row["reihe"] = "/".join(row["reihe"])
+        return {"zeilen": rows, "massnahmenarten": [*names.values(), "ohne Angabe"],
+                "jahre": [str(y) for y in reversed(self.dataset.years())],
+                "partner": [p.bezeichnung for p in self.partners_sorted()]}
+
+    def _comparison_page(self) -> dict[str, Any]:
+        """Partners × years: budgets where published, and which cells are not."""
+        years = [y for y in self.dataset.years() if any(a.jahr == y for a in self.dataset.agreements)]
+        cells = {(a.partner, a.jahr): a for a in self.dataset.agreements}
+        rows = []
+        for partner in self.partners_sorted():
+            row = []
+            for year in years:
+                agreement = cells.get((partner.slug, year))
+                row.append({"jahr": year, "besteht": partner.exists_in(year),
+                            "budget_text": euro(agreement.budget) if agreement else None,
+                            "url": agreement_url(agreement) if agreement else None,
+                            "hat_wortlaut": agreement.has_text if agreement else None,
+                            "quelle": agreement.quelle.model_dump(mode="json") if agreement else None})
+            rows.append({**self._partner_ref(partner), "zellen": row})
+        return {"jahre": years, "zeilen": rows}
 
     def _standard_text(self, year: int) -> list[dict[str, Any]] | None:
         standard = self.dataset.standard_texts.get(year)
@@ -298,6 +362,31 @@ class Site:
         }
         return {"filter": [{"name": name, "parameter": SEARCH_FILTERS[name], "werte": values[name]}
                            for name in SEARCH_FILTERS]}
+
+    def _bars(self, entries: list[tuple[str, int]]) -> list[dict[str, Any]]:
+        """Bar chart data: label, amount and the bar's share of the largest amount (0–100)."""
+        largest = max((amount for _, amount in entries), default=0)
+        return [{"beschriftung": label, "betrag": amount, "betrag_text": euro(amount),
+                 "anteil": round(amount / largest * 100, 2) if largest else 0} for label, amount in entries]
+
+    def _changes(self, earlier: AgreementBase, later: AgreementBase) -> dict[str, Any]:
+        """What changed from one year's agreement to the next (consecutive years only)."""
+        change = budget_change(earlier.budget, later.budget)
+        names = {slug: m.kurzname for slug, m in self.dataset.measure_types.items()}
+        both_texts = earlier.has_text and later.has_text
+        return {
+            "von": earlier.jahr, "bis": later.jahr,
+            "differenz_text": signed_euro(change.difference),
+            "prozent_text": signed_percent(change.percent),
+            "projekte": [{"massnahmenart": names.get(c.measure_type, c.measure_type), "neu": list(c.added),
+                          "entfallen": list(c.dropped)} for c in project_changes(earlier, later)],
+            "texte_vergleichbar": both_texts,
+            "abschnitte": [
+                {"id": c.id, "titel": c.titel, "woerter": [{"art": t.kind, "text": t.text} for t in c.tokens]}
+                for c in text_changes(earlier, self.dataset.standard_texts[earlier.jahr],
+                                      later, self.dataset.standard_texts[later.jahr])
+            ] if both_texts else [],
+        }
 
     def _statewide_total(self, year: int) -> dict[str, Any] | None:
         total = self.dataset.statewide_totals.get(year)
@@ -319,7 +408,8 @@ class Site:
 
 def front_matter(spec: PageSpec) -> str:
     """The Markdown source of a generated page: only its title and template; the template does the rest."""
-    return "---\n" + yaml.safe_dump({"title": spec.title, "template": spec.template}, allow_unicode=True) + "---\n"
+    meta = {"title": spec.title, "template": spec.template, **({} if spec.searchable else {"durchsuchbar": False})}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"
 
 
 def expand_nav(nav: list[Any] | None, site: Site) -> list[Any] | None:

@@ -1,0 +1,88 @@
+"""What changed between two agreements of one partner: budget, projects, wording."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from aqb.model import AgreementBase, FullTextAgreement, StandardText
+from aqb.text import filled_wording
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d(?:/(?:19|20)?\d\d)?\b")
+_MARKUP = re.compile(r"\*\*|__|^#+\s*", re.MULTILINE)
+
+
+def series_key(project: str) -> str:
+    """The same project across years: 'Motivierendes Coaching Marburg 2025/2026' → 'motivierendes coaching marburg'."""
+    return " ".join(_YEARS.sub(" ", project).split()).casefold()
+
+
+@dataclass(frozen=True)
+class BudgetChange:
+    difference: int
+    percent: float | None  # None when the earlier budget was 0
+
+
+def budget_change(earlier: int, later: int) -> BudgetChange:
+    return BudgetChange(later - earlier, (later - earlier) / earlier * 100 if earlier else None)
+
+
+@dataclass(frozen=True)
+class ProjectChange:
+    measure_type: str  # slug, or "" for projects without a measure type
+    added: tuple[str, ...]
+    dropped: tuple[str, ...]
+
+
+def project_changes(earlier: AgreementBase, later: AgreementBase) -> list[ProjectChange]:
+    """Projects added and dropped per measure type (a renamed year, '… 2025' → '… 2026', is no change)."""
+    changes = []
+    for slug in dict.fromkeys([*earlier.massnahmen, *later.massnahmen]):
+        before, after = earlier.massnahmen.get(slug, []), later.massnahmen.get(slug, [])
+        added = tuple(p for p in after if series_key(p) not in {series_key(q) for q in before})
+        dropped = tuple(p for p in before if series_key(p) not in {series_key(q) for q in after})
+        if added or dropped:
+            changes.append(ProjectChange(slug, added, dropped))
+    return changes
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: Literal["gleich", "neu", "entfallen"]
+    text: str
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    id: str
+    titel: str
+    tokens: tuple[Token, ...]
+
+
+def text_changes(earlier: FullTextAgreement, earlier_standard: StandardText,
+                 later: FullTextAgreement, later_standard: StandardText) -> list[SectionChange]:
+    """Sections whose words differ between two full texts, as a word-level diff."""
+    before = dict(filled_wording(earlier, earlier_standard))
+    changes = []
+    for section_id, titel, wording in filled_wording(later, later_standard, with_titles=True):
+        old_words = _words(before.get(section_id, ""))
+        new_words = _words(wording)
+        if old_words == new_words:
+            continue
+        tokens = []
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False).get_opcodes():
+            if tag == "equal":
+                tokens.append(Token("gleich", " ".join(old_words[i1:i2])))
+                continue
+            if i2 > i1:
+                tokens.append(Token("entfallen", " ".join(old_words[i1:i2])))
+            if j2 > j1:
+                tokens.append(Token("neu", " ".join(new_words[j1:j2])))
+        changes.append(SectionChange(section_id, titel, tuple(tokens)))
+    return changes
+
+
+def _words(wording: str) -> list[str]:
+    return _MARKUP.sub("", wording).split()
