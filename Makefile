@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: serve build check test browser clean
+.PHONY: serve build check test browser schema neu neues-jahr import clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,25 @@ build: $(INSTALLED)
 ## check: check every data file and list all problems at once
 check: $(INSTALLED)
 	$(BIN)/aqb check
+
+## schema: regenerate the editor schemas in data/schema/ from the model
+schema: $(INSTALLED)
+	$(BIN)/aqb schema
+
+## neu: draft a new agreement, e.g. make neu KREIS=fulda JAHR=2026
+neu: $(INSTALLED)
+	@test -n "$(KREIS)" -a -n "$(JAHR)" || { echo "Bitte angeben: make neu KREIS=<kürzel> JAHR=<jahr>"; exit 2; }
+	$(BIN)/aqb neu "$(KREIS)" "$(JAHR)"
+
+## neues-jahr: a new year's standard text from the previous one, e.g. make neues-jahr JAHR=2026
+neues-jahr: $(INSTALLED)
+	@test -n "$(JAHR)" || { echo "Bitte angeben: make neues-jahr JAHR=<jahr>"; exit 2; }
+	$(BIN)/aqb neues-jahr "$(JAHR)"
+
+## import: turn a signed agreement (text or PDF) into a draft, e.g. make import DATEI=vereinbarung.pdf
+import: $(INSTALLED)
+	@test -n "$(DATEI)" || { echo "Bitte angeben: make import DATEI=<datei>"; exit 2; }
+	$(BIN)/aqb import "$(DATEI)"
 
 ## test: the whole test suite, browser tests included where Chromium can be had
 test: $(INSTALLED) browser

@@ -5,6 +5,7 @@ Hook files are loaded by path, so the logic lives in the installed package `aqb`
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,15 +23,20 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
+log = logging.getLogger("mkdocs.plugins.aqb")
 _site: Site | None = None
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     global _site
+    root = Path(config.config_file_path).parent
     try:
-        _site = Site(load_dataset(Path(config.config_file_path).parent / "data"))
+        dataset = load_dataset(root / "data")
     except DataError as error:
         raise PluginError(str(error)) from None
+    for warning in dataset.warnings:
+        log.info("Hinweis zu den Daten: %s", warning)
+    _site = Site(dataset, (root / "CONTRIBUTING.md").read_text(encoding="utf-8"))
     config.nav = expand_nav(config.nav, _site)
     return config
 
@@ -38,6 +44,8 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files:
     for spec in _site.pages.values():
         files.append(File.generated(config, spec.src_uri, content=front_matter(spec)))
+    for path, content in _site.downloads().items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 

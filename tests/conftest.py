@@ -81,7 +81,7 @@ def build_site(project: Path, site_dir: Path) -> Path:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    for name in ("content", "overrides", "hooks", "src"):
+    for name in ("content", "overrides", "hooks", "src", "CONTRIBUTING.md"):
         if not (project / name).exists():
             (project / name).symlink_to(REPO / name)
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")

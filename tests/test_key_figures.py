@@ -103,48 +103,48 @@ def test_coverage_counts_both_kinds_and_sums_exact_figures(tmp_path: Path) -> No
 
 REFUSED = [
     ("Quelle fehlt", kassel_with("quelle:\n", "nicht_quelle:\n").split("nicht_quelle:")[0],
-     [f"{K}:4: quelle: Pflichtfeld fehlt Hinweis: Ohne Quelle wird nichts veröffentlicht: titel, herausgeber und "
+     [f"{K}:5: quelle: Pflichtfeld fehlt Hinweis: Ohne Quelle wird nichts veröffentlicht: titel, herausgeber und "
       "(bei Eckdaten) url angeben."]),
     ("Adresse der Quelle fehlt", kassel_with("  url: https://hessen-tageblatt.com/", "  nicht_url: https://"),
-     [f"{K}:25: quelle.url: Pflichtfeld fehlt Hinweis: Angaben aus öffentlicher Quelle brauchen die Adresse (URL) "
+     [f"{K}:26: quelle.url: Pflichtfeld fehlt Hinweis: Angaben aus öffentlicher Quelle brauchen die Adresse (URL) "
       "der Quelle, damit jede und jeder sie prüfen kann.",
-      f"{K}:30: quelle.nicht_url: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: titel, herausgeber, url, "
+      f"{K}:31: quelle.nicht_url: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: titel, herausgeber, url, "
       "abgerufen, hinweis."]),
     ("gerundet: rund", kassel_with("879.800 Euro", "rund 880.000 Euro"),
-     [f"{K}:8: budget_laut_quelle: ist kein genauer Betrag: „rund“ steht für eine gerundete oder geschätzte Zahl: "
+     [f"{K}:9: budget_laut_quelle: ist kein genauer Betrag: „rund“ steht für eine gerundete oder geschätzte Zahl: "
       f"'rund 880.000 Euro' Hinweis: {EXACT_HINT}"]),
     ("gerundet: knapp", kassel_with("879.800 Euro", "knapp 880.000 Euro"),
-     [f"{K}:8: budget_laut_quelle: ist kein genauer Betrag: „knapp“ steht für eine gerundete oder geschätzte Zahl: "
+     [f"{K}:9: budget_laut_quelle: ist kein genauer Betrag: „knapp“ steht für eine gerundete oder geschätzte Zahl: "
       f"'knapp 880.000 Euro' Hinweis: {EXACT_HINT}"]),
     ("gerundet: Millionen", kassel_with("879.800 Euro", "1,3 Mio. Euro"),
-     [f"{K}:8: budget_laut_quelle: ist kein genauer Betrag: eine Angabe in Millionen ist gerundet: '1,3 Mio. Euro' "
+     [f"{K}:9: budget_laut_quelle: ist kein genauer Betrag: eine Angabe in Millionen ist gerundet: '1,3 Mio. Euro' "
       f"Hinweis: {EXACT_HINT}"]),
     ("mehrere Jahre", kassel_with("879.800 Euro", "4.500.000 Euro für 2017–2021"),
-     [f"{K}:8: budget_laut_quelle: gilt für mehrere Jahre (2017–2021) und ist kein Budget eines Jahres: "
+     [f"{K}:9: budget_laut_quelle: gilt für mehrere Jahre (2017–2021) und ist kein Budget eines Jahres: "
       f"'4.500.000 Euro für 2017–2021' Hinweis: {EXACT_HINT}"]),
     ("Zahl statt gedrucktem Betrag", kassel_with("879.800 Euro", "879800"),
-     [f"{K}:8: budget_laut_quelle: muss der Betrag mit „Euro“ sein, wie gedruckt, z. B. '879.800 Euro'; hier steht "
+     [f"{K}:9: budget_laut_quelle: muss der Betrag mit „Euro“ sein, wie gedruckt, z. B. '879.800 Euro'; hier steht "
       "nur eine Zahl Hinweis: Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle."]),
     ("Betrag ohne Einheit", kassel_with("879.800 Euro", "879.800"),
-     [f"{K}:8: budget_laut_quelle: muss der Betrag mit „Euro“ sein, wie gedruckt, z. B. '879.800 Euro'; hier steht "
+     [f"{K}:9: budget_laut_quelle: muss der Betrag mit „Euro“ sein, wie gedruckt, z. B. '879.800 Euro'; hier steht "
       "nur eine Zahl Hinweis: Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle."]),
     ("Betrag in anderer Form", kassel_with("879.800 Euro", "879 800 EUR"),
-     [f"{K}:8: budget_laut_quelle: muss ein Betrag auf den Euro genau sein, wie gedruckt, z. B. '879.800 Euro': "
+     [f"{K}:9: budget_laut_quelle: muss ein Betrag auf den Euro genau sein, wie gedruckt, z. B. '879.800 Euro': "
       "'879 800 EUR' Hinweis: Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle."]),
     ("Jahr passt nicht zum Ordner", kassel_with("jahr: 2016", "jahr: 2017"),
-     [f"{K}:4: jahr: passt nicht zum Ordner: 2017 (Ordner: 2016) "
+     [f"{K}:5: jahr: passt nicht zum Ordner: 2017 (Ordner: 2016) "
       "Hinweis: Datei nach data/vereinbarungen/2017/ verschieben oder das Jahr korrigieren."]),
     ("Partner passt nicht zum Dateinamen", kassel_with("partner: landkreis-kassel", "partner: stadt-kassel"),
-     [f"{K}:5: partner: passt nicht zum Dateinamen: 'stadt-kassel' (Datei: landkreis-kassel.yaml) "
+     [f"{K}:6: partner: passt nicht zum Dateinamen: 'stadt-kassel' (Datei: landkreis-kassel.yaml) "
       "Hinweis: Datei in stadt-kassel.yaml umbenennen oder den Partner korrigieren."]),
     ("Art fehlt", kassel_with("art: eckdaten\n", ""),
-     [f"{K}:4: art: Pflichtfeld fehlt Hinweis: art: wortlaut, wenn der unterzeichnete Text vorliegt; art: eckdaten, "
+     [f"{K}:5: art: Pflichtfeld fehlt Hinweis: art: wortlaut, wenn der unterzeichnete Text vorliegt; art: eckdaten, "
       "wenn nur Angaben aus einer öffentlichen Quelle vorliegen."]),
     ("Art unbekannt", kassel_with("art: eckdaten", "art: presse"),
-     [f"{K}:6: art: muss 'wortlaut' oder 'eckdaten' sein: 'presse' Hinweis: art: wortlaut, wenn der unterzeichnete "
+     [f"{K}:7: art: muss 'wortlaut' oder 'eckdaten' sein: 'presse' Hinweis: art: wortlaut, wenn der unterzeichnete "
       "Text vorliegt; art: eckdaten, wenn nur Angaben aus einer öffentlichen Quelle vorliegen."]),
     ("Feld eines vollständigen Textes", kassel_with("art: eckdaten", "art: eckdaten\nbudget: 879800"),
-     [f"{K}:7: budget: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: jahr, partner, art, "
+     [f"{K}:8: budget: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: jahr, partner, art, "
       "budget_laut_quelle, massnahmen, projekte_ohne_zuordnung, unterzeichnende, angaben, quelle."]),
 ]
 
@@ -169,4 +169,4 @@ def test_statewide_total_must_be_as_printed(data_folder: DataFolder, printed: st
     with pytest.raises(DataError) as raised:
         load_dataset(data_folder.path)
     assert [f"{p.path}:{p.line}: {p.field}: {p.message}" for p in raised.value.problems] == [
-        f"data/landessummen.yaml:6: 2019.betrag_laut_quelle: {message}"]
+        f"data/landessummen.yaml:7: 2019.betrag_laut_quelle: {message}"]

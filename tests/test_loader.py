@@ -36,33 +36,33 @@ def variant(old: str, new: str) -> str:
 # (case, file written below data/, its content, exact problems reported)
 BROKEN = [
     ("budget mit Tausenderpunkten", MARBURG, variant("budget: 1118780", "budget: 1.118.780"),
-     [f"{M}:19: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1.118.780' Hinweis: {EURO_HINT}"]),
+     [f"{M}:20: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1.118.780' Hinweis: {EURO_HINT}"]),
     ("budget negativ", MARBURG, variant("budget: 1118780", "budget: -5"),
-     [f"{M}:19: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '-5' Hinweis: {EURO_HINT}"]),
+     [f"{M}:20: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '-5' Hinweis: {EURO_HINT}"]),
     ("budget mit Cent", MARBURG, variant("budget: 1118780", "budget: 1118780.50"),
-     [f"{M}:19: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1118780.5' Hinweis: {EURO_HINT}"]),
+     [f"{M}:20: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1118780.5' Hinweis: {EURO_HINT}"]),
     ("budget leer", MARBURG, variant("budget: 1118780", "budget:"),
-     [f"{M}:19: budget: ist leer; hier fehlt ein Wert Hinweis: {EURO_HINT}"]),
+     [f"{M}:20: budget: ist leer; hier fehlt ein Wert Hinweis: {EURO_HINT}"]),
     ("falscher Typ: Liste statt Text", MARBURG, variant("ort: Wiesbaden", "ort: [Wiesbaden]"),
-     [f"{M}:39: unterzeichnende[1].ort: muss ein Text sein: (Liste) Hinweis: {TEXT_HINT}"]),
+     [f"{M}:40: unterzeichnende[1].ort: muss ein Text sein: (Liste) Hinweis: {TEXT_HINT}"]),
     ("falscher Typ: Zahl statt Text", MARBURG, variant("- Frauenakademie 2025", "- 2025"),
-     [f"{M}:28: massnahmen.qualifizierung[1]: muss ein Text sein: '2025' Hinweis: {TEXT_HINT}"]),
+     [f"{M}:29: massnahmen.qualifizierung[1]: muss ein Text sein: '2025' Hinweis: {TEXT_HINT}"]),
     ("unbekannte Gebietskörperschaft", "vereinbarungen/2025/marburg.yaml",
      variant("partner: marburg-biedenkopf", "partner: marburg"),
-     ["data/vereinbarungen/2025/marburg.yaml:6: partner: unbekannte Gebietskörperschaft: 'marburg' "
+     ["data/vereinbarungen/2025/marburg.yaml:7: partner: unbekannte Gebietskörperschaft: 'marburg' "
       "Hinweis: Meinten Sie 'marburg-biedenkopf'?"]),
     ("unbekannte Maßnahmenart", MARBURG, variant("  ausbildung:\n", "  ausbildungg:\n"),
-     [f"{M}:25: massnahmen.ausbildungg: unbekannte Maßnahmenart: 'ausbildungg' Hinweis: Meinten Sie 'ausbildung'?"]),
+     [f"{M}:26: massnahmen.ausbildungg: unbekannte Maßnahmenart: 'ausbildungg' Hinweis: Meinten Sie 'ausbildung'?"]),
     ("Jahr passt nicht zum Ordner", MARBURG, variant("jahr: 2025", "jahr: 2024"),
-     [f"{M}:5: jahr: für 2024 gibt es keinen Standardtext Hinweis: Zuerst data/standardtexte/2024.yaml anlegen.",
-      f"{M}:5: jahr: passt nicht zum Ordner: 2024 (Ordner: 2025) "
+     [f"{M}:6: jahr: für 2024 gibt es keinen Standardtext Hinweis: Zuerst data/standardtexte/2024.yaml anlegen.",
+      f"{M}:6: jahr: passt nicht zum Ordner: 2024 (Ordner: 2025) "
       "Hinweis: Datei nach data/vereinbarungen/2024/ verschieben oder das Jahr korrigieren."]),
     ("Partner passt nicht zum Dateinamen", "vereinbarungen/2025/fulda.yaml", marburg_text(),
-     ["data/vereinbarungen/2025/fulda.yaml:6: partner: passt nicht zum Dateinamen: 'marburg-biedenkopf' "
+     ["data/vereinbarungen/2025/fulda.yaml:7: partner: passt nicht zum Dateinamen: 'marburg-biedenkopf' "
       "(Datei: fulda.yaml) Hinweis: Datei in marburg-biedenkopf.yaml umbenennen oder den Partner korrigieren."]),
     ("Partner besteht in dem Jahr noch nicht", "vereinbarungen/2025/hanau.yaml",
      variant("partner: marburg-biedenkopf", "partner: hanau"),
-     ["data/vereinbarungen/2025/hanau.yaml:6: partner: 'hanau' ist im Jahr 2025 kein Partner des AQB "
+     ["data/vereinbarungen/2025/hanau.yaml:7: partner: 'hanau' ist im Jahr 2025 kein Partner des AQB "
       "(besteht erst ab 1.1.2026) Hinweis: Jahr und Partner prüfen (data/gebietskoerperschaften.yaml)."]),
     ("doppelte Vereinbarung", "vereinbarungen/2025/marburg-biedenkopf.yml", marburg_text(),
      ["data/vereinbarungen/2025/marburg-biedenkopf.yml:1: Datei: doppelte Vereinbarung: marburg-biedenkopf.yaml "
@@ -72,49 +72,49 @@ BROKEN = [
       "Vereinbarungen liegen in data/vereinbarungen/<jahr>/<kürzel>.yaml, z. B. "
       "data/vereinbarungen/2025/marburg-biedenkopf.yaml."]),
     ("doppelter YAML-Schlüssel", MARBURG, variant("budget: 1118780\n", "budget: 1118780\nbudget: 1118781\n"),
-     [f"{M}:20: budget: steht doppelt in der Datei (zuerst in Zeile 19) "
+     [f"{M}:21: budget: steht doppelt in der Datei (zuerst in Zeile 20) "
       "Hinweis: Einen der beiden Einträge löschen oder zusammenführen."]),
     ("unbekanntes Feld", MARBURG, variant("budget: 1118780\n", "budget: 1118780\nbudgett: 5\n"),
-     [f"{M}:20: budgett: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: jahr, partner, art, partner_im_text, "
+     [f"{M}:21: budgett: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: jahr, partner, art, partner_im_text, "
       "budget, massnahmen, unterzeichnende, quelle, abweichungen."]),
     ("unbekanntes Feld tiefer", MARBURG, variant("    ort: Wiesbaden\n", "    ort: Wiesbaden\n    farbe: rot\n"),
-     [f"{M}:40: unterzeichnende[1].farbe: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: "
+     [f"{M}:41: unterzeichnende[1].farbe: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: "
       "name, funktion, ort, datum."]),
     ("Pflichtfeld fehlt", MARBURG, variant("  akkusativ: den Landkreis Marburg-Biedenkopf\n", ""),
-     [f"{M}:12: partner_im_text.akkusativ: Pflichtfeld fehlt Hinweis: {MISSING_HINT}"]),
+     [f"{M}:13: partner_im_text.akkusativ: Pflichtfeld fehlt Hinweis: {MISSING_HINT}"]),
     ("ungültiges Datum", MARBURG, variant("datum: 2025-08-02", "datum: 2025-02-30"),
-     [f"{M}:40: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2025-02-30' "
+     [f"{M}:41: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2025-02-30' "
       f"Hinweis: {DATE_HINT}"]),
     ("Datum in deutscher Schreibweise", MARBURG, variant("datum: 2025-08-02", "datum: 2.8.2025"),
-     [f"{M}:40: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2.8.2025' "
+     [f"{M}:41: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2.8.2025' "
       f"Hinweis: {DATE_HINT}"]),
     ("nicht UTF-8", MARBURG, marburg_text().encode("cp1252"),
-     [f"{M}:2: Datei: ist nicht UTF-8-kodiert: Byte 0xfc ist kein gültiges Zeichen "
+     [f"{M}:3: Datei: ist nicht UTF-8-kodiert: Byte 0xfc ist kein gültiges Zeichen "
       "Hinweis: Die Datei im Editor mit der Kodierung „UTF-8“ speichern."]),
     ("YAML-Syntaxfehler", MARBURG, variant("  dativ: dem Landkreis", "  dativ: dem: Landkreis"),
-     [f"{M}:15: YAML-Syntax: hier ist kein Doppelpunkt erlaubt (fehlen Anführungszeichen um einen Text mit „: “?) "
+     [f"{M}:16: YAML-Syntax: hier ist kein Doppelpunkt erlaubt (fehlen Anführungszeichen um einen Text mit „: “?) "
       f"Hinweis: {SYNTAX_HINT}"]),
     ("Tabulator", MARBURG, variant("budget: 1118780", "\tbudget: 1118780"),
-     [f"{M}:19: YAML-Syntax: Tabulatoren sind nicht erlaubt; mit Leerzeichen einrücken Hinweis: {SYNTAX_HINT}"]),
+     [f"{M}:20: YAML-Syntax: Tabulatoren sind nicht erlaubt; mit Leerzeichen einrücken Hinweis: {SYNTAX_HINT}"]),
     ("YAML-Anker", MARBURG, variant("  genitiv: des Landkreises Marburg-Biedenkopf", "  genitiv: &name des Landkreises")
      .replace("  dativ: dem Landkreis Marburg-Biedenkopf", "  dativ: *name"),
-     [f"{M}:15: YAML-Syntax: Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben "
+     [f"{M}:16: YAML-Syntax: Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben "
       f"Hinweis: {SYNTAX_HINT}"]),
     ("leere Datei", MARBURG, "# noch nichts\n",
      [f"{M}:1: Datei: ist leer; hier fehlt ein Wert"]),
     ("unbekannter Abschnitt", MARBURG, marburg_text() + "abweichungen:\n  paragraf-8: Text\n",
-     [f"{M}:59: abweichungen.paragraf-8: unbekannter Abschnitt: 'paragraf-8' Hinweis: Abschnitte 2025: titel, "
+     [f"{M}:60: abweichungen.paragraf-8: unbekannter Abschnitt: 'paragraf-8' Hinweis: Abschnitte 2025: titel, "
       "praeambel, paragraf-1, paragraf-2, paragraf-3, paragraf-4, paragraf-5, paragraf-6, paragraf-7, unterschriften."]),
     ("unbekannter Platzhalter", MARBURG, marburg_text() + "abweichungen:\n  paragraf-7: Der {Landkreis}\n",
-     [f"{M}:59: abweichungen.paragraf-7: unbekannter Platzhalter: '{{Landkreis}}' Hinweis: Erlaubt sind {{nominativ}}, "
+     [f"{M}:60: abweichungen.paragraf-7: unbekannter Platzhalter: '{{Landkreis}}' Hinweis: Erlaubt sind {{nominativ}}, "
       "{Nominativ}, {genitiv}, {dativ}, {akkusativ}, {budget}, {projektliste}, {unterschriften}."]),
     ("Projekt doppelt", MARBURG, variant("    - Voice Connect 2025", "    - Frauenakademie 2025"),
-     [f"{M}:29: massnahmen.qualifizierung[2]: Projekt steht doppelt: 'Frauenakademie 2025' "
+     [f"{M}:30: massnahmen.qualifizierung[2]: Projekt steht doppelt: 'Frauenakademie 2025' "
       "Hinweis: Jedes Projekt nur einmal je Maßnahmenart nennen."]),
     ("Kreisschlüssel ohne Anführungszeichen", "gebietskoerperschaften.yaml",
      (REPO / "data" / "gebietskoerperschaften.yaml").read_text(encoding="utf-8")
      .replace('kreisschluessel: "06534"', "kreisschluessel: 6534"),
-     ["data/gebietskoerperschaften.yaml:148: marburg-biedenkopf.kreisschluessel: muss ein Text sein: '6534' "
+     ["data/gebietskoerperschaften.yaml:149: marburg-biedenkopf.kreisschluessel: muss ein Text sein: '6534' "
       f"Hinweis: {TEXT_HINT}"]),
 ]
 
@@ -133,34 +133,34 @@ def changed(relative: str, old: str, new: str) -> str:
 
 BROKEN += [
     ("Standardtext: Jahr passt nicht zum Dateinamen", "standardtexte/2024.yaml", changed(STANDARD, "", ""),
-     ["data/standardtexte/2024.yaml:18: jahr: passt nicht zum Dateinamen: 2025 (Datei: 2024.yaml) "
+     ["data/standardtexte/2024.yaml:19: jahr: passt nicht zum Dateinamen: 2025 (Datei: 2024.yaml) "
       "Hinweis: Datei in 2025.yaml umbenennen oder das Jahr korrigieren."]),
     ("Standardtext: falscher Dateiname", "standardtexte/neu.yaml", changed(STANDARD, "", ""),
      ["data/standardtexte/neu.yaml:1: Datei: hat keinen gültigen Namen für einen Standardtext "
       "Hinweis: Standardtexte heißen nach ihrem Jahr, z. B. data/standardtexte/2025.yaml."]),
     ("Standardtext: unbekannte Maßnahmenart", STANDARD, changed(STANDARD, "  qualifizierung: Q", "  qualifizierungg: Q"),
-     [f"{S}:28: massnahmenarten.qualifizierungg: unbekannte Maßnahmenart: 'qualifizierungg' "
+     [f"{S}:29: massnahmenarten.qualifizierungg: unbekannte Maßnahmenart: 'qualifizierungg' "
       "Hinweis: Meinten Sie 'qualifizierung'?",
-      f"{M}:27: massnahmen.qualifizierung: Maßnahmenart 'qualifizierung' kommt im Standardtext 2025 nicht vor "
+      f"{M}:28: massnahmen.qualifizierung: Maßnahmenart 'qualifizierung' kommt im Standardtext 2025 nicht vor "
       "Hinweis: Maßnahmenarten 2025: ausbildungsvorbereitung, ausbildung, qualifizierungg, weiterbildung."]),
     ("Standardtext: Abschnitt doppelt", STANDARD, changed(STANDARD, "  - id: paragraf-3", "  - id: paragraf-2"),
-     [f"{S}:86: abschnitte[5].id: Abschnitt steht doppelt: 'paragraf-2' Hinweis: Jeder Abschnitt braucht ein eigenes Kürzel."]),
+     [f"{S}:87: abschnitte[5].id: Abschnitt steht doppelt: 'paragraf-2' Hinweis: Jeder Abschnitt braucht ein eigenes Kürzel."]),
     ("Standardtext: Platzhalter nicht allein", STANDARD, changed(STANDARD, "      {projektliste}", "      Projekte: {projektliste}"),
-     [f"{S}:117: abschnitte[7].text: Platzhalter '{{projektliste}}' muss allein in einer Zeile stehen "
+     [f"{S}:118: abschnitte[7].text: Platzhalter '{{projektliste}}' muss allein in einer Zeile stehen "
       "Hinweis: Vor und nach dem Platzhalter eine Leerzeile lassen."]),
     ("Standardtext: Überschrift erster Ebene", STANDARD, changed(STANDARD, "      ## § 6\n", "      # § 6\n"),
-     [f"{S}:124: abschnitte[8].text: Überschriften im Wortlaut beginnen mit ## oder tiefer "
+     [f"{S}:125: abschnitte[8].text: Überschriften im Wortlaut beginnen mit ## oder tiefer "
       "Hinweis: Die Hauptüberschrift (#) setzt die Seite selbst."]),
     ("Gebietskörperschaft: Sonderzeichen im Namen", PARTNERS,
      changed(PARTNERS, "  bezeichnung: Stadt Hanau", "  bezeichnung: Stadt <b>Hanau</b>"),
-     [f"{P}:44: hanau.bezeichnung: darf nur Buchstaben, Ziffern, Leerzeichen und . - ( ) enthalten: "
+     [f"{P}:45: hanau.bezeichnung: darf nur Buchstaben, Ziffern, Leerzeichen und . - ( ) enthalten: "
       "'Stadt <b>Hanau</b>' Hinweis: Sonderzeichen weglassen."]),
     ("Gebietskörperschaft: unbekannte Art", PARTNERS, changed(PARTNERS, "  art: Landkreis\n", "  art: landkreis\n"),
-     [f"{P}:55: bergstrasse.art: muss einer dieser Werte sein: 'Landkreis' oder 'kreisfreie Stadt'; "
+     [f"{P}:56: bergstrasse.art: muss einer dieser Werte sein: 'Landkreis' oder 'kreisfreie Stadt'; "
       "gefunden: 'landkreis' Hinweis: Groß- und Kleinschreibung beachten."]),
     ("Gebietskörperschaft: unbekannter Regierungsbezirk", PARTNERS,
      changed(PARTNERS, "  regierungsbezirk: Kassel\n", "  regierungsbezirk: Nordhessen\n"),
-     [f"{P}:163: stadt-kassel.regierungsbezirk: muss einer dieser Werte sein: 'Darmstadt', 'Gießen' oder 'Kassel'; "
+     [f"{P}:164: stadt-kassel.regierungsbezirk: muss einer dieser Werte sein: 'Darmstadt', 'Gießen' oder 'Kassel'; "
       "gefunden: 'Nordhessen' Hinweis: Groß- und Kleinschreibung beachten."]),
     ("Gebietskörperschaft: Datei fehlt", PARTNERS, None,
      [f"{P}:1: Datei: fehlt Hinweis: Die Datei gehört zum Projekt; aus dem Repository wiederherstellen."]),
@@ -234,7 +234,7 @@ def test_check_command_confirms_valid_data() -> None:
 
 def test_mkdocs_build_fails_with_the_same_messages_and_publishes_nothing(data_folder: DataFolder, tmp_path: Path) -> None:
     data_folder.write(MARBURG, variant("datum: 2025-08-02", "datum: 2025-02-30"))
-    for name in ("content", "overrides", "hooks", "src"):
+    for name in ("content", "overrides", "hooks", "src", "CONTRIBUTING.md"):
         (data_folder.root / name).symlink_to(REPO / name)
     (data_folder.root / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     site = tmp_path / "ausgabe"

@@ -1,4 +1,4 @@
-"""Command line for staff: `aqb check` checks all data and lists every problem at once."""
+"""Command line for staff (`aqb …`, also behind the make targets): check, draft, import, schema."""
 
 from __future__ import annotations
 
@@ -6,34 +6,78 @@ import argparse
 import sys
 from pathlib import Path
 
-from aqb.loader import load_dataset
+from aqb.loader import Dataset, load_dataset
 from aqb.problems import DataError
+from aqb.scaffold import ScaffoldError, new_agreement, new_year, write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="aqb", description="Werkzeuge für die AQB-Zielvereinbarungen.")
+    parser.add_argument("--daten", type=Path, default=Path("data"), help="Ordner mit den Daten (Standard: data)")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="alle Daten prüfen und jedes Problem melden")
-    check.add_argument("--daten", type=Path, default=Path("data"), help="Ordner mit den Daten (Standard: data)")
+    commands.add_parser("check", help="alle Daten prüfen und jedes Problem melden")
+    draft = commands.add_parser("neu", help="Entwurf für eine neue Vereinbarung anlegen")
+    draft.add_argument("kreis", help="Kürzel der Gebietskörperschaft, z. B. marburg-biedenkopf")
+    draft.add_argument("jahr", type=int)
+    year = commands.add_parser("neues-jahr", help="Standardtext eines neuen Jahres aus dem Vorjahr anlegen")
+    year.add_argument("jahr", type=int)
+    commands.add_parser("schema", help="die JSON-Schemas für Editoren neu erzeugen (data/schema/)")
+    importer = commands.add_parser("import", help="unterzeichneten Text (Markdown-Text oder PDF) als Entwurf einlesen")
+    importer.add_argument("datei", type=Path)
     arguments = parser.parse_args(argv)
 
-    if arguments.command == "check":
-        return _check(arguments.daten)
-    return 2
-
-
-def _check(data_dir: Path) -> int:
+    data_dir = arguments.daten
     if not data_dir.is_dir():
         print(f"Ordner nicht gefunden: {data_dir}", file=sys.stderr)
         return 2
+    if arguments.command == "check":
+        return _check(data_dir)
+    # Drafting must work while other drafts are still incomplete: use whatever is valid.
+    dataset = load_dataset(data_dir.resolve(), strict=False)
     try:
-        dataset = load_dataset(data_dir.resolve())
-    except DataError as error:
+        if arguments.command == "neu":
+            print(f"Entwurf angelegt: {new_agreement(dataset, data_dir, arguments.kreis, arguments.jahr)}")
+        elif arguments.command == "neues-jahr":
+            print(f"Standardtext angelegt: {new_year(dataset, data_dir, arguments.jahr)}")
+        elif arguments.command == "schema":
+            dataset = _dataset_or_none(data_dir)  # the schemas list partners: only from valid data
+            if dataset is None:
+                return 1
+            for path in write_schemas(dataset, data_dir):
+                print(f"geschrieben: {path}")
+        elif arguments.command == "import":
+            from aqb.importer import import_file
+
+            result = import_file(dataset, data_dir, arguments.datei)
+            print(f"Entwurf angelegt: {result.draft}")
+            print(f"Bericht: {result.report}")
+            for line in result.unrecognised:
+                print(f"nicht erkannt: {line}")
+    except ScaffoldError as error:
         print(error, file=sys.stderr)
         return 1
+    return 0
+
+
+def _dataset_or_none(data_dir: Path) -> Dataset | None:
+    try:
+        return load_dataset(data_dir.resolve())
+    except DataError as error:
+        print(error, file=sys.stderr)
+        print("Erst diese Probleme beheben (make check).", file=sys.stderr)
+        return None
+
+
+def _check(data_dir: Path) -> int:
+    dataset = _dataset_or_none(data_dir)
+    if dataset is None:
+        return 1
+    for warning in dataset.warnings:
+        print(f"Warnung: {warning}")
     print(f"Alles in Ordnung: {_count(len(dataset.agreements), 'Vereinbarung', 'Vereinbarungen')}, "
           f"{_count(len(dataset.partners), 'Gebietskörperschaft', 'Gebietskörperschaften')}, "
-          f"{_count(len(dataset.standard_texts), 'Standardtext', 'Standardtexte')}.")
+          f"{_count(len(dataset.standard_texts), 'Standardtext', 'Standardtexte')}"
+          + (f"; {_count(len(dataset.warnings), 'Warnung', 'Warnungen')} zum Prüfen." if dataset.warnings else "."))
     return 0
 
 

@@ -124,11 +124,11 @@ def _millions_text(value: Any) -> Any:
     return value
 
 
-Slug = Annotated[str, BeforeValidator(_slug)]
+Slug = Annotated[str, BeforeValidator(_slug), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, Field(min_length=1)]
 Name = Annotated[str, Field(min_length=1), BeforeValidator(_title_safe)]
 Euro = Annotated[int, BeforeValidator(_euro)]
-Datum = Annotated[date, BeforeValidator(_iso_date)]
+Datum = Annotated[date, BeforeValidator(_iso_date), Field(json_schema_extra={"examples": ["2025-08-02"]})]
 Jahr = Annotated[int, BeforeValidator(_year)]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
 ExactEuroText = Annotated[str, Field(min_length=1), BeforeValidator(_exact_euro_text)]
@@ -139,8 +139,15 @@ class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
 
+def _german(title: str, description: str) -> ConfigDict:
+    """Title and description for staff (editor schema); the docstrings stay for developers."""
+    return ConfigDict(title=title, json_schema_extra={"description": description})
+
+
 class PartnerEntry(Record):
     """A Landkreis or kreisfreie Stadt, as written in data/gebietskoerperschaften.yaml."""
+
+    model_config = _german("Gebietskörperschaft", "Ein Landkreis oder eine kreisfreie Stadt, Partner des AQB.")
 
     name: Name = Field(description="Name ohne Art, z. B. „Kassel“.")
     bezeichnung: Name = Field(description="Eindeutige Bezeichnung, z. B. „Landkreis Kassel“ oder „Stadt Kassel“.")
@@ -166,6 +173,8 @@ class Partner(PartnerEntry):
 class MeasureTypeEntry(Record):
     """A Maßnahmenart, as written in data/massnahmenarten.yaml."""
 
+    model_config = _german("Maßnahmenart", "Eine Maßnahmenart des AQB, wie in den Vereinbarungen nummeriert.")
+
     nummer: Annotated[int, Field(ge=1)] = Field(description="Nummer in der Liste der Vereinbarungen.")
     name: Text = Field(description="Vollständiger Name der Maßnahmenart.")
     kurzname: Text = Field(description="Kurzer Name für Tabellenköpfe.")
@@ -176,11 +185,15 @@ class MeasureType(MeasureTypeEntry):
 
 
 class Ministry(Record):
+    model_config = _german("Ministerium", "Das Ministerium als Vertragspartei, wie in den Vereinbarungen des Jahres genannt.")
+
     name: Text = Field(description="Name des Ministeriums, wie in den Vereinbarungen des Jahres.")
     kurzname: Text = Field(description="Abkürzung, wie in den Vereinbarungen, z. B. „HMSI“.")
 
 
 class Section(Record):
+    model_config = _german("Abschnitt", "Ein Abschnitt des Standardtextes (Präambel, § 1 …).")
+
     id: Slug = Field(description="Kürzel des Abschnitts, z. B. „paragraf-5“; damit ersetzt eine Vereinbarung ihn unter `abweichungen`.")
     titel: Text = Field(description="Kurzer Titel für das Inhaltsverzeichnis der Seite (nicht Teil des Wortlauts).")
     text: Text = Field(description="Wortlaut (Markdown) mit Platzhaltern wie {dativ} oder {projektliste}.")
@@ -188,6 +201,8 @@ class Section(Record):
 
 class StandardText(Record):
     """The ministry's wording shared by every agreement of one year (data/standardtexte/<jahr>.yaml)."""
+
+    model_config = _german("Standardtext", "Der Wortlaut, der in allen Vereinbarungen eines Jahres gleich ist.")
 
     jahr: Jahr = Field(description="Jahr der Vereinbarungen; muss zum Dateinamen passen.")
     ministerium: Ministry = Field(description="Das Ministerium als Vertragspartei.")
@@ -199,6 +214,8 @@ class StandardText(Record):
 class PartnerNaming(Record):
     """How the partner is named in the text, per grammatical case."""
 
+    model_config = _german("Partner im Text", "Wie der Partner im Text genannt wird, je nach Fall.")
+
     nominativ: Text = Field(description="z. B. „der Landkreis Marburg-Biedenkopf“")
     genitiv: Text = Field(description="z. B. „des Landkreises Marburg-Biedenkopf“")
     dativ: Text = Field(description="z. B. „dem Landkreis Marburg-Biedenkopf“")
@@ -206,6 +223,8 @@ class PartnerNaming(Record):
 
 
 class Signatory(Record):
+    model_config = _german("Unterschrift", "Wer unterschrieben hat, wo und wann.")
+
     name: Text = Field(description="Name, wie unterschrieben.")
     funktion: Text = Field(description="Funktion, Zeile für Zeile wie unter der Unterschrift.")
     ort: Text = Field(description="Ort der Unterschrift.")
@@ -215,11 +234,15 @@ class Signatory(Record):
 class NamedSignatory(Record):
     """Someone a public source names as signing the agreement."""
 
+    model_config = _german("Unterzeichnende laut Quelle", "Wer laut der öffentlichen Quelle unterschrieben hat.")
+
     name: Text = Field(description="Name, wie in der Quelle genannt.")
     funktion: Text = Field(description="Funktion, wie in der Quelle genannt, z. B. „Landrat“.")
 
 
 class Source(Record):
+    model_config = _german("Quelle", "Woher die Angaben stammen.")
+
     titel: Text = Field(description="Titel des Dokuments.")
     herausgeber: Text = Field(description="Wer das Dokument veröffentlicht hat.")
     url: Url | None = Field(default=None, description="Adresse, unter der es abrufbar ist.")
@@ -229,6 +252,8 @@ class Source(Record):
 
 class PublicSource(Source):
     """A public source that others can check: its address is required."""
+
+    model_config = _german("Öffentliche Quelle", "Eine öffentlich abrufbare Quelle; ihre Adresse ist Pflicht.")
 
     url: Url = Field(description="Adresse, unter der die Quelle öffentlich abrufbar ist.")
 
@@ -247,6 +272,8 @@ class AgreementBase(Record):
 class FullTextAgreement(AgreementBase):
     """An agreement whose signed text is available (data/vereinbarungen/<jahr>/<partner>.yaml)."""
 
+    model_config = _german("Zielvereinbarung (Wortlaut)", "Eine Zielvereinbarung, deren unterzeichneter Text vorliegt.")
+
     art: Literal["wortlaut"] = Field(description="„wortlaut“: der unterzeichnete Text liegt vor.")
     partner_im_text: PartnerNaming = Field(description="Wie der Partner im Text genannt wird.")
     budget: Euro = Field(description="Haushaltsmittel nach § 4 in ganzen Euro, z. B. 1118780.")
@@ -261,6 +288,9 @@ class FullTextAgreement(AgreementBase):
 
 class KeyFiguresRecord(AgreementBase):
     """An agreement known only from a public source (press release, council document): its key figures."""
+
+    model_config = _german("Zielvereinbarung (Eckdaten aus öffentlicher Quelle)",
+                           "Eine Zielvereinbarung, deren Text nicht vorliegt; nur Angaben einer öffentlichen Quelle.")
 
     art: Literal["eckdaten"] = Field(description="„eckdaten“: nur Angaben aus öffentlicher Quelle, der Text liegt nicht vor.")
     budget_laut_quelle: ExactEuroText = Field(
@@ -286,6 +316,8 @@ AGREEMENT_KINDS: dict[str, type[AgreementBase]] = {"wortlaut": FullTextAgreement
 
 class StatewideTotal(Record):
     """The statewide AQB total of one year as the ministry published it (data/landessummen.yaml)."""
+
+    model_config = _german("Landessumme", "Die landesweite Summe eines Jahres, wie das Ministerium sie veröffentlicht hat.")
 
     betrag_laut_quelle: MillionsText = Field(
         description="Die Summe genau so, wie die Quelle sie druckt, z. B. „27,7 Millionen Euro“.")

@@ -21,7 +21,7 @@ _BLOCK_LINE = re.compile(r"^\{(" + "|".join(BLOCK_PLACEHOLDERS) + r")\}$", re.MU
 # What Markdown from data may become: text structure only. No images (they would load from other
 # origins), no raw HTML (it is escaped before this), links only to http(s) and mail.
 _ALLOWED_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "strong", "em", "br", "ul", "ol", "li", "a",
-                 "blockquote", "code", "pre", "hr"}
+                 "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td"}
 
 
 def wording_problems(text: str) -> list[tuple[int, str, str]]:
@@ -126,7 +126,8 @@ def render_markdown(text: str, heading_prefix: str = "") -> str:
     Headings get ids (prefixed, so sections of one page never clash) for links and search results.
     """
     slugify = lambda value, separator: f"{heading_prefix}-{slugify_unicode(value, separator)}".strip("-")  # noqa: E731
-    converter = markdown.Markdown(output_format="html", extensions=[TocExtension(slugify=slugify, toc_depth="2-6")])
+    converter = markdown.Markdown(output_format="html", extensions=[
+        TocExtension(slugify=slugify, toc_depth="2-6"), "tables", "fenced_code"])
     # Without these two, Python-Markdown passes raw HTML through; without them it escapes it.
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")

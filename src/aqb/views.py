@@ -15,7 +15,9 @@ from aqb.compare import budget_change, project_changes, series_key, text_changes
 from aqb.formatting import euro, long_date, short_date, signed_euro, signed_percent, sort_key
 from aqb.loader import Dataset
 from aqb.model import AgreementBase, Partner
-from aqb.text import compose, compose_standard
+from aqb.fields import field_reference
+from aqb.schema import render, schemas
+from aqb.text import compose, compose_standard, render_markdown
 
 NEWEST_ON_START_PAGE = 6
 REGIERUNGSBEZIRKE = ("Darmstadt", "Gießen", "Kassel")
@@ -30,6 +32,7 @@ TEMPLATES = {
     "suche": "aqb/suche.html",
     "projekte": "aqb/projekte.html",
     "vergleich": "aqb/vergleich.html",
+    "mitmachen": "aqb/mitmachen.html",
 }
 
 # Search filters: the name Pagefind shows and counts, and the URL parameter of the search page.
@@ -70,8 +73,10 @@ def year_url(year: int) -> str:
 class Site:
     """All generated pages of one dataset, and the data shared by hand-written pages."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, contributor_guide: str = "") -> None:
+        """`contributor_guide` is the Markdown of CONTRIBUTING.md, shown on /mitmachen/."""
         self.dataset = dataset
+        self.contributor_guide = contributor_guide
         self._by_partner: dict[str, list[AgreementBase]] = {slug: [] for slug in dataset.partners}
         for agreement in dataset.agreements:
             self._by_partner[agreement.partner].append(agreement)
@@ -92,6 +97,7 @@ class Site:
         yield PageSpec("projekte.md", "Alle Projekte", "projekte", searchable=False)
         yield PageSpec("vergleich.md", "Budgets im Vergleich", "vergleich", searchable=False)
         yield PageSpec("suche.md", "Suche", "suche", searchable=False)
+        yield PageSpec("mitmachen.md", "Mitmachen: eine Vereinbarung ergänzen", "mitmachen")
         for year in self.dataset.years():
             yield PageSpec(f"jahre/{year}.md", f"Zielvereinbarungen {year}", "jahr", year)
 
@@ -111,6 +117,10 @@ class Site:
             return self._projects_page()
         if spec.kind == "vergleich":
             return self._comparison_page()
+        if spec.kind == "mitmachen":
+            # The guide's own first heading is the page title.
+            guide = self.contributor_guide.split("\n", 1)[1] if self.contributor_guide.startswith("# ") else self.contributor_guide
+            return {"leitfaden_html": render_markdown(guide, heading_prefix="leitfaden"), "felder": field_reference()}
         return self._partner_index()
 
     def partners_sorted(self) -> list[Partner]:
@@ -126,6 +136,10 @@ class Site:
         if section_page == "jahre/index.md":
             return [f"jahre/{year}.md" for year in reversed(self.dataset.years())]
         return None
+
+    def downloads(self) -> dict[str, str]:
+        """Files published beside the pages (path below the site root → content)."""
+        return {f"daten/schema/{name}.json": render(schema) for name, schema in schemas(self.dataset).items()}
 
     def data_for(self, src_uri: str) -> dict[str, Any] | None:
         """Data for the template of any page: generated pages and the start page."""
