@@ -229,7 +229,10 @@ def test_check_command_exits_non_zero_and_lists_problems(data_folder: DataFolder
 def test_check_command_confirms_valid_data() -> None:
     result = subprocess.run([sys.executable, "-m", "aqb.cli", "check"], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "Alles in Ordnung: 4 Vereinbarungen, 27 Gebietskörperschaften, 1 Standardtext."
+    assert result.stdout.splitlines() == [
+        "Warnung: data/vereinbarungen/2025/marburg-biedenkopf.yaml:50: quelle: nennt keine Adresse (url), unter der "
+        "man den Text prüfen kann Hinweis: Wenn das Dokument online steht, quelle.url ergänzen.",
+        "Alles in Ordnung: 4 Vereinbarungen, 27 Gebietskörperschaften, 1 Standardtext; 1 Warnung zum Prüfen."]
 
 
 def test_mkdocs_build_fails_with_the_same_messages_and_publishes_nothing(data_folder: DataFolder, tmp_path: Path) -> None:

@@ -13,16 +13,18 @@ from aqb.scaffold import ScaffoldError, new_agreement, new_year, write_schemas
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="aqb", description="Werkzeuge für die AQB-Zielvereinbarungen.")
-    parser.add_argument("--daten", type=Path, default=Path("data"), help="Ordner mit den Daten (Standard: data)")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--daten", type=Path, default=Path("data"), help="Ordner mit den Daten (Standard: data)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="alle Daten prüfen und jedes Problem melden")
-    draft = commands.add_parser("neu", help="Entwurf für eine neue Vereinbarung anlegen")
+    add = lambda name, help: commands.add_parser(name, help=help, parents=[common])  # noqa: E731
+    add("check", "alle Daten prüfen und jedes Problem melden")
+    draft = add("neu", "Entwurf für eine neue Vereinbarung anlegen")
     draft.add_argument("kreis", help="Kürzel der Gebietskörperschaft, z. B. marburg-biedenkopf")
     draft.add_argument("jahr", type=int)
-    year = commands.add_parser("neues-jahr", help="Standardtext eines neuen Jahres aus dem Vorjahr anlegen")
+    year = add("neues-jahr", "Standardtext eines neuen Jahres aus dem Vorjahr anlegen")
     year.add_argument("jahr", type=int)
-    commands.add_parser("schema", help="die JSON-Schemas für Editoren neu erzeugen (data/schema/)")
-    importer = commands.add_parser("import", help="unterzeichneten Text (Markdown-Text oder PDF) als Entwurf einlesen")
+    add("schema", "die JSON-Schemas für Editoren neu erzeugen (data/schema/)")
+    importer = add("import", "unterzeichneten Text (Markdown-Text oder PDF) als Entwurf einlesen")
     importer.add_argument("datei", type=Path)
     arguments = parser.parse_args(argv)
 
