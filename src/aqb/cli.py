@@ -61,17 +61,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _dataset_or_none(data_dir: Path) -> Dataset | None:
+def _dataset_or_none(data_dir: Path, advice: str | None = "Erst diese Probleme beheben (make check).") -> Dataset | None:
     try:
         return load_dataset(data_dir.resolve())
     except DataError as error:
         print(error, file=sys.stderr)
-        print("Erst diese Probleme beheben (make check).", file=sys.stderr)
+        if advice:
+            print(advice, file=sys.stderr)
         return None
 
 
 def _check(data_dir: Path) -> int:
-    dataset = _dataset_or_none(data_dir)
+    dataset = _dataset_or_none(data_dir, advice=None)
     if dataset is None:
         return 1
     for warning in dataset.warnings:
