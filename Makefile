@@ -49,9 +49,9 @@ import: $(INSTALLED)
 test: $(INSTALLED) browser
 	$(BIN)/python -m pytest
 
-## browser: install Debian's Chromium for the browser tests when we are root and it is missing
+## browser: install the system packages the tests need (Chromium, a font) when we are root
 browser:
-	@bash .ci/ensure-chromium
+	@bash .ci/ensure-test-packages
 
 clean:
 	rm -rf site $(VENV)

@@ -72,7 +72,7 @@ def new_agreement(dataset: Dataset, data_dir: Path, slug: str, year: int) -> Pat
     }
     heading = (f"Entwurf: Zielvereinbarung {year} – {partner.bezeichnung}. "
                "Alle leeren Felder ausfüllen, dann `make check`.")
-    _write(target, "../../schema/vereinbarung.schema.json", heading, FullTextAgreement, values, notes)
+    write_draft(target, "../../schema/vereinbarung.schema.json", heading, FullTextAgreement, values, notes)
     return target
 
 
@@ -118,7 +118,7 @@ _Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
 _Dumper.add_representer(type(None), lambda dumper, _: dumper.represent_scalar("tag:yaml.org,2002:null", ""))
 
 
-def _write(target: Path, schema: str, heading: str, model: type[BaseModel], values: dict[str, Any],
+def write_draft(target: Path, schema: str, heading: str, model: type[BaseModel], values: dict[str, Any],
            notes: dict[str, str]) -> None:
     parts = [f"# yaml-language-server: $schema={schema}\n# {heading}\n"]
     for name, field in model.model_fields.items():

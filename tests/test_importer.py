@@ -1,0 +1,150 @@
+"""Importing the signed text (Markdown-like text or a PDF) as a draft agreement."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, SEED, DataFolder, build_site, page, real_agreement, text_of
+
+MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def import_into(folder: DataFolder, source: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "aqb.cli", "import", str(source)], capture_output=True,
+                          text=True, cwd=folder.root)
+
+
+@pytest.fixture
+def without_marburg(data_folder: DataFolder) -> DataFolder:
+    (data_folder.path / MARBURG).unlink()
+    return data_folder
+
+
+def draft(folder: DataFolder) -> dict:
+    return yaml.safe_load((folder.path / MARBURG).read_text(encoding="utf-8"))
+
+
+def same_as_bundled_except_source_note(imported: dict) -> None:
+    bundled = real_agreement()
+    assert imported["quelle"].pop("hinweis").startswith("Eingelesen aus ")
+    bundled["quelle"].pop("hinweis")
+    assert imported == bundled
+
+
+def test_importing_the_seed_gives_the_bundled_record(without_marburg: DataFolder, tmp_path: Path) -> None:
+    source = tmp_path / "zielvereinbarung.txt"
+    source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    result = import_into(without_marburg, source)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["Entwurf angelegt: data/vereinbarungen/2025/marburg-biedenkopf.yaml",
+                                          f"Bericht: {source}.bericht.txt"]
+    assert (tmp_path / "zielvereinbarung.txt.bericht.txt").read_text(encoding="utf-8") == \
+        "Einlesen von zielvereinbarung.txt\n\nAlles erkannt.\n"
+    same_as_bundled_except_source_note(draft(without_marburg))
+
+
+def test_imported_seed_renders_the_same_agreement_page(without_marburg: DataFolder, tmp_path: Path,
+                                                       real_site: Path) -> None:
+    source = tmp_path / "zielvereinbarung.txt"
+    source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert import_into(without_marburg, source).returncode == 0
+    site = build_site(without_marburg.root, without_marburg.root / "site")
+    imported = page(site, "kreise/marburg-biedenkopf/2025/")
+    bundled = page(real_site, "kreise/marburg-biedenkopf/2025/")
+    assert str(imported.select_one("article.aqb-wortlaut")) == str(bundled.select_one("article.aqb-wortlaut"))
+    for term in ("Jahr", "Partner", "Budget", "Maßnahmenarten und Projekte", "Unterzeichnet"):
+        facts = [text_of(soup.find("dt", string=term).find_next_sibling("dd")) for soup in (imported, bundled)]
+        assert facts[0] == facts[1]
+
+
+def test_a_section_that_departs_from_the_standard_becomes_an_override(without_marburg: DataFolder,
+                                                                      tmp_path: Path) -> None:
+    changed = SEED.read_text(encoding="utf-8").replace("eine große Bedeutung zu.", "eine sehr große Bedeutung zu.")
+    source = tmp_path / "abweichend.txt"
+    source.write_text(changed, encoding="utf-8")
+    assert import_into(without_marburg, source).returncode == 0
+    record = draft(without_marburg)
+    assert list(record["abweichungen"]) == ["paragraf-3"]
+    assert "eine sehr große Bedeutung zu." in record["abweichungen"]["paragraf-3"]
+    report = (tmp_path / "abweichend.txt.bericht.txt").read_text(encoding="utf-8")
+    assert "Abschnitt „§ 3 Umsetzung der UN-Behindertenrechtskonvention“ weicht vom Standardtext 2025 ab: " \
+           "als Abweichung übernommen." in report
+    site = build_site(without_marburg.root, without_marburg.root / "site")
+    text = text_of(page(site, "kreise/marburg-biedenkopf/2025/").select_one("article.aqb-wortlaut"))
+    assert "eine sehr große Bedeutung zu." in text
+
+
+def test_what_is_not_recognised_is_reported_line_by_line(without_marburg: DataFolder, tmp_path: Path) -> None:
+    changed = "Anlage 1 zum Bescheid\n" + SEED.read_text(encoding="utf-8").replace(
+        "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen",
+        "2. Ausbildung im Betrieb")
+    source = tmp_path / "unklar.txt"
+    source.write_text(changed, encoding="utf-8")
+    assert import_into(without_marburg, source).returncode == 0
+    report = (tmp_path / "unklar.txt.bericht.txt").read_text(encoding="utf-8").splitlines()
+    assert "Zeile 1: nicht erkannt: Anlage 1 zum Bescheid" in report
+    assert any(line.startswith("Maßnahmenart nicht erkannt: „Ausbildung im Betrieb“") for line in report)
+    # Nothing is guessed: the project under the unknown measure type is not filed anywhere.
+    assert draft(without_marburg)["massnahmen"]["ausbildung"] == []
+
+
+def test_import_never_overwrites(data_folder: DataFolder) -> None:
+    before = (data_folder.path / MARBURG).read_bytes()
+    result = import_into(data_folder, SEED)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "data/vereinbarungen/2025/marburg-biedenkopf.yaml gibt es schon; " \
+                                    "sie wird nicht überschrieben."
+    assert (data_folder.path / MARBURG).read_bytes() == before
+
+
+def test_unreadable_text_creates_nothing(without_marburg: DataFolder, tmp_path: Path) -> None:
+    source = tmp_path / "brief.txt"
+    source.write_text("Sehr geehrte Damen und Herren,\nanbei die Unterlagen.\n", encoding="utf-8")
+    result = import_into(without_marburg, source)
+    assert result.returncode == 1
+    assert "Jahr oder Partner nicht erkannt; nichts angelegt." in result.stderr
+    assert not (without_marburg.path / MARBURG).exists()
+
+
+def seed_as_pdf(target: Path) -> Path:
+    """A PDF with a text layer made from the seed at test time (headings and bold as plain text)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", str(DEJAVU))
+    pdf.set_font("DejaVu", size=10)
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        text = re.sub(r"^#+\s*", "", line).replace("**", "").rstrip()
+        if text.strip():
+            pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.ln(4)
+    pdf.output(str(target))
+    return target
+
+
+def test_importing_a_pdf_of_the_seed(without_marburg: DataFolder, tmp_path: Path) -> None:
+    if not DEJAVU.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{DEJAVU} fehlt (Debian-Paket fonts-dejavu-core)")
+        pytest.skip(f"{DEJAVU} fehlt: ohne Schrift mit Umlauten lässt sich das Test-PDF nicht erzeugen")
+    source = seed_as_pdf(tmp_path / "zielvereinbarung.pdf")
+    result = import_into(without_marburg, source)
+    assert result.returncode == 0, result.stderr
+    same_as_bundled_except_source_note(draft(without_marburg))
+    assert (tmp_path / "zielvereinbarung.pdf.bericht.txt").read_text(encoding="utf-8").endswith("Alles erkannt.\n")
+
+
+def test_make_import_without_file_says_how() -> None:
+    result = subprocess.run(["make", "-s", "import", "INSTALLED="], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 2
+    assert "Bitte angeben: make import DATEI=<datei>" in result.stdout
