@@ -6,12 +6,15 @@ Hook files are loaded by path, so the logic lives in the installed package `aqb`
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from aqb.history import last_changes
+from aqb.legal import publication_problems
 from aqb.loader import load_dataset
 from aqb.problems import DataError
 from aqb.search import SearchIndexError, build_search_index
@@ -36,7 +39,11 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     for warning in dataset.warnings:
         log.info("Hinweis zu den Daten: %s", warning)
-    _site = Site(dataset, (root / "CONTRIBUTING.md").read_text(encoding="utf-8"))
+    operator = config.extra.get("betreiber") or {}
+    for problem in publication_problems(operator, config.site_url or "", os.environ.get("AQB_PRODUKTION") == "1"):
+        log.warning(problem)  # `mkdocs build --strict` turns this into a failed build
+    _site = Site(dataset, (root / "CONTRIBUTING.md").read_text(encoding="utf-8"), site_url=config.site_url or "",
+                 operator=operator.get("name", ""), file_dates=last_changes(root, ["data", "content"]))
     config.nav = expand_nav(config.nav, _site)
     return config
 
@@ -49,10 +56,15 @@ def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files:
     return files
 
 
-def on_env(env: jinja2.Environment, **kwargs: Any) -> jinja2.Environment:
+def on_env(env: jinja2.Environment, *, files: Files, **kwargs: Any) -> jinja2.Environment:
     # Our templates show text from pull requests: escape everything in them. The theme's own
     # templates are left as they are (they expect raw HTML in page.content).
     env.autoescape = lambda name: bool(name) and name.startswith("aqb/")
+    # The sitemap (rendered before the pages) shows when content really changed, never the build date.
+    for file in files.documentation_pages():
+        changed = _site.page_date(file.src_uri)
+        if changed:
+            file.page.meta["geaendert"] = changed.isoformat()
     return env
 
 

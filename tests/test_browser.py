@@ -24,6 +24,11 @@ PAGE_TYPES = {
     "Suche mit Treffern": "suche/?q=Frauenakademie&jahr=2025",
     "Alle Projekte": "projekte/",
     "Vergleich": "vergleich/",
+    "Offene Daten": "daten/",
+    "Mitmachen": "mitmachen/",
+    "Impressum": "impressum/",
+    "Barrierefreiheit": "barrierefreiheit/",
+    "Leichte Sprache": "leichte-sprache/",
 }
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
               "resultTypes": ["violations"]}

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from aqb.loader import AGREEMENTS_DIR, SCHEMA_DIR, STANDARD_TEXTS_DIR, Dataset
 from aqb.model import FullTextAgreement, Partner, PartnerNaming
 from aqb.schema import render, schemas
+from aqb.text import document_title
 
 
 class ScaffoldError(Exception):
@@ -59,8 +60,7 @@ def new_agreement(dataset: Dataset, data_dir: Path, slug: str, year: int) -> Pat
         "unterzeichnende": [{"name": s.name, "funktion": s.funktion, "ort": s.ort, "datum": None}
                             for s in previous.unterzeichnende] if previous else
                            [{"name": None, "funktion": None, "ort": None, "datum": None}],
-        "quelle": {"titel": f"Zielvereinbarung {year} zwischen dem "
-                            f"{standard.ministerium.name if standard else '…'} und {naming_for(partner).dativ}",
+        "quelle": {"titel": document_title(standard, naming_for(partner)) if standard else None,
                    "herausgeber": standard.ministerium.name if standard else None},
     }
     notes = {

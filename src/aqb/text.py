@@ -11,7 +11,7 @@ import nh3
 from markdown.extensions.toc import TocExtension, slugify_unicode
 
 from aqb.formatting import thousands
-from aqb.model import FullTextAgreement, StandardText
+from aqb.model import FullTextAgreement, PartnerNaming, StandardText
 
 INLINE_PLACEHOLDERS = ("nominativ", "Nominativ", "genitiv", "dativ", "akkusativ", "budget")
 BLOCK_PLACEHOLDERS = ("projektliste", "unterschriften")
@@ -79,14 +79,16 @@ def filled_wording(agreement: FullTextAgreement, standard: StandardText,
 
 
 def _values(agreement: FullTextAgreement) -> dict[str, str]:
-    naming = agreement.partner_im_text
+    return {**_naming_values(agreement.partner_im_text), "budget": thousands(agreement.budget)}
+
+
+def _naming_values(naming: PartnerNaming) -> dict[str, str]:
     return {
         "nominativ": naming.nominativ,
         "Nominativ": naming.nominativ[:1].upper() + naming.nominativ[1:],
         "genitiv": naming.genitiv,
         "dativ": naming.dativ,
         "akkusativ": naming.akkusativ,
-        "budget": thousands(agreement.budget),
     }
 
 
@@ -135,3 +137,33 @@ def render_markdown(text: str, heading_prefix: str = "") -> str:
     heading_ids = {f"h{level}": {"id"} for level in range(2, 7)}
     return nh3.clean(html, tags=_ALLOWED_TAGS, attributes={"a": {"href", "title"}, **heading_ids},
                      url_schemes={"http", "https", "mailto"})
+
+
+def full_text(agreement: FullTextAgreement, standard: StandardText) -> str:
+    """The whole agreement as Markdown-like text, structured parts written out (for downloads)."""
+    values = _values(agreement)
+    parts = []
+    for section in standard.abschnitte:
+        wording = _fill(agreement.abweichungen.get(section.id, section.text), values)
+        parts.append(_BLOCK_LINE.sub(lambda match: _block_text(match.group(1), agreement, standard), wording))
+    return "\n\n".join(parts)
+
+
+def _block_text(kind: str, agreement: FullTextAgreement, standard: StandardText) -> str:
+    if kind == "projektliste":
+        lines = []
+        for number, (slug, wording) in enumerate(standard.massnahmenarten.items(), start=1):
+            lines.append(f"{number}. {wording}")
+            lines.extend(f"  - {project}" for project in agreement.massnahmen.get(slug, []))
+        return "\n".join(lines)
+    signatures = []
+    for signatory in agreement.unterzeichnende:
+        when = f" {signatory.datum.day}.{signatory.datum.month}.{signatory.datum.year}" if signatory.datum else ""
+        signatures.append(f"{signatory.ort}, den{when}\n\n{signatory.name}\n\n" + "  \n".join(signatory.funktion.splitlines()))
+    return "\n\n".join(signatures)
+
+
+def document_title(standard: StandardText, naming: PartnerNaming) -> str:
+    """The agreement's title as its first section states it, in one line and without markup."""
+    first = _fill(standard.abschnitte[0].text, _naming_values(naming))
+    return " ".join(re.sub(r"\*\*|__|^#+\s*", "", first, flags=re.MULTILINE).split())

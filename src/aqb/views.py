@@ -7,17 +7,21 @@ through MkDocs' `url` filter, so the site also works below a sub-path.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import yaml
 
+from aqb.catalog import catalog_files
 from aqb.compare import budget_change, project_changes, series_key, text_changes
+from aqb.exports import AGREEMENT_COLUMNS, LICENCE, PARTNER_COLUMNS, PROJECT_COLUMNS, data_files
+from aqb.feeds import feeds, signed_on
 from aqb.formatting import euro, long_date, short_date, signed_euro, signed_percent, sort_key
 from aqb.loader import Dataset
 from aqb.model import AgreementBase, Partner
 from aqb.fields import field_reference
 from aqb.schema import render, schemas
-from aqb.text import compose, compose_standard, render_markdown
+from aqb.text import compose, compose_standard, document_title, render_markdown
 
 NEWEST_ON_START_PAGE = 6
 REGIERUNGSBEZIRKE = ("Darmstadt", "Gießen", "Kassel")
@@ -33,6 +37,7 @@ TEMPLATES = {
     "projekte": "aqb/projekte.html",
     "vergleich": "aqb/vergleich.html",
     "mitmachen": "aqb/mitmachen.html",
+    "daten": "aqb/daten.html",
 }
 
 # Search filters: the name Pagefind shows and counts, and the URL parameter of the search page.
@@ -52,6 +57,7 @@ class PageSpec:
     kind: str
     subject: Any = None  # the agreement, partner or year the page shows
     searchable: bool = True  # lists of what other pages hold stay out of the search index
+    description: str | None = None  # for search engines and link previews
 
     @property
     def template(self) -> str:
@@ -73,10 +79,18 @@ def year_url(year: int) -> str:
 class Site:
     """All generated pages of one dataset, and the data shared by hand-written pages."""
 
-    def __init__(self, dataset: Dataset, contributor_guide: str = "") -> None:
-        """`contributor_guide` is the Markdown of CONTRIBUTING.md, shown on /mitmachen/."""
+    def __init__(self, dataset: Dataset, contributor_guide: str = "", *, site_url: str = "",
+                 operator: str = "", file_dates: dict[str, date] | None = None) -> None:
+        """`contributor_guide`: the Markdown of CONTRIBUTING.md (shown on /mitmachen/); `site_url`: the
+        public address, for absolute links in feeds and metadata; `operator`: who publishes the data;
+        `file_dates`: when each data file last changed (from git; empty where unknown)."""
         self.dataset = dataset
         self.contributor_guide = contributor_guide
+        self.site_url = site_url if site_url.endswith("/") else site_url + "/"
+        self.operator = operator or "AQB-Zielvereinbarungen Hessen"
+        self.file_dates = file_dates or {}
+        self.changes = {(a.jahr, a.partner): self.file_dates[path] for a in dataset.agreements
+                        if (path := f"data/vereinbarungen/{a.jahr}/{a.partner}.yaml") in self.file_dates}
         self._by_partner: dict[str, list[AgreementBase]] = {slug: [] for slug in dataset.partners}
         for agreement in dataset.agreements:
             self._by_partner[agreement.partner].append(agreement)
@@ -91,13 +105,17 @@ class Site:
         for partner in self.partners_sorted():
             yield PageSpec(f"kreise/{partner.slug}/index.md", partner.bezeichnung, "partner", partner)
         for agreement in self.dataset.agreements:
+            kind = "Wortlaut" if agreement.has_text else "Angaben aus öffentlicher Quelle"
             yield PageSpec(f"kreise/{agreement.partner}/{agreement.jahr}.md",
-                           f"Zielvereinbarung {agreement.jahr} – {self._name(agreement)}", "vereinbarung", agreement)
+                           f"Zielvereinbarung {agreement.jahr} – {self._name(agreement)}", "vereinbarung", agreement,
+                           description=f"AQB-Zielvereinbarung {agreement.jahr} mit {self._name(agreement)}: "
+                                       f"Budget {euro(agreement.budget)}, Projekte, {kind}.")
         yield PageSpec("jahre/index.md", "Vereinbarungen nach Jahr", "jahr_index")
         yield PageSpec("projekte.md", "Alle Projekte", "projekte", searchable=False)
         yield PageSpec("vergleich.md", "Budgets im Vergleich", "vergleich", searchable=False)
         yield PageSpec("suche.md", "Suche", "suche", searchable=False)
         yield PageSpec("mitmachen.md", "Mitmachen: eine Vereinbarung ergänzen", "mitmachen")
+        yield PageSpec("daten/index.md", "Offene Daten", "daten")
         for year in self.dataset.years():
             yield PageSpec(f"jahre/{year}.md", f"Zielvereinbarungen {year}", "jahr", year)
 
@@ -117,6 +135,8 @@ class Site:
             return self._projects_page()
         if spec.kind == "vergleich":
             return self._comparison_page()
+        if spec.kind == "daten":
+            return self._data_page()
         if spec.kind == "mitmachen":
             # The guide's own first heading is the page title.
             guide = self.contributor_guide.split("\n", 1)[1] if self.contributor_guide.startswith("# ") else self.contributor_guide
@@ -139,7 +159,28 @@ class Site:
 
     def downloads(self) -> dict[str, str]:
         """Files published beside the pages (path below the site root → content)."""
-        return {f"daten/schema/{name}.json": render(schema) for name, schema in schemas(self.dataset).items()}
+        return {
+            **{f"daten/schema/{name}.json": render(schema) for name, schema in schemas(self.dataset).items()},
+            **data_files(self.dataset, self.site_url, self.changes),
+            **feeds(self.dataset, self.site_url, self.changes),
+            **catalog_files(self.dataset, self.site_url, self.operator, self.changes),
+        }
+
+    def page_date(self, src_uri: str) -> date | None:
+        """When a page's content last changed, for the sitemap; None where that is not known."""
+        spec = self.pages.get(src_uri)
+        if spec is None:
+            return self.file_dates.get(f"content/{src_uri}")
+        if spec.kind == "vereinbarung":
+            return self.changes.get((spec.subject.jahr, spec.subject.partner))
+        if spec.kind == "partner":
+            dates = [self.changes[(a.jahr, a.partner)] for a in self._by_partner[spec.subject.slug]
+                     if (a.jahr, a.partner) in self.changes]
+        elif spec.kind == "jahr":
+            dates = [d for (year, _), d in self.changes.items() if year == spec.subject]
+        else:
+            dates = list(self.changes.values())
+        return max(dates) if dates else None
 
     def data_for(self, src_uri: str) -> dict[str, Any] | None:
         """Data for the template of any page: generated pages and the start page."""
@@ -226,6 +267,7 @@ class Site:
             "jahr_url": year_url(agreement.jahr),
             "quelle_abgerufen_text": long_date(agreement.quelle.abgerufen) if agreement.quelle.abgerufen else None,
         }
+        details.update(self._citation(agreement, partner))
         if not agreement.has_text:
             return {**summary, **details,
                     "budget_laut_quelle": agreement.budget_laut_quelle,
@@ -248,6 +290,43 @@ class Site:
                 for s in compose(agreement, standard)
             ],
         }
+
+    def _citation(self, agreement: AgreementBase, partner: Partner) -> dict[str, Any]:
+        """How to cite the agreement, and its schema.org description (JSON-LD)."""
+        permalink = f"{self.site_url}{agreement_url(agreement)}"
+        signed = signed_on(agreement)
+        changed = self.changes.get((agreement.jahr, agreement.partner))
+        if agreement.has_text:
+            standard = self.dataset.standard_texts[agreement.jahr]
+            funder = standard.ministerium.name
+            title = document_title(standard, agreement.partner_im_text)
+            citation = (f"„{title}“" + (f", unterzeichnet am {long_date(signed)}" if signed else "")
+                        + f". In: AQB-Zielvereinbarungen Hessen. Online: {permalink}")
+        else:
+            funder = "Land Hessen"
+            citation = (f"Eckdaten der Zielvereinbarung {agreement.jahr} mit {partner.bezeichnung} nach: "
+                        f"{agreement.quelle.titel} ({agreement.quelle.herausgeber}). Online: {permalink}")
+        jsonld: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "MonetaryGrant",
+            "@id": permalink,
+            "url": permalink,
+            "name": f"Zielvereinbarung {agreement.jahr} – {partner.bezeichnung}",
+            "description": f"Ausbildungs- und Qualifizierungsbudget (AQB) {agreement.jahr}",
+            "amount": {"@type": "MonetaryAmount", "currency": "EUR", "value": agreement.budget},
+            "funder": {"@type": "GovernmentOrganization", "name": funder},
+            "fundedItem": {"@type": "GovernmentOrganization", "name": partner.bezeichnung,
+                           **({"identifier": partner.kreisschluessel} if partner.kreisschluessel else {})},
+            "temporalCoverage": str(agreement.jahr),
+            "inLanguage": "de",
+        }
+        if signed:
+            jsonld["dateCreated"] = signed.isoformat()
+        if changed:
+            jsonld["dateModified"] = changed.isoformat()
+        return {"zitat": citation, "permalink": permalink, "jsonld": jsonld,
+                "geaendert_text": long_date(changed) if changed else None,
+                "feed_url": f"kreise/{partner.slug}/feed.xml"}
 
     def _partner_ref(self, partner: Partner) -> dict[str, Any]:
         return {"slug": partner.slug, "bezeichnung": partner.bezeichnung, "url": partner_url(partner.slug)}
@@ -359,6 +438,13 @@ class Site:
             rows.append({**self._partner_ref(partner), "zellen": row})
         return {"jahre": years, "zeilen": rows}
 
+    def _data_page(self) -> dict[str, Any]:
+        years = sorted({a.jahr for a in self.dataset.agreements}, reverse=True)
+        return {"lizenz": LICENCE, "jahre": [str(y) for y in years],
+                "spalten": {"vereinbarungen.csv": AGREEMENT_COLUMNS, "projekte.csv": PROJECT_COLUMNS,
+                            "gebietskoerperschaften.csv": PARTNER_COLUMNS},
+                "schemas": [f"daten/schema/{name}.json" for name in schemas(self.dataset)]}
+
     def _standard_text(self, year: int) -> list[dict[str, Any]] | None:
         standard = self.dataset.standard_texts.get(year)
         if standard is None:
@@ -422,7 +508,8 @@ class Site:
 
 def front_matter(spec: PageSpec) -> str:
     """The Markdown source of a generated page: only its title and template; the template does the rest."""
-    meta = {"title": spec.title, "template": spec.template, **({} if spec.searchable else {"durchsuchbar": False})}
+    meta = {"title": spec.title, "template": spec.template, **({} if spec.searchable else {"durchsuchbar": False}),
+            **({"description": spec.description} if spec.description else {})}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"
 
 

@@ -1,0 +1,142 @@
+"""Open data: the validated model as JSON and CSV files, per site and per year.
+
+Every file is rendered from the same model as the pages, by the json and csv modules.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from typing import Any
+
+from aqb.loader import Dataset
+from aqb.model import AgreementBase
+from aqb.text import full_text
+
+# Our structured data; the agreements themselves are official texts (§ 5 UrhG).
+LICENCE = {"name": "Datenlizenz Deutschland – Zero – Version 2.0", "url": "https://www.govdata.de/dl-de/zero-2-0",
+           "uri": "http://dcat-ap.de/def/licenses/dl-zero-de/2.0"}
+
+AGREEMENT_COLUMNS = [
+    "jahr", "partner", "gebietskoerperschaft", "art", "budget_eur", "budget_laut_quelle",
+    "partner_nominativ", "partner_genitiv", "partner_dativ", "partner_akkusativ", "projekte_anzahl",
+    "unterzeichnende", "angaben", "abweichungen", "quelle_titel", "quelle_herausgeber", "quelle_url",
+    "quelle_abgerufen", "quelle_hinweis", "geaendert", "url",
+]
+PROJECT_COLUMNS = ["jahr", "partner", "gebietskoerperschaft", "massnahmenart", "massnahmenart_name", "projekt", "url"]
+PARTNER_COLUMNS = ["kuerzel", "name", "bezeichnung", "art", "kreisschluessel", "regierungsbezirk", "gueltig_ab",
+                   "gueltig_bis", "hinweis", "url"]
+
+
+def agreement_url(base_url: str, agreement: AgreementBase) -> str:
+    return f"{base_url}kreise/{agreement.partner}/{agreement.jahr}/"
+
+
+def agreement_record(dataset: Dataset, agreement: AgreementBase, base_url: str,
+                     changed: date | None) -> dict[str, Any]:
+    """Every field of the model, plus what the site adds: budget in euros, full text, address, dates."""
+    record = agreement.model_dump(mode="json")
+    record["budget"] = agreement.budget
+    record["gebietskoerperschaft"] = dataset.partners[agreement.partner].bezeichnung
+    record["wortlaut"] = full_text(agreement, dataset.standard_texts[agreement.jahr]) if agreement.has_text else None
+    record["geaendert"] = changed.isoformat() if changed else None
+    record["url"] = agreement_url(base_url, agreement)
+    return record
+
+
+def agreements_json(dataset: Dataset, agreements: list[AgreementBase], base_url: str,
+                    changes: dict[tuple[int, str], date]) -> str:
+    document = {
+        "titel": "Zielvereinbarungen zum Ausbildungs- und Qualifizierungsbudget (AQB) in Hessen",
+        "lizenz": LICENCE,
+        "hinweis": "Die Vereinbarungen sind amtliche Texte; die strukturierten Daten stehen unter der genannten Lizenz.",
+        "vereinbarungen": [agreement_record(dataset, a, base_url, changes.get((a.jahr, a.partner))) for a in agreements],
+        "gebietskoerperschaften": [{"kuerzel": slug, **p.model_dump(mode="json", exclude={"slug"})}
+                                   for slug, p in dataset.partners.items()],
+        "massnahmenarten": [{"kuerzel": slug, **m.model_dump(mode="json", exclude={"slug"})}
+                            for slug, m in dataset.measure_types.items()],
+        "landessummen": {str(year): {**total.model_dump(mode="json"), "betrag": total.betrag}
+                         for year, total in dataset.statewide_totals.items()},
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _safe(value: Any) -> Any:
+    """A text cell that starts like a formula is prefixed with ' so spreadsheets show it, never run it."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return "" if value is None else value
+
+
+def _csv(columns: list[str], rows: list[dict[str, Any]], excel: bool) -> str:
+    """RFC 4180 (comma, CRLF); the Excel variant uses semicolons and a BOM, as German Excel expects."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, columns, delimiter=";" if excel else ",", lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({column: _safe(row.get(column)) for column in columns})
+    return ("\ufeff" if excel else "") + buffer.getvalue()
+
+
+def agreements_csv(dataset: Dataset, agreements: list[AgreementBase], base_url: str,
+                   changes: dict[tuple[int, str], date], excel: bool = False) -> str:
+    rows = []
+    for a in agreements:
+        naming = a.partner_im_text if a.has_text else None
+        changed = changes.get((a.jahr, a.partner))
+        rows.append({
+            "jahr": a.jahr, "partner": a.partner, "gebietskoerperschaft": dataset.partners[a.partner].bezeichnung,
+            "art": a.art, "budget_eur": a.budget, "budget_laut_quelle": None if a.has_text else a.budget_laut_quelle,
+            "partner_nominativ": naming.nominativ if naming else None, "partner_genitiv": naming.genitiv if naming else None,
+            "partner_dativ": naming.dativ if naming else None, "partner_akkusativ": naming.akkusativ if naming else None,
+            "projekte_anzahl": sum(len(p) for p in a.massnahmen.values()) + (0 if a.has_text else len(a.projekte_ohne_zuordnung)),
+            "unterzeichnende": "; ".join(
+                f"{s.name} ({' '.join(s.funktion.splitlines())}"
+                + (f", {s.ort}" if getattr(s, "ort", None) else "")
+                + (f", {s.datum.isoformat()}" if getattr(s, "datum", None) else "") + ")"
+                for s in a.unterzeichnende),
+            "angaben": None if a.has_text else "; ".join(a.angaben),
+            "abweichungen": ", ".join(a.abweichungen) if a.has_text else None,
+            "quelle_titel": a.quelle.titel, "quelle_herausgeber": a.quelle.herausgeber, "quelle_url": a.quelle.url,
+            "quelle_abgerufen": a.quelle.abgerufen.isoformat() if a.quelle.abgerufen else None,
+            "quelle_hinweis": a.quelle.hinweis, "geaendert": changed.isoformat() if changed else None,
+            "url": agreement_url(base_url, a),
+        })
+    return _csv(AGREEMENT_COLUMNS, rows, excel)
+
+
+def projects_csv(dataset: Dataset, agreements: list[AgreementBase], base_url: str, excel: bool = False) -> str:
+    rows = []
+    for a in agreements:
+        common = {"jahr": a.jahr, "partner": a.partner, "gebietskoerperschaft": dataset.partners[a.partner].bezeichnung,
+                  "url": agreement_url(base_url, a)}
+        for slug, projects in a.massnahmen.items():
+            rows += [{**common, "massnahmenart": slug, "massnahmenart_name": dataset.measure_types[slug].name,
+                      "projekt": p} for p in projects]
+        if not a.has_text:
+            rows += [{**common, "projekt": p} for p in a.projekte_ohne_zuordnung]
+    return _csv(PROJECT_COLUMNS, rows, excel)
+
+
+def partners_csv(dataset: Dataset, base_url: str, excel: bool = False) -> str:
+    rows = [{"kuerzel": slug, **p.model_dump(mode="json", exclude={"slug"}), "url": f"{base_url}kreise/{slug}/"}
+            for slug, p in dataset.partners.items()]
+    return _csv(PARTNER_COLUMNS, rows, excel)
+
+
+def data_files(dataset: Dataset, base_url: str, changes: dict[tuple[int, str], date]) -> dict[str, str]:
+    """Every download below the site root: all agreements, and the same per year."""
+    files = {"daten/gebietskoerperschaften.csv": partners_csv(dataset, base_url),
+             "daten/gebietskoerperschaften-excel.csv": partners_csv(dataset, base_url, excel=True)}
+    groups = {"daten": list(dataset.agreements)}
+    for year in sorted({a.jahr for a in dataset.agreements}):
+        groups[f"daten/{year}"] = [a for a in dataset.agreements if a.jahr == year]
+    for folder, agreements in groups.items():
+        files[f"{folder}/vereinbarungen.json"] = agreements_json(dataset, agreements, base_url, changes)
+        files[f"{folder}/vereinbarungen.csv"] = agreements_csv(dataset, agreements, base_url, changes)
+        files[f"{folder}/vereinbarungen-excel.csv"] = agreements_csv(dataset, agreements, base_url, changes, excel=True)
+        files[f"{folder}/projekte.csv"] = projects_csv(dataset, agreements, base_url)
+        files[f"{folder}/projekte-excel.csv"] = projects_csv(dataset, agreements, base_url, excel=True)
+    return files

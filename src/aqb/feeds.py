@@ -1,0 +1,75 @@
+"""Atom feeds of new agreements (one for the site, one per partner), built with ElementTree."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date
+
+from aqb.formatting import euro
+from aqb.loader import Dataset
+from aqb.model import AgreementBase
+
+ATOM = "http://www.w3.org/2005/Atom"
+ET.register_namespace("", ATOM)
+
+
+def signed_on(agreement: AgreementBase) -> date | None:
+    """The date of the agreement: its last signature, where the document has dates."""
+    dates = [s.datum for s in agreement.unterzeichnende if getattr(s, "datum", None)]
+    return max(dates) if dates else None
+
+
+def entry_date(agreement: AgreementBase, changed: date | None) -> date | None:
+    """When the record was added or changed (git), else when it was signed; None if neither is known."""
+    return changed or signed_on(agreement)
+
+
+def feed(dataset: Dataset, agreements: list[AgreementBase], title: str, feed_url: str, page_url: str,
+         base_url: str, changes: dict[tuple[int, str], date]) -> str | None:
+    """An Atom feed, newest first; records with no known date are left out rather than given one."""
+    dated = [(entry_date(a, changes.get((a.jahr, a.partner))), a) for a in agreements]
+    dated = sorted(((d, a) for d, a in dated if d is not None), key=lambda pair: (pair[0], pair[1].jahr), reverse=True)
+    if not dated:
+        return None
+    root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "de"})
+    ET.SubElement(root, f"{{{ATOM}}}title").text = title
+    ET.SubElement(root, f"{{{ATOM}}}id").text = feed_url
+    ET.SubElement(root, f"{{{ATOM}}}link", rel="self", type="application/atom+xml", href=feed_url)
+    ET.SubElement(root, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=page_url)
+    ET.SubElement(root, f"{{{ATOM}}}updated").text = _timestamp(dated[0][0])
+    author = ET.SubElement(root, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = "AQB-Zielvereinbarungen Hessen"
+    for when, agreement in dated:
+        partner = dataset.partners[agreement.partner]
+        url = f"{base_url}kreise/{agreement.partner}/{agreement.jahr}/"
+        entry = ET.SubElement(root, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = f"Zielvereinbarung {agreement.jahr} – {partner.bezeichnung}"
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = url
+        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=url)
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _timestamp(when)
+        if signed_on(agreement):
+            ET.SubElement(entry, f"{{{ATOM}}}published").text = _timestamp(signed_on(agreement))
+        kind = ("Wortlaut der Vereinbarung" if agreement.has_text
+                else "Angaben aus öffentlicher Quelle, Vereinbarungstext liegt nicht vor")
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = f"Budget {euro(agreement.budget)}. {kind}."
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _timestamp(day: date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def feeds(dataset: Dataset, base_url: str, changes: dict[tuple[int, str], date]) -> dict[str, str]:
+    """feed.xml for all agreements and kreise/<slug>/feed.xml per partner (where any has a date)."""
+    files = {}
+    everything = feed(dataset, list(dataset.agreements), "Neue Zielvereinbarungen zum AQB in Hessen",
+                      f"{base_url}feed.xml", base_url, base_url, changes)
+    if everything:
+        files["feed.xml"] = everything
+    for slug, partner in dataset.partners.items():
+        own = [a for a in dataset.agreements if a.partner == slug]
+        text = feed(dataset, own, f"Zielvereinbarungen – {partner.bezeichnung}", f"{base_url}kreise/{slug}/feed.xml",
+                    f"{base_url}kreise/{slug}/", base_url, changes)
+        if text:
+            files[f"kreise/{slug}/feed.xml"] = text
+    return files
