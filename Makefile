@@ -18,9 +18,14 @@ $(INSTALLED): pyproject.toml
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-## build: build the site into site/ (fails on any problem in the data)
+## build: build the site into site/ (fails on any problem in the data). Built beside it first and
+## swapped in only when complete, so a failed build never leaves a half-built site/ behind.
 build: $(INSTALLED)
-	$(BIN)/mkdocs build --strict --clean
+	@rm -rf site.neu
+	$(BIN)/mkdocs build --strict --clean --site-dir site.neu
+	@rm -rf site.alt
+	@if [ -d site ]; then mv site site.alt; fi
+	@mv site.neu site && rm -rf site.alt
 
 ## check: check every data file and list all problems at once
 check: $(INSTALLED)
@@ -54,4 +59,4 @@ browser:
 	@bash .ci/ensure-test-packages
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site site.neu site.alt $(VENV)

@@ -60,6 +60,7 @@ def on_env(env: jinja2.Environment, *, files: Files, **kwargs: Any) -> jinja2.En
     # Our templates show text from pull requests: escape everything in them. The theme's own
     # templates are left as they are (they expect raw HTML in page.content).
     env.autoescape = lambda name: bool(name) and name.startswith("aqb/")
+    env.globals["aqb_feeds"] = _site.feed_paths()
     # The sitemap (rendered before the pages) shows when content really changed, never the build date.
     for file in files.documentation_pages():
         changed = _site.page_date(file.src_uri)

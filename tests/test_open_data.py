@@ -170,7 +170,10 @@ def test_atom_feed_is_valid_and_newest_first(real_site: Path) -> None:
 def test_pages_link_their_feeds(real_site: Path) -> None:
     soup = page(real_site, MARBURG)
     feeds = {link["href"] for link in soup.select('link[rel=alternate][type="application/atom+xml"]')}
-    assert feeds == {"../../../feed.xml", "../feed.xml"}  # the site's feed and Marburg-Biedenkopf's own
+    assert feeds == {"../../../feed.xml"}
+    own = page(real_site, "kreise/marburg-biedenkopf/").find("a", type="application/atom+xml")
+    assert own["href"] == "feed.xml" and text_of(own).startswith("Neue Vereinbarungen von Landkreis Marburg-Biedenkopf")
+    assert page(real_site, "kreise/fulda/").find("a", type="application/atom+xml") is None  # no dated record: no feed
 
 
 def git_committed(project: Path, when: str) -> None:

@@ -157,12 +157,21 @@ class Site:
             return [f"jahre/{year}.md" for year in reversed(self.dataset.years())]
         return None
 
+    def feed_paths(self) -> set[str]:
+        """Which feeds exist (a partner without any dated record has none)."""
+        return set(self._feeds())
+
+    def _feeds(self) -> dict[str, str]:
+        if not hasattr(self, "_feed_files"):
+            self._feed_files = feeds(self.dataset, self.site_url, self.changes)
+        return self._feed_files
+
     def downloads(self) -> dict[str, str]:
         """Files published beside the pages (path below the site root → content)."""
         return {
             **{f"daten/schema/{name}.json": render(schema) for name, schema in schemas(self.dataset).items()},
             **data_files(self.dataset, self.site_url, self.changes),
-            **feeds(self.dataset, self.site_url, self.changes),
+            **self._feeds(),
             **catalog_files(self.dataset, self.site_url, self.operator, self.changes),
         }
 
@@ -325,8 +334,7 @@ class Site:
         if changed:
             jsonld["dateModified"] = changed.isoformat()
         return {"zitat": citation, "permalink": permalink, "jsonld": jsonld,
-                "geaendert_text": long_date(changed) if changed else None,
-                "feed_url": f"kreise/{partner.slug}/feed.xml"}
+                "geaendert_text": long_date(changed) if changed else None}
 
     def _partner_ref(self, partner: Partner) -> dict[str, Any]:
         return {"slug": partner.slug, "bezeichnung": partner.bezeichnung, "url": partner_url(partner.slug)}

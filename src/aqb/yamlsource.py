@@ -98,9 +98,18 @@ def read_yaml(file: Path, shown_path: str) -> YamlDocument:
             f"ist nicht UTF-8-kodiert: Byte 0x{raw[error.start]:02x} ist kein gültiges Zeichen",
             "Die Datei im Editor mit der Kodierung „UTF-8“ speichern.")]) from None
 
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        raise YamlReadError([Problem(shown_path, line, "Datei",
+                                     f"enthält ein unzulässiges Steuerzeichen (#x{error.character:04x})",
+                                     "Das Zeichen löschen; beim Kopieren aus PDF-Dateien rutscht es leicht mit hinein.")]) from None
     try:
         root = loader.get_single_node()
+    except RecursionError:
+        raise YamlReadError([Problem(shown_path, 1, "Datei", f"ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)",
+                                     None)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -130,6 +139,11 @@ def _construct(node: Node, location: Location, lines: dict[Location, int], liter
     if len(location) > MAX_DEPTH:
         problems.append(Problem(shown_path, node.start_mark.line + 1, field_name,
                                 f"ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)", None))
+        return None
+    if node.tag not in _PLAIN_TAGS:
+        # Explicit tags such as !!python/object are never constructed, and not silently ignored either.
+        problems.append(Problem(shown_path, node.start_mark.line + 1, field_name,
+                                f"Typangaben wie '{node.tag}' sind nicht erlaubt", "Den Wert ohne !!… schreiben."))
         return None
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
@@ -169,7 +183,10 @@ def dotted(location: Location) -> str:
     return text
 
 
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
+
 _SYNTAX_MESSAGES = {
+    "but found another document": "die Datei darf nur ein YAML-Dokument enthalten (kein zweites „---“)",
     "Anker und Verweise": "Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben",
     "mapping values are not allowed here": "hier ist kein Doppelpunkt erlaubt (fehlen Anführungszeichen um einen Text mit „: “?)",
     "could not find expected ':'": "es fehlt ein Doppelpunkt nach dem Feldnamen",
