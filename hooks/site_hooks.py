@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from aqb.csp import apply_policy
 from aqb.history import last_changes
 from aqb.legal import publication_problems
 from aqb.loader import load_dataset
@@ -72,6 +73,14 @@ def on_env(env: jinja2.Environment, *, files: Files, **kwargs: Any) -> jinja2.En
 def on_page_context(context: dict[str, Any], *, page: Page, **kwargs: Any) -> dict[str, Any]:
     context["aqb"] = _site.data_for(page.file.src_uri)
     return context
+
+
+def on_post_page(output: str, **kwargs: Any) -> str:
+    return apply_policy(output)
+
+
+def on_post_template(output_content: str, **kwargs: Any) -> str:
+    return apply_policy(output_content)  # the 404 page
 
 
 def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:

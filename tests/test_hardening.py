@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+from playwright.sync_api import expect
 from bs4 import BeautifulSoup
 
 from conftest import REPO, DataFolder
@@ -166,7 +167,7 @@ def test_site_works_below_a_sub_path(browser_page: tuple[Any, list[str]], served
     tab.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
     tab.goto(served_below_prefix + path, wait_until="networkidle")
     if path.startswith("suche/"):
-        tab.wait_for_function("document.getElementById('aqb-suche-status').textContent.includes('Treffer')")
+        expect(tab.locator("#aqb-suche-status")).to_contain_text("Treffer")
         first = tab.locator("#aqb-treffer a").first
         assert first.get_attribute("href").startswith("/aqb-hessen/")
         first.click()

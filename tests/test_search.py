@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -15,7 +17,7 @@ MARBURG_2025 = "Zielvereinbarung 2025 – Landkreis Marburg-Biedenkopf"
 def search(tab: Any, base: str, query: str) -> list[str]:
     """Open the search page with `query` (URL parameters) and return the result titles."""
     tab.goto(f"{base}suche/?{query}")
-    tab.wait_for_function("document.getElementById('aqb-suche-status').textContent.includes('Treffer')")
+    expect(tab.locator("#aqb-suche-status")).to_contain_text("Treffer")
     return tab.locator("#aqb-treffer > li h3").all_inner_texts()
 
 
@@ -65,8 +67,8 @@ def test_choosing_a_filter_is_kept_in_the_url(browser_page: tuple[Any, list[str]
     tab, _ = browser_page
     search(tab, served_site, "q=Teilzeitausbildung")
     tab.locator("fieldset[data-filter='Jahr'] input[value='2024']").check()
-    tab.wait_for_function("location.search.includes('jahr=2024')")
-    tab.wait_for_function("document.getElementById('aqb-suche-status').textContent.includes('Treffer')")
+    expect(tab).to_have_url(re.compile(r"jahr=2024"))
+    expect(tab.locator("#aqb-suche-status")).to_contain_text("Treffer")
     shared = tab.url
     assert parse_qs(urlparse(shared).query) == {"q": ["Teilzeitausbildung"], "jahr": ["2024"]}
     # Someone opening the shared link gets the same search with the same filter.
@@ -87,7 +89,7 @@ def test_search_by_keyboard_from_the_header(browser_page: tuple[Any, list[str]],
     tab.keyboard.type("Voice Connect")
     tab.keyboard.press("Enter")
     tab.wait_for_url("**/suche/?q=Voice+Connect")
-    tab.wait_for_function("document.querySelectorAll('#aqb-treffer > li').length > 0")
+    expect(tab.locator("#aqb-treffer > li").first).to_be_visible()
     tab.locator("#aqb-treffer a").first.focus()
     tab.keyboard.press("Enter")
     tab.wait_for_url("**/kreise/marburg-biedenkopf/2025/")
