@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: serve build check test browser schema neu neues-jahr import clean
+.PHONY: serve build check test browser schema neu neues-jahr import bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,3 +60,7 @@ browser:
 
 clean:
 	rm -rf site site.neu site.alt $(VENV)
+
+## bench: the benchmark at 810 and 10 000 synthetic agreements; prints a table, appends it to bench/RESULTS.md
+bench: $(INSTALLED)
+	$(BIN)/python bench/run.py --ergebnis bench/RESULTS.md

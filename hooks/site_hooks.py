@@ -84,6 +84,8 @@ def on_post_template(output_content: str, **kwargs: Any) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
+    if os.environ.get("AQB_SUCHINDEX") == "aus":  # the benchmark measures the indexer on its own
+        return
     try:
         build_search_index(Path(config.site_dir))
     except SearchIndexError as error:

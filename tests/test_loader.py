@@ -98,7 +98,7 @@ BROKEN = [
      [f"{M}:20: YAML-Syntax: Tabulatoren sind nicht erlaubt; mit Leerzeichen einrücken Hinweis: {SYNTAX_HINT}"]),
     ("YAML-Anker", MARBURG, variant("  genitiv: des Landkreises Marburg-Biedenkopf", "  genitiv: &name des Landkreises")
      .replace("  dativ: dem Landkreis Marburg-Biedenkopf", "  dativ: *name"),
-     [f"{M}:16: YAML-Syntax: Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben "
+     [f"{M}:15: YAML-Syntax: Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben "
       f"Hinweis: {SYNTAX_HINT}"]),
     ("leere Datei", MARBURG, "# noch nichts\n",
      [f"{M}:1: Datei: ist leer; hier fehlt ein Wert"]),

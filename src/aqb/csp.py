@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html.parser import HTMLParser
+import re
 
 PLACEHOLDER = "aqb-csp"  # the template writes this; each page gets its own policy in its place
 
@@ -22,36 +22,28 @@ HEADERS = {
 }
 
 
-class _InlineScripts(HTMLParser):
-    """Collects the text of every inline script the browser would run (not JSON data blocks)."""
+# The pages are our own templates' output: every script element is written by a template, and text
+# from the data is escaped, so no "</script" can stand inside one.
+_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
+_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_RUNS = ("text/javascript", "module", "application/javascript")
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._current: list[str] | None = None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "script":
-            attributes = dict(attrs)
-            kind = (attributes.get("type") or "text/javascript").lower()
-            runs = kind in ("text/javascript", "module", "application/javascript")
-            self._current = [] if runs and "src" not in attributes else None
-
-    def handle_data(self, data: str) -> None:
-        if self._current is not None:
-            self._current.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._current is not None:
-            self.scripts.append("".join(self._current))
-            self._current = None
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script the browser would run (not JSON data blocks, not src=)."""
+    found = []
+    for match in _SCRIPT.finditer(html):
+        attributes = match.group("attributes")
+        kind = _TYPE.search(attributes)
+        if re.search(r"\bsrc\s*=", attributes, re.IGNORECASE) or (kind and kind.group(1).lower() not in _RUNS):
+            continue
+        found.append(match.group("body"))
+    return found
 
 
 def policy_for(html: str) -> str:
-    parser = _InlineScripts()
-    parser.feed(html)
     hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
-                     for s in parser.scripts})
+                     for s in inline_scripts(html)})
     return POLICY.format(hashes=" ".join(hashes))
 
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 FIRST_YEAR = 2014  # the AQB replaced the separate Ausbildungs- and Arbeitsmarktbudget in 2014
-LAST_YEAR = 2100
+LAST_YEAR = 2999  # a four-digit year; a typo such as 20255 is caught, and the folder must agree anyway
 
 
 def _slug(value: Any) -> Any:

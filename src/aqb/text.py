@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import html
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -104,22 +106,29 @@ def compose_standard(standard: StandardText) -> tuple[ComposedSection, ...]:
 
 
 def _compose(standard: StandardText, values: dict[str, str], deviations: dict[str, str]) -> tuple[ComposedSection, ...]:
+    """Each section rendered once per wording (cached), then the partner's names put into the HTML.
+
+    Rendering Markdown is the costly step, and a year's standard wording is the same for every
+    partner; the names go in afterwards as escaped text, so they can never become markup.
+    """
+    escaped = {name: html.escape(value, quote=False) for name, value in values.items()}
     sections = []
     for section in standard.abschnitte:
-        filled = _fill(deviations.get(section.id, section.text), values)
-        sections.append(ComposedSection(section.id, section.titel, tuple(_blocks(filled, section.id)),
-                                        section.id in deviations))
+        blocks = tuple(Block(block.kind, _fill(block.html, escaped)) if block.kind == "markdown" else block
+                       for block in _blocks(deviations.get(section.id, section.text), section.id))
+        sections.append(ComposedSection(section.id, section.titel, blocks, section.id in deviations))
     return tuple(sections)
 
 
-def _blocks(text: str, section_id: str) -> list[Block]:
+@functools.lru_cache(maxsize=4096)
+def _blocks(text: str, section_id: str) -> tuple[Block, ...]:
     blocks = []
     for index, part in enumerate(_BLOCK_LINE.split(text)):
         if index % 2:
             blocks.append(Block(kind=part))  # type: ignore[arg-type]
         elif part.strip():
             blocks.append(Block(kind="markdown", html=render_markdown(part, heading_prefix=section_id)))
-    return blocks
+    return tuple(blocks)
 
 
 def render_markdown(text: str, heading_prefix: str = "") -> str:

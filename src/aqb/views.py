@@ -147,14 +147,14 @@ class Site:
         return sorted(self.dataset.partners.values(), key=lambda p: (sort_key(p.name), p.art))
 
     def nav_children(self, section_page: str) -> list[str] | None:
-        """Navigation entries below a section page: partners and years, never single agreements.
+        """Navigation entries below a section page: the partners, never single agreements or years.
 
-        Entries carry no title of their own, so MkDocs keeps each page's title for its heading.
+        The theme puts the whole navigation into every page, so it lists only what does not grow
+        with the data (27 partners); years are reached through the page "Jahre". Entries carry no
+        title of their own, so MkDocs keeps each page's title for its heading.
         """
         if section_page == "kreise/index.md":
             return [f"kreise/{p.slug}/index.md" for p in self.partners_sorted()]
-        if section_page == "jahre/index.md":
-            return [f"jahre/{year}.md" for year in reversed(self.dataset.years())]
         return None
 
     def feed_paths(self) -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,28 +19,20 @@ MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 20
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases and leaves dates as text.
+class _Loader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
+    """The safe loader (libyaml's, where installed), leaving dates as text.
 
-    Aliases could expand a small file into a huge one ("billion laughs"); dates stay strings so
-    that an impossible date such as 2025-02-30 becomes a validation error with its field name
-    instead of a constructor crash.
+    Dates stay strings so that an impossible date such as 2025-02-30 becomes a validation error with
+    its field name instead of a constructor crash. Aliases are refused while the nodes are read
+    (`_construct`): they could expand a small file into a huge one ("billion laughs").
     """
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                problem="Anker und Verweise (&name, *name) sind nicht erlaubt",
-                problem_mark=event.start_mark,
-            )
-        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_ALIAS_MESSAGE = "Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben"
 
 
 @dataclass(frozen=True)
@@ -98,13 +91,12 @@ def read_yaml(file: Path, shown_path: str) -> YamlDocument:
             f"ist nicht UTF-8-kodiert: Byte 0x{raw[error.start]:02x} ist kein gültiges Zeichen",
             "Die Datei im Editor mit der Kodierung „UTF-8“ speichern.")]) from None
 
-    try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as error:
-        line = text[: error.position].count("\n") + 1
-        raise YamlReadError([Problem(shown_path, line, "Datei",
-                                     f"enthält ein unzulässiges Steuerzeichen (#x{error.character:04x})",
-                                     "Das Zeichen löschen; beim Kopieren aus PDF-Dateien rutscht es leicht mit hinein.")]) from None
+    control = _CONTROL.search(text)
+    if control:
+        raise YamlReadError([Problem(shown_path, text[: control.start()].count("\n") + 1, "Datei",
+                                     f"enthält ein unzulässiges Steuerzeichen (#x{ord(control.group()):04x})",
+                                     "Das Zeichen löschen; beim Kopieren aus PDF-Dateien rutscht es leicht mit hinein.")])
+    loader = _Loader(text)
     try:
         root = loader.get_single_node()
     except RecursionError:
@@ -114,6 +106,8 @@ def read_yaml(file: Path, shown_path: str) -> YamlDocument:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         reason = error.problem or "ungültiges YAML"
+        if mark is not None and text[mark.index:mark.index + 1] == "\t":
+            reason = "tab"
         raise YamlReadError([Problem(shown_path, line, "YAML-Syntax", _german_syntax(reason),
                                      "Einrückung, Doppelpunkte und Anführungszeichen prüfen.")]) from None
     except yaml.YAMLError as error:
@@ -127,13 +121,29 @@ def read_yaml(file: Path, shown_path: str) -> YamlDocument:
     problems: list[Problem] = []
     lines: dict[Location, int] = {}
     literal_starts: dict[Location, int] = {}
-    data = _construct(root, (), lines, literal_starts, problems, shown_path, loader)
+    seen: set[int] = set()
+    try:
+        data = _construct(root, (), lines, literal_starts, problems, shown_path, loader, seen)
+    except _AliasFound as alias:
+        raise YamlReadError([Problem(shown_path, alias.line, "YAML-Syntax", _ALIAS_MESSAGE,
+                                     "Einrückung, Doppelpunkte und Anführungszeichen prüfen.")]) from None
     return YamlDocument(shown_path, data, lines, tuple(problems), literal_starts)
 
 
+class _AliasFound(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
 def _construct(node: Node, location: Location, lines: dict[Location, int], literal_starts: dict[Location, int],
-               problems: list[Problem], shown_path: str, loader: _Loader) -> Any:
-    """Turn a node tree into plain Python data, recording lines and refusing duplicate keys."""
+               problems: list[Problem], shown_path: str, loader: _Loader, seen: set[int]) -> Any:
+    """Turn a node tree into plain Python data, recording lines and refusing duplicate keys.
+
+    A node met a second time is an alias (*name): refused at once, before anything is expanded.
+    """
+    if id(node) in seen:
+        raise _AliasFound(node.start_mark.line + 1)
+    seen.add(id(node))
     lines.setdefault(location, node.start_mark.line + 1)
     field_name = dotted(location) or "Datei"
     if len(location) > MAX_DEPTH:
@@ -152,6 +162,9 @@ def _construct(node: Node, location: Location, lines: dict[Location, int], liter
                 problems.append(Problem(shown_path, key_node.start_mark.line + 1, field_name,
                                         "ein Feldname muss ein einfacher Text sein", None))
                 continue
+            if id(key_node) in seen:
+                raise _AliasFound(key_node.start_mark.line + 1)
+            seen.add(id(key_node))
             key = loader.construct_object(key_node)
             key = key if isinstance(key, str) else str(key)
             if key in result:
@@ -162,10 +175,10 @@ def _construct(node: Node, location: Location, lines: dict[Location, int], liter
                     "Einen der beiden Einträge löschen oder zusammenführen."))
                 continue
             lines[location + (key,)] = key_node.start_mark.line + 1
-            result[key] = _construct(value_node, location + (key,), lines, literal_starts, problems, shown_path, loader)
+            result[key] = _construct(value_node, location + (key,), lines, literal_starts, problems, shown_path, loader, seen)
         return result
     if isinstance(node, SequenceNode):
-        return [_construct(item, location + (index,), lines, literal_starts, problems, shown_path, loader)
+        return [_construct(item, location + (index,), lines, literal_starts, problems, shown_path, loader, seen)
                 for index, item in enumerate(node.value)]
     if isinstance(node, ScalarNode) and node.style == "|":
         literal_starts[location] = node.start_mark.line + 2  # the line after the "|" indicator
@@ -185,12 +198,15 @@ def dotted(location: Location) -> str:
 
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
 _SYNTAX_MESSAGES = {
+    "tab": "Tabulatoren sind nicht erlaubt; mit Leerzeichen einrücken",
+    "mapping values are not allowed": "hier ist kein Doppelpunkt erlaubt (fehlen Anführungszeichen um einen Text mit „: “?)",
+    "found character that cannot start any token": "dieses Zeichen kann hier nicht stehen (Text in Anführungszeichen setzen)",
     "but found another document": "die Datei darf nur ein YAML-Dokument enthalten (kein zweites „---“)",
     "Anker und Verweise": "Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben",
-    "mapping values are not allowed here": "hier ist kein Doppelpunkt erlaubt (fehlen Anführungszeichen um einen Text mit „: “?)",
     "could not find expected ':'": "es fehlt ein Doppelpunkt nach dem Feldnamen",
-    "found character '\\t' that cannot start any token": "Tabulatoren sind nicht erlaubt; mit Leerzeichen einrücken",
     "did not find expected key": "hier wurde ein Feldname erwartet (Einrückung prüfen)",
     "found unexpected end of stream": "die Datei endet unerwartet (fehlt ein schließendes Anführungszeichen?)",
     "did not find expected node content": "hier fehlt ein Wert",

@@ -1,0 +1,243 @@
+"""Benchmark: build time, growth, memory, page and search sizes at 810 and 10 000 agreements.
+
+Synthetic data only (generated here, in a temporary folder): 27 partners, one agreement per
+partner and year with a realistic text (the real 2025 standard text, projects, one section that
+departs from the standard), and a standard text per year. Every figure is measured in this run,
+against a baseline built in the same run: plain mkdocs-material on the equivalent Markdown written
+to disk, with the same navigation policy (sections and partners, no agreements, no years).
+
+    python bench/run.py [--sizes 810 10000] [--ergebnis bench/RESULTS.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import functools
+import http.server
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zlib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+PAGEFIND = [sys.executable, "-m", "pagefind", "--silent"]
+CHROMIUM = "/usr/bin/chromium"
+
+
+# -- synthetic data -----------------------------------------------------------------------------------
+
+def generate(project: Path, count: int) -> None:
+    """Write data/ with `count` agreements: 27 partners, as many years as needed from 2014 on."""
+    data = project / "data"
+    shutil.copytree(REPO / "data", data)
+    shutil.rmtree(data / "vereinbarungen")
+    template = yaml.safe_load((REPO / "data" / "vereinbarungen" / "2025" / "marburg-biedenkopf.yaml").read_text("utf-8"))
+    partners = yaml.safe_load((data / "gebietskoerperschaften.yaml").read_text("utf-8"))
+    slugs = [slug for slug in partners if slug != "hanau"]  # Hanau exists only from 2026; keep 26 + Hanau later
+    standard = (REPO / "data" / "standardtexte" / "2025.yaml").read_text("utf-8")
+    written: list[tuple[str, int]] = []
+    year = 2014
+    while len(written) < count:
+        (data / "standardtexte" / f"{year}.yaml").write_text(standard.replace("jahr: 2025", f"jahr: {year}"), "utf-8")
+        for slug in slugs + (["hanau"] if year >= 2026 else []):
+            if len(written) == count:
+                break
+            name = partners[slug]["bezeichnung"]
+            record = copy.deepcopy(template)
+            record.update(jahr=year, partner=slug, budget=800_000 + zlib.crc32(f"{slug}{year}".encode()) % 600_000)
+            record["partner_im_text"] = {"nominativ": f"der {name}", "genitiv": f"des {name}", "dativ": f"dem {name}",
+                                         "akkusativ": f"den {name}"}
+            record["massnahmen"] = {
+                "ausbildungsvorbereitung": [f"Motivierendes Coaching {partners[slug]['name']} {year}"],
+                "ausbildung": [f"Teilzeitausbildung {year}", "Ausbildungscoaching im Verbund"],
+                "qualifizierung": [f"Frauenakademie {year}", f"Sprachkurs Beruf {year}", "Werkstatt Zukunft"],
+                "weiterbildung": [] if year % 2 else [f"Fortbildung Fallmanagement {year}"],
+            }
+            record["quelle"] = {"titel": f"Synthetische Testdaten {name} {year}", "herausgeber": "Benchmark"}
+            if year % 3 == 0:
+                record["abweichungen"] = {"paragraf-6": "## § 6\n\n### **Zielsteuerung**\n\n"
+                                          "{Nominativ} und das HMSI bleiben über die Entwicklung des Budgets im engen "
+                                          "Austausch. Dazu werden zwei Umsetzungsbesprechungen angesetzt."}
+            target = data / "vereinbarungen" / str(year) / f"{slug}.yaml"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), "utf-8")
+            written.append((slug, year))
+        year += 1
+
+
+def link_project(project: Path) -> None:
+    for name in ("content", "overrides", "hooks", "src", "CONTRIBUTING.md", "mkdocs.yml"):
+        (project / name).symlink_to(REPO / name)
+
+
+def write_baseline(project: Path, baseline: Path) -> None:
+    """The same pages as plain Markdown for mkdocs-material: agreements, partners, years."""
+    sys.path.insert(0, str(REPO / "src"))
+    from aqb.formatting import euro
+    from aqb.loader import load_dataset
+    from aqb.text import full_text
+
+    dataset = load_dataset(project / "data")
+    docs = baseline / "docs"
+    (docs / "kreise").mkdir(parents=True)
+    (docs / "jahre").mkdir()
+    (docs / "index.md").write_text("# Start\n\nZielvereinbarungen.\n", "utf-8")
+    (docs / "kreise" / "index.md").write_text("# Kreise\n", "utf-8")
+    (docs / "jahre" / "index.md").write_text("# Jahre\n\n" + "\n".join(
+        f"- [{y}]({y}.md)" for y in dataset.years()) + "\n", "utf-8")
+    for slug, partner in dataset.partners.items():
+        own = [a for a in dataset.agreements if a.partner == slug]
+        (docs / "kreise" / slug).mkdir()
+        (docs / "kreise" / slug / "index.md").write_text(f"# {partner.bezeichnung}\n\n" + "\n".join(
+            f"- [{a.jahr}]({a.jahr}.md): {euro(a.budget)}" for a in own) + "\n", "utf-8")
+        for a in own:
+            facts = "\n".join(f"- {m}: {', '.join(p)}" for m, p in a.massnahmen.items())
+            (docs / "kreise" / slug / f"{a.jahr}.md").write_text(
+                f"# Zielvereinbarung {a.jahr} – {partner.bezeichnung}\n\n## Eckdaten\n\n- Budget: {euro(a.budget)}\n"
+                f"{facts}\n\n{full_text(a, dataset.standard_texts[a.jahr])}\n", "utf-8")
+    for year in dataset.years():
+        rows = "\n".join(f"| {dataset.partners[a.partner].bezeichnung} | {euro(a.budget)} |"
+                         for a in dataset.agreements if a.jahr == year)
+        (docs / "jahre" / f"{year}.md").write_text(f"# {year}\n\n| Partner | Budget |\n|---|---|\n{rows}\n", "utf-8")
+    nav = [{"Start": "index.md"},
+           {"Kreise": ["kreise/index.md", *[f"kreise/{slug}/index.md" for slug in dataset.partners]]},
+           {"Jahre": "jahre/index.md"}]
+    (baseline / "mkdocs.yml").write_text(yaml.safe_dump({
+        "site_name": "Baseline", "theme": {"name": "material", "language": "de", "font": False},
+        "plugins": [], "nav": nav, "validation": {"nav": {"omitted_files": "ignore"}},
+        "markdown_extensions": ["tables"]}, allow_unicode=True), "utf-8")
+
+
+# -- measuring ----------------------------------------------------------------------------------------
+
+def measured(command: list[str], cwd: Path, environment: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall time in seconds and peak resident memory in bytes of one command (its own process tree)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(environment or {})},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr[-3000:]}")
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def search_bytes(site: Path, query: str) -> int | None:
+    """Bytes the browser fetches from /pagefind/ for one query on the search page."""
+    if not Path(CHROMIUM).exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    total = 0
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run"])
+            tab = browser.new_page()
+            sizes: dict[str, int] = {}
+            tab.on("requestfinished", lambda request: sizes.__setitem__(request.url, len(request.response().body()))
+                   if "/pagefind/" in request.url and request.response() else None)
+            tab.goto(f"http://127.0.0.1:{server.server_address[1]}/suche/?q={query}")
+            tab.locator("#aqb-suche-status", has_text="Treffer").wait_for()
+            tab.wait_for_timeout(500)
+            total = sum(sizes.values())
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return total
+
+
+def run(size: int, workdir: Path) -> dict[str, Any]:
+    project = workdir / f"projekt-{size}"
+    project.mkdir()
+    generate(project, size)
+    link_project(project)
+    ours_time, ours_rss = measured([*MKDOCS, "build", "--strict", "-q", "-d", str(project / "site")], project,
+                                   {"AQB_SUCHINDEX": "aus"})
+    index_time, index_rss = measured([*PAGEFIND, "--site", str(project / "site")], project)
+    pages = sum(1 for _ in (project / "site").rglob("index.html"))
+    baseline = workdir / f"baseline-{size}"
+    baseline.mkdir()
+    write_baseline(project, baseline)
+    base_time, base_rss = measured([*MKDOCS, "build", "-q", "-d", str(baseline / "site")], baseline)
+    base_pages = sum(1 for _ in (baseline / "site").rglob("index.html"))
+    return {
+        "size": size, "pages": pages, "ours_time": ours_time, "ours_rss": ours_rss, "index_time": index_time,
+        "index_rss": index_rss, "base_time": base_time, "base_rss": base_rss, "base_pages": base_pages,
+        "page_bytes": (project / "site" / "kreise" / "marburg-biedenkopf" / "2020" / "index.html").stat().st_size,
+        "site_bytes": folder_size(project / "site"),
+        "search_bytes": search_bytes(project / "site", "Frauenakademie"),
+    }
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    mib = 1024 * 1024
+    lines = ["| Messgröße | " + " | ".join(f"{r['size']} Vereinbarungen" for r in results) + " | Ziel |",
+             "|---|" + "---|" * len(results) + "---|"]
+
+    def row(label: str, values: list[str], target: str) -> None:
+        lines.append(f"| {label} | " + " | ".join(values) + f" | {target} |")
+
+    row("Seiten (unsere / Baseline)", [f"{r['pages']} / {r['base_pages']}" for r in results], "")
+    row("Bau MkDocs, unsere Seite (s)", [f"{r['ours_time']:.1f}" for r in results], "")
+    row("Bau MkDocs, Baseline (s)", [f"{r['base_time']:.1f}" for r in results], "")
+    row("Verhältnis unsere / Baseline", [f"{r['ours_time'] / r['base_time'] * r['base_pages'] / r['pages']:.2f}"
+                                         for r in results], "≤ 1,15 (je Seite)")
+    row("Seiten/s (unsere)", [f"{r['pages'] / r['ours_time']:.1f}" for r in results], "")
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        growth = (last["pages"] / last["ours_time"]) / (first["pages"] / first["ours_time"])
+        row("Seiten/s groß ÷ klein", ["", f"{growth:.2f}"], "≥ 0,85")
+    row("Spitzen-RSS MkDocs (MiB)", [f"{r['ours_rss'] / mib:.0f}" for r in results], "≤ 1024")
+    row("Suchindex: Zeit (s)", [f"{r['index_time']:.1f}" for r in results], "")
+    row("Spitzen-RSS Suchindex (MiB)", [f"{r['index_rss'] / mib:.0f}" for r in results], "≤ 1024")
+    row("Bytes einer Vereinbarungsseite", [f"{r['page_bytes']:,}".replace(",", ".") for r in results], "wächst nicht")
+    row("Größe der ganzen Seite (MiB)", [f"{r['site_bytes'] / mib:.0f}" for r in results], "")
+    row("Suche: geladene Bytes je Anfrage", [f"{r['search_bytes']:,}".replace(",", ".") if r["search_bytes"] else "–"
+                                             for r in results], "≤ 250.000, wächst nicht")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[810, 10_000])
+    parser.add_argument("--ergebnis", type=Path, help="Tabelle zusätzlich an diese Datei anhängen")
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="aqb-bench-") as folder:
+        results = [run(size, Path(folder)) for size in arguments.sizes]
+    machine = f"{platform.machine()}, {os.cpu_count()} Kerne, Python {platform.python_version()}"
+    report = f"## {date.today().isoformat()} – {machine}\n\n{table(results)}\n"
+    print(report)
+    if arguments.ergebnis:
+        with arguments.ergebnis.open("a", encoding="utf-8") as results_file:
+            results_file.write("\n" + report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
