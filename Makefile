@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: serve build check test browser schema neu neues-jahr import bench clean
 
@@ -51,8 +52,13 @@ import: $(INSTALLED)
 	$(BIN)/aqb import "$(DATEI)"
 
 ## test: the whole test suite, browser tests included where Chromium can be had
-test: $(INSTALLED) browser
+test: $(INSTALLED) browser $(VNU)
 	$(BIN)/python -m pytest
+
+# The Nu HTML Checker for the HTML test, from the npm registry (pinned in package-lock.json).
+$(VNU): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	@touch $(VNU)
 
 ## browser: install the system packages the tests need (Chromium, a font) when we are root
 browser:

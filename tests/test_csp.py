@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from bs4 import BeautifulSoup
 
 from aqb.csp import HEADERS, policy_for
-from conftest import REPO, page
+from conftest import REPO
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 

@@ -15,7 +15,6 @@ from typing import Any
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
 from pydantic import TypeAdapter
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF
@@ -185,7 +184,7 @@ def git_committed(project: Path, when: str) -> None:
 
 
 def test_dates_come_from_history_and_are_never_invented(tmp_path: Path) -> None:
-    folder = DataFolder(tmp_path)
+    DataFolder(tmp_path)  # a copy of data/, committed with a known date
     git_committed(tmp_path, "2026-03-01T12:00:00")
     site = build_site(tmp_path, tmp_path / "site")
     entries = feedparser.parse(read(site, "feed.xml")).entries

@@ -180,7 +180,7 @@ class _Loader:
                 self._problem(document, ("jahr",), f"passt nicht zum Dateinamen: {standard.jahr} (Datei: {file.name})",
                               f"Datei in {standard.jahr}.yaml umbenennen oder das Jahr korrigieren.")
                 continue
-            for index, slug in enumerate(standard.massnahmenarten):
+            for slug in standard.massnahmenarten:
                 if slug not in measure_types:
                     self._problem(document, ("massnahmenarten", slug),
                                   f"unbekannte Maßnahmenart: '{slug}'", _suggest(slug, measure_types))

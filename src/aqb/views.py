@@ -68,7 +68,7 @@ def partner_url(slug: str) -> str:
     return f"kreise/{slug}/"
 
 
-def agreement_url(agreement: AgreementBaseBase) -> str:
+def agreement_url(agreement: AgreementBase) -> str:
     return f"kreise/{agreement.partner}/{agreement.jahr}/"
 
 
@@ -208,7 +208,7 @@ class Site:
 
     # -- page data -------------------------------------------------------------------------------
 
-    def _name(self, agreement: AgreementBaseBase) -> str:
+    def _name(self, agreement: AgreementBase) -> str:
         return self.dataset.partners[agreement.partner].bezeichnung
 
     def _measure_columns(self, year: int) -> dict[str, str | None]:

@@ -1,0 +1,80 @@
+"""Property-based round trip: random valid agreements → build → every field on its page, in the
+JSON export, in /projekte/ and in the search index."""
+
+from __future__ import annotations
+
+import copy
+import gzip
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import DataFolder, build_site, page, real_agreement, text_of
+
+# Text as staff type it: letters with umlauts, digits, punctuation and quotes, no control characters.
+# Braces are left out: in a standard text they mark placeholders.
+ALPHABET = st.characters(codec="utf-8", categories=("L", "N", "P", "Zs"), exclude_characters="{}\u2028\u2029\x85")
+TEXT = st.text(ALPHABET, min_size=1, max_size=40).map(lambda t: " ".join(t.split())).filter(bool)
+PARTNERS = ["fulda", "giessen", "stadt-kassel", "wetteraukreis", "darmstadt", "vogelsbergkreis"]
+
+
+@st.composite
+def agreements(draw: Any) -> list[dict[str, Any]]:
+    chosen = draw(st.lists(st.sampled_from(PARTNERS), min_size=1, max_size=3, unique=True))
+    records = []
+    for slug in chosen:
+        record = copy.deepcopy(real_agreement())
+        record.update(partner=slug, budget=draw(st.integers(0, 5_000_000)))
+        record["partner_im_text"] = {case: draw(TEXT) for case in ("nominativ", "genitiv", "dativ", "akkusativ")}
+        record["massnahmen"] = {measure: draw(st.lists(TEXT, max_size=3, unique=True))
+                                for measure in ("ausbildungsvorbereitung", "ausbildung", "qualifizierung", "weiterbildung")}
+        record["unterzeichnende"] = [{"name": draw(TEXT), "funktion": draw(TEXT), "ort": draw(TEXT)}]
+        record["quelle"] = {"titel": draw(TEXT), "herausgeber": draw(TEXT)}
+        records.append(record)
+    return records
+
+
+def indexed_text(site: Path) -> str:
+    """What Pagefind indexed: the content of every fragment of the search bundle."""
+    contents = []
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        contents.append(json.loads(data.removeprefix(b"pagefind_dcd"))["content"])
+    return " ".join(" ".join(contents).split())
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(agreements())
+def test_every_field_survives_the_build(records: list[dict[str, Any]]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        data = DataFolder(Path(folder))
+        for record in records:
+            data.add_agreement(record)
+        site = build_site(Path(folder), Path(folder) / "site")
+        exported = {r["partner"]: r for r in json.loads((site / "daten" / "vereinbarungen.json").read_text("utf-8"))
+                    ["vereinbarungen"] if r["jahr"] == 2025}
+        projects_page = text_of(page(site, "projekte/").select_one("#aqb-projekte"))
+        search = indexed_text(site)
+        for record in records:
+            soup = page(site, f"kreise/{record['partner']}/2025/")
+            shown = text_of(soup.article)
+            expected = [record["partner_im_text"]["dativ"], record["partner_im_text"]["genitiv"],
+                        record["unterzeichnende"][0]["name"], record["unterzeichnende"][0]["funktion"],
+                        record["unterzeichnende"][0]["ort"], record["quelle"]["titel"], record["quelle"]["herausgeber"],
+                        f"{record['budget']:,} €".replace(",", ".")]
+            projects = [p for names in record["massnahmen"].values() for p in names]
+            for value in expected + projects:
+                assert value in shown
+            for project in projects:
+                assert project in projects_page
+                assert project in search
+            copy_of = exported[record["partner"]]
+            assert copy_of["budget"] == record["budget"]
+            assert copy_of["partner_im_text"] == record["partner_im_text"]
+            assert copy_of["massnahmen"] == record["massnahmen"]
+            assert copy_of["unterzeichnende"] == [{**record["unterzeichnende"][0], "datum": None}]
+            assert {k: v for k, v in copy_of["quelle"].items() if v is not None} == record["quelle"]
