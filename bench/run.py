@@ -181,9 +181,11 @@ def run(size: int, workdir: Path) -> dict[str, Any]:
     project.mkdir()
     generate(project, size)
     link_project(project)
+    mirror = workdir / f"suchspiegel-{size}"
     ours_time, ours_rss = measured([*MKDOCS, "build", "--strict", "-q", "-d", str(project / "site")], project,
-                                   {"AQB_SUCHINDEX": "aus"})
-    index_time, index_rss = measured([*PAGEFIND, "--site", str(project / "site")], project)
+                                   {"AQB_SUCHSPIEGEL": str(mirror)})
+    index_time, index_rss = measured([*PAGEFIND, "--site", str(mirror), "--output-path",
+                                      str(project / "site" / "pagefind")], project)
     pages = sum(1 for _ in (project / "site").rglob("index.html"))
     baseline = workdir / f"baseline-{size}"
     baseline.mkdir()

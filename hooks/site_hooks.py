@@ -18,7 +18,7 @@ from aqb.history import last_changes
 from aqb.legal import publication_problems
 from aqb.loader import load_dataset
 from aqb.problems import DataError
-from aqb.search import SearchIndexError, build_search_index
+from aqb.search import SearchIndexError, SearchMirror
 from aqb.views import Site, expand_nav, front_matter
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.aqb")
 _site: Site | None = None
+_search: SearchMirror | None = None
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
@@ -52,9 +53,13 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files:
     for spec in _site.pages.values():
         files.append(File.generated(config, spec.src_uri, content=front_matter(spec)))
-    for path, content in _site.downloads().items():
-        files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_pre_build(**kwargs: Any) -> None:
+    global _search
+    mirror = os.environ.get("AQB_SUCHSPIEGEL")  # the benchmark indexes the mirror on its own
+    _search = SearchMirror(Path(mirror) if mirror else None)
 
 
 def on_env(env: jinja2.Environment, *, files: Files, **kwargs: Any) -> jinja2.Environment:
@@ -75,7 +80,8 @@ def on_page_context(context: dict[str, Any], *, page: Page, **kwargs: Any) -> di
     return context
 
 
-def on_post_page(output: str, **kwargs: Any) -> str:
+def on_post_page(output: str, *, page: Page, **kwargs: Any) -> str:
+    _search.add(page.url, output)
     return apply_policy(output)
 
 
@@ -84,9 +90,15 @@ def on_post_template(output_content: str, **kwargs: Any) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
-    if os.environ.get("AQB_SUCHINDEX") == "aus":  # the benchmark measures the indexer on its own
+    site_dir = Path(config.site_dir)
+    # Downloads are written one by one, so memory does not grow with all of them together.
+    for path, content in _site.downloads():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    if os.environ.get("AQB_SUCHSPIEGEL"):
         return
     try:
-        build_search_index(Path(config.site_dir))
+        _search.build_index(site_dir)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None

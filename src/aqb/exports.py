@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -126,17 +127,16 @@ def partners_csv(dataset: Dataset, base_url: str, excel: bool = False) -> str:
     return _csv(PARTNER_COLUMNS, rows, excel)
 
 
-def data_files(dataset: Dataset, base_url: str, changes: dict[tuple[int, str], date]) -> dict[str, str]:
-    """Every download below the site root: all agreements, and the same per year."""
-    files = {"daten/gebietskoerperschaften.csv": partners_csv(dataset, base_url),
-             "daten/gebietskoerperschaften-excel.csv": partners_csv(dataset, base_url, excel=True)}
-    groups = {"daten": list(dataset.agreements)}
-    for year in sorted({a.jahr for a in dataset.agreements}):
-        groups[f"daten/{year}"] = [a for a in dataset.agreements if a.jahr == year]
-    for folder, agreements in groups.items():
-        files[f"{folder}/vereinbarungen.json"] = agreements_json(dataset, agreements, base_url, changes)
-        files[f"{folder}/vereinbarungen.csv"] = agreements_csv(dataset, agreements, base_url, changes)
-        files[f"{folder}/vereinbarungen-excel.csv"] = agreements_csv(dataset, agreements, base_url, changes, excel=True)
-        files[f"{folder}/projekte.csv"] = projects_csv(dataset, agreements, base_url)
-        files[f"{folder}/projekte-excel.csv"] = projects_csv(dataset, agreements, base_url, excel=True)
-    return files
+def data_files(dataset: Dataset, base_url: str, changes: dict[tuple[int, str], date]) -> Iterator[tuple[str, str]]:
+    """Every download below the site root (all agreements, and the same per year), one at a time."""
+    yield "daten/gebietskoerperschaften.csv", partners_csv(dataset, base_url)
+    yield "daten/gebietskoerperschaften-excel.csv", partners_csv(dataset, base_url, excel=True)
+    years = sorted({a.jahr for a in dataset.agreements})
+    groups = [("daten", None), *((f"daten/{year}", year) for year in years)]
+    for folder, year in groups:
+        agreements = [a for a in dataset.agreements if year is None or a.jahr == year]
+        yield f"{folder}/vereinbarungen.json", agreements_json(dataset, agreements, base_url, changes)
+        yield f"{folder}/vereinbarungen.csv", agreements_csv(dataset, agreements, base_url, changes)
+        yield f"{folder}/vereinbarungen-excel.csv", agreements_csv(dataset, agreements, base_url, changes, excel=True)
+        yield f"{folder}/projekte.csv", projects_csv(dataset, agreements, base_url)
+        yield f"{folder}/projekte-excel.csv", projects_csv(dataset, agreements, base_url, excel=True)

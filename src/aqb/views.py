@@ -6,6 +6,7 @@ through MkDocs' `url` filter, so the site also works below a sub-path.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -166,14 +167,13 @@ class Site:
             self._feed_files = feeds(self.dataset, self.site_url, self.changes)
         return self._feed_files
 
-    def downloads(self) -> dict[str, str]:
-        """Files published beside the pages (path below the site root → content)."""
-        return {
-            **{f"daten/schema/{name}.json": render(schema) for name, schema in schemas(self.dataset).items()},
-            **data_files(self.dataset, self.site_url, self.changes),
-            **self._feeds(),
-            **catalog_files(self.dataset, self.site_url, self.operator, self.changes),
-        }
+    def downloads(self) -> Iterator[tuple[str, str]]:
+        """Files published beside the pages (path below the site root, content), one at a time."""
+        for name, schema in schemas(self.dataset).items():
+            yield f"daten/schema/{name}.json", render(schema)
+        yield from data_files(self.dataset, self.site_url, self.changes)
+        yield from self._feeds().items()
+        yield from catalog_files(self.dataset, self.site_url, self.operator, self.changes).items()
 
     def page_date(self, src_uri: str) -> date | None:
         """When a page's content last changed, for the sitemap; None where that is not known."""
