@@ -57,8 +57,8 @@ test: $(INSTALLED) browser $(VNU)
 
 # The Nu HTML Checker for the HTML test, from the npm registry (pinned in package-lock.json).
 $(VNU): package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
-	@touch $(VNU)
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $(VNU); \
+	else echo "Hinweis: npm fehlt; der HTML-Test wird übersprungen (mit CI=true schlägt er fehl)." >&2; fi
 
 ## browser: install the system packages the tests need (Chromium, a font) when we are root
 browser:
