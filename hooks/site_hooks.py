@@ -90,15 +90,15 @@ def on_post_template(output_content: str, **kwargs: Any) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
-    site_dir = Path(config.site_dir)
-    # Downloads are written one by one, so memory does not grow with all of them together.
-    for path, content in _site.downloads():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+    _site.write_downloads(Path(config.site_dir))
     if os.environ.get("AQB_SUCHSPIEGEL"):
         return
     try:
-        _search.build_index(site_dir)
+        _search.build_index(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
+
+
+def on_build_error(**kwargs: Any) -> None:
+    if _search is not None:
+        _search.discard()

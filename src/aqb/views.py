@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -174,6 +175,13 @@ class Site:
         yield from data_files(self.dataset, self.site_url, self.changes)
         yield from self._feeds().items()
         yield from catalog_files(self.dataset, self.site_url, self.operator, self.changes).items()
+
+    def write_downloads(self, site_dir: Path) -> None:
+        """Write the downloads into the built site, one by one, so they are never all in memory."""
+        for path, content in self.downloads():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
 
     def page_date(self, src_uri: str) -> date | None:
         """When a page's content last changed, for the sitemap; None where that is not known."""
