@@ -69,4 +69,5 @@ clean:
 
 ## bench: the benchmark at 810 and 10 000 synthetic agreements; prints a table, appends it to bench/RESULTS.md
 bench: $(INSTALLED)
+	cd bench && npm ci --no-audit --no-fund --silent
 	$(BIN)/python bench/run.py --ergebnis bench/RESULTS.md

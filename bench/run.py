@@ -177,6 +177,50 @@ def search_bytes(site: Path, query: str) -> int | None:  # noqa: C901
     return total
 
 
+LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_PAGES = {"Vereinbarung": "kreise/marburg-biedenkopf/2020/", "Kreis": "kreise/marburg-biedenkopf/",
+                    "Jahr": "jahre/2020/", "Suche": "suche/"}
+
+
+def lighthouse(site: Path, workdir: Path) -> dict[str, dict[str, float]] | None:
+    """Lighthouse scores of four page types, served by nginx with the example configuration."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not LIGHTHOUSE.exists() or not Path(CHROMIUM).exists() or not Path(nginx).exists():
+        print("Lighthouse nicht gemessen: bench/node_modules, Chromium oder nginx fehlt", file=sys.stderr)
+        return None
+    import json
+    import socket
+
+    folder = workdir / "nginx"
+    folder.mkdir(exist_ok=True)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = (REPO / "deploy" / "nginx.conf").read_text("utf-8").replace("listen 127.0.0.1:8080;", f"listen 127.0.0.1:{port};")
+    server = server.replace("root /srv/aqb-zielvereinbarungen/site;", f"root {site};")
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    (folder / "nginx.conf").write_text(f"{user}daemon off;\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\n"
+                                       f"events {{}}\nhttp {{\n access_log off;\n{server}\n}}\n", "utf-8")
+    process = subprocess.Popen([nginx, "-c", str(folder / "nginx.conf"), "-p", str(folder)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1)
+    scores = {}
+    try:
+        for name, path in LIGHTHOUSE_PAGES.items():
+            report = folder / f"{name}.json"
+            subprocess.run([str(LIGHTHOUSE), f"http://127.0.0.1:{port}/{path}", "--quiet", "--output=json",
+                            f"--output-path={report}", "--only-categories=performance,accessibility,best-practices,seo",
+                            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
+                            "--disable-background-networking --disable-component-update --no-first-run"],
+                           env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True, timeout=300)
+            categories = json.loads(report.read_text("utf-8"))["categories"]
+            scores[name] = {key: value["score"] for key, value in categories.items()}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    return scores
+
+
 def run(size: int, workdir: Path) -> dict[str, Any]:
     project = workdir / f"projekt-{size}"
     project.mkdir()
@@ -200,6 +244,7 @@ def run(size: int, workdir: Path) -> dict[str, Any]:
         "site_bytes": folder_size(project / "site"),
         "search_bytes": search_bytes(project / "site", "Frauenakademie"),
         "rare_search_bytes": search_bytes(project / "site", f"nr{zlib.crc32(b'marburg-biedenkopf2020')}"),
+        "lighthouse": lighthouse(project / "site", workdir) if size == min(SIZES) else None,
     }
 
 
@@ -231,7 +276,16 @@ def table(results: list[dict[str, Any]]) -> str:
     row("Suche, Wort in einer Vereinbarung: geladene Bytes", [f"{r['rare_search_bytes']:,}".replace(",", ".")
                                                               if r["rare_search_bytes"] else "–" for r in results],
         "≤ 250.000, wächst nicht")
+    for result in results:
+        if result["lighthouse"]:
+            for name, scores in result["lighthouse"].items():
+                row(f"Lighthouse {name} ({result['size']}): Leistung / Barrierefreiheit / Praxis / SEO",
+                    [" / ".join(f"{scores[k]:.2f}" for k in ("performance", "accessibility", "best-practices", "seo"))
+                     if r is result else "" for r in results], "≥ 0,95 / 1,00 / ≥ 0,95 / ≥ 0,95")
     return "\n".join(lines)
+
+
+SIZES: list[int] = [810, 10_000]
 
 
 def main() -> int:
@@ -239,6 +293,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[810, 10_000])
     parser.add_argument("--ergebnis", type=Path, help="Tabelle zusätzlich an diese Datei anhängen")
     arguments = parser.parse_args()
+    SIZES[:] = arguments.sizes
     results = []
     with tempfile.TemporaryDirectory(prefix="aqb-bench-") as folder:
         for size in arguments.sizes:
