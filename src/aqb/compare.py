@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from aqb.model import AgreementBase, FullTextAgreement, StandardText
-from aqb.text import filled_wording
+from aqb.text import filled_wording, strip_markup
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d(?:/(?:19|20)?\d\d)?\b")
-_MARKUP = re.compile(r"\*\*|__|^#+\s*", re.MULTILINE)
 
 
 def series_key(project: str) -> str:
@@ -85,4 +84,4 @@ def text_changes(earlier: FullTextAgreement, earlier_standard: StandardText,
 
 
 def _words(wording: str) -> list[str]:
-    return _MARKUP.sub("", wording).split()
+    return strip_markup(wording).split()

@@ -15,6 +15,7 @@ from typing import Any
 from aqb.loader import Dataset
 from aqb.model import AgreementBase
 from aqb.text import full_text
+from aqb.urls import agreement_url, partner_url
 
 # Our structured data; the agreements themselves are official texts (§ 5 UrhG).
 LICENCE = {"name": "Datenlizenz Deutschland – Zero – Version 2.0", "url": "https://www.govdata.de/dl-de/zero-2-0",
@@ -31,8 +32,8 @@ PARTNER_COLUMNS = ["kuerzel", "name", "bezeichnung", "art", "kreisschluessel", "
                    "gueltig_bis", "hinweis", "url"]
 
 
-def agreement_url(base_url: str, agreement: AgreementBase) -> str:
-    return f"{base_url}kreise/{agreement.partner}/{agreement.jahr}/"
+def _permalink(base_url: str, agreement: AgreementBase) -> str:
+    return base_url + agreement_url(agreement)
 
 
 def agreement_record(dataset: Dataset, agreement: AgreementBase, base_url: str,
@@ -43,7 +44,7 @@ def agreement_record(dataset: Dataset, agreement: AgreementBase, base_url: str,
     record["gebietskoerperschaft"] = dataset.partners[agreement.partner].bezeichnung
     record["wortlaut"] = full_text(agreement, dataset.standard_texts[agreement.jahr]) if agreement.has_text else None
     record["geaendert"] = changed.isoformat() if changed else None
-    record["url"] = agreement_url(base_url, agreement)
+    record["url"] = _permalink(base_url, agreement)
     return record
 
 
@@ -103,7 +104,7 @@ def agreements_csv(dataset: Dataset, agreements: list[AgreementBase], base_url: 
             "quelle_titel": a.quelle.titel, "quelle_herausgeber": a.quelle.herausgeber, "quelle_url": a.quelle.url,
             "quelle_abgerufen": a.quelle.abgerufen.isoformat() if a.quelle.abgerufen else None,
             "quelle_hinweis": a.quelle.hinweis, "geaendert": changed.isoformat() if changed else None,
-            "url": agreement_url(base_url, a),
+            "url": _permalink(base_url, a),
         })
     return _csv(AGREEMENT_COLUMNS, rows, excel)
 
@@ -112,7 +113,7 @@ def projects_csv(dataset: Dataset, agreements: list[AgreementBase], base_url: st
     rows = []
     for a in agreements:
         common = {"jahr": a.jahr, "partner": a.partner, "gebietskoerperschaft": dataset.partners[a.partner].bezeichnung,
-                  "url": agreement_url(base_url, a)}
+                  "url": _permalink(base_url, a)}
         for slug, projects in a.massnahmen.items():
             rows += [{**common, "massnahmenart": slug, "massnahmenart_name": dataset.measure_types[slug].name,
                       "projekt": p} for p in projects]
@@ -122,7 +123,7 @@ def projects_csv(dataset: Dataset, agreements: list[AgreementBase], base_url: st
 
 
 def partners_csv(dataset: Dataset, base_url: str, excel: bool = False) -> str:
-    rows = [{"kuerzel": slug, **p.model_dump(mode="json", exclude={"slug"}), "url": f"{base_url}kreise/{slug}/"}
+    rows = [{"kuerzel": slug, **p.model_dump(mode="json", exclude={"slug"}), "url": base_url + partner_url(slug)}
             for slug, p in dataset.partners.items()]
     return _csv(PARTNER_COLUMNS, rows, excel)
 

@@ -8,6 +8,7 @@ from datetime import date
 from aqb.formatting import euro
 from aqb.loader import Dataset
 from aqb.model import AgreementBase
+from aqb.urls import agreement_url, partner_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 ET.register_namespace("", ATOM)
@@ -41,7 +42,7 @@ def feed(dataset: Dataset, agreements: list[AgreementBase], title: str, feed_url
     ET.SubElement(author, f"{{{ATOM}}}name").text = "AQB-Zielvereinbarungen Hessen"
     for when, agreement in dated:
         partner = dataset.partners[agreement.partner]
-        url = f"{base_url}kreise/{agreement.partner}/{agreement.jahr}/"
+        url = base_url + agreement_url(agreement)
         entry = ET.SubElement(root, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = f"Zielvereinbarung {agreement.jahr} – {partner.bezeichnung}"
         ET.SubElement(entry, f"{{{ATOM}}}id").text = url
@@ -68,8 +69,9 @@ def feeds(dataset: Dataset, base_url: str, changes: dict[tuple[int, str], date])
         files["feed.xml"] = everything
     for slug, partner in dataset.partners.items():
         own = [a for a in dataset.agreements if a.partner == slug]
-        text = feed(dataset, own, f"Zielvereinbarungen – {partner.bezeichnung}", f"{base_url}kreise/{slug}/feed.xml",
-                    f"{base_url}kreise/{slug}/", base_url, changes)
+        path = f"{partner_url(slug)}feed.xml"
+        text = feed(dataset, own, f"Zielvereinbarungen – {partner.bezeichnung}", base_url + path,
+                    base_url + partner_url(slug), base_url, changes)
         if text:
-            files[f"kreise/{slug}/feed.xml"] = text
+            files[path] = text
     return files

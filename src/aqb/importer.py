@@ -13,11 +13,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from aqb.formatting import thousands
 from aqb.loader import Dataset
 from aqb.model import FullTextAgreement, Partner, StandardText
 from aqb.scaffold import ScaffoldError, agreement_path, naming_for, write_draft
+from aqb.text import naming_values, strip_markup
 
-_MARKUP = re.compile(r"\*\*|__|^#+\s*", re.MULTILINE)
 _PLACEHOLDER = re.compile(r"\{([A-Za-z]+)\}")
 _SIGNATURE_PLACE = re.compile(r"^(?P<ort>[^,]+), den(?:\s+(?P<tag>\d{1,2})\.(?P<monat>\d{1,2})\.(?P<jahr>\d{4}))?\s*$")
 _NUMBERED = re.compile(r"^\s*(\d+)\.\s+(.*\S)\s*$")
@@ -90,7 +91,8 @@ def parse_agreement(text: str, dataset: Dataset) -> _Parsed:
         parsed.notes.append(f"Für {year} gibt es keinen Standardtext: erst `make neues-jahr JAHR={year}`.")
         return parsed
 
-    naming = naming_for(partner).model_dump()
+    naming_model = naming_for(partner)
+    naming = naming_model.model_dump()
     starts = _section_starts(lines, standard, parsed)
     sections = {sid: lines[begin:end] for sid, (begin, end) in starts.items()}
     used: set[int] = set()
@@ -104,8 +106,8 @@ def parse_agreement(text: str, dataset: Dataset) -> _Parsed:
     signature_section = _section_with(standard, "{unterschriften}")
     signatories, signature_lines = _find_signatories(sections.get(signature_section, []), parsed)
 
-    values_for_text = {**naming, "Nominativ": naming["nominativ"][:1].upper() + naming["nominativ"][1:],
-                       "budget": _thousands(budget) if budget is not None else "{budget}"}
+    values_for_text = {**naming_values(naming_model),
+                       "budget": thousands(budget) if budget is not None else "{budget}"}
     deviations = {}
     for section in standard.abschnitte:
         if section.id not in sections:
@@ -140,16 +142,12 @@ def parse_agreement(text: str, dataset: Dataset) -> _Parsed:
 
 
 def _plain(line: str) -> str:
-    return " ".join(_MARKUP.sub("", line).split())
+    return " ".join(strip_markup(line).split())
 
 
 def _words(lines: list[str] | str) -> list[str]:
     text = "\n".join(lines) if isinstance(lines, list) else lines
-    return _MARKUP.sub("", text).split()
-
-
-def _thousands(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".")
+    return strip_markup(text).split()
 
 
 def _find_year(plain: list[str]) -> int | None:

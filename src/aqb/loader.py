@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from aqb.formatting import euro, signed_percent
+from aqb.formatting import euro, short_date, signed_percent
 from aqb.model import (AGREEMENT_KINDS, Agreement, AgreementBase, MeasureType, MeasureTypeEntry, Partner, PartnerEntry,
                        Slug, StandardText, StatewideTotal)
 from aqb.problems import DataError, Problem
@@ -304,16 +304,12 @@ class _Loader:
 
 def _validity(partner: Partner) -> str:
     if partner.gueltig_ab and partner.gueltig_bis:
-        return f" (besteht vom {_de(partner.gueltig_ab)} bis {_de(partner.gueltig_bis)})"
+        return f" (besteht vom {short_date(partner.gueltig_ab)} bis {short_date(partner.gueltig_bis)})"
     if partner.gueltig_ab:
-        return f" (besteht erst ab {_de(partner.gueltig_ab)})"
+        return f" (besteht erst ab {short_date(partner.gueltig_ab)})"
     if partner.gueltig_bis:
-        return f" (besteht nur bis {_de(partner.gueltig_bis)})"
+        return f" (besteht nur bis {short_date(partner.gueltig_bis)})"
     return ""
-
-
-def _de(day: Any) -> str:
-    return f"{day.day}.{day.month}.{day.year}"
 
 
 def _suggest(value: str, known: dict[str, Any]) -> str:

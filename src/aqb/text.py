@@ -81,10 +81,10 @@ def filled_wording(agreement: FullTextAgreement, standard: StandardText,
 
 
 def _values(agreement: FullTextAgreement) -> dict[str, str]:
-    return {**_naming_values(agreement.partner_im_text), "budget": thousands(agreement.budget)}
+    return {**naming_values(agreement.partner_im_text), "budget": thousands(agreement.budget)}
 
 
-def _naming_values(naming: PartnerNaming) -> dict[str, str]:
+def naming_values(naming: PartnerNaming) -> dict[str, str]:
     return {
         "nominativ": naming.nominativ,
         "Nominativ": naming.nominativ[:1].upper() + naming.nominativ[1:],
@@ -174,5 +174,12 @@ def _block_text(kind: str, agreement: FullTextAgreement, standard: StandardText)
 
 def document_title(standard: StandardText, naming: PartnerNaming) -> str:
     """The agreement's title as its first section states it, in one line and without markup."""
-    first = _fill(standard.abschnitte[0].text, _naming_values(naming))
-    return " ".join(re.sub(r"\*\*|__|^#+\s*", "", first, flags=re.MULTILINE).split())
+    return " ".join(strip_markup(_fill(standard.abschnitte[0].text, naming_values(naming))).split())
+
+
+_MARKUP = re.compile(r"\*\*|__|^#+\s*", re.MULTILINE)
+
+
+def strip_markup(text: str) -> str:
+    """The words of a Markdown wording without emphasis and heading marks."""
+    return _MARKUP.sub("", text)

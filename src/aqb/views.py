@@ -23,6 +23,7 @@ from aqb.loader import Dataset
 from aqb.model import AgreementBase, Partner
 from aqb.fields import field_reference
 from aqb.schema import render, schemas
+from aqb.urls import agreement_url, partner_url, year_url
 from aqb.text import compose, compose_standard, document_title, render_markdown
 
 NEWEST_ON_START_PAGE = 6
@@ -64,18 +65,6 @@ class PageSpec:
     @property
     def template(self) -> str:
         return TEMPLATES[self.kind]
-
-
-def partner_url(slug: str) -> str:
-    return f"kreise/{slug}/"
-
-
-def agreement_url(agreement: AgreementBase) -> str:
-    return f"kreise/{agreement.partner}/{agreement.jahr}/"
-
-
-def year_url(year: int) -> str:
-    return f"jahre/{year}/"
 
 
 class Site:
