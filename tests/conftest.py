@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import http.server
@@ -118,22 +119,33 @@ def text_of(element: Any) -> str:
 # -- browser -------------------------------------------------------------------------------------
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        # linkchecker throttles every host to a few requests per second unless the server sends this header
+        self.send_header("LinkChecker", "ungebremst")
+        super().end_headers()
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(real_site: Path) -> Iterator[str]:
-    """The built site on http://127.0.0.1:<free port>/."""
-    handler = functools.partial(_QuietHandler, directory=str(real_site))
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a folder on http://127.0.0.1:<free port>/ while the block runs."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(real_site: Path) -> Iterator[str]:
+    """The built site on http://127.0.0.1:<free port>/."""
+    with serve(real_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

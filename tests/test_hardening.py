@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import http.server
 import resource
+import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 from bs4 import BeautifulSoup
 
-from conftest import REPO, DataFolder
+from conftest import REPO, DataFolder, serve
 
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 
@@ -138,24 +136,49 @@ def test_no_internal_link_or_anchor_is_broken(real_site: Path) -> None:
     assert broken == []
 
 
+def linkchecker(start: str) -> subprocess.CompletedProcess[str]:
+    """LinkChecker from the start URL over http, anchors included; exit code 1 on any error or warning."""
+    command = [str(Path(sys.executable).with_name("linkchecker")), "--config", str(REPO / "tests" / "linkcheckerrc"),
+               "--no-status", "--verbose", "--output", "text", start]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300)
+
+
+def test_linkchecker_over_http_finds_no_broken_link_or_anchor(served_site: str) -> None:
+    result = linkchecker(served_site)
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
+    assert " 0 warnings found. 0 errors found." in result.stdout
+    assert f"Real URL   {served_site}kreise/marburg-biedenkopf/2025/\n" in result.stdout  # it crawled the site
+
+
+def test_linkchecker_reports_a_broken_link_and_a_missing_anchor(real_site: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "kaputt"
+    shutil.copytree(real_site, broken)
+    start = broken / "index.html"
+    start.write_text(start.read_text(encoding="utf-8").replace(
+        "<body", '<body><a href="kreise/#gibt-es-nicht">a</a><a href="gibt-es-nicht/">b</a>', 1), encoding="utf-8")
+    with serve(broken) as url:
+        result = linkchecker(url)
+    assert result.returncode == 1
+    assert "Anchor `gibt-es-nicht' (decoded:" in result.stdout
+    assert f"Real URL   {url}gibt-es-nicht/\nCheck time" in result.stdout
+    assert "Result     Error: 404" in result.stdout
+    assert "1 warning found. 1 error found." in result.stdout
+
+
 # -- below a sub-path, as on a GitHub Pages project site ---------------------------------------------
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def served_below_prefix(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("unterpfad")
     (root / "aqb-hessen").symlink_to(real_site)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/aqb-hessen/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(root) as url:
+        yield url + "aqb-hessen/"
+
+
+def test_linkchecker_finds_nothing_broken_below_a_sub_path(served_below_prefix: str) -> None:
+    result = linkchecker(served_below_prefix)
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
+    assert f"Real URL   {served_below_prefix}kreise/marburg-biedenkopf/2025/\n" in result.stdout
 
 
 @pytest.mark.browser
