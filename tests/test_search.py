@@ -63,9 +63,25 @@ def test_filters_combine_and_show_counts(browser_page: tuple[Any, list[str]], se
     assert tab.get_by_label("Gießen (0)", exact=True).is_visible()
 
 
+def test_a_plain_search_loads_no_filter_index_until_the_filters_are_opened(browser_page: tuple[Any, list[str]],
+                                                                           served_site: str) -> None:
+    tab, _ = browser_page
+    fetched: list[str] = []
+    tab.on("request", lambda request: fetched.append(request.url))
+    assert MARBURG_2025 in search(tab, served_site, "q=Frauenakademie")
+    assert not [url for url in fetched if url.endswith(".pf_filter")]
+    assert not tab.locator("fieldset[data-filter='Jahr']").is_visible()
+    tab.get_by_text("Filter: Gebietskörperschaft, Jahr, Regierungsbezirk, Maßnahmenart").click()
+    # Counts for this search, once the filter index has arrived.
+    expect(tab.get_by_label("2025 (1)", exact=True)).to_be_visible()
+    expect(tab.get_by_label("2024 (0)", exact=True)).to_be_visible()
+    assert [url for url in fetched if url.endswith(".pf_filter")]
+
+
 def test_choosing_a_filter_is_kept_in_the_url(browser_page: tuple[Any, list[str]], served_site: str) -> None:
     tab, _ = browser_page
     search(tab, served_site, "q=Teilzeitausbildung")
+    tab.get_by_text("Filter: Gebietskörperschaft, Jahr").click()
     tab.locator("fieldset[data-filter='Jahr'] input[value='2024']").check()
     expect(tab).to_have_url(re.compile(r"jahr=2024"))
     expect(tab.locator("#aqb-suche-status")).to_contain_text("Treffer")

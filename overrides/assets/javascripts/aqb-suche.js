@@ -7,12 +7,19 @@ const field = document.getElementById("aqb-suche-feld");
 const status = document.getElementById("aqb-suche-status");
 const list = document.getElementById("aqb-treffer");
 const fieldsets = [...form.querySelectorAll("fieldset[data-filter]")];
+const filterPanel = document.getElementById("aqb-filterbereich");
 
 const pagefind = await import(new URL(form.dataset.pagefind, document.baseURI).href);
 // Result URLs are site-root paths; this keeps them right when the site lives below a sub-path.
 await pagefind.options({ baseUrl: new URL(form.dataset.wurzel, document.baseURI).pathname });
-// Loading the filter index first is what makes Pagefind count filter values for each search.
-const allCounts = await pagefind.filters();
+// Pagefind counts filter values for a search only once its filter index is loaded. That index grows
+// with every page, so it is loaded when the filter panel is first opened, not for every search.
+let filterIndex = null;
+let allCounts = null;
+async function loadFilterIndex() {
+  filterIndex ??= pagefind.filters();
+  allCounts = await filterIndex;
+}
 
 function readUrl() {
   const params = new URLSearchParams(location.search);
@@ -20,6 +27,7 @@ function readUrl() {
   for (const box of form.querySelectorAll("input[type=checkbox]")) {
     box.checked = params.getAll(box.name).includes(box.value);
   }
+  if (form.querySelector("input[type=checkbox]:checked")) filterPanel.open = true;
 }
 
 function writeUrl() {
@@ -72,10 +80,11 @@ function link(url, text) {
   return anchor;
 }
 
-async function showResults(results) {
-  list.replaceChildren();
+async function showResults(results, isCurrent) {
+  const items = [];
   for (const result of results.slice(0, 50)) {
     const data = await result.data();
+    if (!isCurrent()) return;
     const item = document.createElement("li");
     const heading = document.createElement("h3");
     heading.append(link(data.url, data.meta.title));
@@ -103,23 +112,33 @@ async function showResults(results) {
       }
       item.append(jumps);
     }
-    list.append(item);
+    items.push(item);
   }
+  list.replaceChildren(...items);
 }
 
+// A newer search (typing, a ticked filter) replaces an older one that is still loading.
+let latestRun = 0;
+
 async function run() {
+  const thisRun = ++latestRun;
+  const isCurrent = () => thisRun === latestRun;
   status.textContent = "";
   const term = field.value.trim();
   const filters = chosenFilters();
+  if (filterPanel.open) await loadFilterIndex();
+  if (!isCurrent()) return;
   if (!term && !Object.keys(filters).length) {
     list.replaceChildren();
     status.textContent = "Bitte einen Suchbegriff eingeben oder einen Filter wählen.";
-    showCounts(allCounts);
+    if (allCounts) showCounts(allCounts);
     return;
   }
   const search = await pagefind.search(term || null, { filters });
-  showCounts(search.filters);
-  await showResults(search.results);
+  if (!isCurrent()) return;
+  if (allCounts) showCounts(search.filters);
+  await showResults(search.results, isCurrent);
+  if (!isCurrent()) return;
   const count = search.results.length;
   status.textContent = count === 0 ? "Keine Treffer." : count === 1 ? "1 Treffer." : `${count} Treffer.`;
 }
@@ -134,6 +153,10 @@ form.addEventListener("change", (event) => {
     writeUrl();
     run();
   }
+});
+
+filterPanel.addEventListener("toggle", () => {
+  if (filterPanel.open && !filterIndex) run();
 });
 
 readUrl();
