@@ -48,13 +48,12 @@ def agreement_record(dataset: Dataset, agreement: AgreementBase, base_url: str,
     return record
 
 
-def agreements_json(dataset: Dataset, agreements: list[AgreementBase], base_url: str,
-                    changes: dict[tuple[int, str], date]) -> str:
+def agreements_json(dataset: Dataset, records: list[dict[str, Any]]) -> str:
     document = {
         "titel": "Zielvereinbarungen zum Ausbildungs- und Qualifizierungsbudget (AQB) in Hessen",
         "lizenz": LICENCE,
         "hinweis": "Die Vereinbarungen sind amtliche Texte; die strukturierten Daten stehen unter der genannten Lizenz.",
-        "vereinbarungen": [agreement_record(dataset, a, base_url, changes.get((a.jahr, a.partner))) for a in agreements],
+        "vereinbarungen": records,
         "gebietskoerperschaften": [{"kuerzel": slug, **p.model_dump(mode="json", exclude={"slug"})}
                                    for slug, p in dataset.partners.items()],
         "massnahmenarten": [{"kuerzel": slug, **m.model_dump(mode="json", exclude={"slug"})}
@@ -72,72 +71,79 @@ def _safe(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _csv(columns: list[str], rows: list[dict[str, Any]], excel: bool) -> str:
+def _safe_rows(columns: list[str], rows: list[dict[str, Any]]) -> list[list[Any]]:
+    return [[_safe(row.get(column)) for column in columns] for row in rows]
+
+
+def _csv(columns: list[str], safe_rows: list[list[Any]], excel: bool) -> str:
     """RFC 4180 (comma, CRLF); the Excel variant uses semicolons and a BOM, as German Excel expects."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, columns, delimiter=";" if excel else ",", lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({column: _safe(row.get(column)) for column in columns})
+    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(safe_rows)
     return ("\ufeff" if excel else "") + buffer.getvalue()
 
 
-def agreements_csv(dataset: Dataset, agreements: list[AgreementBase], base_url: str,
-                   changes: dict[tuple[int, str], date], excel: bool = False) -> str:
-    rows = []
-    for a in agreements:
-        naming = a.partner_im_text if a.has_text else None
-        changed = changes.get((a.jahr, a.partner))
-        rows.append({
-            "jahr": a.jahr, "partner": a.partner, "gebietskoerperschaft": dataset.partners[a.partner].bezeichnung,
-            "art": a.art, "budget_eur": a.budget, "budget_laut_quelle": None if a.has_text else a.budget_laut_quelle,
-            "partner_nominativ": naming.nominativ if naming else None, "partner_genitiv": naming.genitiv if naming else None,
-            "partner_dativ": naming.dativ if naming else None, "partner_akkusativ": naming.akkusativ if naming else None,
-            "projekte_anzahl": sum(len(p) for p in a.massnahmen.values()) + (0 if a.has_text else len(a.projekte_ohne_zuordnung)),
-            "unterzeichnende": "; ".join(
-                f"{s.name} ({' '.join(s.funktion.splitlines())}"
-                + (f", {s.ort}" if getattr(s, "ort", None) else "")
-                + (f", {s.datum.isoformat()}" if getattr(s, "datum", None) else "") + ")"
-                for s in a.unterzeichnende),
-            "angaben": None if a.has_text else "; ".join(a.angaben),
-            "abweichungen": ", ".join(a.abweichungen) if a.has_text else None,
-            "quelle_titel": a.quelle.titel, "quelle_herausgeber": a.quelle.herausgeber, "quelle_url": a.quelle.url,
-            "quelle_abgerufen": a.quelle.abgerufen.isoformat() if a.quelle.abgerufen else None,
-            "quelle_hinweis": a.quelle.hinweis, "geaendert": changed.isoformat() if changed else None,
-            "url": _permalink(base_url, a),
-        })
-    return _csv(AGREEMENT_COLUMNS, rows, excel)
+def agreement_row(dataset: Dataset, a: AgreementBase, base_url: str, changed: date | None) -> dict[str, Any]:
+    naming = a.partner_im_text if a.has_text else None
+    return {
+        "jahr": a.jahr, "partner": a.partner, "gebietskoerperschaft": dataset.partners[a.partner].bezeichnung,
+        "art": a.art, "budget_eur": a.budget, "budget_laut_quelle": None if a.has_text else a.budget_laut_quelle,
+        "partner_nominativ": naming.nominativ if naming else None, "partner_genitiv": naming.genitiv if naming else None,
+        "partner_dativ": naming.dativ if naming else None, "partner_akkusativ": naming.akkusativ if naming else None,
+        "projekte_anzahl": sum(len(p) for p in a.massnahmen.values()) + (0 if a.has_text else len(a.projekte_ohne_zuordnung)),
+        "unterzeichnende": "; ".join(
+            f"{s.name} ({' '.join(s.funktion.splitlines())}"
+            + (f", {s.ort}" if getattr(s, "ort", None) else "")
+            + (f", {s.datum.isoformat()}" if getattr(s, "datum", None) else "") + ")"
+            for s in a.unterzeichnende),
+        "angaben": None if a.has_text else "; ".join(a.angaben),
+        "abweichungen": ", ".join(a.abweichungen) if a.has_text else None,
+        "quelle_titel": a.quelle.titel, "quelle_herausgeber": a.quelle.herausgeber, "quelle_url": a.quelle.url,
+        "quelle_abgerufen": a.quelle.abgerufen.isoformat() if a.quelle.abgerufen else None,
+        "quelle_hinweis": a.quelle.hinweis, "geaendert": changed.isoformat() if changed else None,
+        "url": _permalink(base_url, a),
+    }
 
 
-def projects_csv(dataset: Dataset, agreements: list[AgreementBase], base_url: str, excel: bool = False) -> str:
+def project_rows(dataset: Dataset, a: AgreementBase, base_url: str) -> list[dict[str, Any]]:
+    common = {"jahr": a.jahr, "partner": a.partner, "gebietskoerperschaft": dataset.partners[a.partner].bezeichnung,
+              "url": _permalink(base_url, a)}
     rows = []
-    for a in agreements:
-        common = {"jahr": a.jahr, "partner": a.partner, "gebietskoerperschaft": dataset.partners[a.partner].bezeichnung,
-                  "url": _permalink(base_url, a)}
-        for slug, projects in a.massnahmen.items():
-            rows += [{**common, "massnahmenart": slug, "massnahmenart_name": dataset.measure_types[slug].name,
-                      "projekt": p} for p in projects]
-        if not a.has_text:
-            rows += [{**common, "projekt": p} for p in a.projekte_ohne_zuordnung]
-    return _csv(PROJECT_COLUMNS, rows, excel)
+    for slug, projects in a.massnahmen.items():
+        rows += [{**common, "massnahmenart": slug, "massnahmenart_name": dataset.measure_types[slug].name,
+                  "projekt": p} for p in projects]
+    if not a.has_text:
+        rows += [{**common, "projekt": p} for p in a.projekte_ohne_zuordnung]
+    return rows
 
 
 def partners_csv(dataset: Dataset, base_url: str, excel: bool = False) -> str:
     rows = [{"kuerzel": slug, **p.model_dump(mode="json", exclude={"slug"}), "url": base_url + partner_url(slug)}
             for slug, p in dataset.partners.items()]
-    return _csv(PARTNER_COLUMNS, rows, excel)
+    return _csv(PARTNER_COLUMNS, _safe_rows(PARTNER_COLUMNS, rows), excel)
 
 
 def data_files(dataset: Dataset, base_url: str, changes: dict[tuple[int, str], date]) -> Iterator[tuple[str, str]]:
-    """Every download below the site root (all agreements, and the same per year), one at a time."""
+    """Every download below the site root (all agreements, and the same per year), one at a time.
+
+    Each agreement's record and rows are built once and shared by the file of all years and its year's file.
+    """
     yield "daten/gebietskoerperschaften.csv", partners_csv(dataset, base_url)
     yield "daten/gebietskoerperschaften-excel.csv", partners_csv(dataset, base_url, excel=True)
-    years = sorted({a.jahr for a in dataset.agreements})
-    groups = [("daten", None), *((f"daten/{year}", year) for year in years)]
-    for folder, year in groups:
-        agreements = [a for a in dataset.agreements if year is None or a.jahr == year]
-        yield f"{folder}/vereinbarungen.json", agreements_json(dataset, agreements, base_url, changes)
-        yield f"{folder}/vereinbarungen.csv", agreements_csv(dataset, agreements, base_url, changes)
-        yield f"{folder}/vereinbarungen-excel.csv", agreements_csv(dataset, agreements, base_url, changes, excel=True)
-        yield f"{folder}/projekte.csv", projects_csv(dataset, agreements, base_url)
-        yield f"{folder}/projekte-excel.csv", projects_csv(dataset, agreements, base_url, excel=True)
+    records, rows, projects = [], [], []
+    by_year: dict[int, list[int]] = {}
+    for index, a in enumerate(dataset.agreements):
+        changed = changes.get((a.jahr, a.partner))
+        records.append(agreement_record(dataset, a, base_url, changed))
+        rows.append(_safe_rows(AGREEMENT_COLUMNS, [agreement_row(dataset, a, base_url, changed)]))
+        projects.append(_safe_rows(PROJECT_COLUMNS, project_rows(dataset, a, base_url)))
+        by_year.setdefault(a.jahr, []).append(index)
+    groups = [("daten", range(len(records))), *((f"daten/{year}", by_year[year]) for year in sorted(by_year))]
+    for folder, indices in groups:
+        yield f"{folder}/vereinbarungen.json", agreements_json(dataset, [records[i] for i in indices])
+        agreement_cells = [row for i in indices for row in rows[i]]
+        project_cells = [row for i in indices for row in projects[i]]
+        for suffix, excel in (("", False), ("-excel", True)):
+            yield f"{folder}/vereinbarungen{suffix}.csv", _csv(AGREEMENT_COLUMNS, agreement_cells, excel)
+            yield f"{folder}/projekte{suffix}.csv", _csv(PROJECT_COLUMNS, project_cells, excel)
