@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
+import gzip
 import http.server
+import json
 import os
 import shutil
 import threading
@@ -101,6 +103,15 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("project")
     shutil.copytree(REPO / "data", project / "data")
     return build_site(project, project / "site")
+
+
+def search_fragments(site: Path) -> dict[str, str]:
+    """What Pagefind indexed: each page's URL and its indexed text, white space folded."""
+    fragments = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        fragments[data["url"]] = " ".join(data["content"].split())
+    return fragments
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

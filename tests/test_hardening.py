@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 from bs4 import BeautifulSoup
 
-from conftest import REPO, DataFolder, serve
+from conftest import REPO, DataFolder, search_fragments, serve
 
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 
@@ -102,6 +102,22 @@ def test_failed_build_leaves_the_published_site_untouched(tmp_path: Path) -> Non
     assert again.returncode == 0, again.stderr[-3000:]
     assert not (tmp_path / "site" / "kreise" / "marburg-biedenkopf" / "2025").exists()  # replaced whole
     assert not (tmp_path / "site.neu").exists() and not (tmp_path / "site.alt").exists()
+
+
+# -- the search index holds each fact once ---------------------------------------------------------
+# Pagefind's memory grows with every indexed word (1.9 GiB at 10 000 agreements before this rule).
+
+def test_each_project_and_signatory_is_indexed_once_on_its_agreement_page(real_site: Path) -> None:
+    pages = {url: text for url, text in search_fragments(real_site).items() if url.startswith(("/kreise/", "/jahre/"))}
+    for fact in ("Frauenakademie 2025", "Motivierendes Coaching Marburg 2025", "Peter Neidel"):
+        holding = {url: text.count(fact) for url, text in pages.items() if fact in text}
+        assert holding == {"/kreise/marburg-biedenkopf/2025/": 1}, fact
+
+
+def test_the_year_page_indexes_its_standard_text_but_not_the_agreements_again(real_site: Path) -> None:
+    year = search_fragments(real_site)["/jahre/2025/"]
+    assert "Dazu wird unter anderem eine Umsetzungsbesprechung im Herbst angesetzt." in year
+    assert "Landkreis Marburg-Biedenkopf" not in year and "Frauenakademie" not in year
 
 
 # -- links ---------------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ JSON export, in /projekte/ and in the search index."""
 from __future__ import annotations
 
 import copy
-import gzip
 import json
 import tempfile
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DataFolder, build_site, page, real_agreement, text_of
+from conftest import DataFolder, build_site, page, real_agreement, search_fragments, text_of
 
 # Text as staff type it: letters with umlauts, digits, punctuation and quotes, no control characters.
 # Braces are left out: in a standard text they mark placeholders.
@@ -38,15 +37,6 @@ def agreements(draw: Any) -> list[dict[str, Any]]:
     return records
 
 
-def indexed_text(site: Path) -> str:
-    """What Pagefind indexed: the content of every fragment of the search bundle."""
-    contents = []
-    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(fragment.read_bytes())
-        contents.append(json.loads(data.removeprefix(b"pagefind_dcd"))["content"])
-    return " ".join(" ".join(contents).split())
-
-
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(agreements())
 def test_every_field_survives_the_build(records: list[dict[str, Any]]) -> None:
@@ -58,7 +48,7 @@ def test_every_field_survives_the_build(records: list[dict[str, Any]]) -> None:
         exported = {r["partner"]: r for r in json.loads((site / "daten" / "vereinbarungen.json").read_text("utf-8"))
                     ["vereinbarungen"] if r["jahr"] == 2025}
         projects_page = text_of(page(site, "projekte/").select_one("#aqb-projekte"))
-        search = indexed_text(site)
+        search = " ".join(search_fragments(site).values())
         for record in records:
             soup = page(site, f"kreise/{record['partner']}/2025/")
             shown = text_of(soup.article)
