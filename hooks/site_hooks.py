@@ -19,7 +19,7 @@ from aqb.legal import publication_problems
 from aqb.loader import load_dataset
 from aqb.problems import DataError
 from aqb.search import SearchIndexError, SearchMirror
-from aqb.views import Site, expand_nav, front_matter
+from aqb.views import Site, expand_nav, page_meta
 
 if TYPE_CHECKING:
     import jinja2
@@ -52,8 +52,15 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files:
     for spec in _site.pages.values():
-        files.append(File.generated(config, spec.src_uri, content=front_matter(spec)))
+        files.append(File.generated(config, spec.src_uri, content=""))
     return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, **kwargs: Any) -> str:
+    spec = _site.pages.get(page.file.src_uri)
+    if spec is not None:
+        page.meta.update(page_meta(spec))
+    return markdown
 
 
 def on_pre_build(**kwargs: Any) -> None:

@@ -66,6 +66,8 @@ def text_changes(earlier: FullTextAgreement, earlier_standard: StandardText,
     before = dict(filled_wording(earlier, earlier_standard))
     changes = []
     for section_id, titel, wording in filled_wording(later, later_standard, with_titles=True):
+        if before.get(section_id) == wording:
+            continue  # the common case, without taking the markup apart
         old_words = _words(before.get(section_id, ""))
         new_words = _words(wording)
         if old_words == new_words:

@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from aqb.catalog import catalog_files
 from aqb.compare import budget_change, project_changes, series_key, text_changes
@@ -511,11 +510,13 @@ class Site:
         return {"jahre": years}
 
 
-def front_matter(spec: PageSpec) -> str:
-    """The Markdown source of a generated page: only its title and template; the template does the rest."""
-    meta = {"title": spec.title, "template": spec.template, **({} if spec.searchable else {"durchsuchbar": False}),
+def page_meta(spec: PageSpec) -> dict[str, Any]:
+    """What a generated page's front matter would say: title and template; the template does the rest.
+
+    Given to MkDocs as a dict, not as YAML text: writing and parsing YAML for every page cost about
+    a tenth of the build."""
+    return {"title": spec.title, "template": spec.template, **({} if spec.searchable else {"durchsuchbar": False}),
             **({"description": spec.description} if spec.description else {})}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"
 
 
 def expand_nav(nav: list[Any] | None, site: Site) -> list[Any] | None:
