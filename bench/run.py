@@ -5,6 +5,7 @@ partner and year with a realistic text (the real 2025 standard text, projects, o
 departs from the standard), and a standard text per year. Every figure is measured in this run,
 against a baseline built in the same run: plain mkdocs-material on the equivalent Markdown written
 to disk, with the same navigation policy (sections and partners, no agreements, no years).
+Search bytes and Lighthouse are measured on the site served by nginx with deploy/nginx.conf (gzip).
 
     python bench/run.py [--sizes 810 10000] [--ergebnis bench/RESULTS.md]
 """
@@ -12,18 +13,19 @@ to disk, with the same navigation policy (sections and partners, no agreements, 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
-import functools
-import http.server
+import json
 import os
 import platform
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import zlib
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -140,57 +142,14 @@ def folder_size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def search_bytes(site: Path, query: str) -> int | None:  # noqa: C901
-    """Bytes the browser fetches from /pagefind/ for one query on the search page."""
-    if not Path(CHROMIUM).exists():
-        return None
-    from playwright.sync_api import sync_playwright
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    total = 0
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run"])
-            tab = browser.new_page()
-            sizes: dict[str, int] = {}
-            tab.on("requestfinished", lambda request: sizes.__setitem__(request.url, len(request.response().body()))
-                   if "/pagefind/" in request.url and request.response() else None)
-            tab.goto(f"http://127.0.0.1:{server.server_address[1]}/suche/?q={query}")
-            try:
-                tab.locator("#aqb-suche-status", has_text="Treffer").wait_for(timeout=180_000)
-                tab.wait_for_timeout(500)
-                total = sum(sizes.values())
-            except Exception as error:  # noqa: BLE001 - a benchmark reports what failed and goes on
-                print(f"Suche bei {site} nicht gemessen: {error}", file=sys.stderr)
-                total = None
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
-    return total
-
-
-LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
-LIGHTHOUSE_PAGES = {"Vereinbarung": "kreise/marburg-biedenkopf/2020/", "Kreis": "kreise/marburg-biedenkopf/",
-                    "Jahr": "jahre/2020/", "Suche": "suche/"}
-
-
-def lighthouse(site: Path, workdir: Path) -> dict[str, dict[str, float]] | None:
-    """Lighthouse scores of four page types, served by nginx with the example configuration."""
+@contextlib.contextmanager
+def nginx_serving(site: Path, workdir: Path) -> Iterator[str | None]:
+    """The site served by nginx with the example configuration (gzip included), as a host would."""
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not LIGHTHOUSE.exists() or not Path(CHROMIUM).exists() or not Path(nginx).exists():
-        print("Lighthouse nicht gemessen: bench/node_modules, Chromium oder nginx fehlt", file=sys.stderr)
-        return None
-    import json
-    import socket
-
+    if not Path(nginx).exists():
+        print("nginx fehlt: nicht gemessen, was über nginx ausgeliefert wird", file=sys.stderr)
+        yield None
+        return
     folder = workdir / "nginx"
     folder.mkdir(exist_ok=True)
     with socket.socket() as probe:
@@ -204,20 +163,71 @@ def lighthouse(site: Path, workdir: Path) -> dict[str, dict[str, float]] | None:
     process = subprocess.Popen([nginx, "-c", str(folder / "nginx.conf"), "-p", str(folder)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1)
-    scores = {}
     try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+SEARCH_PARTS = {".pf_meta": "Seitenliste", ".pf_index": "Wortindex", ".pf_filter": "Filterindex",
+                ".pf_fragment": "Trefferausschnitte", ".pagefind": "WebAssembly", ".js": "JavaScript"}
+
+
+def search_bytes(base: str | None, query: str) -> tuple[int, int, dict[str, int]] | None:
+    """Bytes the search page fetches from /pagefind/ for one query: (unpacked, over the network, by part).
+
+    Over the network is what a reader pays: nginx compresses Pagefind's JavaScript; its index files
+    are compressed already. The filter panel stays closed unless the query sets a filter."""
+    if base is None or not Path(CHROMIUM).exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run"])
+        tab = browser.new_page()
+        finished: list[Any] = []
+        tab.on("requestfinished", lambda request: finished.append(request) if "/pagefind/" in request.url else None)
+        tab.goto(f"{base}suche/?{query}")
+        try:
+            tab.locator("#aqb-suche-status", has_text="Treffer").wait_for(timeout=180_000)
+            tab.wait_for_timeout(500)
+            unpacked = sum(len(request.response().body()) for request in finished)
+            parts: dict[str, int] = {}
+            for request in finished:
+                part = next((name for suffix, name in SEARCH_PARTS.items() if request.url.endswith(suffix)), "Sonstiges")
+                parts[part] = parts.get(part, 0) + request.sizes()["responseBodySize"]
+            return unpacked, sum(parts.values()), parts
+        except Exception as error:  # noqa: BLE001 - a benchmark reports what failed and goes on
+            print(f"Suche {query} bei {base} nicht gemessen: {error}", file=sys.stderr)
+            return None
+        finally:
+            browser.close()
+
+
+LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_PAGES = {"Vereinbarung": "kreise/marburg-biedenkopf/2020/", "Kreis": "kreise/marburg-biedenkopf/",
+                    "Jahr": "jahre/2020/", "Suche": "suche/"}
+
+
+def lighthouse(base: str | None) -> dict[str, dict[str, float]] | None:
+    """Lighthouse scores of four page types."""
+    if base is None or not LIGHTHOUSE.exists() or not Path(CHROMIUM).exists():
+        print("Lighthouse nicht gemessen: bench/node_modules, Chromium oder nginx fehlt", file=sys.stderr)
+        return None
+    scores = {}
+    with tempfile.TemporaryDirectory(prefix="aqb-lighthouse-") as folder:
         for name, path in LIGHTHOUSE_PAGES.items():
-            report = folder / f"{name}.json"
-            subprocess.run([str(LIGHTHOUSE), f"http://127.0.0.1:{port}/{path}", "--quiet", "--output=json",
+            report = Path(folder) / f"{name}.json"
+            subprocess.run([str(LIGHTHOUSE), f"{base}{path}", "--quiet", "--output=json",
                             f"--output-path={report}", "--only-categories=performance,accessibility,best-practices,seo",
                             "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
                             "--disable-background-networking --disable-component-update --no-first-run"],
                            env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True, timeout=300)
             categories = json.loads(report.read_text("utf-8"))["categories"]
             scores[name] = {key: value["score"] for key, value in categories.items()}
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
     return scores
 
 
@@ -242,10 +252,19 @@ def run(size: int, workdir: Path) -> dict[str, Any]:
         "index_rss": index_rss, "base_time": base_time, "base_rss": base_rss, "base_pages": base_pages,
         "page_bytes": (project / "site" / "kreise" / "marburg-biedenkopf" / "2020" / "index.html").stat().st_size,
         "site_bytes": folder_size(project / "site"),
-        "search_bytes": search_bytes(project / "site", "Frauenakademie"),
-        "rare_search_bytes": search_bytes(project / "site", f"nr{zlib.crc32(b'marburg-biedenkopf2020')}"),
-        "lighthouse": lighthouse(project / "site", workdir) if size == min(SIZES) else None,
+        **served_measurements(project / "site", workdir, size),
     }
+
+
+def served_measurements(site: Path, workdir: Path, size: int) -> dict[str, Any]:
+    rare = f"q=nr{zlib.crc32(b'marburg-biedenkopf2020')}"
+    with nginx_serving(site, workdir) as base:
+        return {
+            "search_bytes": search_bytes(base, "q=Frauenakademie"),
+            "rare_search_bytes": search_bytes(base, rare),
+            "filtered_search_bytes": search_bytes(base, rare + "&jahr=2020"),
+            "lighthouse": lighthouse(base) if size == min(SIZES) else None,
+        }
 
 
 def table(results: list[dict[str, Any]]) -> str:
@@ -271,11 +290,16 @@ def table(results: list[dict[str, Any]]) -> str:
     row("Spitzen-RSS Suchindex (MiB)", [f"{r['index_rss'] / mib:.0f}" for r in results], "≤ 1024")
     row("Bytes einer Vereinbarungsseite", [f"{r['page_bytes']:,}".replace(",", ".") for r in results], "wächst nicht")
     row("Größe der ganzen Seite (MiB)", [f"{r['site_bytes'] / mib:.0f}" for r in results], "")
-    row("Suche, Wort in jeder Vereinbarung: geladene Bytes", [f"{r['search_bytes']:,}".replace(",", ".")
-                                                              if r["search_bytes"] else "–" for r in results], "")
-    row("Suche, Wort in einer Vereinbarung: geladene Bytes", [f"{r['rare_search_bytes']:,}".replace(",", ".")
-                                                              if r["rare_search_bytes"] else "–" for r in results],
-        "≤ 250.000, wächst nicht")
+    def fetched(key: str, which: int) -> list[str]:
+        return [f"{r[key][which]:,}".replace(",", ".") if r[key] else "–" for r in results]
+
+    row("Suche, Wort in jeder Vereinbarung: Bytes übers Netz", fetched("search_bytes", 1), "")
+    row("Suche, Wort in einer Vereinbarung: Bytes übers Netz", fetched("rare_search_bytes", 1), "≤ 250.000, wächst nicht")
+    row("… dieselbe Suche entpackt", fetched("rare_search_bytes", 0), "")
+    row("… davon übers Netz: " + ", ".join(SEARCH_PARTS.values()),
+        [" / ".join(f"{r['rare_search_bytes'][2].get(name, 0):,}".replace(",", ".") for name in SEARCH_PARTS.values())
+         if r["rare_search_bytes"] else "–" for r in results], "")
+    row("… dieselbe Suche mit Jahresfilter (lädt den Filterindex), übers Netz", fetched("filtered_search_bytes", 1), "")
     for result in results:
         if result["lighthouse"]:
             for name, scores in result["lighthouse"].items():
