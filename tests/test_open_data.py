@@ -154,6 +154,18 @@ def test_catalogue_has_the_mandatory_dcat_ap_de_properties(real_site: Path) -> N
 
 # -- feeds ---------------------------------------------------------------------------------------------
 
+
+@pytest.mark.parametrize("name", ["katalog.ttl", "katalog.jsonld"])
+def test_catalogue_is_byte_identical_from_build_to_build(name: str) -> None:
+    """Harvesters and deployments must not see a change where none was made (rdflib orders by hash)."""
+    program = ("import sys; from pathlib import Path; from aqb.catalog import catalog_files; "
+               "from aqb.loader import load_dataset; "
+               f"sys.stdout.write(catalog_files(load_dataset(Path({str(REPO / 'data')!r})), 'https://x.example/', 'B', {{}})"
+               f"['daten/{name}'])")
+    outputs = {subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(outputs) == 1 and "Zielvereinbarungen zum AQB in Hessen 2025" in outputs.pop()
+
 def test_atom_feed_is_valid_and_newest_first(real_site: Path) -> None:
     parsed = feedparser.parse(read(real_site, "feed.xml"))
     assert not parsed.bozo, parsed.get("bozo_exception")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
@@ -54,7 +55,7 @@ def catalog(dataset: Dataset, base_url: str, publisher_name: str, changes: dict[
         graph.add((node, DCAT.landingPage, URIRef(f"{base_url}daten/")))
         years = sorted(a.jahr for a in agreements)
         if years:
-            period = BNode()
+            period = BNode(f"zeitraum-{year or 'alle'}")  # a fixed label keeps the files stable
             graph.add((node, DCTERMS.temporal, period))
             graph.add((period, RDF.type, DCTERMS.PeriodOfTime))
             graph.add((period, DCAT.startDate, Literal(f"{years[0]}-01-01", datatype=XSD.date)))
@@ -85,5 +86,18 @@ def catalog(dataset: Dataset, base_url: str, publisher_name: str, changes: dict[
 def catalog_files(dataset: Dataset, base_url: str, publisher_name: str,
                   changes: dict[tuple[int, str], date]) -> dict[str, str]:
     graph = catalog(dataset, base_url, publisher_name, changes)
-    return {"daten/katalog.ttl": graph.serialize(format="turtle"),
-            "daten/katalog.jsonld": graph.serialize(format="json-ld", indent=1)}
+    return {"daten/katalog.ttl": graph.serialize(format="turtle"), "daten/katalog.jsonld": _stable_json_ld(graph)}
+
+
+def _stable_json_ld(graph: Graph) -> str:
+    """JSON-LD with nodes and values in a fixed order.
+
+    rdflib writes them in hash order, which differs from run to run: an unchanged catalogue would
+    look changed to every harvester and in every deployment."""
+    nodes = json.loads(graph.serialize(format="json-ld"))
+    for node in nodes:
+        for values in node.values():
+            if isinstance(values, list):
+                values.sort(key=lambda value: json.dumps(value, sort_keys=True, ensure_ascii=False))
+    nodes.sort(key=lambda node: node["@id"])
+    return json.dumps(nodes, ensure_ascii=False, indent=1) + "\n"
