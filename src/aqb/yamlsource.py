@@ -106,6 +106,9 @@ def read_yaml(file: Path, shown_path: str) -> YamlDocument:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         reason = error.problem or "ungültiges YAML"
+        if "nesting depth" in reason:  # libyaml's own limit (PyYAML ≥ 6.0.4 wheels), far above ours
+            raise YamlReadError([Problem(shown_path, line, "Datei",
+                                         f"ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)", None)]) from None
         if mark is not None and text[mark.index:mark.index + 1] == "\t":
             reason = "tab"
         raise YamlReadError([Problem(shown_path, line, "YAML-Syntax", _german_syntax(reason),
