@@ -136,13 +136,13 @@ def data_files(dataset: Dataset, base_url: str, changes: dict[tuple[int, str], d
     for index, a in enumerate(dataset.agreements):
         changed = changes.get((a.jahr, a.partner))
         records.append(agreement_record(dataset, a, base_url, changed))
-        rows.append(_safe_rows(AGREEMENT_COLUMNS, [agreement_row(dataset, a, base_url, changed)]))
+        rows.append(_safe_rows(AGREEMENT_COLUMNS, [agreement_row(dataset, a, base_url, changed)])[0])
         projects.append(_safe_rows(PROJECT_COLUMNS, project_rows(dataset, a, base_url)))
         by_year.setdefault(a.jahr, []).append(index)
     groups = [("daten", range(len(records))), *((f"daten/{year}", by_year[year]) for year in sorted(by_year))]
     for folder, indices in groups:
         yield f"{folder}/vereinbarungen.json", agreements_json(dataset, [records[i] for i in indices])
-        agreement_cells = [row for i in indices for row in rows[i]]
+        agreement_cells = [rows[i] for i in indices]
         project_cells = [row for i in indices for row in projects[i]]
         for suffix, excel in (("", False), ("-excel", True)):
             yield f"{folder}/vereinbarungen{suffix}.csv", _csv(AGREEMENT_COLUMNS, agreement_cells, excel)
