@@ -33,8 +33,10 @@ from typing import Any
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+from aqb.search import PAGEFIND_COMMAND  # noqa: E402 - the same indexer call as the site build
+
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-PAGEFIND = [sys.executable, "-m", "pagefind", "--silent"]
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -87,7 +89,6 @@ def link_project(project: Path) -> None:
 
 def write_baseline(project: Path, baseline: Path) -> None:
     """The same pages as plain Markdown for mkdocs-material: agreements, partners, years."""
-    sys.path.insert(0, str(REPO / "src"))
     from aqb.formatting import euro
     from aqb.loader import load_dataset
     from aqb.text import full_text
@@ -239,7 +240,7 @@ def run(size: int, workdir: Path) -> dict[str, Any]:
     mirror = workdir / f"suchspiegel-{size}"
     ours_time, ours_rss = measured([*MKDOCS, "build", "--strict", "-q", "-d", str(project / "site")], project,
                                    {"AQB_SUCHSPIEGEL": str(mirror)})
-    index_time, index_rss = measured([*PAGEFIND, "--site", str(mirror), "--output-path",
+    index_time, index_rss = measured([*PAGEFIND_COMMAND, "--site", str(mirror), "--output-path",
                                       str(project / "site" / "pagefind")], project)
     pages = sum(1 for _ in (project / "site").rglob("index.html"))
     baseline = workdir / f"baseline-{size}"

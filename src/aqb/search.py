@@ -14,7 +14,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-PAGEFIND_COMMAND = [sys.executable, "-m", "pagefind", "--silent"]
+# The contributor guide's YAML examples quote a real agreement: they would show up as a second,
+# garbled hit for its projects. The guide's prose stays searchable.
+PAGEFIND_COMMAND = [sys.executable, "-m", "pagefind", "--silent", "--exclude-selectors", ".aqb-leitfaden pre"]
 START, END = "<!--aqb-suchbereich-->", "<!--/aqb-suchbereich-->"
 
 
