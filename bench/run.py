@@ -19,7 +19,6 @@ import json
 import os
 import platform
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -34,6 +33,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
+from aqb.preview import NGINX, nginx_serving  # noqa: E402 - the host setup the tests check
 from aqb.search import PAGEFIND_COMMAND  # noqa: E402 - the same indexer call as the site build
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -144,35 +144,18 @@ def folder_size(folder: Path) -> int:
 
 
 @contextlib.contextmanager
-def nginx_serving(site: Path, workdir: Path) -> Iterator[str | None]:
+def nginx_serving_if_present(site: Path, workdir: Path) -> Iterator[str | None]:
     """The site served by nginx with the example configuration (gzip included), as a host would."""
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(nginx).exists():
+    if not Path(NGINX).exists():
         print("nginx fehlt: nicht gemessen, was über nginx ausgeliefert wird", file=sys.stderr)
         yield None
         return
-    folder = workdir / "nginx"
-    folder.mkdir(exist_ok=True)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = (REPO / "deploy" / "nginx.conf").read_text("utf-8").replace("listen 127.0.0.1:8080;", f"listen 127.0.0.1:{port};")
-    server = server.replace("root /srv/aqb-zielvereinbarungen/site;", f"root {site};")
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    (folder / "nginx.conf").write_text(f"{user}daemon off;\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\n"
-                                       f"events {{}}\nhttp {{\n access_log off;\n{server}\n}}\n", "utf-8")
-    process = subprocess.Popen([nginx, "-c", str(folder / "nginx.conf"), "-p", str(folder)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with nginx_serving(site, REPO / "deploy" / "nginx.conf", workdir / "nginx") as base:
+        yield base
 
 
 SEARCH_PARTS = {".pf_meta": "Seitenliste", ".pf_index": "Wortindex", ".pf_filter": "Filterindex",
-                ".pf_fragment": "Trefferausschnitte", ".pagefind": "WebAssembly", ".js": "JavaScript"}
+                ".pf_fragment": "Trefferausschnitte", ".pagefind": "WebAssembly", ".js": "JavaScript", ".json": "Einstieg"}
 
 
 def search_bytes(base: str | None, query: str) -> tuple[int, int, dict[str, int]] | None:
@@ -259,7 +242,7 @@ def run(size: int, workdir: Path) -> dict[str, Any]:
 
 def served_measurements(site: Path, workdir: Path, size: int) -> dict[str, Any]:
     rare = f"q=nr{zlib.crc32(b'marburg-biedenkopf2020')}"
-    with nginx_serving(site, workdir) as base:
+    with nginx_serving_if_present(site, workdir) as base:
         return {
             "search_bytes": search_bytes(base, "q=Frauenakademie"),
             "rare_search_bytes": search_bytes(base, rare),

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,10 +13,8 @@ from playwright.sync_api import expect
 from bs4 import BeautifulSoup
 
 from aqb.csp import HEADERS, policy_for
+from aqb.preview import NGINX, nginx_serving
 from conftest import REPO
-
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
 
 def test_every_page_has_a_policy_without_unsafe_inline_scripts(real_site: Path) -> None:
     for html in real_site.rglob("*.html"):
@@ -52,43 +46,14 @@ def test_pages_keep_working_under_the_policy(browser_page: tuple[Any, list[str]]
 test_pages_keep_working_under_the_policy = pytest.mark.browser(test_pages_keep_working_under_the_policy)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def nginx(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not Path(NGINX).exists():
         if os.environ.get("CI") == "true":
             pytest.fail("nginx fehlt (Debian-Paket nginx-light)")
         pytest.skip("nginx fehlt: der Test der Beispielkonfiguration wird übersprungen")
-    folder = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    server = (REPO / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    server = server.replace("listen 127.0.0.1:8080;", f"listen 127.0.0.1:{port};")
-    server = server.replace("root /srv/aqb-zielvereinbarungen/site;", f"root {real_site};")
-    # As root, nginx would read the site as an unprivileged user, who cannot enter pytest's folders.
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    (folder / "nginx.conf").write_text(
-        f"{user}daemon off;\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\nevents {{}}\n"
-        f"http {{\n access_log off;\n client_body_temp_path {folder};\n proxy_temp_path {folder};\n"
-        f" fastcgi_temp_path {folder};\n uwsgi_temp_path {folder};\n scgi_temp_path {folder};\n{server}\n}}\n",
-        encoding="utf-8")
-    process = subprocess.Popen([NGINX, "-c", str(folder / "nginx.conf"), "-p", str(folder)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(50):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with nginx_serving(real_site, REPO / "deploy" / "nginx.conf", tmp_path_factory.mktemp("nginx")) as url:
+        yield url
 
 
 @pytest.mark.browser
