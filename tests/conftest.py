@@ -20,7 +20,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "seeds" / "000_3e45bad25431374c.txt"
+# The signed 2025 text, kept in the repository as the provenance of its record.
+SEED = REPO / "data" / "originaltexte" / "2025" / "marburg-biedenkopf.txt"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                   "--disable-component-update", "--no-first-run"]
