@@ -47,6 +47,7 @@ def generate(project: Path, count: int) -> None:
     data = project / "data"
     shutil.copytree(REPO / "data", data)
     shutil.rmtree(data / "vereinbarungen")
+    shutil.rmtree(data / "originaltexte")  # the signed texts belong to the real records only
     template = yaml.safe_load((REPO / "data" / "vereinbarungen" / "2025" / "marburg-biedenkopf.yaml").read_text("utf-8"))
     partners = yaml.safe_load((data / "gebietskoerperschaften.yaml").read_text("utf-8"))
     slugs = [slug for slug in partners if slug != "hanau"]  # Hanau exists only from 2026; keep 26 + Hanau later
@@ -68,7 +69,7 @@ def generate(project: Path, count: int) -> None:
                                             f"Lernwerkstatt Nr{zlib.crc32(f'{slug}{year}'.encode())}"],
                 "ausbildung": [f"Teilzeitausbildung {year}", "Ausbildungscoaching im Verbund"],
                 "qualifizierung": [f"Frauenakademie {year}", f"Sprachkurs Beruf {year}", "Werkstatt Zukunft"],
-                "weiterbildung": [] if year % 2 else [f"Fortbildung Fallmanagement {year}"],
+                "weiterbildung": "kein Projekt genannt" if year % 2 else [f"Fortbildung Fallmanagement {year}"],
             }
             record["quelle"] = {"titel": f"Synthetische Testdaten {name} {year}", "herausgeber": "Benchmark"}
             if year % 3 == 0:

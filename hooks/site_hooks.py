@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from aqb.csp import apply_policy
+from aqb.files import check_pages_folder
 from aqb.history import last_changes
 from aqb.legal import publication_problems
 from aqb.loader import load_dataset
@@ -36,6 +37,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     global _site
     root = Path(config.config_file_path).parent
     try:
+        check_pages_folder(Path(config.docs_dir), root)
         dataset = load_dataset(root / "data")
     except DataError as error:
         raise PluginError(str(error)) from None

@@ -56,6 +56,7 @@ def two_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
     earlier.update(jahr=2024, budget=1_000_000, massnahmen={
         "ausbildungsvorbereitung": ["Motivierendes Coaching Marburg 2024"],
         "qualifizierung": ["Frauenakademie 2024", "Alte Werkstatt"]})
+    earlier["quelle"]["titel"] = earlier["quelle"]["titel"].replace("2025", "2024")
     earlier["abweichungen"] = {"paragraf-6": "## § 6\n\n### **Zielsteuerung**\n\n{Nominativ} und das HMSI bleiben "
                                              "über die Entwicklung des Budgets 2025 in Kontakt."}
     folder.add_agreement(earlier)

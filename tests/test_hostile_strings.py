@@ -42,7 +42,6 @@ PAYLOADS = [
     "<link rel=stylesheet href=https://example.org/x.css>",
     '<base href="https://example.org/">',
     '<meta http-equiv="refresh" content="0;url=https://example.org">',
-    "\u202egnp.exe",
     "a\u200bb\u200cc\u200dd\ufeffe",
     "Lang" + "A" * 3000,
     '=HYPERLINK("https://example.org","klick")',
@@ -71,7 +70,8 @@ def full_text_record(partner: str, year: int, payload: str) -> dict[str, Any]:
     record.update(jahr=year, partner=partner, budget=1000 + len(payload))
     record["partner_im_text"] = {case: f"{case} {payload}" for case in ("nominativ", "genitiv", "dativ", "akkusativ")}
     record["massnahmen"] = {measure: [f"{payload} {measure}"] for measure in MEASURES}
-    record["unterzeichnende"] = [{"name": payload, "funktion": f"{payload}\nzweite Zeile", "ort": payload}]
+    record["unterzeichnende"] = [{"name": payload, "funktion": f"{payload}\nzweite Zeile", "ort": payload,
+                                  "datum": "nicht eingetragen"}]
     record["quelle"] = {"titel": payload, "herausgeber": payload, "hinweis": payload,
                         "url": "https://example.org/?x=" + "".join(payload.split())}
     # Braces would be read as a placeholder there and refused by the check (tested elsewhere).
@@ -164,14 +164,21 @@ def test_csv_exports_carry_payloads_safely(hostile_site: Path) -> None:
             assert not value.startswith(("=", "+", "-", "@"))
 
 
-@pytest.mark.parametrize("name", ["<b>Kreis</b>", 'Kreis "X"', "Kreis {{ 7*7 }}", "Kreis\u202e"])
-def test_names_that_become_page_titles_refuse_markup(data_folder: DataFolder, name: str) -> None:
+TITLE_REFUSED = "fulda.bezeichnung: darf nur Buchstaben, Ziffern, Leerzeichen und . - ( ) enthalten"
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("<b>Kreis</b>", TITLE_REFUSED), ('Kreis "X"', TITLE_REFUSED), ("Kreis {{ 7*7 }}", TITLE_REFUSED),
+    # A right-to-left override is refused before any field is read (it would reorder what a reader sees).
+    ("Kreis\u202e", "Datei: enthält ein unzulässiges Steuerzeichen (#x202e)"),
+])
+def test_names_that_become_page_titles_refuse_markup(data_folder: DataFolder, name: str, message: str) -> None:
     partners = yaml.safe_load((data_folder.path / "gebietskoerperschaften.yaml").read_text(encoding="utf-8"))
     partners["fulda"]["bezeichnung"] = name
     data_folder.write("gebietskoerperschaften.yaml", partners)
     with pytest.raises(DataError) as raised:
         load_dataset(data_folder.path)
-    assert "fulda.bezeichnung: darf nur Buchstaben, Ziffern, Leerzeichen und . - ( ) enthalten" in str(raised.value)
+    assert message in str(raised.value)
 
 
 @pytest.mark.browser

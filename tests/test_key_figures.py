@@ -145,7 +145,7 @@ REFUSED = [
       "Text vorliegt; art: eckdaten, wenn nur Angaben aus einer öffentlichen Quelle vorliegen."]),
     ("Feld eines vollständigen Textes", kassel_with("art: eckdaten", "art: eckdaten\nbudget: 879800"),
      [f"{K}:8: budget: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: jahr, partner, art, "
-      "budget_laut_quelle, massnahmen, projekte_ohne_zuordnung, unterzeichnende, angaben, quelle."]),
+      "budget_laut_quelle, massnahmen, projekte_ohne_zuordnung, unterzeichnende, angaben, quelle, offene_punkte."]),
 ]
 
 

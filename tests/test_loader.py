@@ -54,9 +54,12 @@ BROKEN = [
     ("unbekannte Maßnahmenart", MARBURG, variant("  ausbildung:\n", "  ausbildungg:\n"),
      [f"{M}:26: massnahmen.ausbildungg: unbekannte Maßnahmenart: 'ausbildungg' Hinweis: Meinten Sie 'ausbildung'?"]),
     ("Jahr passt nicht zum Ordner", MARBURG, variant("jahr: 2025", "jahr: 2024"),
-     [f"{M}:6: jahr: für 2024 gibt es keinen Standardtext Hinweis: Zuerst data/standardtexte/2024.yaml anlegen.",
+     [f"{M}:6: jahr: für 2024 gibt es keinen Standardtext Hinweis: Zuerst den Standardtext anlegen: "
+      "make neues-jahr JAHR=2024",
       f"{M}:6: jahr: passt nicht zum Ordner: 2024 (Ordner: 2025) "
-      "Hinweis: Datei nach data/vereinbarungen/2024/ verschieben oder das Jahr korrigieren."]),
+      "Hinweis: Datei nach data/vereinbarungen/2024/ verschieben oder das Jahr korrigieren.",
+      f"{M}:52: quelle.titel: nennt das Jahr 2025, die Vereinbarung gilt für 2024 Hinweis: Den Titel wie auf dem "
+      "unterzeichneten Dokument bzw. der Quelle schreiben (aus dem Vorjahr übernommen?)."]),
     ("Partner passt nicht zum Dateinamen", "vereinbarungen/2025/fulda.yaml", marburg_text(),
      ["data/vereinbarungen/2025/fulda.yaml:7: partner: passt nicht zum Dateinamen: 'marburg-biedenkopf' "
       "(Datei: fulda.yaml) Hinweis: Datei in marburg-biedenkopf.yaml umbenennen oder den Partner korrigieren."]),
@@ -75,8 +78,8 @@ BROKEN = [
      [f"{M}:21: budget: steht doppelt in der Datei (zuerst in Zeile 20) "
       "Hinweis: Einen der beiden Einträge löschen oder zusammenführen."]),
     ("unbekanntes Feld", MARBURG, variant("budget: 1118780\n", "budget: 1118780\nbudgett: 5\n"),
-     [f"{M}:21: budgett: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: jahr, partner, art, partner_im_text, "
-      "budget, massnahmen, unterzeichnende, quelle, abweichungen."]),
+     [f"{M}:21: budgett: unbekanntes Feld Hinweis: Meinten Sie 'budget'? Erlaubt sind hier: jahr, partner, art, "
+      "partner_im_text, budget, massnahmen, unterzeichnende, quelle, abweichungen, offene_punkte."]),
     ("unbekanntes Feld tiefer", MARBURG, variant("    ort: Wiesbaden\n", "    ort: Wiesbaden\n    farbe: rot\n"),
      [f"{M}:41: unterzeichnende[1].farbe: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: "
       "name, funktion, ort, datum."]),
@@ -103,10 +106,10 @@ BROKEN = [
     ("leere Datei", MARBURG, "# noch nichts\n",
      [f"{M}:1: Datei: ist leer; hier fehlt ein Wert"]),
     ("unbekannter Abschnitt", MARBURG, marburg_text() + "abweichungen:\n  paragraf-8: Text\n",
-     [f"{M}:60: abweichungen.paragraf-8: unbekannter Abschnitt: 'paragraf-8' Hinweis: Abschnitte 2025: titel, "
+     [f"{M}:61: abweichungen.paragraf-8: unbekannter Abschnitt: 'paragraf-8' Hinweis: Abschnitte 2025: titel, "
       "praeambel, paragraf-1, paragraf-2, paragraf-3, paragraf-4, paragraf-5, paragraf-6, paragraf-7, unterschriften."]),
     ("unbekannter Platzhalter", MARBURG, marburg_text() + "abweichungen:\n  paragraf-7: Der {Landkreis}\n",
-     [f"{M}:60: abweichungen.paragraf-7: unbekannter Platzhalter: '{{Landkreis}}' Hinweis: Erlaubt sind {{nominativ}}, "
+     [f"{M}:61: abweichungen.paragraf-7: unbekannter Platzhalter: '{{Landkreis}}' Hinweis: Erlaubt sind {{nominativ}}, "
       "{Nominativ}, {genitiv}, {dativ}, {akkusativ}, {budget}, {projektliste}, {unterschriften}."]),
     ("Projekt doppelt", MARBURG, variant("    - Voice Connect 2025", "    - Frauenakademie 2025"),
      [f"{M}:30: massnahmen.qualifizierung[2]: Projekt steht doppelt: 'Frauenakademie 2025' "
@@ -230,7 +233,7 @@ def test_check_command_confirms_valid_data() -> None:
     result = subprocess.run([sys.executable, "-m", "aqb.cli", "check"], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "Warnung: data/vereinbarungen/2025/marburg-biedenkopf.yaml:50: quelle: nennt keine Adresse (url), unter der "
+        "Warnung: data/vereinbarungen/2025/marburg-biedenkopf.yaml:51: quelle: nennt keine Adresse (url), unter der "
         "man den Text prüfen kann Hinweis: Wenn das Dokument online steht, quelle.url ergänzen.",
         "Alles in Ordnung: 4 Vereinbarungen, 27 Gebietskörperschaften, 1 Standardtext; 1 Warnung zum Prüfen."]
 

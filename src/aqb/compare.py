@@ -10,7 +10,7 @@ from typing import Literal
 from aqb.model import AgreementBase, FullTextAgreement, StandardText
 from aqb.text import filled_wording, strip_markup
 
-_YEARS = re.compile(r"\b(?:19|20)\d\d(?:/(?:19|20)?\d\d)?\b")
+_YEARS = re.compile(r"\b(?:19|20)[0-9][0-9](?:/(?:19|20)?[0-9][0-9])?\b")
 
 
 def series_key(project: str) -> str:

@@ -39,7 +39,7 @@ def _permalink(base_url: str, agreement: AgreementBase) -> str:
 def agreement_record(dataset: Dataset, agreement: AgreementBase, base_url: str,
                      changed: date | None) -> dict[str, Any]:
     """Every field of the model, plus what the site adds: budget in euros, full text, address, dates."""
-    record = agreement.model_dump(mode="json")
+    record = agreement.model_dump(mode="json", exclude={"offene_punkte"})  # always empty once published
     record["budget"] = agreement.budget
     record["gebietskoerperschaft"] = dataset.partners[agreement.partner].bezeichnung
     record["wortlaut"] = full_text(agreement, dataset.standard_texts[agreement.jahr]) if agreement.has_text else None

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 FIRST_YEAR = 2014  # the AQB replaced the separate Ausbildungs- and Arbeitsmarktbudget in 2014
@@ -25,7 +25,21 @@ def _slug(value: Any) -> Any:
     return value
 
 
+# What YAML 1.1 would have read as a number; the reader keeps these as text (see yamlsource).
+_OTHER_NUMBER_FORM = re.compile(r"[-+]?(?:0[0-9_]+|0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+|[0-9][0-9_]*"
+                                r"|[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|\.(?:inf|Inf|INF|nan|NaN|NAN))")
+
+
+def _plain_number(value: Any, code: str) -> None:
+    """Refuse number forms that do not mean what they look like (octal, hex, 1_000, +5, 1:02:03, long runs)."""
+    if isinstance(value, str) and _OTHER_NUMBER_FORM.fullmatch(value.strip()):
+        raise PydanticCustomError(
+            code, "ist keine einfache Zahl: '{wert}'; nur die Ziffern 0–9 schreiben, ohne führende Null, "
+            "ohne Vorzeichen, Unterstriche, Punkte oder Doppelpunkte", {"wert": value[:40]})
+
+
 def _euro(value: Any) -> Any:
+    _plain_number(value, "aqb_euro")
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise PydanticCustomError(
             "aqb_euro", "muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '{wert}'",
@@ -34,7 +48,7 @@ def _euro(value: Any) -> Any:
 
 
 def _iso_date(value: Any) -> Any:
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         try:
             return date.fromisoformat(value)
         except ValueError:
@@ -44,6 +58,7 @@ def _iso_date(value: Any) -> Any:
 
 
 def _year(value: Any) -> Any:
+    _plain_number(value, "aqb_jahr")
     if isinstance(value, bool) or not isinstance(value, int) or not FIRST_YEAR <= value <= LAST_YEAR:
         raise PydanticCustomError(
             "aqb_jahr", "muss eine Jahreszahl von {erstes} bis {letztes} sein: '{wert}'",
@@ -60,11 +75,11 @@ def _title_safe(value: Any) -> Any:
     return value
 
 
-_EXACT_EURO = re.compile(r"(\d{1,3}(?:\.\d{3})*)(?:,00)? (?:Euro|€)")
-_MILLIONS = re.compile(r"(\d{1,3}(?:,\d{1,3})?) (?:Millionen|Mio\.) (?:Euro|€)")
+_EXACT_EURO = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})*)(?:,00)? (?:Euro|€)")
+_MILLIONS = re.compile(r"([0-9]{1,3}(?:,[0-9]{1,3})?) (?:Millionen|Mio\.) (?:Euro|€)")
 _APPROXIMATE = re.compile(r"\b(rund|ca\.|circa|etwa|ungefähr|knapp|fast|gut|über|mehr als|bis zu|mindestens)(?!\w)",
                           re.IGNORECASE)
-_SEVERAL_YEARS = re.compile(r"\b(?:19|20)\d\d\s*(?:-|–|bis)\s*(?:(?:19|20)?\d\d)\b")
+_SEVERAL_YEARS = re.compile(r"\b(?:19|20)[0-9][0-9]\s*(?:-|–|bis)\s*(?:(?:19|20)?[0-9][0-9])\b")
 
 
 def euro_amount(text: str) -> int:
@@ -124,6 +139,27 @@ def _millions_text(value: Any) -> Any:
     return value
 
 
+NOT_ENTERED = "nicht eingetragen"  # a signature without a date in the signed document
+NO_PROJECT = "kein Projekt genannt"  # a measure type under which the agreement lists no project
+
+
+def _signature_date(value: Any) -> Any:
+    # A blank date never means "none in the document": a draft leaves it blank, so that must be said.
+    if value == NOT_ENTERED:
+        return None
+    return _iso_date(value)
+
+
+def _project_list(value: Any) -> Any:
+    if value == NO_PROJECT:
+        return []
+    if value == []:
+        raise PydanticCustomError(
+            "aqb_keine_projekte", "ist eine leere Liste; nennt die Vereinbarung hier kein Projekt, "
+            "ausdrücklich „{leer}“ schreiben", {"leer": NO_PROJECT})
+    return value
+
+
 Slug = Annotated[str, BeforeValidator(_slug), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, Field(min_length=1)]
 Name = Annotated[str, Field(min_length=1), BeforeValidator(_title_safe)]
@@ -133,6 +169,14 @@ Jahr = Annotated[int, BeforeValidator(_year)]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
 ExactEuroText = Annotated[str, Field(min_length=1), BeforeValidator(_exact_euro_text)]
 MillionsText = Annotated[str, Field(min_length=1), BeforeValidator(_millions_text)]
+SignatureDate = Annotated[date | None, BeforeValidator(_signature_date), WithJsonSchema(
+    {"anyOf": [{"type": "string", "format": "date", "examples": ["2025-08-02"]}, {"const": NOT_ENTERED}]})]
+ProjectList = Annotated[list[Text], BeforeValidator(_project_list), WithJsonSchema(
+    {"anyOf": [{"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}, {"const": NO_PROJECT}]})]
+OpenPoints = Annotated[list[Text], Field(
+    default_factory=list,
+    description="Nur in Entwürfen: was noch zu prüfen oder zu entscheiden ist, ein Punkt je Zeile. Solange hier "
+                "etwas steht, meldet `make check` jeden Punkt und nichts wird veröffentlicht; erledigte Punkte löschen.")]
 
 
 class Record(BaseModel):
@@ -152,7 +196,7 @@ class PartnerEntry(Record):
     name: Name = Field(description="Name ohne Art, z. B. „Kassel“.")
     bezeichnung: Name = Field(description="Eindeutige Bezeichnung, z. B. „Landkreis Kassel“ oder „Stadt Kassel“.")
     art: Literal["Landkreis", "kreisfreie Stadt"] = Field(description="Landkreis oder kreisfreie Stadt.")
-    kreisschluessel: Annotated[str, Field(pattern=r"^06\d{3}$")] | None = Field(
+    kreisschluessel: Annotated[str, Field(pattern=r"^06[0-9]{3}$")] | None = Field(
         default=None, description="Kreisschlüssel (erste fünf Stellen des AGS), z. B. „06534“; leer, wo unbekannt.")
     regierungsbezirk: Literal["Darmstadt", "Gießen", "Kassel"] = Field(description="Regierungsbezirk.")
     gueltig_ab: Datum | None = Field(default=None, description="Besteht als Partner seit (JJJJ-MM-TT); leer: seit Beginn des AQB.")
@@ -209,6 +253,7 @@ class StandardText(Record):
     massnahmenarten: dict[Slug, Text] = Field(
         description="Die Maßnahmenarten in Reihenfolge und Wortlaut der Liste in § 5.")
     abschnitte: Annotated[list[Section], Field(min_length=1)] = Field(description="Die Abschnitte des Textes in ihrer Reihenfolge.")
+    offene_punkte: OpenPoints
 
 
 class PartnerNaming(Record):
@@ -228,7 +273,8 @@ class Signatory(Record):
     name: Text = Field(description="Name, wie unterschrieben.")
     funktion: Text = Field(description="Funktion, Zeile für Zeile wie unter der Unterschrift.")
     ort: Text = Field(description="Ort der Unterschrift.")
-    datum: Datum | None = Field(default=None, description="Datum der Unterschrift (JJJJ-MM-TT); weglassen, wenn im Original keins steht.")
+    datum: SignatureDate = Field(
+        description=f"Datum der Unterschrift (JJJJ-MM-TT); „{NOT_ENTERED}“, wenn im unterzeichneten Dokument keins steht.")
 
 
 class NamedSignatory(Record):
@@ -277,13 +323,15 @@ class FullTextAgreement(AgreementBase):
     art: Literal["wortlaut"] = Field(description="„wortlaut“: der unterzeichnete Text liegt vor.")
     partner_im_text: PartnerNaming = Field(description="Wie der Partner im Text genannt wird.")
     budget: Euro = Field(description="Haushaltsmittel nach § 4 in ganzen Euro, z. B. 1118780.")
-    massnahmen: dict[Slug, list[Text]] = Field(
-        description="Projekte je Maßnahmenart (Kürzel aus data/massnahmenarten.yaml), im Wortlaut der Vereinbarung.")
+    massnahmen: dict[Slug, ProjectList] = Field(
+        description="Projekte je Maßnahmenart (Kürzel aus data/massnahmenarten.yaml), im Wortlaut der Vereinbarung; "
+                    f"„{NO_PROJECT}“, wo die Vereinbarung unter einer Maßnahmenart keins nennt.")
     unterzeichnende: Annotated[list[Signatory], Field(min_length=1)] = Field(description="Wer unterschrieben hat, in der Reihenfolge des Dokuments.")
     quelle: Source = Field(description="Woher der Text stammt.")
     abweichungen: dict[Slug, Text] = Field(
         default_factory=dict,
         description="Abschnitte, deren Wortlaut vom Standardtext des Jahres abweicht: Kürzel des Abschnitts → ganzer Wortlaut.")
+    offene_punkte: OpenPoints
 
 
 class KeyFiguresRecord(AgreementBase):
@@ -295,7 +343,7 @@ class KeyFiguresRecord(AgreementBase):
     art: Literal["eckdaten"] = Field(description="„eckdaten“: nur Angaben aus öffentlicher Quelle, der Text liegt nicht vor.")
     budget_laut_quelle: ExactEuroText = Field(
         description="Das Budget des Jahres genau so, wie die Quelle es druckt, z. B. „879.800 Euro“.")
-    massnahmen: dict[Slug, list[Text]] = Field(
+    massnahmen: dict[Slug, ProjectList] = Field(
         default_factory=dict, description="Projekte je Maßnahmenart, soweit die Quelle sie zuordnet.")
     projekte_ohne_zuordnung: list[Text] = Field(
         default_factory=list, description="Projekte, die die Quelle nennt, ohne eine Maßnahmenart anzugeben.")
@@ -304,6 +352,7 @@ class KeyFiguresRecord(AgreementBase):
     angaben: list[Text] = Field(
         default_factory=list, description="Weitere Angaben der Quelle, in ihrem Wortlaut.")
     quelle: PublicSource = Field(description="Die öffentliche Quelle der Angaben (Pflicht).")
+    offene_punkte: OpenPoints
 
     @property
     def budget(self) -> int:

@@ -2,7 +2,37 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
+
+# Characters that could change what a terminal or a CI log shows: control characters (ANSI escapes,
+# carriage returns, line breaks that would start a line such as `::error …`), format characters
+# (bidirectional overrides, zero-width characters) and line/paragraph separators.
+_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
+
+
+def escaped(text: str) -> str:
+    """`text` safe to print on one line: every invisible or control character as \\xNN or \\uNNNN."""
+    if text.isprintable():  # the common case, fast
+        return text
+    return "".join(_escape_char(char) if unicodedata.category(char) in _INVISIBLE_CATEGORIES else char
+                   for char in text)
+
+
+def _escape_char(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def has_control_characters(text: str) -> re.Match[str] | None:
+    """The first character a value from data may not hold (line breaks and tabs are allowed)."""
+    return _VALUE_CONTROL.search(text)
+
+
+# C0 controls except tab and line feed, DEL, C1 controls, line/paragraph separators, bidirectional
+# embeddings, overrides and isolates, and non-characters: they reach pages, downloads and messages.
+_VALUE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
 @dataclass(frozen=True, order=True)
@@ -16,8 +46,9 @@ class Problem:
     hint: str | None = None
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.field}: {self.message}"
-        return f"{text} Hinweis: {self.hint}" if self.hint else text
+        # Everything here may quote data or file names from a pull request: one printable line each.
+        text = f"{escaped(self.path)}:{self.line}: {escaped(self.field)}: {escaped(self.message)}"
+        return f"{text} Hinweis: {escaped(self.hint)}" if self.hint else text
 
 
 class DataError(Exception):

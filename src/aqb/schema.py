@@ -43,7 +43,7 @@ def schemas(dataset: Dataset) -> dict[str, dict[str, Any]]:
         "massnahmenarten": _keyed("Maßnahmenarten", "Kürzel → Maßnahmenart", MeasureTypeEntry),
         "standardtext": standard,
         "landessummen": {**TypeAdapter(dict[str, StatewideTotal]).json_schema(), "title": "Landessummen",
-                         "description": "Jahr → landesweite Summe des AQB", "propertyNames": {"pattern": r"^\d{4}$"}},
+                         "description": "Jahr → landesweite Summe des AQB", "propertyNames": {"pattern": r"^[0-9]{4}$"}},
     }
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from aqb.problems import Problem
+from aqb.problems import Problem, has_control_characters
 
 Location = tuple[str | int, ...]
 
@@ -28,10 +28,20 @@ class _Loader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  
     """
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# Numbers mean what they look like. YAML 1.1 reads 01234567 as octal, and also takes 0x…, 1_000,
+# +5, 1:02:03 (base 60), .inf and yes/no: here only plain decimal digits are a number, everything
+# else stays text, which the fields then refuse with a message saying how to write it. Long digit
+# runs stay text too (Python refuses to convert more than 4300 digits).
+_KEPT_RESOLVERS = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"}
+_Loader.yaml_implicit_resolvers = {}
+for _first, _resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
+    for _tag, _regexp in _resolvers:
+        if _tag in _KEPT_RESOLVERS:
+            _Loader.yaml_implicit_resolvers.setdefault(_first, []).append((_tag, _regexp))
+_NUMBER_FORMS = {"tag:yaml.org,2002:int": re.compile(r"^(?:0|-?[1-9][0-9]{0,14})$"),
+                 "tag:yaml.org,2002:float": re.compile(r"^-?[0-9]{1,15}\.[0-9]{1,15}$")}
+for _tag, _regexp in _NUMBER_FORMS.items():
+    _Loader.add_implicit_resolver(_tag, _regexp, list("-0123456789"))
 _ALIAS_MESSAGE = "Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben"
 
 
@@ -130,10 +140,18 @@ def read_yaml(file: Path, shown_path: str) -> YamlDocument:
     except _AliasFound as alias:
         raise YamlReadError([Problem(shown_path, alias.line, "YAML-Syntax", _ALIAS_MESSAGE,
                                      "Einrückung, Doppelpunkte und Anführungszeichen prüfen.")]) from None
+    except _TooDeep as deep:
+        raise YamlReadError([Problem(shown_path, deep.line, "Datei",
+                                     f"ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)", None)]) from None
     return YamlDocument(shown_path, data, lines, tuple(problems), literal_starts)
 
 
 class _AliasFound(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+class _TooDeep(Exception):
     def __init__(self, line: int) -> None:
         self.line = line
 
@@ -150,9 +168,7 @@ def _construct(node: Node, location: Location, lines: dict[Location, int], liter
     lines.setdefault(location, node.start_mark.line + 1)
     field_name = dotted(location) or "Datei"
     if len(location) > MAX_DEPTH:
-        problems.append(Problem(shown_path, node.start_mark.line + 1, field_name,
-                                f"ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)", None))
-        return None
+        raise _TooDeep(node.start_mark.line + 1)  # one message for the file, nothing read below it
     if node.tag not in _PLAIN_TAGS:
         # Explicit tags such as !!python/object are never constructed, and not silently ignored either.
         problems.append(Problem(shown_path, node.start_mark.line + 1, field_name,
@@ -168,8 +184,16 @@ def _construct(node: Node, location: Location, lines: dict[Location, int], liter
             if id(key_node) in seen:
                 raise _AliasFound(key_node.start_mark.line + 1)
             seen.add(id(key_node))
-            key = loader.construct_object(key_node)
+            if key_node.tag not in _PLAIN_TAGS:
+                message = ("„<<“ (Werte aus einem anderen Eintrag übernehmen) ist nicht erlaubt"
+                           if key_node.tag == "tag:yaml.org,2002:merge" else
+                           f"Typangaben wie '{key_node.tag}' sind nicht erlaubt")
+                problems.append(Problem(shown_path, key_node.start_mark.line + 1, field_name, message,
+                                        "Jeden Wert ausschreiben."))
+                continue
+            key = _scalar(loader, key_node, location, problems, shown_path)
             key = key if isinstance(key, str) else str(key)
+            _check_characters(key, location + (key,), key_node, problems, shown_path)
             if key in result:
                 first = lines[location + (key,)]
                 problems.append(Problem(
@@ -185,7 +209,34 @@ def _construct(node: Node, location: Location, lines: dict[Location, int], liter
                 for index, item in enumerate(node.value)]
     if isinstance(node, ScalarNode) and node.style == "|":
         literal_starts[location] = node.start_mark.line + 2  # the line after the "|" indicator
-    return loader.construct_object(node)
+    value = _scalar(loader, node, location, problems, shown_path)
+    if isinstance(value, str):
+        _check_characters(value, location, node, problems, shown_path)
+    return value
+
+
+def _scalar(loader: _Loader, node: Node, location: Location, problems: list[Problem], shown_path: str) -> Any:
+    """A scalar's value; explicit tags that cannot be read (`!!int 0x…`, `!!float abc`) become a problem."""
+    plain_number = _NUMBER_FORMS.get(node.tag)
+    if plain_number is not None and not plain_number.match(node.value):  # an explicit !!int 0x10
+        problems.append(Problem(shown_path, node.start_mark.line + 1, dotted(location) or "Datei",
+                                f"ist keine einfache Zahl: '{node.value[:40]}'", "Zahlen nur mit den Ziffern 0–9 schreiben."))
+        return None
+    try:
+        return loader.construct_object(node)
+    except (ValueError, OverflowError, yaml.YAMLError):
+        problems.append(Problem(shown_path, node.start_mark.line + 1, dotted(location) or "Datei",
+                                "ist kein gültiger Wert", "Den Wert ohne !!… schreiben, Zahlen nur mit den Ziffern 0–9."))
+        return None
+
+
+def _check_characters(value: str, location: Location, node: Node, problems: list[Problem], shown_path: str) -> None:
+    """Escapes in double-quoted YAML ("\\e[31m", "\\u202e") must not smuggle control characters in."""
+    found = has_control_characters(value)
+    if found:
+        problems.append(Problem(shown_path, node.start_mark.line + 1, dotted(location) or "Datei",
+                                f"enthält ein unzulässiges Steuerzeichen (#x{ord(found.group()):04x})",
+                                "Das Zeichen löschen (in Anführungszeichen auch Schreibweisen wie \\e oder \\x1b)."))
 
 
 def dotted(location: Location) -> str:
@@ -201,7 +252,7 @@ def dotted(location: Location) -> str:
 
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 _SYNTAX_MESSAGES = {
     "tab": "Tabulatoren sind nicht erlaubt; mit Leerzeichen einrücken",
