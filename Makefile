@@ -9,15 +9,22 @@ VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: serve build check test browser schema neu neues-jahr import bench clean
 
+# Values from the command line (make neu KREIS=… JAHR=…) reach the commands as environment
+# variables, quoted by the shell ("$$KREIS"), never pasted into the command text: a value such as
+# $(…), `…` or a quote stays a value.
+PORT ?= 8000
+export KREIS JAHR DATEI PORT
+
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(INSTALLED)
 
-## serve: build the site with the data in data/ and serve it on http://127.0.0.1:8000
+## serve: build the site with the data in data/ and serve it on http://127.0.0.1:8000 (or PORT=…)
 serve: $(INSTALLED)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	@$(BIN)/aqb port "$$PORT"
+	$(BIN)/mkdocs serve --strict --dev-addr "127.0.0.1:$$PORT"
 
 ## build: build the site into site/ (fails on any problem in the data). Built beside it first and
 ## swapped in only when complete, so a failed build never leaves a half-built site/ behind.
@@ -38,18 +45,18 @@ schema: $(INSTALLED)
 
 ## neu: draft a new agreement, e.g. make neu KREIS=fulda JAHR=2026
 neu: $(INSTALLED)
-	@test -n "$(KREIS)" -a -n "$(JAHR)" || { echo "Bitte angeben: make neu KREIS=<kürzel> JAHR=<jahr>"; exit 2; }
-	$(BIN)/aqb neu "$(KREIS)" "$(JAHR)"
+	@test -n "$$KREIS" -a -n "$$JAHR" || { echo "Bitte angeben: make neu KREIS=<kürzel> JAHR=<jahr>"; exit 2; }
+	@$(BIN)/aqb neu -- "$$KREIS" "$$JAHR"
 
 ## neues-jahr: a new year's standard text from the previous one, e.g. make neues-jahr JAHR=2026
 neues-jahr: $(INSTALLED)
-	@test -n "$(JAHR)" || { echo "Bitte angeben: make neues-jahr JAHR=<jahr>"; exit 2; }
-	$(BIN)/aqb neues-jahr "$(JAHR)"
+	@test -n "$$JAHR" || { echo "Bitte angeben: make neues-jahr JAHR=<jahr>"; exit 2; }
+	@$(BIN)/aqb neues-jahr -- "$$JAHR"
 
 ## import: turn a signed agreement (text or PDF) into a draft, e.g. make import DATEI=vereinbarung.pdf
 import: $(INSTALLED)
-	@test -n "$(DATEI)" || { echo "Bitte angeben: make import DATEI=<datei>"; exit 2; }
-	$(BIN)/aqb import "$(DATEI)"
+	@test -n "$$DATEI" || { echo "Bitte angeben: make import DATEI=<datei>"; exit 2; }
+	@$(BIN)/aqb import -- "$$DATEI"
 
 ## test: the whole test suite, browser tests included where Chromium can be had
 test: $(INSTALLED) browser $(VNU)

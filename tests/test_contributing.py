@@ -110,8 +110,10 @@ def test_filled_in_draft_is_valid(data_folder: DataFolder) -> None:
     text = draft.read_text(encoding="utf-8")
     assert "dativ: dem Landkreis Fulda" in text and "genitiv: des Landkreises Fulda" in text
     text = (text.replace("budget:\n", "budget: 500000\n").replace("herausgeber:\n", "herausgeber: Testsuite\n")
-            .replace("  ausbildung: []", "  ausbildung:\n  - Testprojekt")
-            .replace("- name:\n  funktion:\n  ort:\n  datum:\n", "- name: A\n  funktion: B\n  ort: C\n"))
+            .replace("  ausbildung: []", "  ausbildung:\n  - Testprojekt").replace(": []", ": kein Projekt genannt")
+            .replace("- name:\n  funktion:\n  ort:\n  datum:\n", "- name: A\n  funktion: B\n  ort: C\n  datum: 2025-03-01\n"))
+    # Every open point done: staff delete the list.
+    text = text[:text.index("offene_punkte:")]
     draft.write_text(text, encoding="utf-8")
     dataset = load_dataset(data_folder.path)
     assert (2025, "fulda") in {(a.jahr, a.partner) for a in dataset.agreements}
@@ -144,9 +146,21 @@ def test_new_year_copies_the_standard_text_and_check_warns_until_edited(data_fol
     copied = yaml.safe_load((data_folder.path / "standardtexte" / "2026.yaml").read_text(encoding="utf-8"))
     original = yaml.safe_load((REPO / "data" / "standardtexte" / "2025.yaml").read_text(encoding="utf-8"))
     assert copied["jahr"] == 2026 and copied["abschnitte"] == original["abschnitte"]
+    # A copy nobody has compared with the ministry's wording is a draft: it is refused, not published.
+    refused = aqb("check", cwd=data_folder.root)
+    assert refused.returncode == 1
+    assert ("data/standardtexte/2026.yaml:22: offene_punkte[1]: Entwurf, noch offen: Wortlaut, Jahreszahlen, "
+            "Ministerium und Maßnahmenarten aus 2025 übernommen: mit dem Standardtext des Ministeriums für 2026 "
+            "abgleichen") in refused.stderr
+    path = data_folder.path / "standardtexte" / "2026.yaml"
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("# ENTWURF"))
+    assert lines[start + 1] == "offene_punkte:\n" and lines[start + 2].startswith("  - ")
+    path.write_text("".join(lines[:start] + lines[start + 3:]), encoding="utf-8")  # the ministry has compared it
     result = aqb("check", cwd=data_folder.root)
-    assert result.returncode == 0
-    assert ("Warnung: data/standardtexte/2026.yaml:21: abschnitte: nennt 2025, aber nie 2026: noch der Wortlaut des "
+    assert result.returncode == 0, result.stderr
+    assert ("Warnung: data/standardtexte/2026.yaml:19: abschnitte: nennt 2025, aber nie 2026: noch der Wortlaut des "
             "Vorjahres? Hinweis: Mit dem Standardtext des Ministeriums für 2026 abgleichen.") in result.stdout.splitlines()
 
 
@@ -164,6 +178,7 @@ def test_check_warns_about_suspicious_but_valid_data(data_folder: DataFolder) ->
     earlier.update(jahr=2024, budget=500_000)
     earlier["massnahmen"]["ausbildung"] = ["Frauenakademie 2025"]
     earlier["quelle"]["url"] = "https://example.org/2024"
+    earlier["quelle"]["titel"] = "Zielvereinbarung 2024 (Testdaten)"
     data_folder.add_agreement(earlier)
     result = aqb("check", cwd=data_folder.root)
     assert result.returncode == 0

@@ -25,6 +25,7 @@ def import_into(folder: DataFolder, source: Path) -> subprocess.CompletedProcess
 @pytest.fixture
 def without_marburg(data_folder: DataFolder) -> DataFolder:
     (data_folder.path / MARBURG).unlink()
+    (data_folder.path / "originaltexte" / "2025" / "marburg-biedenkopf.txt").unlink()  # it belongs to the record
     return data_folder
 
 
@@ -45,9 +46,9 @@ def test_importing_the_seed_gives_the_bundled_record(without_marburg: DataFolder
     result = import_into(without_marburg, source)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["Entwurf angelegt: data/vereinbarungen/2025/marburg-biedenkopf.yaml",
-                                          f"Bericht: {source}.bericht.txt"]
-    assert (tmp_path / "zielvereinbarung.txt.bericht.txt").read_text(encoding="utf-8") == \
-        "Einlesen von zielvereinbarung.txt\n\nAlles erkannt.\n"
+                                          "Alles erkannt."]
+    # Nothing is written outside the repository: no report beside the source file.
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "zielvereinbarung.txt"]
     same_as_bundled_except_source_note(draft(without_marburg))
 
 
@@ -70,11 +71,12 @@ def test_a_section_that_departs_from_the_standard_becomes_an_override(without_ma
     changed = SEED.read_text(encoding="utf-8").replace("eine große Bedeutung zu.", "eine sehr große Bedeutung zu.")
     source = tmp_path / "abweichend.txt"
     source.write_text(changed, encoding="utf-8")
-    assert import_into(without_marburg, source).returncode == 0
+    result_of_import = import_into(without_marburg, source)
+    assert result_of_import.returncode == 0
     record = draft(without_marburg)
     assert list(record["abweichungen"]) == ["paragraf-3"]
     assert "eine sehr große Bedeutung zu." in record["abweichungen"]["paragraf-3"]
-    report = (tmp_path / "abweichend.txt.bericht.txt").read_text(encoding="utf-8")
+    report = result_of_import.stdout
     assert "Abschnitt „§ 3 Umsetzung der UN-Behindertenrechtskonvention“ weicht vom Standardtext 2025 ab: " \
            "als Abweichung übernommen." in report
     site = build_site(without_marburg.root, without_marburg.root / "site")
@@ -88,12 +90,23 @@ def test_what_is_not_recognised_is_reported_line_by_line(without_marburg: DataFo
         "2. Ausbildung im Betrieb")
     source = tmp_path / "unklar.txt"
     source.write_text(changed, encoding="utf-8")
-    assert import_into(without_marburg, source).returncode == 0
-    report = (tmp_path / "unklar.txt.bericht.txt").read_text(encoding="utf-8").splitlines()
-    assert "Zeile 1: nicht erkannt: Anlage 1 zum Bescheid" in report
-    assert any(line.startswith("Maßnahmenart nicht erkannt: „Ausbildung im Betrieb“") for line in report)
-    # Nothing is guessed: the project under the unknown measure type is not filed anywhere.
-    assert draft(without_marburg)["massnahmen"]["ausbildung"] == []
+    result = import_into(without_marburg, source)
+    assert result.returncode == 0
+    record = draft(without_marburg)
+    # What cannot be placed is written into the draft as an open point, and printed.
+    points = record["offene_punkte"]
+    assert ("Zeile 1 nicht zugeordnet: „Anlage 1 zum Bescheid“ – an der richtigen Stelle eintragen oder "
+            "bestätigen, dass sie nicht zur Vereinbarung gehört") in points
+    assert any(point.startswith("Maßnahmenart nicht erkannt: „Ausbildung im Betrieb“") for point in points)
+    assert any(point.startswith("Zeile 71 nicht zugeordnet: „- Teilzeitausbildung (BaE)“") for point in points)
+    assert all(f"Offen: {point}" in result.stdout.splitlines() for point in points)
+    # Nothing is guessed: the project under the unknown measure type is not filed anywhere …
+    assert record["massnahmen"]["ausbildung"] == []
+    # … and the draft cannot be published until a person has decided.
+    check = subprocess.run([sys.executable, "-m", "aqb.cli", "check"], capture_output=True, text=True,
+                           cwd=without_marburg.root)
+    assert check.returncode == 1
+    assert "marburg-biedenkopf.yaml:" in check.stderr and "Entwurf, noch offen: Zeile 1 nicht zugeordnet" in check.stderr
 
 
 def test_import_never_overwrites(data_folder: DataFolder) -> None:
@@ -111,6 +124,7 @@ def test_unreadable_text_creates_nothing(without_marburg: DataFolder, tmp_path: 
     result = import_into(without_marburg, source)
     assert result.returncode == 1
     assert "Jahr oder Partner nicht erkannt; nichts angelegt." in result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["brief.txt", "data"]
     assert not (without_marburg.path / MARBURG).exists()
 
 
@@ -141,7 +155,7 @@ def test_importing_a_pdf_of_the_seed(without_marburg: DataFolder, tmp_path: Path
     result = import_into(without_marburg, source)
     assert result.returncode == 0, result.stderr
     same_as_bundled_except_source_note(draft(without_marburg))
-    assert (tmp_path / "zielvereinbarung.pdf.bericht.txt").read_text(encoding="utf-8").endswith("Alles erkannt.\n")
+    assert result.stdout.splitlines()[-1] == "Alles erkannt."
 
 
 def test_make_import_without_file_says_how() -> None:

@@ -3,34 +3,82 @@
 from __future__ import annotations
 
 import argparse
+import re
+import socket
 import sys
 from pathlib import Path
+from typing import NoReturn
 
+from aqb.files import check_pages_folder
 from aqb.loader import Dataset, load_dataset
-from aqb.problems import DataError
+from aqb.model import FIRST_YEAR, LAST_YEAR
+from aqb.problems import DataError, escaped
 from aqb.scaffold import ScaffoldError, new_agreement, new_year, write_schemas
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its complaints in German (staff run these commands through make)."""
+
+    def error(self, message: str) -> NoReturn:
+        german = re.sub(r"^the following arguments are required: (.*)$", r"es fehlt: \1", message)
+        german = re.sub(r"^unrecognized arguments: (.*)$", r"unbekannte Angaben: \1", german)
+        german = re.sub(r"^argument (\S+): invalid choice: (\S+).*$", r"unbekannter Befehl: \2", german)
+        german = re.sub(r"^argument (\S+): ", r"", german)
+        print(f"{self.prog}: {escaped(german)}\nAufruf: {self.format_usage().removeprefix('usage: ').strip()}",
+              file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _year(text: str) -> int:
+    """A year from the command line: four plain digits within the AQB's years."""
+    if re.fullmatch(r"[0-9]{4}", text) and FIRST_YEAR <= int(text) <= LAST_YEAR:
+        return int(text)
+    raise argparse.ArgumentTypeError(
+        f"das Jahr muss eine Jahreszahl von {FIRST_YEAR} bis {LAST_YEAR} sein, nur mit den Ziffern 0–9: "
+        f"'{escaped(text[:40])}'")
+
+
+def _port(text: str) -> int:
+    if re.fullmatch(r"[0-9]{1,5}", text) and 1024 <= int(text) <= 65535:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"der Port muss eine Zahl von 1024 bis 65535 sein: '{escaped(text[:40])}'")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="aqb", description="Werkzeuge für die AQB-Zielvereinbarungen.")
-    common = argparse.ArgumentParser(add_help=False)
+    try:
+        return _main(argv)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as error:  # noqa: BLE001 – staff must never see a traceback; the cause is named
+        print(f"Unerwarteter Fehler ({type(error).__name__}): {escaped(str(error)[:300])}\n"
+              "Das ist ein Fehler im Werkzeug, nicht in Ihren Daten: bitte als Issue melden.", file=sys.stderr)
+        return 3
+
+
+def _main(argv: list[str] | None) -> int:
+    parser = _Parser(prog="aqb", description="Werkzeuge für die AQB-Zielvereinbarungen.")
+    common = _Parser(add_help=False)
     common.add_argument("--daten", type=Path, default=Path("data"), help="Ordner mit den Daten (Standard: data)")
     commands = parser.add_subparsers(dest="command", required=True)
     add = lambda name, help: commands.add_parser(name, help=help, parents=[common])  # noqa: E731
     add("check", "alle Daten prüfen und jedes Problem melden")
     draft = add("neu", "Entwurf für eine neue Vereinbarung anlegen")
     draft.add_argument("kreis", help="Kürzel der Gebietskörperschaft, z. B. marburg-biedenkopf")
-    draft.add_argument("jahr", type=int)
+    draft.add_argument("jahr", type=_year)
     year = add("neues-jahr", "Standardtext eines neuen Jahres aus dem Vorjahr anlegen")
-    year.add_argument("jahr", type=int)
+    year.add_argument("jahr", type=_year)
     add("schema", "die JSON-Schemas für Editoren neu erzeugen (data/schema/)")
     importer = add("import", "unterzeichneten Text (Markdown-Text oder PDF) als Entwurf einlesen")
     importer.add_argument("datei", type=Path)
+    port = commands.add_parser("port", help="prüfen, ob ein Port für `make serve` frei ist")
+    port.add_argument("port", type=_port)
     arguments = parser.parse_args(argv)
 
+    if arguments.command == "port":
+        return _port_is_free(arguments.port)
     data_dir = arguments.daten
     if not data_dir.is_dir():
-        print(f"Ordner nicht gefunden: {data_dir}", file=sys.stderr)
+        print(f"Ordner nicht gefunden: {escaped(str(data_dir))}", file=sys.stderr)
         return 2
     if arguments.command == "check":
         return _check(data_dir)
@@ -52,12 +100,29 @@ def main(argv: list[str] | None = None) -> int:
 
             result = import_file(dataset, data_dir, arguments.datei)
             print(f"Entwurf angelegt: {result.draft}")
-            print(f"Bericht: {result.report}")
-            for line in result.unrecognised:
-                print(f"nicht erkannt: {line}")
+            for note in result.report:
+                print(note)
+            for point in result.open_points:
+                print(f"Offen: {point}")
+            if result.open_points:
+                print(f"{len(result.open_points)} offene Punkte stehen im Entwurf unter offene_punkte; "
+                      "`make check` meldet sie, bis sie erledigt und gelöscht sind.")
+            elif not result.report:
+                print("Alles erkannt.")
     except ScaffoldError as error:
-        print(error, file=sys.stderr)
+        print("\n".join(escaped(line) for line in str(error).splitlines()), file=sys.stderr)
         return 1
+    return 0
+
+
+def _port_is_free(port: int) -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            print(f"Port {port} ist schon belegt (läuft `make serve` schon in einem anderen Fenster?). "
+                  f"Diesen beenden oder einen anderen Port wählen, z. B. make serve PORT={port + 1}", file=sys.stderr)
+            return 1
     return 0
 
 
@@ -72,6 +137,11 @@ def _dataset_or_none(data_dir: Path, advice: str | None = "Erst diese Probleme b
 
 
 def _check(data_dir: Path) -> int:
+    try:
+        check_pages_folder(data_dir.resolve().parent / "content", data_dir.resolve().parent)
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 1
     dataset = _dataset_or_none(data_dir, advice=None)
     if dataset is None:
         return 1

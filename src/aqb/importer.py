@@ -1,8 +1,10 @@
 """Turn the text of a signed agreement (Markdown-like text, or a PDF with a text layer) into a draft.
 
 The year's standard text is the map: its sections tell where each part of the signed text begins,
-and whatever differs from it becomes an override (`abweichungen`) in the signed wording. What cannot
-be recognised is listed line by line in a report, never guessed.
+and whatever differs from it becomes an override (`abweichungen`) in the signed wording. Nothing is
+dropped in silence: every line is either placed, recognised as page furniture (header, footer, page
+number; listed in the report), or written into the draft as an open point that `make check` refuses
+until a person has decided.
 """
 
 from __future__ import annotations
@@ -14,69 +16,66 @@ from pathlib import Path
 from typing import Any
 
 from aqb.formatting import thousands
+from aqb.layout import SourceError, SourceLine, read_signed_text, source_lines
 from aqb.loader import Dataset
-from aqb.model import FullTextAgreement, Partner, StandardText
+from aqb.model import FIRST_YEAR, LAST_YEAR, NO_PROJECT, NOT_ENTERED, FullTextAgreement, Partner, StandardText
+from aqb.problems import escaped
 from aqb.scaffold import ScaffoldError, agreement_path, naming_for, write_draft
 from aqb.text import naming_values, strip_markup
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z]+)\}")
-_SIGNATURE_PLACE = re.compile(r"^(?P<ort>[^,]+), den(?:\s+(?P<tag>\d{1,2})\.(?P<monat>\d{1,2})\.(?P<jahr>\d{4}))?\s*$")
-_NUMBERED = re.compile(r"^\s*(\d+)\.\s+(.*\S)\s*$")
-_BULLET = re.compile(r"^\s*[-•]\s+(.*\S)\s*$")
+_SIGNATURE_PLACE = re.compile(
+    r"^(?P<ort>[^,]+), den(?:\s+(?P<tag>[0-9]{1,2})\.\s?(?P<monat>[0-9]{1,2})\.\s?(?P<jahr>[0-9]{4}))?\s*$")
+_NUMBERED = re.compile(r"^\s*([0-9]{1,2})[.)]\s+(.*\S)\s*$")
+# Bullets as word processors and PDFs print them: hyphen, en and em dash, bullet, asterisk, plus,
+# white bullet, squares, arrows, Word's "o" and Symbol/Wingdings bullets (U+F0B7, U+F0A7, U+F0D8);
+# lettered and roman sub-items.
+_BULLET = re.compile(r"^\s*(?:[-–—•*+◦▪‣·►➢✓o\uf0b7\uf0a7\uf0d8]|\(?[a-z]\)|[a-z]\.|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\))"
+                     r"\s+(.*\S)\s*$")
 
 
 @dataclass
 class ImportResult:
     draft: Path
-    report: Path
-    unrecognised: list[str]
+    report: list[str]  # what the importer did, line by line, for the terminal
+    open_points: list[str]  # what a person must decide; also in the draft under offene_punkte
 
 
 @dataclass
 class _Parsed:
     values: dict[str, Any] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)  # what the report says, line by line
-
-
-def read_signed_text(path: Path) -> str:
-    """The text of a signed agreement; PDFs through their text layer (pypdf)."""
-    if path.suffix.lower() == ".pdf":
-        from pypdf import PdfReader
-
-        return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-    return path.read_text(encoding="utf-8")
+    notes: list[str] = field(default_factory=list)  # for the report only
+    open_points: list[str] = field(default_factory=list)  # into the draft: make check refuses it
 
 
 def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
-    if not source.is_file():
-        raise ScaffoldError(f"Datei nicht gefunden: {source}")
-    parsed = parse_agreement(read_signed_text(source), dataset)
+    """Read `source` and write the draft into `data_dir`; nothing is written anywhere else."""
+    try:
+        text, reading_notes = read_signed_text(source)
+    except SourceError as error:
+        raise ScaffoldError(str(error)) from None
+    parsed = parse_agreement(text, dataset)
+    parsed.notes[:0] = reading_notes
     values = parsed.values
     if "jahr" not in values or "partner" not in values:
-        report = _write_report(source, parsed.notes)
-        raise ScaffoldError(f"Jahr oder Partner nicht erkannt; nichts angelegt. Bericht: {report}")
+        raise ScaffoldError("Jahr oder Partner nicht erkannt; nichts angelegt.\n" + "\n".join(parsed.notes))
     target = agreement_path(data_dir, values["partner"], values["jahr"])
-    if target.exists():
+    if target.exists() or target.with_suffix(".yml").exists():
         raise ScaffoldError(f"{target} gibt es schon; sie wird nicht überschrieben.")
-    values["quelle"]["hinweis"] = f"Eingelesen aus {source.name}; bitte mit dem Original abgleichen."
+    name = escaped(source.name)
+    values["quelle"]["hinweis"] = f"Eingelesen aus {name}; bitte mit dem Original abgleichen."
+    if parsed.open_points:
+        values["offene_punkte"] = parsed.open_points
     write_draft(target, "../../schema/vereinbarung.schema.json",
-           f"Entwurf aus {source.name} (make import). Den Bericht {source.name}.bericht.txt lesen, dann `make check`.",
-           FullTextAgreement, values, {})
-    report = _write_report(source, parsed.notes)
-    return ImportResult(target, report, parsed.notes)
-
-
-def _write_report(source: Path, notes: list[str]) -> Path:
-    report = source.with_name(source.name + ".bericht.txt")
-    lines = notes or ["Alles erkannt."]
-    report.write_text(f"Einlesen von {source.name}\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    return report
+                f"Entwurf aus {name} (make import). Offene Punkte erledigen, dann `make check`.",
+                FullTextAgreement, values, {})
+    return ImportResult(target, parsed.notes, parsed.open_points)
 
 
 def parse_agreement(text: str, dataset: Dataset) -> _Parsed:
     parsed = _Parsed()
-    lines = text.replace("\r\n", "\n").split("\n")
-    plain = [_plain(line) for line in lines]
+    lines, furniture = source_lines(text)
+    plain = [_plain(line.text) for line in lines]
 
     year = _find_year(plain)
     partner = _find_partner(plain, dataset)
@@ -90,55 +89,273 @@ def parse_agreement(text: str, dataset: Dataset) -> _Parsed:
     if standard is None:
         parsed.notes.append(f"Für {year} gibt es keinen Standardtext: erst `make neues-jahr JAHR={year}`.")
         return parsed
-
-    naming_model = naming_for(partner)
-    naming = naming_model.model_dump()
-    starts = _section_starts(lines, standard, parsed)
-    sections = {sid: lines[begin:end] for sid, (begin, end) in starts.items()}
-    used: set[int] = set()
-
-    budget = _find_budget(sections.get(_section_with(standard, "{budget}"), []))
-    if budget is None:
-        parsed.notes.append("Budget nicht erkannt (erwartet z. B. „1.118.780 Euro“ im Abschnitt mit {budget}).")
-
-    list_section = _section_with(standard, "{projektliste}")
-    measures, list_lines = _find_measures(sections.get(list_section, []), standard, parsed)
-    signature_section = _section_with(standard, "{unterschriften}")
-    signatories, signature_lines = _find_signatories(sections.get(signature_section, []), parsed)
-
-    values_for_text = {**naming_values(naming_model),
-                       "budget": thousands(budget) if budget is not None else "{budget}"}
-    deviations = {}
-    for section in standard.abschnitte:
-        if section.id not in sections:
-            continue
-        begin, _ = starts[section.id]
-        own = sections[section.id]
-        if section.id == list_section:
-            signed = _with_blocks(own, list_lines, "{projektliste}")
-        elif section.id == signature_section:
-            signed = _with_blocks(own, signature_lines, "{unterschriften}")
-        else:
-            signed = own
-        expected = _PLACEHOLDER.sub(lambda m: values_for_text.get(m.group(1), m.group(0)), section.text)
-        if _words(signed) != _words(expected):
-            deviations[section.id] = "\n".join(line.rstrip() for line in signed).strip("\n")
-            parsed.notes.append(f"Abschnitt „{section.titel}“ weicht vom Standardtext {year} ab: als Abweichung übernommen.")
-        used.update(range(begin, begin + len(own)))
-
-    for number, line in enumerate(lines, start=1):
-        if line.strip() and number - 1 not in used:
-            parsed.notes.append(f"Zeile {number}: nicht erkannt: {line.strip()}")
-
-    title = " ".join(_plain(line) for line in sections.get(standard.abschnitte[0].id, []) if line.strip())
-    parsed.values = {
-        "jahr": year, "partner": partner.slug, "art": "wortlaut", "partner_im_text": naming,
-        "budget": budget, "massnahmen": measures,
-        "unterzeichnende": signatories or [{"name": None, "funktion": None, "ort": None}],
-        "quelle": {"titel": title or None, "herausgeber": standard.ministerium.name},
-        **({"abweichungen": deviations} if deviations else {}),
-    }
+    # Again, now that the standard text tells which words a line-end hyphen may have split.
+    lines, furniture = source_lines(text, _vocabulary(standard, partner))
+    parsed.notes.extend(f"Zeile {line.number}: als Seitenkopf, Seitenfuß oder Seitenzahl übergangen: "
+                        f"{escaped(line.text.strip())}" for line in furniture)
+    _Reader(lines, standard, partner, parsed).read()
     return parsed
+
+
+class _Reader:
+    """Reads one signed text against the year's standard text."""
+
+    def __init__(self, lines: list[SourceLine], standard: StandardText, partner: Partner, parsed: _Parsed) -> None:
+        self.lines = lines
+        self.text = [line.text for line in lines]
+        self.standard = standard
+        self.partner = partner
+        self.parsed = parsed
+        self.used: set[int] = set()
+
+    def read(self) -> None:
+        standard, parsed = self.standard, self.parsed
+        starts = _section_starts(self.text, standard, parsed)
+        sections = {sid: self.text[begin:end] for sid, (begin, end) in starts.items()}
+
+        budget = _find_budget(sections.get(_section_with(standard, "{budget}"), []))
+        if budget is None:
+            parsed.open_points.append("Budget nicht erkannt (erwartet z. B. „1.118.780 Euro“ im Abschnitt mit § 4): "
+                                      "aus dem unterzeichneten Text eintragen")
+        list_section = _section_with(standard, "{projektliste}")
+        list_offset = starts.get(list_section, (0, 0))[0] if list_section else 0
+        measures, list_lines = _MeasureList(sections.get(list_section, []), standard, self, list_offset,
+                                            self._words_after_list(list_section)).read()
+        signature_section = _section_with(standard, "{unterschriften}")
+        signature_offset = starts.get(signature_section, (0, 0))[0] if signature_section else 0
+        signatories, signature_lines = self._signatories(sections.get(signature_section, []), signature_offset)
+        # The signature block is structured through and through: a line it cannot place is an open point.
+        for index, line in enumerate(sections.get(signature_section, [])) if signature_section else []:
+            if line.strip() and index not in signature_lines:
+                self.unplaced(signature_offset + index)
+                signature_lines.add(index)
+
+        naming = naming_for(self.partner)
+        deviations = self._deviations(starts, sections, budget, list_section, list_lines, signature_section,
+                                      signature_lines)
+        for index, line in enumerate(self.text):
+            if line.strip() and index not in self.used:
+                self.unplaced(index)
+
+        title = " ".join(_plain(line) for line in sections.get(standard.abschnitte[0].id, []) if line.strip())
+        parsed.values = {
+            "jahr": standard.jahr, "partner": self.partner.slug, "art": "wortlaut",
+            "partner_im_text": naming.model_dump(), "budget": budget, "massnahmen": measures,
+            "unterzeichnende": signatories or [{"name": None, "funktion": None, "ort": None, "datum": None}],
+            "quelle": {"titel": title or None, "herausgeber": standard.ministerium.name},
+            **({"abweichungen": deviations} if deviations else {}),
+        }
+
+    def _words_after_list(self, list_section: str | None) -> list[str]:
+        """The first words of the standard wording after {projektliste}: where the list ends."""
+        if list_section is None:
+            return []
+        wording = next(s.text for s in self.standard.abschnitte if s.id == list_section)
+        after = wording.split("{projektliste}", 1)[1]
+        filled = _PLACEHOLDER.sub(lambda m: naming_values(naming_for(self.partner)).get(m.group(1), ""), after)
+        return _plain(filled).split()[:4]
+
+    def unplaced(self, index: int) -> None:
+        self.parsed.open_points.append(
+            f"Zeile {self.lines[index].number} nicht zugeordnet: „{escaped(self.text[index].strip())}“ – an der "
+            "richtigen Stelle eintragen oder bestätigen, dass sie nicht zur Vereinbarung gehört")
+
+    def _deviations(self, starts: dict[str, tuple[int, int]], sections: dict[str, list[str]], budget: int | None,
+                    list_section: str | None, list_lines: set[int], signature_section: str | None,
+                    signature_lines: set[int]) -> dict[str, str]:
+        values_for_text = {**naming_values(naming_for(self.partner)),
+                           "budget": thousands(budget) if budget is not None else "{budget}"}
+        deviations = {}
+        for section in self.standard.abschnitte:
+            if section.id not in sections:
+                continue
+            begin, _ = starts[section.id]
+            own = sections[section.id]
+            if section.id == list_section:
+                signed = _with_blocks(own, list_lines, "{projektliste}")
+            elif section.id == signature_section:
+                signed = _with_blocks(own, signature_lines, "{unterschriften}")
+            else:
+                signed = own
+            expected = _PLACEHOLDER.sub(lambda m: values_for_text.get(m.group(1), m.group(0)), section.text)
+            if _words(signed) != _words(expected):
+                deviations[section.id] = "\n".join(line.rstrip() for line in signed).strip("\n")
+                self.parsed.notes.append(
+                    f"Abschnitt „{section.titel}“ weicht vom Standardtext {self.standard.jahr} ab: als Abweichung übernommen.")
+            self.used.update(range(begin, begin + len(own)))
+        return deviations
+
+    def _signatories(self, section: list[str], offset: int) -> tuple[list[dict[str, Any]], set[int]]:
+        """Place and date, name, and function lines of each signature."""
+        signatories = []
+        used: set[int] = set()
+        index = 0
+        while index < len(section):
+            match = _SIGNATURE_PLACE.match(_plain(section[index]))
+            if not match:
+                index += 1
+                continue
+            used.add(index)
+            day = self._signature_date(match, offset + index)
+            index = _skip_blank(section, index + 1)
+            if index >= len(section):
+                self.parsed.open_points.append(f"Unterschrift in „{escaped(match['ort'])}“ ohne Namen: ergänzen")
+                break
+            name = section[index].strip()
+            used.add(index)
+            index = _skip_blank(section, index + 1)
+            function = []
+            while index < len(section) and section[index].strip() and not _SIGNATURE_PLACE.match(_plain(section[index])):
+                function.append(section[index].strip())
+                used.add(index)
+                index += 1
+            signatories.append({"name": name, "funktion": "\n".join(function) or None,
+                                "ort": match["ort"].strip(), "datum": day})
+        return signatories, used
+
+    def _signature_date(self, match: re.Match[str], index: int) -> date | str | None:
+        if not match["tag"]:
+            return NOT_ENTERED
+        try:
+            return date(int(match["jahr"]), int(match["monat"]), int(match["tag"]))
+        except ValueError:
+            self.parsed.open_points.append(
+                f"Zeile {self.lines[index].number}: „{match['tag']}.{match['monat']}.{match['jahr']}“ ist kein gültiges "
+                "Datum: mit dem unterzeichneten Dokument abgleichen und datum eintragen")
+            return None
+
+
+class _MeasureList:
+    """The numbered list of measure types with their projects (§ 5), in any common list style.
+
+    A measure type's name may be wrapped over several lines (PDF); lines are added to it only while
+    they continue one of the year's known wordings, so the paragraph after the list is never taken.
+    A project may be wrapped too: an indented or lower-case line right after it continues it.
+    """
+
+    def __init__(self, section: list[str], standard: StandardText, reader: _Reader, offset: int,
+                 end_words: list[str]) -> None:
+        self.section = section
+        self.end_words = end_words
+        self.standard = standard
+        self.reader = reader
+        self.offset = offset
+        self.wordings = {" ".join(wording.split()): slug for slug, wording in standard.massnahmenarten.items()}
+        self.measures: dict[str, list[str]] = {slug: [] for slug in standard.massnahmenarten}
+        self.found: set[str] = set()
+        self.used: set[int] = set()
+        self.current: str | None = None
+        self.label: list[str] = []
+        self.label_lines: list[int] = []
+        self.last_project_line: int | None = None
+        self.doubtful: set[str] = set()  # measure types with a line under them that could not be placed
+        self.bounded = False  # whether the list's end is known (the standard wording after it was found)
+        self.started = False  # the first numbered or bulleted line has been seen
+
+    def read(self) -> tuple[dict[str, Any], set[int]]:
+        end = next((i for i, line in enumerate(self.section) if self._ends_list(line)), None)
+        self.bounded = end is not None
+        for index, line in enumerate(self.section[:end]):
+            self._line(index, line)
+        self._close_label()
+        return self._result(), self.used
+
+    def _ends_list(self, line: str) -> bool:
+        words = _plain(line).split()
+        return bool(self.end_words) and words[:len(self.end_words)] == self.end_words
+
+    def _line(self, index: int, line: str) -> None:
+        numbered, bullet = _NUMBERED.match(line), _BULLET.match(line)
+        self.started = self.started or bool(numbered or bullet)
+        if numbered and (self.bounded or self._continues_a_wording(_plain(numbered.group(2)).split(" ")[0])):
+            self._close_label()
+            self.label.append(_plain(numbered.group(2)))
+            self.label_lines.append(index)
+        elif bullet and (self.label or self.current):
+            self._close_label()
+            if self.current is not None:
+                self.measures[self.current].append(" ".join(bullet.group(1).split()))
+                self.used.add(index)
+                self.last_project_line = index
+            elif self.bounded:
+                self._unplaced(index)
+        elif self.label and line.strip() and self._continues_a_wording(" ".join([*self.label, _plain(line)])):
+            self.label.append(_plain(line))
+            self.label_lines.append(index)
+        elif self._continues_project(index, line):
+            projects = self.measures[self.current]  # type: ignore[index]
+            projects[-1] = f"{projects[-1]} {' '.join(line.split())}"
+            self.used.add(index)
+            self.last_project_line = index
+        elif line.strip() and self.started and self.bounded:
+            self._close_label()
+            self._unplaced(index)  # inside the list, but neither measure type nor project: a person decides
+        elif line.strip() and (self.label or self.current):
+            self._close_label()
+            self.current = None
+            self.last_project_line = None
+
+    def _unplaced(self, index: int) -> None:
+        self.reader.unplaced(self.offset + index)
+        self.used.add(index)
+        if self.current is not None:
+            self.doubtful.add(self.current)
+        self.last_project_line = None
+
+    def _continues_project(self, index: int, line: str) -> bool:
+        if self.current is None or self.last_project_line != index - 1 or not line.strip():
+            return False
+        previous = self.section[index - 1].rstrip()
+        return line[:1].isspace() or line.strip()[:1].islower() or previous.endswith(("-", ","))
+
+    def _continues_a_wording(self, words: str) -> bool:
+        return any(known == words or known.startswith(words + " ") for known in self.wordings)
+
+    def _close_label(self) -> None:
+        if not self.label:
+            return
+        wording = " ".join(self.label)
+        self.current = self.wordings.get(wording)
+        if self.current is None:
+            self.reader.parsed.open_points.append(
+                f"Maßnahmenart nicht erkannt: „{escaped(wording)}“ (Wortlaut laut Standardtext: "
+                + "; ".join(self.standard.massnahmenarten.values()) + "): Projekte von Hand zuordnen")
+        else:
+            self.found.add(self.current)
+            self.used.update(self.label_lines)
+        if self.current is None and self.bounded:
+            self.used.update(self.label_lines)  # reported above; kept out of the section's wording
+        self.label.clear()
+        self.label_lines.clear()
+        self.last_project_line = None
+
+    def _result(self) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for slug, projects in self.measures.items():
+            if projects:
+                result[slug] = projects
+            elif slug in self.found and slug not in self.doubtful:
+                result[slug] = NO_PROJECT  # the list names the measure type and no project under it
+            elif slug in self.doubtful:
+                result[slug] = []  # its unplaced lines are open points; refused until someone decides
+            else:
+                result[slug] = []  # refused by make check until someone fills it in
+                self.reader.parsed.open_points.append(
+                    f"Maßnahmenart „{self.standard.massnahmenarten[slug]}“ im Text nicht gefunden: Projekte eintragen "
+                    f"oder „{NO_PROJECT}“")
+        return result
+
+
+def _vocabulary(standard: StandardText, partner: Partner) -> set[str]:
+    texts = [section.text for section in standard.abschnitte] + list(standard.massnahmenarten.values())
+    texts += naming_values(naming_for(partner)).values()
+    return {word for text in texts for word in re.findall(r"\w+", text)}
+
+
+def _skip_blank(lines: list[str], index: int) -> int:
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return index
 
 
 def _plain(line: str) -> str:
@@ -152,18 +369,16 @@ def _words(lines: list[str] | str) -> list[str]:
 
 def _find_year(plain: list[str]) -> int | None:
     head = " ".join(plain[:40])
-    match = re.search(r"Zielvereinbarung\s+((?:19|20)\d\d)\b", head)
-    return int(match.group(1)) if match else None
+    match = re.search(r"Zielvereinbarung\s+((?:19|20)[0-9]{2})(?![0-9])", head)
+    year = int(match.group(1)) if match else None
+    return year if year is not None and FIRST_YEAR <= year <= LAST_YEAR else None
 
 
 def _find_partner(plain: list[str], dataset: Dataset) -> Partner | None:
-    for line in plain[:40]:
-        if line.startswith("und "):
-            named = line.removeprefix("und ")
-            matches = [p for p in dataset.partners.values() if naming_for(p).dativ == named]
-            if matches:
-                return matches[0]
-    return None
+    """The partner named as "und dem Landkreis …" near the top, however the lines are wrapped."""
+    head = " " + " ".join(plain[:40]) + " "
+    named = [p for p in dataset.partners.values() if f" und {naming_for(p).dativ} " in head]
+    return max(named, key=lambda p: len(naming_for(p).dativ), default=None)
 
 
 def _first_line(section_text: str) -> str:
@@ -183,7 +398,8 @@ def _section_starts(lines: list[str], standard: StandardText, parsed: _Parsed) -
         wanted = _first_line(section.text)
         index = next((i for i in range(position, len(lines)) if _plain(lines[i]) == wanted), None)
         if index is None:
-            parsed.notes.append(f"Abschnitt „{section.titel}“ nicht gefunden (erwartet eine Zeile „{wanted}“).")
+            parsed.open_points.append(f"Abschnitt „{section.titel}“ nicht gefunden (erwartet eine Zeile „{wanted}“): "
+                                      "mit dem unterzeichneten Text abgleichen")
             continue
         found.append((section.id, index))
         position = index + 1
@@ -215,93 +431,8 @@ def _section_with(standard: StandardText, placeholder: str) -> str | None:
 
 
 def _find_budget(section: list[str]) -> int | None:
-    match = re.search(r"(\d{1,3}(?:\.\d{3})+|\d+) Euro", " ".join(_plain(line) for line in section))
+    match = re.search(r"(?<![0-9.])([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,12}) Euro", " ".join(_plain(line) for line in section))
     return int(match.group(1).replace(".", "")) if match else None
-
-
-def _find_measures(section: list[str], standard: StandardText, parsed: _Parsed) -> tuple[dict[str, list[str]], set[int]]:
-    """The numbered list of measure types with their projects, and which lines of the section it took.
-
-    A measure type's name may be wrapped over several lines (PDF); lines are added to it only while
-    they continue one of the year's known wordings, so the paragraph after the list is never taken.
-    """
-    wordings = {" ".join(wording.split()): slug for slug, wording in standard.massnahmenarten.items()}
-    measures: dict[str, list[str]] = {slug: [] for slug in standard.massnahmenarten}
-    used: set[int] = set()
-    current: str | None = None
-    label: list[str] = []
-    label_lines: list[int] = []
-
-    def continues_a_wording(words: str) -> bool:
-        return any(known == words or known.startswith(words + " ") for known in wordings)
-
-    def close_label() -> None:
-        nonlocal current
-        if label:
-            wording = " ".join(label)
-            current = wordings.get(wording)
-            if current is None:
-                parsed.notes.append(f"Maßnahmenart nicht erkannt: „{wording}“ (Wortlaut laut Standardtext: "
-                                    + "; ".join(standard.massnahmenarten.values()) + ").")
-            else:
-                used.update(label_lines)
-            label.clear()
-            label_lines.clear()
-
-    for index, line in enumerate(section):
-        numbered, bullet = _NUMBERED.match(line), _BULLET.match(line)
-        if bullet and (label or current):
-            close_label()
-            if current is not None:
-                measures[current].append(bullet.group(1).strip())
-                used.add(index)
-        elif numbered and continues_a_wording(_plain(numbered.group(2)).split(" ")[0]):
-            close_label()
-            label.append(_plain(numbered.group(2)))
-            label_lines.append(index)
-        elif label and line.strip() and continues_a_wording(" ".join([*label, _plain(line)])):
-            label.append(_plain(line))
-            label_lines.append(index)
-        elif line.strip() and (label or current):
-            close_label()
-            current = None
-    close_label()
-    return measures, used
-
-
-def _find_signatories(section: list[str], parsed: _Parsed) -> tuple[list[dict[str, Any]], set[int]]:
-    """Place and date, name, and function lines of each signature."""
-    signatories = []
-    used: set[int] = set()
-    index = 0
-    while index < len(section):
-        match = _SIGNATURE_PLACE.match(_plain(section[index]))
-        if not match:
-            index += 1
-            continue
-        used.add(index)
-        day = date(int(match["jahr"]), int(match["monat"]), int(match["tag"])) if match["tag"] else None
-        index += 1
-        while index < len(section) and not section[index].strip():
-            index += 1
-        if index >= len(section):
-            parsed.notes.append(f"Unterschrift in „{match['ort']}“ ohne Namen.")
-            break
-        name = section[index].strip()
-        used.add(index)
-        index += 1
-        while index < len(section) and not section[index].strip():
-            index += 1
-        function = []
-        while index < len(section) and section[index].strip() and not _SIGNATURE_PLACE.match(_plain(section[index])):
-            function.append(section[index].strip())
-            used.add(index)
-            index += 1
-        entry: dict[str, Any] = {"name": name, "funktion": "\n".join(function) or None, "ort": match["ort"].strip()}
-        if day is not None:
-            entry["datum"] = day
-        signatories.append(entry)
-    return signatories, used
 
 
 def _with_blocks(section: list[str], structured: set[int], placeholder: str) -> list[str]:

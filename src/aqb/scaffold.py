@@ -6,6 +6,8 @@ list fields the model does not have. Nothing that exists is ever overwritten.
 
 from __future__ import annotations
 
+import difflib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,8 @@ import yaml
 from pydantic import BaseModel
 
 from aqb.loader import AGREEMENTS_DIR, SCHEMA_DIR, STANDARD_TEXTS_DIR, Dataset
-from aqb.model import FullTextAgreement, Partner, PartnerNaming
+from aqb.model import NO_PROJECT, NOT_ENTERED, FullTextAgreement, KeyFiguresRecord, Partner, PartnerNaming
+from aqb.problems import escaped
 from aqb.schema import render, schemas
 from aqb.text import document_title
 
@@ -37,17 +40,24 @@ def agreement_path(data_dir: Path, slug: str, year: int) -> Path:
 
 
 def new_agreement(dataset: Dataset, data_dir: Path, slug: str, year: int) -> Path:
-    """Write a draft for `slug` in `year`, pre-filled from the partner's latest earlier full text."""
+    """Write a draft for `slug` in `year`, pre-filled from the partner's latest earlier record.
+
+    Everything carried over is listed under `offene_punkte`, and what only the signed document can
+    say is left blank: `make check` refuses the draft until a person has confirmed each point.
+    """
     partner = dataset.partners.get(slug)
     if partner is None:
-        raise ScaffoldError(f"Unbekannte Gebietskörperschaft: '{slug}'. Gültig sind: {', '.join(dataset.partners)}.")
+        raise ScaffoldError(f"Unbekannte Gebietskörperschaft: '{escaped(slug)}'. {suggestion(slug, dataset.partners)}")
     if not partner.exists_in(year):
         raise ScaffoldError(f"{partner.bezeichnung} ist im Jahr {year} kein Partner des AQB.")
     target = agreement_path(data_dir, slug, year)
     if target.exists() or target.with_suffix(".yml").exists():
         raise ScaffoldError(f"{target} gibt es schon; sie wird nicht überschrieben.")
-    earlier = [a for a in dataset.agreements if a.partner == slug and a.jahr < year and a.has_text]
-    previous = earlier[-1] if earlier else None
+    earlier = [a for a in dataset.agreements if a.partner == slug and a.jahr < year]
+    if earlier and isinstance(earlier[-1], KeyFiguresRecord):
+        return _key_figures_draft(target, partner, year, earlier[-1].jahr)
+    full_texts = [a for a in earlier if isinstance(a, FullTextAgreement)]
+    previous = full_texts[-1] if full_texts else None
     standard = dataset.standard_texts.get(year)
     values: dict[str, Any] = {
         "jahr": year,
@@ -55,24 +65,56 @@ def new_agreement(dataset: Dataset, data_dir: Path, slug: str, year: int) -> Pat
         "art": "wortlaut",
         "partner_im_text": (previous.partner_im_text if previous else naming_for(partner)).model_dump(),
         "budget": None,
-        "massnahmen": ({k: list(v) for k, v in previous.massnahmen.items()} if previous
+        "massnahmen": ({k: list(v) or NO_PROJECT for k, v in previous.massnahmen.items()} if previous
                        else {measure: [] for measure in dataset.measure_types}),
         "unterzeichnende": [{"name": s.name, "funktion": s.funktion, "ort": s.ort, "datum": None}
                             for s in previous.unterzeichnende] if previous else
                            [{"name": None, "funktion": None, "ort": None, "datum": None}],
         "quelle": {"titel": document_title(standard, naming_for(partner)) if standard else None,
                    "herausgeber": standard.ministerium.name if standard else None},
+        "offene_punkte": _open_points(previous.jahr if previous else None, slug, year),
     }
     notes = {
         "budget": "Noch eintragen: Haushaltsmittel nach § 4, in ganzen Euro.",
         "massnahmen": (f"Aus der Vereinbarung {previous.jahr} übernommen: behalten, anpassen oder löschen."
-                       if previous else "Projekte je Maßnahmenart eintragen; leere Listen bleiben als [] stehen."),
-        "unterzeichnende": "Namen und Funktionen prüfen, Datum der Unterschrift eintragen (oder die Zeile löschen, "
+                       if previous else f"Projekte je Maßnahmenart eintragen; wo keins genannt ist: {NO_PROJECT}"),
+        "unterzeichnende": f"Namen und Funktionen prüfen, Datum der Unterschrift eintragen (oder „{NOT_ENTERED}“, "
                            "wenn im Dokument keins steht).",
     }
     heading = (f"Entwurf: Zielvereinbarung {year} – {partner.bezeichnung}. "
-               "Alle leeren Felder ausfüllen, dann `make check`.")
+               "Alle leeren Felder ausfüllen, die offenen Punkte erledigen, dann `make check`.")
     write_draft(target, "../../schema/vereinbarung.schema.json", heading, FullTextAgreement, values, notes)
+    return target
+
+
+def _open_points(previous_year: int | None, slug: str, year: int) -> list[str]:
+    points = []
+    if previous_year is not None:
+        points += [
+            f"partner_im_text aus {previous_year} übernommen: mit dem unterzeichneten Text abgleichen",
+            f"massnahmen aus {previous_year} übernommen: Projekte und Schreibweise mit dem unterzeichneten Text abgleichen",
+            f"unterzeichnende aus {previous_year} übernommen: Namen, Funktionen und Orte mit dem unterzeichneten Text "
+            "abgleichen",
+        ]
+    points += [
+        f"quelle.titel aus dem Standardtext {year} gebildet: mit dem Titel des unterzeichneten Dokuments abgleichen",
+        f"den unterzeichneten Text als data/originaltexte/{year}/{slug}.txt (oder .pdf) ablegen, wenn er vorliegt",
+    ]
+    return points
+
+
+def _key_figures_draft(target: Path, partner: Partner, year: int, previous_year: int) -> Path:
+    """The partner's last record is known only from a public source: so is the draft."""
+    values: dict[str, Any] = {
+        "jahr": year, "partner": partner.slug, "art": "eckdaten", "budget_laut_quelle": None,
+        "quelle": {"titel": None, "herausgeber": None, "url": None},
+        "offene_punkte": [f"Angaben aus einer öffentlichen Quelle für {year} eintragen (wie {previous_year}: "
+                          "Budget wie gedruckt, Projekte, Unterzeichnende), nur was die Quelle nennt"],
+    }
+    notes = {"budget_laut_quelle": "Genau so abschreiben, wie die Quelle den Betrag druckt, z. B. 879.800 Euro."}
+    heading = (f"Entwurf: Eckdaten {year} – {partner.bezeichnung} (aus öffentlicher Quelle, wie {previous_year}). "
+               "Alle leeren Felder ausfüllen, die offenen Punkte erledigen, dann `make check`.")
+    write_draft(target, "../../schema/vereinbarung.schema.json", heading, KeyFiguresRecord, values, notes)
     return target
 
 
@@ -86,15 +128,26 @@ def new_year(dataset: Dataset, data_dir: Path, year: int) -> Path:
         raise ScaffoldError(f"Es gibt keinen Standardtext vor {year}, von dem kopiert werden könnte.")
     source = data_dir / STANDARD_TEXTS_DIR / f"{max(earlier)}.yaml"
     lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
-    copied = [f"jahr: {year}\n" if line == f"jahr: {max(earlier)}\n" else line for line in lines]
-    note = (f"# ENTWURF aus {source.name}: Wortlaut und Jahreszahlen mit dem Standardtext des Ministeriums "
-            f"für {year} abgleichen,\n# dann diese Zeile löschen. `make check` warnt, solange der Text nur "
-            f"{max(earlier)} nennt.\n")
-    schema_line = 1 if copied and copied[0].startswith("# yaml-language-server") else 0
-    copied.insert(schema_line, note)
+    year_line = f"jahr: {max(earlier)}\n"
+    # The copy is a draft until the ministry's wording for the new year has been compared with it.
+    draft_marker = (f"# ENTWURF aus {source.name}: solange hier ein offener Punkt steht, wird nichts veröffentlicht.\n"
+                    "offene_punkte:\n  - " + json.dumps(
+                        f"Wortlaut, Jahreszahlen, Ministerium und Maßnahmenarten aus {max(earlier)} übernommen: "
+                        f"mit dem Standardtext des Ministeriums für {year} abgleichen", ensure_ascii=False) + "\n")
+    copied = [f"jahr: {year}\n{draft_marker}" if line == year_line else line for line in lines]
+    if year_line not in lines:
+        copied.append(draft_marker)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("".join(copied), encoding="utf-8")
     return target
+
+
+def suggestion(value: str, known: dict[str, Any]) -> str:
+    """"Meinten Sie …?" for a mistyped slug (also for a capital letter: Fulda → fulda)."""
+    lowered = value.strip().lower().replace(" ", "-")
+    containing = [slug for slug in known if lowered and lowered in slug]
+    close = [lowered] if lowered in known else containing[:1] or difflib.get_close_matches(lowered, list(known), n=1)
+    return f"Meinten Sie '{close[0]}'?" if close else "Gültig sind: " + ", ".join(known) + "."
 
 
 def write_schemas(dataset: Dataset, data_dir: Path) -> list[Path]:
