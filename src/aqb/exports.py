@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -64,10 +65,26 @@ def agreements_json(dataset: Dataset, records: list[dict[str, Any]]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
-def _safe(value: Any) -> Any:
-    """A text cell that starts like a formula is prefixed with ' so spreadsheets show it, never run it."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+# What makes a spreadsheet read a cell as a formula (OWASP, CSV injection), after any leading white
+# space or invisible characters, and in the full-width and small forms that NFKC turns into these
+# (＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫), plus the minus sign U+2212. The projects page's own CSV uses the same list.
+FORMULA_START = "=+-@\u2212"
+
+
+def defused(value: str) -> str:
+    """A text cell that starts like a formula, prefixed with ' so spreadsheets show it, never run it."""
+    index = 0
+    while index < len(value) and (value[index].isspace() or unicodedata.category(value[index]) == "Cf"):
+        index += 1
+    first = unicodedata.normalize("NFKC", value[index:index + 1])[:1]
+    if value[:1] in ("\t", "\r") or (first and first in FORMULA_START):
         return "'" + value
+    return value
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return defused(value)
     return "" if value is None else value
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from aqb.catalog import catalog_files
 from aqb.compare import budget_change, project_changes, series_key, text_changes
-from aqb.exports import AGREEMENT_COLUMNS, LICENCE, PARTNER_COLUMNS, PROJECT_COLUMNS, data_files
+from aqb.exports import AGREEMENT_COLUMNS, FORMULA_START, LICENCE, PARTNER_COLUMNS, PROJECT_COLUMNS, data_files
 from aqb.feeds import feeds, signed_on
 from aqb.formatting import euro, long_date, short_date, signed_euro, signed_percent, sort_key
 from aqb.loader import Dataset
@@ -421,7 +421,7 @@ class Site:
             others = sorted(set(years_of_series[row["reihe"]]) - {row["jahr"]})
             row["auch_in"] = others
             row["reihe"] = "/".join(row["reihe"])
-        return {"zeilen": rows, "massnahmenarten": [*names.values(), "ohne Angabe"],
+        return {"zeilen": rows, "formelanfang": FORMULA_START, "massnahmenarten": [*names.values(), "ohne Angabe"],
                 "jahre": [str(y) for y in reversed(self.dataset.years())],
                 "partner": [p.bezeichnung for p in self.partners_sorted()]}
 

@@ -45,10 +45,18 @@ for (const [column, heading] of [...table.tHead.rows[0].cells].entries()) {
   });
 }
 
-// CSV as RFC 4180; a cell starting with = + - @ gets a leading apostrophe so that spreadsheet
-// programs do not run it as a formula.
+// CSV as RFC 4180. A cell that starts like a formula gets a leading apostrophe so that spreadsheet
+// programs do not run it: the trigger characters come from the server's rule (aqb.exports.defused),
+// looked for after white space and invisible characters, in full-width and small forms too (NFKC).
+const formulaStart = document.getElementById("aqb-projekte-csv").dataset.formelanfang;
+
+function defused(value) {
+  const first = value.replace(/^[\s\p{Cf}]+/u, "").slice(0, 1).normalize("NFKC").slice(0, 1);
+  return /^[\t\r]/.test(value) || (first !== "" && formulaStart.includes(first)) ? `'${value}` : value;
+}
+
 function csvCell(value) {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = defused(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

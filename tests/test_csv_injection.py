@@ -1,0 +1,77 @@
+"""Exports a spreadsheet cannot execute: every CSV cell that could start a formula is defused.
+
+The cases are OWASP's CSV-injection list plus what slips past a naive first-character check:
+leading white space of every kind, invisible characters, full-width and small look-alikes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aqb.exports import defused
+from conftest import DataFolder, build_site, serve, synthetic_agreement
+
+# OWASP "CSV Injection": cells beginning with = + - @ tab or carriage return.
+OWASP = ["=1+1", "+1+1", "-1+1", "@SUM(1+1)", "\t=1+1", "\r=1+1", '=HYPERLINK("https://example.org","x")',
+         "=cmd|' /C calc'!A0", "@SUM(A1:A2)", "-2+3+cmd|' /C calc'!A0", "+cmd|' /C notepad'!A0"]
+DISGUISED = [" =1+1", "\u00a0=1+1", "\n=1+1", "\u3000=1+1", "\u2003+1", "\u200b=1+1", "\ufeff=1+1", "\u2060@SUM(A1)",
+             "＝1+1", "＋1+1", "－1+1", "＠SUM(A1)", "﹦1+1", "﹢1", "﹣1", "﹫SUM(A1)", "\u22121+1", "  \t  =1"]
+HARMLESS = ["Frauenakademie 2025", "2. Chance", "„2. Chance“", "Teilzeitausbildung (BaE)", "E-Mail", "a=b", "1-2"]
+
+
+@pytest.mark.parametrize("value", OWASP + DISGUISED)
+def test_formula_cells_are_defused(value: str) -> None:
+    assert defused(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", HARMLESS)
+def test_ordinary_cells_stay_as_they_are(value: str) -> None:
+    assert defused(value) == value
+
+
+@pytest.fixture(scope="module")
+def formula_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = DataFolder(tmp_path_factory.mktemp("formeln"))
+    partners = ["fulda", "giessen", "wiesbaden"]
+    names = OWASP[:4] + DISGUISED
+    for index, partner in enumerate(partners):
+        chunk = [name for name in names[index::3] if name.strip()]
+        folder.add_agreement(synthetic_agreement(partner, 2025, 500_000, {"qualifizierung": chunk}))
+    return build_site(folder.root, folder.root / "site")
+
+
+def test_every_server_csv_defuses_disguised_formulas(formula_site: Path) -> None:
+    files = [*(formula_site / "daten").glob("projekte*.csv"), *(formula_site / "daten" / "2025").glob("projekte*.csv")]
+    assert len(files) == 4  # all years and 2025, each as RFC 4180 and as Excel variant
+    for path in files:
+        text = path.read_text(encoding="utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(text), delimiter=";" if "excel" in path.name else ","))
+        projects = {row["projekt"] for row in rows}
+        for name in DISGUISED:
+            assert "'" + name in projects, (path.name, name)
+
+
+@pytest.mark.browser
+def test_the_projects_page_csv_defuses_them_too(formula_site: Path, browser: Any) -> None:
+    context = browser.new_context(accept_downloads=True)
+    tab = context.new_page()
+    try:
+        with serve(formula_site) as url:
+            tab.goto(url + "projekte/")
+            with tab.expect_download() as download:
+                tab.get_by_role("button", name="Angezeigte Projekte als CSV herunterladen").click()
+            content = Path(download.value.path()).read_bytes().decode("utf-8").removeprefix("\ufeff")
+    finally:
+        context.close()
+    first_column = [row[0] for row in csv.reader(io.StringIO(content))][1:]
+    ordinary = {"Frauenakademie 2025", "Motivierendes Coaching Marburg 2025", "Teilzeitausbildung (BaE)",
+                "Voice Connect 2025", "Berufspaten", "„2. Chance“", "Sprachangebote für junge Flüchtlinge"}
+    formulas = [cell for cell in first_column if cell not in ordinary]
+    # The page shows each name once (the browser trims white space around it); each must be defused.
+    assert len(formulas) == len(OWASP[:4] + DISGUISED), formulas
+    assert all(cell.startswith("'") for cell in formulas), formulas
