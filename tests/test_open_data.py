@@ -7,6 +7,8 @@ import io
 import json
 import os
 import re
+import logging
+from datetime import date
 import subprocess
 import sys
 from xml.etree import ElementTree
@@ -20,6 +22,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF
 
 from aqb.exports import AGREEMENT_COLUMNS, PROJECT_COLUMNS
+from aqb.history import last_changes, parse_log
 from aqb.loader import load_dataset
 from aqb.model import NO_PROJECT, NOT_ENTERED, Agreement, FullTextAgreement, KeyFiguresRecord
 from conftest import REPO, DataFolder, build_site, page, synthetic_agreement, text_of
@@ -327,3 +330,31 @@ def test_agreement_prints_as_a_clean_document(browser_page: tuple[Any, list[str]
     assert f"Dauerhafte Adresse: http://127.0.0.1:8000/{MARBURG}" in text
     for chrome in ("Alle Projekte", "Budgets im Vergleich", "Suchen", "Impressum", "Inhalt der Vereinbarung"):
         assert chrome not in text
+
+
+@pytest.mark.parametrize("when", ["@253402300800 +0000", "@99999999999999 +0000", "@1700000000 +1345",
+                                  "@1700000000 -1200", "@0 +0000"])
+def test_any_history_builds(tmp_path: Path, when: str, caplog: pytest.LogCaptureFixture) -> None:
+    """A commit dated after 9999 or at an odd offset never breaks a build (git refuses dates before 1970)."""
+    history_log = logging.getLogger("mkdocs.plugins.aqb.history")
+    caplog.set_level(logging.INFO, logger=history_log.name)
+    history_log.addHandler(caplog.handler)  # MkDocs stops its loggers propagating once a build ran
+    DataFolder(tmp_path)
+    git_committed(tmp_path, when)
+    changes = last_changes(tmp_path, ["data"])
+    stamp = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=tmp_path, capture_output=True, text=True).stdout
+    if len(stamp.strip()) == 10:  # a date Python can hold: used as it is
+        assert changes["data/vereinbarungen/2025/marburg-biedenkopf.yaml"].isoformat() == stamp.strip()
+    else:  # skipped with a log line, never invented
+        assert changes == {}
+        assert "Commit mit unlesbarem Datum übersprungen" in caplog.text
+    history_log.removeHandler(caplog.handler)
+    site = build_site(tmp_path, tmp_path / "site")
+    assert (site / "kreise" / "marburg-biedenkopf" / "2025" / "index.html").is_file()
+
+
+def test_history_parser_keeps_what_python_can_hold_and_skips_the_rest() -> None:
+    output = ("@10000-01-01\n\ndata/a.yaml\n@1969-12-31\n\ndata/b.yaml\n@0000-00-00\n\ndata/c.yaml\n"
+              "@kaputt\n\ndata/d.yaml\n@2024-02-29\n\ndata/a.yaml\ndata/c.yaml\ndata/e.yaml\n")
+    # a.yaml and c.yaml were last touched by unreadable commits: no date, not the older commit's.
+    assert parse_log(output) == {"data/b.yaml": date(1969, 12, 31), "data/e.yaml": date(2024, 2, 29)}

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 from datetime import date
 from pathlib import Path
+
+# Logged under MkDocs' plugin namespace (only a name: the package imports nothing from MkDocs).
+log = logging.getLogger("mkdocs.plugins.aqb.history")
 
 
 def last_changes(root: Path, paths: list[str]) -> dict[str, date]:
@@ -20,11 +24,29 @@ def last_changes(root: Path, paths: list[str]) -> dict[str, date]:
         return {}
     if result.returncode != 0:
         return {}
-    changes: dict[str, date] = {}
+    return parse_log(result.stdout)
+
+
+def parse_log(output: str) -> dict[str, date]:
+    """`git log --format=@%cs --name-only` output → path → date of its newest commit."""
+    changes: dict[str, date | None] = {}
     current: date | None = None
-    for line in result.stdout.splitlines():
+    for line in output.splitlines():
         if line.startswith("@"):
-            current = date.fromisoformat(line[1:])
-        elif line and current is not None:
+            current = _commit_date(line[1:])
+        elif line:
+            # A file last touched by an unreadable commit gets no date (not an older one's).
             changes.setdefault(line, current)
-    return changes
+    return {path: changed for path, changed in changes.items() if changed is not None}
+
+
+def _commit_date(text: str) -> date | None:
+    """A commit's date, or None (logged) for one no calendar here can hold: year 10000, garbage.
+
+    A single odd commit must never break every later build: its files simply get no date from it.
+    """
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        log.info("Commit mit unlesbarem Datum übersprungen: %r", text[:40])
+        return None
