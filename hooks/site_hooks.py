@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from aqb.csp import apply_policy
+from aqb.csp import UnknownInlineScript, apply_policy
 from aqb.files import check_pages_folder
 from aqb.history import last_changes
 from aqb.legal import publication_problems
 from aqb.loader import load_dataset
-from aqb.problems import DataError
+from aqb.problems import DataError, escaped
 from aqb.search import SearchIndexError, SearchMirror
 from aqb.views import Site, expand_nav, page_meta
 
@@ -91,11 +91,20 @@ def on_page_context(context: dict[str, Any], *, page: Page, **kwargs: Any) -> di
 
 def on_post_page(output: str, *, page: Page, **kwargs: Any) -> str:
     _search.add(page.url, output)
-    return apply_policy(output)
+    return _with_policy(output, page.file.src_uri)
 
 
-def on_post_template(output_content: str, **kwargs: Any) -> str:
-    return apply_policy(output_content)  # the 404 page
+def on_post_template(output_content: str, *, template_name: str, **kwargs: Any) -> str:
+    return _with_policy(output_content, template_name)  # the 404 page
+
+
+def _with_policy(html: str, source: str) -> str:
+    try:
+        return apply_policy(html)
+    except UnknownInlineScript as error:
+        raise PluginError(f"{source}: unbekanntes Inline-Skript, das die Sicherheitsrichtlinie nicht erlaubt: "
+                          f"{escaped(str(error))} … Skripte gehören in Dateien unter overrides/assets/; "
+                          "Skripte des Themes stehen in src/aqb/csp.py (ALLOWED_SCRIPTS).") from None
 
 
 def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,9 +13,9 @@ import pytest
 from playwright.sync_api import expect
 from bs4 import BeautifulSoup
 
-from aqb.csp import HEADERS, policy_for
+from aqb.csp import ALLOWED_SCRIPTS, HEADERS, POLICY, is_allowed, inline_scripts, policy_for
 from aqb.preview import NGINX, nginx_serving
-from conftest import REPO
+from conftest import REPO, DataFolder, build_site, serve
 
 def test_every_page_has_a_policy_without_unsafe_inline_scripts(real_site: Path) -> None:
     for html in real_site.rglob("*.html"):
@@ -27,19 +28,86 @@ def test_every_page_has_a_policy_without_unsafe_inline_scripts(real_site: Path) 
         script_src = re.search(r"script-src ([^;]+)", policy).group(1)
         assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
         assert policy == policy_for(text), html  # exactly the hashes of this page's inline scripts
+        style_src = re.search(r"style-src ([^;]+)", policy).group(1)
+        assert style_src == "'self'"  # no inline styles at all: none from data can apply
+        assert not soup.select("[style]") and not soup.find("style"), html
+
+
+def test_every_allowed_script_is_one_the_theme_really_writes(real_site: Path) -> None:
+    """A stale entry would trust a script nobody checked; a new theme script must be added knowingly."""
+    from aqb.csp import _BASE
+    import hashlib
+
+    used = {hashlib.sha256(_BASE.sub("new URL(BASE,location)", script).encode()).hexdigest()
+            for html in real_site.rglob("*.html") for script in inline_scripts(html.read_text(encoding="utf-8"))}
+    assert used == set(ALLOWED_SCRIPTS)
+
+
+@pytest.mark.parametrize("script", ["alert(1)", 'new URL("https://example.org",location)', "__md_scope=1"])
+def test_an_unknown_inline_script_is_never_trusted(script: str) -> None:
+    assert not is_allowed(script)
+
+
+def test_a_script_in_a_hand_written_page_fails_the_build(tmp_path: Path) -> None:
+    from mkdocs.exceptions import Abort
+
+    DataFolder(tmp_path)
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    (content / "ueber.md").write_text("# Über\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(tmp_path, tmp_path / "site")
+    assert not (tmp_path / "site" / "ueber" / "index.html").exists()
+
+
+@pytest.mark.browser
+def test_injected_style_and_script_are_blocked_in_chromium(real_site: Path, tmp_path: Path, browser: Any) -> None:
+    """What a data value could never produce, forced into a built page: the browser still refuses it."""
+    site = tmp_path / "site"
+    shutil.copytree(real_site, site)
+    page_file = site / "kreise" / "marburg-biedenkopf" / "2025" / "index.html"
+    html = page_file.read_text(encoding="utf-8")
+    overlay = ('<a id="aqb-falle" href="https://example.org/" style="position:fixed;inset:0;z-index:99999;'
+               'background:rgb(255,0,0)">x</a><script>window.aqbFalle = 1</script>')
+    page_file.write_text(html.replace("<body", overlay + "<body", 1).replace("</h1>", "</h1>" + overlay, 1),
+                         encoding="utf-8")
+    context = browser.new_context()
+    tab = context.new_page()
+    refused: list[str] = []
+    tab.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    try:
+        with serve(site) as url:
+            tab.goto(url + "kreise/marburg-biedenkopf/2025/", wait_until="networkidle")
+            position = tab.locator("#aqb-falle").first.evaluate("e => getComputedStyle(e).position")
+            ran = tab.evaluate("() => window.aqbFalle")
+    finally:
+        context.close()
+    assert position == "static"  # the overlay's style attribute was not applied
+    assert ran is None  # the injected script did not run
+    assert any("style" in message for message in refused) and any("script" in message for message in refused)
 
 
 def test_pages_keep_working_under_the_policy(browser_page: tuple[Any, list[str]], served_site: str) -> None:
     tab, _ = browser_page
     refused: list[str] = []
     tab.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
-    for path in ("", "kreise/marburg-biedenkopf/2025/", "projekte/", "jahre/2025/"):
+    switched = 0
+    for path in ("", "kreise/", "kreise/marburg-biedenkopf/", "kreise/marburg-biedenkopf/2025/", "projekte/",
+                 "jahre/", "jahre/2025/", "vergleich/", "daten/", "mitmachen/", "gibt-es-nicht/"):
         tab.goto(served_site + path, wait_until="networkidle")
+        # What the theme's script does on a page: palette switch, back-to-top, drawer (no inline styles).
+        toggle = tab.locator("label[for^='__palette']:visible")
+        if toggle.count():
+            toggle.first.click()
+            switched += 1
+        tab.mouse.wheel(0, 2000)
+        tab.wait_for_timeout(100)
     tab.goto(served_site + "suche/?q=Frauenakademie")
     expect(tab.locator("#aqb-suche-status")).to_contain_text("Treffer")
     assert tab.locator("#aqb-treffer > li").count() > 0
     tab.goto(served_site + "projekte/")
     assert tab.locator("#aqb-projekte-werkzeuge").is_visible()  # the projects script ran
+    assert switched >= 5  # the theme's palette script ran on most pages (not on the 404 page)
     assert refused == []
 
 

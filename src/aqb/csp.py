@@ -1,4 +1,11 @@
-"""Content Security Policy: inline scripts allowed by their hashes, never by 'unsafe-inline'."""
+"""Content Security Policy: only the inline scripts we know, never 'unsafe-inline', no inline styles.
+
+Each page's policy lists the hashes of its inline scripts, but only after every inline script on the
+page was found in the allow-list below (the scripts mkdocs-material's templates write; ours load
+from files). Anything else – raw HTML in a hand-written page, a template mistake – fails the build
+instead of being trusted. No page carries a style attribute or <style> element, so style-src needs
+no 'unsafe-inline' either: injected styles (a transparent overlay link) are refused by the browser.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +15,8 @@ import re
 
 PLACEHOLDER = "aqb-csp"  # the template writes this; each page gets its own policy in its place
 
-# The theme styles with inline style attributes; scripts are what CSP must keep to the page's own.
 # Pagefind compiles WebAssembly, hence 'wasm-unsafe-eval' (it allows no JavaScript eval).
-POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self' 'unsafe-inline'; "
+POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self'; "
           "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
           "base-uri 'self'; form-action 'self'")
 
@@ -21,12 +27,25 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
 }
 
+# The inline scripts mkdocs-material's base template writes (SHA-256 of the text, with the page's
+# relative base address in `new URL("../..",location)` replaced by BASE). A theme update that
+# changes one fails the build and tests/test_csp.py: check the new script, then update its hash.
+ALLOWED_SCRIPTS = {
+    "89614d6b864bbe7884f6ad1ab21aa2216e6686af528a97cd15075dda2fe14374": "Material: __md_scope, __md_get/__md_set",
+    "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e": "Material: Farbschema aus localStorage",
+    "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f": "Material: Reiter aus dem Seitenanker",
+}
+_BASE = re.compile(r'new URL\("(?:\.\.(?:/\.\.)*|\.|/)",location\)')
 
 # The pages are our own templates' output: every script element is written by a template, and text
 # from the data is escaped, so no "</script" can stand inside one.
 _SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _RUNS = ("text/javascript", "module", "application/javascript")
+
+
+class UnknownInlineScript(ValueError):
+    """A page carries an inline script that is not in ALLOWED_SCRIPTS."""
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -41,14 +60,23 @@ def inline_scripts(html: str) -> list[str]:
     return found
 
 
+def is_allowed(script: str) -> bool:
+    normalised = _BASE.sub("new URL(BASE,location)", script)
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest() in ALLOWED_SCRIPTS
+
+
 def policy_for(html: str) -> str:
+    scripts = inline_scripts(html)
+    unknown = [script for script in scripts if not is_allowed(script)]
+    if unknown:
+        raise UnknownInlineScript(unknown[0][:120])
     hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
-                     for s in inline_scripts(html)})
+                     for s in scripts})
     return POLICY.format(hashes=" ".join(hashes))
 
 
 def apply_policy(html: str) -> str:
-    """Fill the page's policy placeholder with the hashes of exactly this page's inline scripts."""
+    """Fill the page's policy placeholder with the hashes of exactly this page's (allowed) inline scripts."""
     if PLACEHOLDER not in html:
         return html
     return html.replace(f'content="{PLACEHOLDER}"', f'content="{policy_for(html)}"', 1)
