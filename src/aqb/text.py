@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from html.parser import HTMLParser
 from dataclasses import dataclass
 from typing import Literal
 
@@ -41,7 +42,51 @@ def wording_problems(text: str) -> list[tuple[int, str, str]]:
     for match in re.finditer(r"(?m)^# ", text):
         found.append((match.start(), "Überschriften im Wortlaut beginnen mit ## oder tiefer",
                       "Die Hauptüberschrift (#) setzt die Seite selbst."))
+    found.extend(_placeholders_outside_text(text))
     return sorted(found)
+
+
+_LINK_HINT = ("Platzhalter nur im Fließtext verwenden (auch als Linktext), nie als Linkziel, Linktitel, "
+              "Verweisdefinition, Bild oder Attribut: Dort könnte ein Name die Seite verändern.")
+
+
+@functools.lru_cache(maxsize=4096)
+def _placeholders_outside_text(text: str) -> tuple[tuple[int, str, str], ...]:
+    """Placeholders that would land in a link target, title, image or attribute instead of in text.
+
+    Names are filled in after the Markdown is rendered and escaped for text; a placeholder the
+    renderer put into an attribute (href, title, src) or dropped (an image) would decide markup.
+    The rendered HTML shows where each placeholder ended up, whatever Markdown construct put it there.
+    """
+    names = [match.group(1) for match in _PLACEHOLDER.finditer(text)]
+    if not names:
+        return ()
+    reader = _WhereText()
+    reader.feed(render_markdown(text))
+    found = []
+    for name in dict.fromkeys(names):
+        token = "{" + name + "}"
+        in_attribute = any(token in value for value in reader.attribute_values)
+        in_options = re.search(r"\{:[^}]*" + re.escape(token), text)  # an attribute list {: … }
+        if in_attribute or in_options or reader.text.count(token) < names.count(name):
+            found.append((text.index(token), f"Platzhalter '{token}' steht nicht im Text, sondern in einem Link, "
+                                             "Bild oder Attribut", _LINK_HINT))
+    return tuple(found)
+
+
+class _WhereText(HTMLParser):
+    """Collects a rendered wording's text and its attribute values apart."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text = ""
+        self.attribute_values: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attribute_values.extend(value or "" for _, value in attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
 
 
 def _line_start(text: str, offset: int) -> int:
@@ -111,7 +156,9 @@ def _compose(standard: StandardText, values: dict[str, str], deviations: dict[st
     Rendering Markdown is the costly step, and a year's standard wording is the same for every
     partner; the names go in afterwards as escaped text, so they can never become markup.
     """
-    escaped = {name: html.escape(value, quote=False) for name, value in values.items()}
+    # Escaped for text and for attributes alike: a check refuses placeholders outside text, and
+    # even so a quote in a name can never end an attribute.
+    escaped = {name: html.escape(value, quote=True) for name, value in values.items()}
     sections = []
     for section in standard.abschnitte:
         blocks = tuple(Block(block.kind, _fill(block.html, escaped)) if block.kind == "markdown" else block
