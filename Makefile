@@ -26,14 +26,10 @@ serve: $(INSTALLED)
 	@$(BIN)/aqb port "$$PORT"
 	$(BIN)/mkdocs serve --strict --dev-addr "127.0.0.1:$$PORT"
 
-## build: build the site into site/ (fails on any problem in the data). Built beside it first and
-## swapped in only when complete, so a failed build never leaves a half-built site/ behind.
+## build: build the site into site/ (fails on any problem in the data). Built in .bau/ first and
+## exchanged with site/ in one step, so there is never a moment without a complete site/.
 build: $(INSTALLED)
-	@rm -rf site.neu
-	$(BIN)/mkdocs build --strict --clean --site-dir site.neu
-	@rm -rf site.alt
-	@if [ -d site ]; then mv site site.alt; fi
-	@mv site.neu site && rm -rf site.alt
+	$(BIN)/python -m aqb.publish
 
 ## check: check every data file and list all problems at once
 check: $(INSTALLED)
@@ -72,7 +68,7 @@ browser:
 	@bash .ci/ensure-test-packages
 
 clean:
-	rm -rf site site.neu site.alt $(VENV)
+	rm -rf site .bau $(VENV)
 
 ## bench: the benchmark at 810 and 10 000 synthetic agreements; prints a table, appends it to bench/RESULTS.md
 bench: $(INSTALLED)

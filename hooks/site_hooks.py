@@ -19,6 +19,7 @@ from aqb.history import last_changes
 from aqb.legal import publication_problems
 from aqb.loader import load_dataset
 from aqb.problems import DataError, escaped
+from aqb.publish import WORK_ENV
 from aqb.search import SearchIndexError, SearchMirror
 from aqb.views import Site, expand_nav, page_meta
 
@@ -68,7 +69,8 @@ def on_page_markdown(markdown: str, *, page: Page, **kwargs: Any) -> str:
 def on_pre_build(**kwargs: Any) -> None:
     global _search
     mirror = os.environ.get("AQB_SUCHSPIEGEL")  # the benchmark indexes the mirror on its own
-    _search = SearchMirror(Path(mirror) if mirror else None)
+    work = os.environ.get(WORK_ENV)  # make build: temporary folders stay in .bau/, never in /tmp
+    _search = SearchMirror(Path(mirror) if mirror else None, parent=Path(work) if work else None)
 
 
 def on_env(env: jinja2.Environment, *, files: Files, **kwargs: Any) -> jinja2.Environment:

@@ -27,9 +27,9 @@ class SearchIndexError(RuntimeError):
 class SearchMirror:
     """The indexed part of every page, as small files in the same paths as the site's pages."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, parent: Path | None = None) -> None:
         self.keep = folder is not None
-        self.folder = folder or Path(tempfile.mkdtemp(prefix="aqb-suche-"))
+        self.folder = folder or Path(tempfile.mkdtemp(prefix="aqb-suche-", dir=parent))
         self.folder.mkdir(parents=True, exist_ok=True)
 
     def add(self, url: str, html: str) -> None:
