@@ -95,8 +95,8 @@ class _Loader:
                     "Vereinbarungen gehören nach data/vereinbarungen/<jahr>/, Standardtexte nach data/standardtexte/."))
 
     def _files_in(self, folder_name: str) -> list[Path]:
-        folder = self.data_dir / folder_name
-        return [file for file in self.files if folder in file.parents]
+        prefix = f"{self.data_dir / folder_name}{os.sep}"
+        return [file for file in self.files if str(file).startswith(prefix)]
 
     def _check_originals(self) -> None:
         """Each signed text in data/originaltexte/<jahr>/<kürzel>.txt belongs to the record made from it."""

@@ -166,19 +166,18 @@ def _construct(node: Node, location: Location, lines: dict[Location, int], liter
         raise _AliasFound(node.start_mark.line + 1)
     seen.add(id(node))
     lines.setdefault(location, node.start_mark.line + 1)
-    field_name = dotted(location) or "Datei"
     if len(location) > MAX_DEPTH:
         raise _TooDeep(node.start_mark.line + 1)  # one message for the file, nothing read below it
     if node.tag not in _PLAIN_TAGS:
         # Explicit tags such as !!python/object are never constructed, and not silently ignored either.
-        problems.append(Problem(shown_path, node.start_mark.line + 1, field_name,
+        problems.append(Problem(shown_path, node.start_mark.line + 1, dotted(location) or "Datei",
                                 f"Typangaben wie '{node.tag}' sind nicht erlaubt", "Den Wert ohne !!… schreiben."))
         return None
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                problems.append(Problem(shown_path, key_node.start_mark.line + 1, field_name,
+                problems.append(Problem(shown_path, key_node.start_mark.line + 1, dotted(location) or "Datei",
                                         "ein Feldname muss ein einfacher Text sein", None))
                 continue
             if id(key_node) in seen:
@@ -188,7 +187,7 @@ def _construct(node: Node, location: Location, lines: dict[Location, int], liter
                 message = ("„<<“ (Werte aus einem anderen Eintrag übernehmen) ist nicht erlaubt"
                            if key_node.tag == "tag:yaml.org,2002:merge" else
                            f"Typangaben wie '{key_node.tag}' sind nicht erlaubt")
-                problems.append(Problem(shown_path, key_node.start_mark.line + 1, field_name, message,
+                problems.append(Problem(shown_path, key_node.start_mark.line + 1, dotted(location) or "Datei", message,
                                         "Jeden Wert ausschreiben."))
                 continue
             key = _scalar(loader, key_node, location, problems, shown_path)
