@@ -5,26 +5,38 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+LOCK := requirements.txt
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: serve build check test browser schema neu neues-jahr import bench clean
+.PHONY: serve build check test lint lock browser schema neu neues-jahr import bench clean
 
 # Values from the command line (make neu KREIS=… JAHR=…) reach the commands as environment
 # variables, quoted by the shell ("$$KREIS"), never pasted into the command text: a value such as
 # $(…), `…` or a quote stays a value.
 PORT ?= 8000
 export KREIS JAHR DATEI PORT
+# Banners of dependencies about their own future (mkdocs-material's end of life, ProperDocs' notice
+# for `mkdocs` users) say nothing about this project; the README explains the plan instead.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
-$(INSTALLED): pyproject.toml
+# Exactly the versions in requirements.txt, each checked against its hash; then our own package.
+$(INSTALLED): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(INSTALLED)
+
+## lock: refresh requirements.txt (every Python dependency, newest allowed versions, with hashes,
+## for every supported Python) after changing pyproject.toml or to take updates
+lock: $(INSTALLED)
+	$(BIN)/uv pip compile pyproject.toml requirements-build.in --extra test --upgrade --generate-hashes \
+		--universal --python-version 3.11 --quiet --custom-compile-command "make lock" -o $(LOCK)
 
 ## serve: build the site with the data in data/ and serve it on http://127.0.0.1:8000 (or PORT=…)
 serve: $(INSTALLED)
 	@$(BIN)/aqb port "$$PORT"
-	$(BIN)/mkdocs serve --strict --dev-addr "127.0.0.1:$$PORT"
+	$(BIN)/properdocs serve --strict -f mkdocs.yml --dev-addr "127.0.0.1:$$PORT"
 
 ## build: build the site into site/ (fails on any problem in the data). Built in .bau/ first and
 ## exchanged with site/ in one step, so there is never a moment without a complete site/.

@@ -36,7 +36,7 @@ _search: SearchMirror | None = None
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     global _site
-    root = Path(config.config_file_path).parent
+    root = Path(os.path.abspath(config.config_file_path)).parent  # relative with `-f mkdocs.yml`
     try:
         check_pages_folder(Path(config.docs_dir), root)
         dataset = load_dataset(root / "data")

@@ -217,8 +217,8 @@ def test_every_command_a_workflow_runs_exists(workflow: str, command: str) -> No
     program, *arguments = shlex.split(command)
     if program == "make":
         assert set(arguments) <= makefile_targets(), f"{workflow}: unbekanntes make-Ziel in '{command}'"
-    else:
-        assert program in {"apt-get"}, f"{workflow}: unerwarteter Befehl '{command}'"
+    else:  # the same system packages as .ci/run installs
+        assert [program, *arguments] == ["bash", ".ci/ensure-test-packages"], f"{workflow}: unerwarteter Befehl '{command}'"
 
 
 def test_workflows_check_build_test_and_deploy() -> None:

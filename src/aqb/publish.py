@@ -6,7 +6,7 @@ into place by a single rename. A failed or interrupted build (SIGTERM, SIGINT, S
 temporary folders and leaves site/ as it was; after SIGKILL, which nothing can catch, the next build
 removes what was left in .bau/. The search mirror (aqb.search) lives in .bau/ too, never in /tmp.
 
-Runs MkDocs as a command, so this package still imports nothing from it.
+Runs ProperDocs (the maintained MkDocs) as a command, so this package imports nothing from either.
 """
 
 from __future__ import annotations
@@ -64,8 +64,9 @@ def main(argv: list[str] | None = None) -> int:
 def _build_and_swap(site: Path, work: Path, mkdocs_arguments: list[str]) -> int:
     new = work / "neu"
     _halt("bau")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(new),
-                             *mkdocs_arguments], env={**os.environ, WORK_ENV: str(work)}, check=False)
+    result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "--clean", "-f", "mkdocs.yml",
+                             "--site-dir", str(new), *mkdocs_arguments], env={**os.environ, WORK_ENV: str(work)},
+                            check=False)
     if result.returncode != 0:
         return result.returncode
     _halt("vor-tausch")

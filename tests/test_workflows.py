@@ -1,0 +1,63 @@
+"""Workflows a security reviewer signs: pinned actions and image, least privilege, no kept token,
+and zizmor (offline) with no finding of medium severity or higher."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+ZIZMOR = Path(sys.executable).with_name("zizmor")
+
+
+def zizmor(folder: Path) -> subprocess.CompletedProcess[str]:
+    files = [str(path) for path in sorted(folder.glob("*.yml"))]
+    return subprocess.run([str(ZIZMOR), "--offline", "--no-progress", "--min-severity", "medium", *files],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_zizmor_finds_nothing_of_medium_severity_or_higher() -> None:
+    result = zizmor(REPO / ".github" / "workflows")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout + result.stderr
+
+
+def test_zizmor_would_report_an_unpinned_action(tmp_path: Path) -> None:
+    shutil.copytree(REPO / ".github" / "workflows", tmp_path / "workflows")
+    path = tmp_path / "workflows" / "pruefen.yml"
+    path.write_text(re.sub(r"actions/checkout@[0-9a-f]{40} # v[0-9.]+", "actions/checkout@v4",
+                           path.read_text(encoding="utf-8")), encoding="utf-8")
+    result = zizmor(tmp_path / "workflows")
+    assert result.returncode != 0
+    assert "unpinned-uses" in result.stdout
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=[w.name for w in WORKFLOWS])
+def test_every_action_is_pinned_to_a_commit_with_its_version_named(workflow: Path) -> None:
+    lines = [line.strip() for line in workflow.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert lines
+    for line in lines:
+        assert re.fullmatch(r"(- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=[w.name for w in WORKFLOWS])
+def test_least_privilege_and_no_kept_token(workflow: Path) -> None:
+    document = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+    assert document["permissions"] == {}
+    for name, job in document["jobs"].items():
+        writes = {scope for scope, level in job.get("permissions", {}).items() if level == "write"}
+        deploys = any("deploy-pages" in step.get("uses", "") for step in job["steps"])
+        assert writes == ({"pages", "id-token"} if deploys else set()), name
+        if "container" in job:
+            assert re.fullmatch(r"[\w.:/-]+@sha256:[0-9a-f]{64}", job["container"]), name
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, name
