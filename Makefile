@@ -66,8 +66,15 @@ import: $(INSTALLED)
 	@test -n "$$DATEI" || { echo "Bitte angeben: make import DATEI=<datei>"; exit 2; }
 	@$(BIN)/aqb import -- "$$DATEI"
 
-## test: the whole test suite, browser tests included where Chromium can be had
-test: $(INSTALLED) browser $(VNU)
+## lint: ruff (rules in pyproject.toml) and its formatter, mypy in strict mode, zizmor on the workflows
+lint: $(INSTALLED)
+	$(BIN)/ruff check src hooks bench tests
+	$(BIN)/ruff format --check src hooks bench tests
+	$(BIN)/mypy
+	$(BIN)/zizmor --offline --no-progress --min-severity medium .github/workflows/pruefen.yml .github/workflows/veroeffentlichen.yml
+
+## test: lint, then the whole test suite, browser tests included where Chromium can be had
+test: $(INSTALLED) lint browser $(VNU)
 	$(BIN)/python -m pytest
 
 # The Nu HTML Checker for the HTML test, from the npm registry (pinned in package-lock.json).

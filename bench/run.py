@@ -33,8 +33,10 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
-from aqb.preview import NGINX, nginx_serving  # noqa: E402 - the host setup the tests check
+sys.path.insert(0, str(REPO / "tests"))  # the nginx preview is a test helper the benchmark shares
+from aqb.model import FullTextAgreement  # noqa: E402
 from aqb.search import PAGEFIND_COMMAND  # noqa: E402 - the same indexer call as the site build
+from preview import NGINX, nginx_serving  # noqa: E402 - the host setup the tests check
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 CHROMIUM = "/usr/bin/chromium"
@@ -42,13 +44,16 @@ CHROMIUM = "/usr/bin/chromium"
 
 # -- synthetic data -----------------------------------------------------------------------------------
 
+
 def generate(project: Path, count: int) -> None:
     """Write data/ with `count` agreements: 27 partners, as many years as needed from 2014 on."""
     data = project / "data"
     shutil.copytree(REPO / "data", data)
     shutil.rmtree(data / "vereinbarungen")
     shutil.rmtree(data / "originaltexte")  # the signed texts belong to the real records only
-    template = yaml.safe_load((REPO / "data" / "vereinbarungen" / "2025" / "marburg-biedenkopf.yaml").read_text("utf-8"))
+    template = yaml.safe_load(
+        (REPO / "data" / "vereinbarungen" / "2025" / "marburg-biedenkopf.yaml").read_text("utf-8")
+    )
     partners = yaml.safe_load((data / "gebietskoerperschaften.yaml").read_text("utf-8"))
     slugs = [slug for slug in partners if slug != "hanau"]  # Hanau exists only from 2026; keep 26 + Hanau later
     standard = (REPO / "data" / "standardtexte" / "2025.yaml").read_text("utf-8")
@@ -62,20 +67,28 @@ def generate(project: Path, count: int) -> None:
             name = partners[slug]["bezeichnung"]
             record = copy.deepcopy(template)
             record.update(jahr=year, partner=slug, budget=800_000 + zlib.crc32(f"{slug}{year}".encode()) % 600_000)
-            record["partner_im_text"] = {"nominativ": f"der {name}", "genitiv": f"des {name}", "dativ": f"dem {name}",
-                                         "akkusativ": f"den {name}"}
+            record["partner_im_text"] = {
+                "nominativ": f"der {name}",
+                "genitiv": f"des {name}",
+                "dativ": f"dem {name}",
+                "akkusativ": f"den {name}",
+            }
             record["massnahmen"] = {
-                "ausbildungsvorbereitung": [f"Motivierendes Coaching {partners[slug]['name']} {year}",
-                                            f"Lernwerkstatt Nr{zlib.crc32(f'{slug}{year}'.encode())}"],
+                "ausbildungsvorbereitung": [
+                    f"Motivierendes Coaching {partners[slug]['name']} {year}",
+                    f"Lernwerkstatt Nr{zlib.crc32(f'{slug}{year}'.encode())}",
+                ],
                 "ausbildung": [f"Teilzeitausbildung {year}", "Ausbildungscoaching im Verbund"],
                 "qualifizierung": [f"Frauenakademie {year}", f"Sprachkurs Beruf {year}", "Werkstatt Zukunft"],
                 "weiterbildung": "kein Projekt genannt" if year % 2 else [f"Fortbildung Fallmanagement {year}"],
             }
             record["quelle"] = {"titel": f"Synthetische Testdaten {name} {year}", "herausgeber": "Benchmark"}
             if year % 3 == 0:
-                record["abweichungen"] = {"paragraf-6": "## § 6\n\n### **Zielsteuerung**\n\n"
-                                          "{Nominativ} und das HMSI bleiben über die Entwicklung des Budgets im engen "
-                                          "Austausch. Dazu werden zwei Umsetzungsbesprechungen angesetzt."}
+                record["abweichungen"] = {
+                    "paragraf-6": "## § 6\n\n### **Zielsteuerung**\n\n"
+                    "{Nominativ} und das HMSI bleiben über die Entwicklung des Budgets im engen "
+                    "Austausch. Dazu werden zwei Umsetzungsbesprechungen angesetzt."
+                }
             target = data / "vereinbarungen" / str(year) / f"{slug}.yaml"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), "utf-8")
@@ -100,38 +113,64 @@ def write_baseline(project: Path, baseline: Path) -> None:
     (docs / "jahre").mkdir()
     (docs / "index.md").write_text("# Start\n\nZielvereinbarungen.\n", "utf-8")
     (docs / "kreise" / "index.md").write_text("# Kreise\n", "utf-8")
-    (docs / "jahre" / "index.md").write_text("# Jahre\n\n" + "\n".join(
-        f"- [{y}]({y}.md)" for y in dataset.years()) + "\n", "utf-8")
+    (docs / "jahre" / "index.md").write_text(
+        "# Jahre\n\n" + "\n".join(f"- [{y}]({y}.md)" for y in dataset.years()) + "\n", "utf-8"
+    )
     for slug, partner in dataset.partners.items():
         own = [a for a in dataset.agreements if a.partner == slug]
         (docs / "kreise" / slug).mkdir()
-        (docs / "kreise" / slug / "index.md").write_text(f"# {partner.bezeichnung}\n\n" + "\n".join(
-            f"- [{a.jahr}]({a.jahr}.md): {euro(a.budget)}" for a in own) + "\n", "utf-8")
+        (docs / "kreise" / slug / "index.md").write_text(
+            f"# {partner.bezeichnung}\n\n"
+            + "\n".join(f"- [{a.jahr}]({a.jahr}.md): {euro(a.budget)}" for a in own)
+            + "\n",
+            "utf-8",
+        )
         for a in own:
+            if not isinstance(a, FullTextAgreement):  # the benchmark writes full texts only
+                continue
             facts = "\n".join(f"- {m}: {', '.join(p)}" for m, p in a.massnahmen.items())
             (docs / "kreise" / slug / f"{a.jahr}.md").write_text(
                 f"# Zielvereinbarung {a.jahr} – {partner.bezeichnung}\n\n## Eckdaten\n\n- Budget: {euro(a.budget)}\n"
-                f"{facts}\n\n{full_text(a, dataset.standard_texts[a.jahr])}\n", "utf-8")
+                f"{facts}\n\n{full_text(a, dataset.standard_texts[a.jahr])}\n",
+                "utf-8",
+            )
     for year in dataset.years():
-        rows = "\n".join(f"| {dataset.partners[a.partner].bezeichnung} | {euro(a.budget)} |"
-                         for a in dataset.agreements if a.jahr == year)
+        rows = "\n".join(
+            f"| {dataset.partners[a.partner].bezeichnung} | {euro(a.budget)} |"
+            for a in dataset.agreements
+            if a.jahr == year
+        )
         (docs / "jahre" / f"{year}.md").write_text(f"# {year}\n\n| Partner | Budget |\n|---|---|\n{rows}\n", "utf-8")
-    nav = [{"Start": "index.md"},
-           {"Kreise": ["kreise/index.md", *[f"kreise/{slug}/index.md" for slug in dataset.partners]]},
-           {"Jahre": "jahre/index.md"}]
-    (baseline / "mkdocs.yml").write_text(yaml.safe_dump({
-        "site_name": "Baseline", "theme": {"name": "material", "language": "de", "font": False},
-        "plugins": [], "nav": nav, "validation": {"nav": {"omitted_files": "ignore"}},
-        "markdown_extensions": ["tables"]}, allow_unicode=True), "utf-8")
+    nav = [
+        {"Start": "index.md"},
+        {"Kreise": ["kreise/index.md", *[f"kreise/{slug}/index.md" for slug in dataset.partners]]},
+        {"Jahre": "jahre/index.md"},
+    ]
+    (baseline / "mkdocs.yml").write_text(
+        yaml.safe_dump(
+            {
+                "site_name": "Baseline",
+                "theme": {"name": "material", "language": "de", "font": False},
+                "plugins": [],
+                "nav": nav,
+                "validation": {"nav": {"omitted_files": "ignore"}},
+                "markdown_extensions": ["tables"],
+            },
+            allow_unicode=True,
+        ),
+        "utf-8",
+    )
 
 
 # -- measuring ----------------------------------------------------------------------------------------
 
+
 def measured(command: list[str], cwd: Path, environment: dict[str, str] | None = None) -> tuple[float, int]:
     """Wall time in seconds and peak resident memory in bytes of one command (its own process tree)."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(environment or {})},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, cwd=cwd, env={**os.environ, **(environment or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
@@ -155,8 +194,15 @@ def nginx_serving_if_present(site: Path, workdir: Path) -> Iterator[str | None]:
         yield base
 
 
-SEARCH_PARTS = {".pf_meta": "Seitenliste", ".pf_index": "Wortindex", ".pf_filter": "Filterindex",
-                ".pf_fragment": "Trefferausschnitte", ".pagefind": "WebAssembly", ".js": "JavaScript", ".json": "Einstieg"}
+SEARCH_PARTS = {
+    ".pf_meta": "Seitenliste",
+    ".pf_index": "Wortindex",
+    ".pf_filter": "Filterindex",
+    ".pf_fragment": "Trefferausschnitte",
+    ".pagefind": "WebAssembly",
+    ".js": "JavaScript",
+    ".json": "Einstieg",
+}
 
 
 def search_bytes(base: str | None, query: str) -> tuple[int, int, dict[str, int]] | None:
@@ -169,9 +215,17 @@ def search_bytes(base: str | None, query: str) -> tuple[int, int, dict[str, int]
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run"])
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
         tab = browser.new_page()
         finished: list[Any] = []
         tab.on("requestfinished", lambda request: finished.append(request) if "/pagefind/" in request.url else None)
@@ -182,10 +236,12 @@ def search_bytes(base: str | None, query: str) -> tuple[int, int, dict[str, int]
             unpacked = sum(len(request.response().body()) for request in finished)
             parts: dict[str, int] = {}
             for request in finished:
-                part = next((name for suffix, name in SEARCH_PARTS.items() if request.url.endswith(suffix)), "Sonstiges")
+                part = next(
+                    (name for suffix, name in SEARCH_PARTS.items() if request.url.endswith(suffix)), "Sonstiges"
+                )
                 parts[part] = parts.get(part, 0) + request.sizes()["responseBodySize"]
             return unpacked, sum(parts.values()), parts
-        except Exception as error:  # noqa: BLE001 - a benchmark reports what failed and goes on
+        except Exception as error:
             print(f"Suche {query} bei {base} nicht gemessen: {error}", file=sys.stderr)
             return None
         finally:
@@ -193,8 +249,12 @@ def search_bytes(base: str | None, query: str) -> tuple[int, int, dict[str, int]
 
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
-LIGHTHOUSE_PAGES = {"Vereinbarung": "kreise/marburg-biedenkopf/2020/", "Kreis": "kreise/marburg-biedenkopf/",
-                    "Jahr": "jahre/2020/", "Suche": "suche/"}
+LIGHTHOUSE_PAGES = {
+    "Vereinbarung": "kreise/marburg-biedenkopf/2020/",
+    "Kreis": "kreise/marburg-biedenkopf/",
+    "Jahr": "jahre/2020/",
+    "Suche": "suche/",
+}
 
 
 def lighthouse(base: str | None) -> dict[str, dict[str, float]] | None:
@@ -206,11 +266,22 @@ def lighthouse(base: str | None) -> dict[str, dict[str, float]] | None:
     with tempfile.TemporaryDirectory(prefix="aqb-lighthouse-") as folder:
         for name, path in LIGHTHOUSE_PAGES.items():
             report = Path(folder) / f"{name}.json"
-            subprocess.run([str(LIGHTHOUSE), f"{base}{path}", "--quiet", "--output=json",
-                            f"--output-path={report}", "--only-categories=performance,accessibility,best-practices,seo",
-                            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
-                            "--disable-background-networking --disable-component-update --no-first-run"],
-                           env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True, timeout=300)
+            subprocess.run(
+                [
+                    str(LIGHTHOUSE),
+                    f"{base}{path}",
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={report}",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
+                    "--disable-background-networking --disable-component-update --no-first-run",
+                ],
+                env={**os.environ, "CHROME_PATH": CHROMIUM},
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
             categories = json.loads(report.read_text("utf-8"))["categories"]
             scores[name] = {key: value["score"] for key, value in categories.items()}
     return scores
@@ -222,10 +293,12 @@ def run(size: int, workdir: Path) -> dict[str, Any]:
     generate(project, size)
     link_project(project)
     mirror = workdir / f"suchspiegel-{size}"
-    ours_time, ours_rss = measured([*MKDOCS, "build", "--strict", "-q", "-d", str(project / "site")], project,
-                                   {"AQB_SUCHSPIEGEL": str(mirror)})
-    index_time, index_rss = measured([*PAGEFIND_COMMAND, "--site", str(mirror), "--output-path",
-                                      str(project / "site" / "pagefind")], project)
+    ours_time, ours_rss = measured(
+        [*MKDOCS, "build", "--strict", "-q", "-d", str(project / "site")], project, {"AQB_SUCHSPIEGEL": str(mirror)}
+    )
+    index_time, index_rss = measured(
+        [*PAGEFIND_COMMAND, "--site", str(mirror), "--output-path", str(project / "site" / "pagefind")], project
+    )
     pages = sum(1 for _ in (project / "site").rglob("index.html"))
     baseline = workdir / f"baseline-{size}"
     baseline.mkdir()
@@ -233,8 +306,15 @@ def run(size: int, workdir: Path) -> dict[str, Any]:
     base_time, base_rss = measured([*MKDOCS, "build", "-q", "-d", str(baseline / "site")], baseline)
     base_pages = sum(1 for _ in (baseline / "site").rglob("index.html"))
     return {
-        "size": size, "pages": pages, "ours_time": ours_time, "ours_rss": ours_rss, "index_time": index_time,
-        "index_rss": index_rss, "base_time": base_time, "base_rss": base_rss, "base_pages": base_pages,
+        "size": size,
+        "pages": pages,
+        "ours_time": ours_time,
+        "ours_rss": ours_rss,
+        "index_time": index_time,
+        "index_rss": index_rss,
+        "base_time": base_time,
+        "base_rss": base_rss,
+        "base_pages": base_pages,
         "page_bytes": (project / "site" / "kreise" / "marburg-biedenkopf" / "2020" / "index.html").stat().st_size,
         "site_bytes": folder_size(project / "site"),
         **served_measurements(project / "site", workdir, size),
@@ -254,8 +334,10 @@ def served_measurements(site: Path, workdir: Path, size: int) -> dict[str, Any]:
 
 def table(results: list[dict[str, Any]]) -> str:
     mib = 1024 * 1024
-    lines = ["| Messgröße | " + " | ".join(f"{r['size']} Vereinbarungen" for r in results) + " | Ziel |",
-             "|---|" + "---|" * len(results) + "---|"]
+    lines = [
+        "| Messgröße | " + " | ".join(f"{r['size']} Vereinbarungen" for r in results) + " | Ziel |",
+        "|---|" + "---|" * len(results) + "---|",
+    ]
 
     def row(label: str, values: list[str], target: str) -> None:
         lines.append(f"| {label} | " + " | ".join(values) + f" | {target} |")
@@ -263,8 +345,11 @@ def table(results: list[dict[str, Any]]) -> str:
     row("Seiten (unsere / Baseline)", [f"{r['pages']} / {r['base_pages']}" for r in results], "")
     row("Bau MkDocs, unsere Seite (s)", [f"{r['ours_time']:.1f}" for r in results], "")
     row("Bau MkDocs, Baseline (s)", [f"{r['base_time']:.1f}" for r in results], "")
-    row("Verhältnis unsere / Baseline", [f"{r['ours_time'] / r['base_time'] * r['base_pages'] / r['pages']:.2f}"
-                                         for r in results], "≤ 1,15 (je Seite)")
+    row(
+        "Verhältnis unsere / Baseline",
+        [f"{r['ours_time'] / r['base_time'] * r['base_pages'] / r['pages']:.2f}" for r in results],
+        "≤ 1,15 (je Seite)",
+    )
     row("Seiten/s (unsere)", [f"{r['pages'] / r['ours_time']:.1f}" for r in results], "")
     if len(results) > 1:
         first, last = results[0], results[-1]
@@ -275,22 +360,45 @@ def table(results: list[dict[str, Any]]) -> str:
     row("Spitzen-RSS Suchindex (MiB)", [f"{r['index_rss'] / mib:.0f}" for r in results], "≤ 1024")
     row("Bytes einer Vereinbarungsseite", [f"{r['page_bytes']:,}".replace(",", ".") for r in results], "wächst nicht")
     row("Größe der ganzen Seite (MiB)", [f"{r['site_bytes'] / mib:.0f}" for r in results], "")
+
     def fetched(key: str, which: int) -> list[str]:
         return [f"{r[key][which]:,}".replace(",", ".") if r[key] else "–" for r in results]
 
     row("Suche, Wort in jeder Vereinbarung: Bytes übers Netz", fetched("search_bytes", 1), "")
-    row("Suche, Wort in einer Vereinbarung: Bytes übers Netz", fetched("rare_search_bytes", 1), "≤ 250.000, wächst nicht")
+    row(
+        "Suche, Wort in einer Vereinbarung: Bytes übers Netz",
+        fetched("rare_search_bytes", 1),
+        "≤ 250.000, wächst nicht",
+    )
     row("… dieselbe Suche entpackt", fetched("rare_search_bytes", 0), "")
-    row("… davon übers Netz: " + ", ".join(SEARCH_PARTS.values()),
-        [" / ".join(f"{r['rare_search_bytes'][2].get(name, 0):,}".replace(",", ".") for name in SEARCH_PARTS.values())
-         if r["rare_search_bytes"] else "–" for r in results], "")
+    row(
+        "… davon übers Netz: " + ", ".join(SEARCH_PARTS.values()),
+        [
+            " / ".join(
+                f"{r['rare_search_bytes'][2].get(name, 0):,}".replace(",", ".") for name in SEARCH_PARTS.values()
+            )
+            if r["rare_search_bytes"]
+            else "–"
+            for r in results
+        ],
+        "",
+    )
     row("… dieselbe Suche mit Jahresfilter (lädt den Filterindex), übers Netz", fetched("filtered_search_bytes", 1), "")
     for result in results:
         if result["lighthouse"]:
             for name, scores in result["lighthouse"].items():
-                row(f"Lighthouse {name} ({result['size']}): Leistung / Barrierefreiheit / Praxis / SEO",
-                    [" / ".join(f"{scores[k]:.2f}" for k in ("performance", "accessibility", "best-practices", "seo"))
-                     if r is result else "" for r in results], "≥ 0,95 / 1,00 / ≥ 0,95 / ≥ 0,95")
+                row(
+                    f"Lighthouse {name} ({result['size']}): Leistung / Barrierefreiheit / Praxis / SEO",
+                    [
+                        " / ".join(
+                            f"{scores[k]:.2f}" for k in ("performance", "accessibility", "best-practices", "seo")
+                        )
+                        if r is result
+                        else ""
+                        for r in results
+                    ],
+                    "≥ 0,95 / 1,00 / ≥ 0,95 / ≥ 0,95",
+                )
     return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from aqb.csp import UnknownInlineScript, apply_policy
+from aqb.csp import UnknownInlineScriptError, apply_policy
 from aqb.files import check_pages_folder
 from aqb.history import last_changes
 from aqb.legal import publication_problems
@@ -30,13 +30,25 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.aqb")
-_site: Site | None = None
-_search: SearchMirror | None = None
+_site: Site | None = None  # set in on_config, for the build that follows
+_search: SearchMirror | None = None  # set in on_pre_build
+
+
+def _current_site() -> Site:
+    if _site is None:
+        raise PluginError("aqb: on_config ist nicht gelaufen")
+    return _site
+
+
+def _current_search() -> SearchMirror:
+    if _search is None:
+        raise PluginError("aqb: on_pre_build ist nicht gelaufen")
+    return _search
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     global _site
-    root = Path(os.path.abspath(config.config_file_path)).parent  # relative with `-f mkdocs.yml`
+    root = Path.cwd() / Path(config.config_file_path).parent  # relative with `-f mkdocs.yml`; links kept
     try:
         check_pages_folder(Path(config.docs_dir), root)
         dataset = load_dataset(root / "data")
@@ -47,20 +59,25 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     operator = config.extra.get("betreiber") or {}
     for problem in publication_problems(operator, config.site_url or "", os.environ.get("AQB_PRODUKTION") == "1"):
         log.warning(problem)  # `mkdocs build --strict` turns this into a failed build
-    _site = Site(dataset, (root / "CONTRIBUTING.md").read_text(encoding="utf-8"), site_url=config.site_url or "",
-                 operator=operator.get("name", ""), file_dates=last_changes(root, ["data", "content"]))
+    _site = Site(
+        dataset,
+        (root / "CONTRIBUTING.md").read_text(encoding="utf-8"),
+        site_url=config.site_url or "",
+        operator=operator.get("name", ""),
+        file_dates=last_changes(root, ["data", "content"]),
+    )
     config.nav = expand_nav(config.nav, _site)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files:
-    for spec in _site.pages.values():
+    for spec in _current_site().pages.values():
         files.append(File.generated(config, spec.src_uri, content=""))
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, **kwargs: Any) -> str:
-    spec = _site.pages.get(page.file.src_uri)
+    spec = _current_site().pages.get(page.file.src_uri)
     if spec is not None:
         page.meta.update(page_meta(spec))
     return markdown
@@ -76,23 +93,23 @@ def on_pre_build(**kwargs: Any) -> None:
 def on_env(env: jinja2.Environment, *, files: Files, **kwargs: Any) -> jinja2.Environment:
     # Our templates show text from pull requests: escape everything in them. The theme's own
     # templates are left as they are (they expect raw HTML in page.content).
-    env.autoescape = lambda name: bool(name) and name.startswith("aqb/")
-    env.globals["aqb_feeds"] = _site.feed_paths()
+    env.autoescape = lambda name: bool(name) and str(name).startswith("aqb/")
+    env.globals["aqb_feeds"] = _current_site().feed_paths()
     # The sitemap (rendered before the pages) shows when content really changed, never the build date.
     for file in files.documentation_pages():
-        changed = _site.page_date(file.src_uri)
-        if changed:
+        changed = _current_site().page_date(file.src_uri)
+        if changed and file.page is not None:
             file.page.meta["geaendert"] = changed.isoformat()
     return env
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, **kwargs: Any) -> dict[str, Any]:
-    context["aqb"] = _site.data_for(page.file.src_uri)
+    context["aqb"] = _current_site().data_for(page.file.src_uri)
     return context
 
 
 def on_post_page(output: str, *, page: Page, **kwargs: Any) -> str:
-    _search.add(page.url, output)
+    _current_search().add(page.url, output)
     return _with_policy(output, page.file.src_uri)
 
 
@@ -103,18 +120,20 @@ def on_post_template(output_content: str, *, template_name: str, **kwargs: Any) 
 def _with_policy(html: str, source: str) -> str:
     try:
         return apply_policy(html)
-    except UnknownInlineScript as error:
-        raise PluginError(f"{source}: unbekanntes Inline-Skript, das die Sicherheitsrichtlinie nicht erlaubt: "
-                          f"{escaped(str(error))} … Skripte gehören in Dateien unter overrides/assets/; "
-                          "Skripte des Themes stehen in src/aqb/csp.py (ALLOWED_SCRIPTS).") from None
+    except UnknownInlineScriptError as error:
+        raise PluginError(
+            f"{source}: unbekanntes Inline-Skript, das die Sicherheitsrichtlinie nicht erlaubt: "
+            f"{escaped(str(error))} … Skripte gehören in Dateien unter overrides/assets/; "
+            "Skripte des Themes stehen in src/aqb/csp.py (ALLOWED_SCRIPTS)."
+        ) from None
 
 
 def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
-    _site.write_downloads(Path(config.site_dir))
+    _current_site().write_downloads(Path(config.site_dir))
     if os.environ.get("AQB_SUCHSPIEGEL"):
         return
     try:
-        _search.build_index(Path(config.site_dir))
+        _current_search().build_index(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
 

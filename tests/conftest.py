@@ -17,31 +17,45 @@ from typing import Any
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 REPO = Path(__file__).resolve().parent.parent
 # The signed 2025 text, kept in the repository as the provenance of its record.
 SEED = REPO / "data" / "originaltexte" / "2025" / "marburg-biedenkopf.txt"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 def real_agreement() -> dict[str, Any]:
     """The bundled 2025 Marburg-Biedenkopf record as plain data, a template for test records."""
     path = REPO / "data" / "vereinbarungen" / "2025" / "marburg-biedenkopf.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    record: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return record
 
 
-def synthetic_agreement(partner: str, year: int, budget: int, projects: dict[str, list[str]] | None = None,
-                        naming: str | None = None) -> dict[str, Any]:
+def synthetic_agreement(
+    partner: str, year: int, budget: int, projects: dict[str, list[str]] | None = None, naming: str | None = None
+) -> dict[str, Any]:
     """A made-up agreement for tests only: the real record's shape with other values."""
     record = copy.deepcopy(real_agreement())
     name = naming or f"Testkreis {partner}"
     record.update(
-        jahr=year, partner=partner, budget=budget,
-        partner_im_text={"nominativ": f"der {name}", "genitiv": f"des {name}", "dativ": f"dem {name}",
-                         "akkusativ": f"den {name}"},
+        jahr=year,
+        partner=partner,
+        budget=budget,
+        partner_im_text={
+            "nominativ": f"der {name}",
+            "genitiv": f"des {name}",
+            "dativ": f"dem {name}",
+            "akkusativ": f"den {name}",
+        },
         massnahmen=projects if projects is not None else {"qualifizierung": [f"Testprojekt {partner} {year}"]},
     )
     record["quelle"] = {"titel": f"Testdaten {partner} {year}", "herausgeber": "Testsuite"}
@@ -120,6 +134,19 @@ def page(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
+def found(element: Any) -> Tag:
+    """The element a test expects on the page; a missing one fails here, with what was looked for."""
+    assert isinstance(element, Tag), f"Element fehlt auf der Seite: {element!r}"
+    return element
+
+
+def attribute_of(element: Any, name: str) -> str:
+    """An element's single-valued attribute (href, id, lang …) as text."""
+    value = found(element).get(name)
+    assert isinstance(value, str), f"Attribut {name} fehlt oder ist mehrwertig: {value!r}"
+    return value
+
+
 def text_of(element: Any) -> str:
     """Visible text with white space folded, as a reader (or screen reader) gets it."""
     element = copy.copy(element)
@@ -129,6 +156,7 @@ def text_of(element: Any) -> str:
 
 
 # -- browser -------------------------------------------------------------------------------------
+
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
@@ -188,4 +216,3 @@ def browser_page(browser: Any) -> Iterator[tuple[Any, list[str]]]:
         yield tab, requested
     finally:
         context.close()
-

@@ -30,8 +30,10 @@ PAGE_TYPES = {
     "Barrierefreiheit": "barrierefreiheit/",
     "Leichte Sprache": "leichte-sprache/",
 }
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
-              "resultTypes": ["violations"]}
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

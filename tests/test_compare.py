@@ -12,29 +12,39 @@ import pytest
 
 from aqb.compare import budget_change, project_changes, series_key
 from aqb.model import KeyFiguresRecord
-from conftest import DataFolder, build_site, page, real_agreement, synthetic_agreement, text_of
+from conftest import DataFolder, attribute_of, build_site, found, page, real_agreement, synthetic_agreement, text_of
 
 
-@pytest.mark.parametrize(("name", "key"), [
-    ("Motivierendes Coaching Marburg 2025", "motivierendes coaching marburg"),
-    ("Motivierendes Coaching Marburg 2025/2026", "motivierendes coaching marburg"),
-    ("Frauenakademie 2025", "frauenakademie"),
-    ("„2. Chance“", "„2. chance“"),
-])
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Motivierendes Coaching Marburg 2025", "motivierendes coaching marburg"),
+        ("Motivierendes Coaching Marburg 2025/2026", "motivierendes coaching marburg"),
+        ("Frauenakademie 2025", "frauenakademie"),
+        ("„2. Chance“", "„2. chance“"),
+    ],
+)
 def test_series_key_ignores_the_year_in_a_project_name(name: str, key: str) -> None:
     assert series_key(name) == key
 
 
 def test_budget_change_in_euro_and_percent() -> None:
     change = budget_change(1_000_000, 1_118_780)
-    assert change.difference == 118_780 and round(change.percent, 3) == 11.878
+    assert change.difference == 118_780 and change.percent is not None and round(change.percent, 3) == 11.878
     assert budget_change(0, 5).percent is None
 
 
 def record(projects: dict[str, list[str]]) -> KeyFiguresRecord:
-    return KeyFiguresRecord.model_validate({
-        "jahr": 2024, "partner": "fulda", "art": "eckdaten", "budget_laut_quelle": "1 Euro", "massnahmen": projects,
-        "quelle": {"titel": "t", "herausgeber": "h", "url": "https://example.org"}})
+    return KeyFiguresRecord.model_validate(
+        {
+            "jahr": 2024,
+            "partner": "fulda",
+            "art": "eckdaten",
+            "budget_laut_quelle": "1 Euro",
+            "massnahmen": projects,
+            "quelle": {"titel": "t", "herausgeber": "h", "url": "https://example.org"},
+        }
+    )
 
 
 def test_project_changes_per_measure_type() -> None:
@@ -46,6 +56,7 @@ def test_project_changes_per_measure_type() -> None:
 
 # -- a site with two years of one partner (generated test data) --------------------------------------
 
+
 @pytest.fixture(scope="module")
 def two_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = DataFolder(tmp_path_factory.mktemp("zwei-jahre"))
@@ -53,12 +64,19 @@ def two_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
     standard = (folder.path / "standardtexte" / "2025.yaml").read_text(encoding="utf-8")
     folder.write("standardtexte/2024.yaml", standard.replace("jahr: 2025", "jahr: 2024"))
     earlier: dict[str, Any] = copy.deepcopy(real_agreement())
-    earlier.update(jahr=2024, budget=1_000_000, massnahmen={
-        "ausbildungsvorbereitung": ["Motivierendes Coaching Marburg 2024"],
-        "qualifizierung": ["Frauenakademie 2024", "Alte Werkstatt"]})
+    earlier.update(
+        jahr=2024,
+        budget=1_000_000,
+        massnahmen={
+            "ausbildungsvorbereitung": ["Motivierendes Coaching Marburg 2024"],
+            "qualifizierung": ["Frauenakademie 2024", "Alte Werkstatt"],
+        },
+    )
     earlier["quelle"]["titel"] = earlier["quelle"]["titel"].replace("2025", "2024")
-    earlier["abweichungen"] = {"paragraf-6": "## § 6\n\n### **Zielsteuerung**\n\n{Nominativ} und das HMSI bleiben "
-                                             "über die Entwicklung des Budgets 2025 in Kontakt."}
+    earlier["abweichungen"] = {
+        "paragraf-6": "## § 6\n\n### **Zielsteuerung**\n\n{Nominativ} und das HMSI bleiben "
+        "über die Entwicklung des Budgets 2025 in Kontakt."
+    }
     folder.add_agreement(earlier)
     folder.add_agreement(synthetic_agreement("fulda", 2024, 950_000))
     folder.add_agreement(synthetic_agreement("fulda", 2025, 900_000))
@@ -67,17 +85,20 @@ def two_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_partner_page_shows_budget_chart_and_table(two_years: Path) -> None:
     soup = page(two_years, "kreise/marburg-biedenkopf/")
-    chart = soup.select_one("figure.aqb-diagramm svg")
+    chart = found(soup.select_one("figure.aqb-diagramm svg"))
     assert chart["role"] == "img"
     assert text_of(chart.title) == "Budget von Landkreis Marburg-Biedenkopf nach Jahr"
     bars = chart.select("rect.aqb-balken")
-    assert [float(bar["width"]) for bar in bars] == [pytest.approx(1_000_000 / 1_118_780 * 250, abs=0.1), 250.0]
+    assert [float(attribute_of(bar, "width")) for bar in bars] == [
+        pytest.approx(1_000_000 / 1_118_780 * 250, abs=0.1),
+        250.0,
+    ]
     rows = [[text_of(c) for c in row.find_all(["th", "td"])] for row in soup.select("#verlauf ~ .aqb-tabelle tbody tr")]
     assert rows == [["2024", "1.000.000 €"], ["2025", "1.118.780 €"]]
 
 
 def test_partner_page_explains_what_changed(two_years: Path) -> None:
-    change = page(two_years, "kreise/marburg-biedenkopf/").select_one("section.aqb-aenderung")
+    change = found(page(two_years, "kreise/marburg-biedenkopf/").select_one("section.aqb-aenderung"))
     assert text_of(change.h3) == "2024 → 2025"
     text = text_of(change)
     assert "Budget: +118.780 € (+11,9 %)" in text
@@ -89,7 +110,10 @@ def test_partner_page_explains_what_changed(two_years: Path) -> None:
     assert text_of(zielsteuerung.find("ins")).startswith("im engen Austausch. Dazu wird unter anderem")
     assert "Kontakt." in [text_of(x) for x in zielsteuerung.find_all("del")]
     # Only the sections whose words differ: the budget in § 4 and the reworded § 6.
-    assert list(diffs) == ["Geänderter Wortlaut: § 4 Haushaltsmittel und Eckdaten", "Geänderter Wortlaut: § 6 Zielsteuerung"]
+    assert list(diffs) == [
+        "Geänderter Wortlaut: § 4 Haushaltsmittel und Eckdaten",
+        "Geänderter Wortlaut: § 6 Zielsteuerung",
+    ]
 
 
 def test_year_page_chart_is_sorted_and_table_shows_change(two_years: Path) -> None:
@@ -105,8 +129,12 @@ def test_comparison_table_never_shows_missing_as_zero(two_years: Path) -> None:
     soup = page(two_years, "vergleich/")
     assert [text_of(th) for th in soup.select("thead th")] == ["Gebietskörperschaft", "2016", "2020", "2024", "2025"]
     rows = {text_of(r.th): [text_of(c) for c in r.find_all("td")] for r in soup.select("tbody tr")}
-    assert rows["Landkreis Marburg-Biedenkopf"] == ["nicht veröffentlicht", "nicht veröffentlicht", "1.000.000 €",
-                                                    "1.118.780 €"]
+    assert rows["Landkreis Marburg-Biedenkopf"] == [
+        "nicht veröffentlicht",
+        "nicht veröffentlicht",
+        "1.000.000 €",
+        "1.118.780 €",
+    ]
     assert rows["Stadt Hanau"] == ["bestand noch nicht"] * 4
     assert rows["Landkreis Kassel"][0].startswith("879.800 € Angaben aus öffentlicher Quelle")
     assert not [cell for cell in soup.select("tbody td") if text_of(cell) in ("0 €", "0")]
@@ -115,10 +143,20 @@ def test_comparison_table_never_shows_missing_as_zero(two_years: Path) -> None:
 def test_projects_page_lists_every_project_and_recognises_series(two_years: Path) -> None:
     soup = page(two_years, "projekte/")
     rows = [[text_of(c) for c in r.find_all("td")] for r in soup.select("#aqb-projekte tbody tr")]
-    assert ["Motivierendes Coaching Marburg 2025", "Ausbildungsvorbereitung", "Landkreis Marburg-Biedenkopf", "2025",
-            "2024"] in rows
-    assert ["Motivierendes Coaching Marburg 2024", "Ausbildungsvorbereitung", "Landkreis Marburg-Biedenkopf", "2024",
-            "2025"] in rows
+    assert [
+        "Motivierendes Coaching Marburg 2025",
+        "Ausbildungsvorbereitung",
+        "Landkreis Marburg-Biedenkopf",
+        "2025",
+        "2024",
+    ] in rows
+    assert [
+        "Motivierendes Coaching Marburg 2024",
+        "Ausbildungsvorbereitung",
+        "Landkreis Marburg-Biedenkopf",
+        "2024",
+        "2025",
+    ] in rows
     assert ["Berufspaten", "ohne Angabe", "Landkreis Kassel", "2016", ""] in rows
     links = {text_of(a): a["href"] for a in soup.select("#aqb-projekte a")}
     assert links["Voice Connect 2025"] == "../kreise/marburg-biedenkopf/2025/"
@@ -126,9 +164,11 @@ def test_projects_page_lists_every_project_and_recognises_series(two_years: Path
 
 # -- in the browser ----------------------------------------------------------------------------------
 
+
 @pytest.mark.browser
-def test_projects_table_filters_sorts_and_downloads_shown_rows(browser_page: tuple[Any, list[str]],
-                                                               served_site: str) -> None:
+def test_projects_table_filters_sorts_and_downloads_shown_rows(
+    browser_page: tuple[Any, list[str]], served_site: str
+) -> None:
     tab, _ = browser_page
     tab.goto(served_site + "projekte/")
     status = tab.locator("#aqb-projekte-status")
@@ -138,8 +178,12 @@ def test_projects_table_filters_sorts_and_downloads_shown_rows(browser_page: tup
     tab.get_by_role("button", name="Projekt", exact=True).click()
     assert tab.locator("#aqb-projekte th").first.get_attribute("aria-sort") == "ascending"
     shown = tab.locator("#aqb-projekte tbody tr:not([hidden]) td:first-child").all_inner_texts()
-    assert shown == ["Frauenakademie 2025", "Motivierendes Coaching Marburg 2025", "Teilzeitausbildung (BaE)",
-                     "Voice Connect 2025"]
+    assert shown == [
+        "Frauenakademie 2025",
+        "Motivierendes Coaching Marburg 2025",
+        "Teilzeitausbildung (BaE)",
+        "Voice Connect 2025",
+    ]
     with tab.expect_download() as download:
         tab.get_by_role("button", name="Angezeigte Projekte als CSV herunterladen").click()
     content = Path(download.value.path()).read_bytes().decode("utf-8")

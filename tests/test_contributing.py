@@ -31,6 +31,7 @@ def aqb(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 # -- the guide -----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("model", "field"), FIELDS, ids=[f"{m}.{f}" for m, f in FIELDS])
 def test_every_field_is_explained_in_the_guide(model: str, field: str) -> None:
     assert f"`{field}`" in GUIDE, f"{model}.{field} fehlt in CONTRIBUTING.md"
@@ -45,6 +46,7 @@ def test_guide_page_shows_the_guide_and_every_field(real_site: Path) -> None:
 
 
 # -- the editor schema ------------------------------------------------------------------------------
+
 
 def test_committed_schemas_are_generated_from_the_model() -> None:
     generated = schemas(load_dataset(REPO / "data"))
@@ -84,6 +86,7 @@ def test_schema_flags_what_the_check_refuses() -> None:
 
 # -- drafts ------------------------------------------------------------------------------------------
 
+
 def test_new_agreement_draft_is_prefilled_from_the_previous_one(data_folder: DataFolder) -> None:
     result = aqb("neu", "marburg-biedenkopf", "2026", cwd=data_folder.root)
     assert result.returncode == 0, result.stderr
@@ -101,7 +104,9 @@ def test_new_agreement_draft_is_prefilled_from_the_previous_one(data_folder: Dat
     data_folder.add_standard_text(2026)
     with pytest.raises(DataError) as raised:
         load_dataset(data_folder.path)
-    assert "data/vereinbarungen/2026/marburg-biedenkopf.yaml:22: budget: ist leer; hier fehlt ein Wert" in str(raised.value)
+    assert "data/vereinbarungen/2026/marburg-biedenkopf.yaml:22: budget: ist leer; hier fehlt ein Wert" in str(
+        raised.value
+    )
 
 
 def test_filled_in_draft_is_valid(data_folder: DataFolder) -> None:
@@ -109,11 +114,17 @@ def test_filled_in_draft_is_valid(data_folder: DataFolder) -> None:
     draft = data_folder.path / "vereinbarungen" / "2025" / "fulda.yaml"
     text = draft.read_text(encoding="utf-8")
     assert "dativ: dem Landkreis Fulda" in text and "genitiv: des Landkreises Fulda" in text
-    text = (text.replace("budget:\n", "budget: 500000\n").replace("herausgeber:\n", "herausgeber: Testsuite\n")
-            .replace("  ausbildung: []", "  ausbildung:\n  - Testprojekt").replace(": []", ": kein Projekt genannt")
-            .replace("- name:\n  funktion:\n  ort:\n  datum:\n", "- name: A\n  funktion: B\n  ort: C\n  datum: 2025-03-01\n"))
+    text = (
+        text.replace("budget:\n", "budget: 500000\n")
+        .replace("herausgeber:\n", "herausgeber: Testsuite\n")
+        .replace("  ausbildung: []", "  ausbildung:\n  - Testprojekt")
+        .replace(": []", ": kein Projekt genannt")
+        .replace(
+            "- name:\n  funktion:\n  ort:\n  datum:\n", "- name: A\n  funktion: B\n  ort: C\n  datum: 2025-03-01\n"
+        )
+    )
     # Every open point done: staff delete the list.
-    text = text[:text.index("offene_punkte:")]
+    text = text[: text.index("offene_punkte:")]
     draft.write_text(text, encoding="utf-8")
     dataset = load_dataset(data_folder.path)
     assert (2025, "fulda") in {(a.jahr, a.partner) for a in dataset.agreements}
@@ -124,17 +135,22 @@ def test_draft_never_overwrites(data_folder: DataFolder) -> None:
     before = target.read_bytes()
     result = aqb("neu", "marburg-biedenkopf", "2025", cwd=data_folder.root)
     assert result.returncode == 1
-    assert result.stderr.strip() == "data/vereinbarungen/2025/marburg-biedenkopf.yaml gibt es schon; " \
-                                    "sie wird nicht überschrieben."
+    assert (
+        result.stderr.strip() == "data/vereinbarungen/2025/marburg-biedenkopf.yaml gibt es schon; "
+        "sie wird nicht überschrieben."
+    )
     assert target.read_bytes() == before
 
 
-@pytest.mark.parametrize(("arguments", "message"), [
-    (("neu", "marburg", "2026"), "Unbekannte Gebietskörperschaft: 'marburg'."),
-    (("neu", "hanau", "2025"), "Stadt Hanau ist im Jahr 2025 kein Partner des AQB."),
-    (("neues-jahr", "2025"), "gibt es schon; sie wird nicht überschrieben."),
-    (("neues-jahr", "2014"), "Es gibt keinen Standardtext vor 2014, von dem kopiert werden könnte."),
-])
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (("neu", "marburg", "2026"), "Unbekannte Gebietskörperschaft: 'marburg'."),
+        (("neu", "hanau", "2025"), "Stadt Hanau ist im Jahr 2025 kein Partner des AQB."),
+        (("neues-jahr", "2025"), "gibt es schon; sie wird nicht überschrieben."),
+        (("neues-jahr", "2014"), "Es gibt keinen Standardtext vor 2014, von dem kopiert werden könnte."),
+    ],
+)
 def test_drafts_refuse_with_a_reason(data_folder: DataFolder, arguments: tuple[str, ...], message: str) -> None:
     result = aqb(*arguments, cwd=data_folder.root)
     assert result.returncode == 1
@@ -149,19 +165,23 @@ def test_new_year_copies_the_standard_text_and_check_warns_until_edited(data_fol
     # A copy nobody has compared with the ministry's wording is a draft: it is refused, not published.
     refused = aqb("check", cwd=data_folder.root)
     assert refused.returncode == 1
-    assert ("data/standardtexte/2026.yaml:22: offene_punkte[1]: Entwurf, noch offen: Wortlaut, Jahreszahlen, "
-            "Ministerium und Maßnahmenarten aus 2025 übernommen: mit dem Standardtext des Ministeriums für 2026 "
-            "abgleichen") in refused.stderr
+    assert (
+        "data/standardtexte/2026.yaml:22: offene_punkte[1]: Entwurf, noch offen: Wortlaut, Jahreszahlen, "
+        "Ministerium und Maßnahmenarten aus 2025 übernommen: mit dem Standardtext des Ministeriums für 2026 "
+        "abgleichen"
+    ) in refused.stderr
     path = data_folder.path / "standardtexte" / "2026.yaml"
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if line.startswith("# ENTWURF"))
     assert lines[start + 1] == "offene_punkte:\n" and lines[start + 2].startswith("  - ")
-    path.write_text("".join(lines[:start] + lines[start + 3:]), encoding="utf-8")  # the ministry has compared it
+    path.write_text("".join(lines[:start] + lines[start + 3 :]), encoding="utf-8")  # the ministry has compared it
     result = aqb("check", cwd=data_folder.root)
     assert result.returncode == 0, result.stderr
-    assert ("Warnung: data/standardtexte/2026.yaml:19: abschnitte: nennt 2025, aber nie 2026: noch der Wortlaut des "
-            "Vorjahres? Hinweis: Mit dem Standardtext des Ministeriums für 2026 abgleichen.") in result.stdout.splitlines()
+    assert (
+        "Warnung: data/standardtexte/2026.yaml:19: abschnitte: nennt 2025, aber nie 2026: noch der Wortlaut des "
+        "Vorjahres? Hinweis: Mit dem Standardtext des Ministeriums für 2026 abgleichen."
+    ) in result.stdout.splitlines()
 
 
 def test_make_neu_without_arguments_says_how(tmp_path: Path) -> None:
@@ -171,6 +191,7 @@ def test_make_neu_without_arguments_says_how(tmp_path: Path) -> None:
 
 
 # -- warnings ----------------------------------------------------------------------------------------
+
 
 def test_check_warns_about_suspicious_but_valid_data(data_folder: DataFolder) -> None:
     data_folder.add_standard_text(2024)
@@ -191,10 +212,14 @@ def test_check_warns_about_suspicious_but_valid_data(data_folder: DataFolder) ->
         f"Warnung: {m}:20: budget: weicht um +123,8 % vom Vorjahr ab (2024: 500.000 €) Hinweis: Bitte mit dem "
         "unterzeichneten Text vergleichen.",
     ]
-    assert lines[-1] == "Alles in Ordnung: 5 Vereinbarungen, 27 Gebietskörperschaften, 2 Standardtexte; 3 Warnungen zum Prüfen."
+    assert (
+        lines[-1]
+        == "Alles in Ordnung: 5 Vereinbarungen, 27 Gebietskörperschaften, 2 Standardtexte; 3 Warnungen zum Prüfen."
+    )
 
 
 # -- GitHub --------------------------------------------------------------------------------------------
+
 
 def makefile_targets() -> set[str]:
     text = (REPO / "Makefile").read_text(encoding="utf-8")
@@ -218,23 +243,35 @@ def test_every_command_a_workflow_runs_exists(workflow: str, command: str) -> No
     if program == "make":
         assert set(arguments) <= makefile_targets(), f"{workflow}: unbekanntes make-Ziel in '{command}'"
     else:  # the same system packages as .ci/run installs
-        assert [program, *arguments] == ["bash", ".ci/ensure-test-packages"], f"{workflow}: unerwarteter Befehl '{command}'"
+        assert [program, *arguments] == ["bash", ".ci/ensure-test-packages"], (
+            f"{workflow}: unerwarteter Befehl '{command}'"
+        )
 
 
 def test_workflows_check_build_test_and_deploy() -> None:
     commands = {(workflow, command) for workflow, command in workflow_commands()}
-    assert {("pruefen.yml", "make check"), ("pruefen.yml", "make build"), ("pruefen.yml", "make test"),
-            ("veroeffentlichen.yml", "make build")} <= commands
+    assert {
+        ("pruefen.yml", "make check"),
+        ("pruefen.yml", "make build"),
+        ("pruefen.yml", "make test"),
+        ("veroeffentlichen.yml", "make build"),
+    } <= commands
     deploy = yaml.safe_load((REPO / ".github" / "workflows" / "veroeffentlichen.yml").read_text(encoding="utf-8"))
     assert deploy[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as True
-    assert any(step.get("uses", "").startswith("actions/deploy-pages") for job in deploy["jobs"].values()
-               for step in job["steps"])
+    assert any(
+        step.get("uses", "").startswith("actions/deploy-pages")
+        for job in deploy["jobs"].values()
+        for step in job["steps"]
+    )
 
 
-@pytest.mark.parametrize(("path", "heading"), [
-    (".github/pull_request_template.md", "## Checkliste"),
-    (".github/ISSUE_TEMPLATE/fehler-in-einer-vereinbarung.md", "name: Fehler in einer Vereinbarung melden"),
-    (".github/ISSUE_TEMPLATE/neue-vereinbarung.md", "name: Neue Vereinbarung"),
-])
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        (".github/pull_request_template.md", "## Checkliste"),
+        (".github/ISSUE_TEMPLATE/fehler-in-einer-vereinbarung.md", "name: Fehler in einer Vereinbarung melden"),
+        (".github/ISSUE_TEMPLATE/neue-vereinbarung.md", "name: Neue Vereinbarung"),
+    ],
+)
 def test_github_templates_are_there(path: str, heading: str) -> None:
     assert heading in (REPO / path).read_text(encoding="utf-8")

@@ -10,12 +10,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import expect
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
-from aqb.csp import ALLOWED_SCRIPTS, HEADERS, POLICY, is_allowed, inline_scripts, policy_for
-from aqb.preview import NGINX, nginx_serving
-from conftest import REPO, DataFolder, build_site, serve
+from aqb.csp import ALLOWED_SCRIPTS, HEADERS, inline_scripts, is_allowed, policy_for
+from conftest import REPO, DataFolder, attribute_of, build_site, serve
+from preview import NGINX, nginx_serving
+
+
+def found_text(pattern: str, text: str) -> str:
+    match = re.search(pattern, text)
+    assert match is not None, pattern
+    return match.group(1)
+
 
 def test_every_page_has_a_policy_without_unsafe_inline_scripts(real_site: Path) -> None:
     for html in real_site.rglob("*.html"):
@@ -23,23 +30,29 @@ def test_every_page_has_a_policy_without_unsafe_inline_scripts(real_site: Path) 
         soup = BeautifulSoup(text, "html.parser")
         meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
         assert meta is not None, html
-        assert str(soup.head).index("Content-Security-Policy") < str(soup.head).find("<script") or "<script" not in str(soup.head)
-        policy = meta["content"]
-        script_src = re.search(r"script-src ([^;]+)", policy).group(1)
+        assert str(soup.head).index("Content-Security-Policy") < str(soup.head).find("<script") or "<script" not in str(
+            soup.head
+        )
+        policy = attribute_of(meta, "content")
+        script_src = found_text(r"script-src ([^;]+)", policy)
         assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
         assert policy == policy_for(text), html  # exactly the hashes of this page's inline scripts
-        style_src = re.search(r"style-src ([^;]+)", policy).group(1)
+        style_src = found_text(r"style-src ([^;]+)", policy)
         assert style_src == "'self'"  # no inline styles at all: none from data can apply
         assert not soup.select("[style]") and not soup.find("style"), html
 
 
 def test_every_allowed_script_is_one_the_theme_really_writes(real_site: Path) -> None:
     """A stale entry would trust a script nobody checked; a new theme script must be added knowingly."""
-    from aqb.csp import _BASE
     import hashlib
 
-    used = {hashlib.sha256(_BASE.sub("new URL(BASE,location)", script).encode()).hexdigest()
-            for html in real_site.rglob("*.html") for script in inline_scripts(html.read_text(encoding="utf-8"))}
+    from aqb.csp import _BASE
+
+    used = {
+        hashlib.sha256(_BASE.sub("new URL(BASE,location)", script).encode()).hexdigest()
+        for html in real_site.rglob("*.html")
+        for script in inline_scripts(html.read_text(encoding="utf-8"))
+    }
     assert used == set(ALLOWED_SCRIPTS)
 
 
@@ -67,14 +80,19 @@ def test_injected_style_and_script_are_blocked_in_chromium(real_site: Path, tmp_
     shutil.copytree(real_site, site)
     page_file = site / "kreise" / "marburg-biedenkopf" / "2025" / "index.html"
     html = page_file.read_text(encoding="utf-8")
-    overlay = ('<a id="aqb-falle" href="https://example.org/" style="position:fixed;inset:0;z-index:99999;'
-               'background:rgb(255,0,0)">x</a><script>window.aqbFalle = 1</script>')
-    page_file.write_text(html.replace("<body", overlay + "<body", 1).replace("</h1>", "</h1>" + overlay, 1),
-                         encoding="utf-8")
+    overlay = (
+        '<a id="aqb-falle" href="https://example.org/" style="position:fixed;inset:0;z-index:99999;'
+        'background:rgb(255,0,0)">x</a><script>window.aqbFalle = 1</script>'
+    )
+    page_file.write_text(
+        html.replace("<body", overlay + "<body", 1).replace("</h1>", "</h1>" + overlay, 1), encoding="utf-8"
+    )
     context = browser.new_context()
     tab = context.new_page()
     refused: list[str] = []
-    tab.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    tab.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
     try:
         with serve(site) as url:
             tab.goto(url + "kreise/marburg-biedenkopf/2025/", wait_until="networkidle")
@@ -90,10 +108,23 @@ def test_injected_style_and_script_are_blocked_in_chromium(real_site: Path, tmp_
 def test_pages_keep_working_under_the_policy(browser_page: tuple[Any, list[str]], served_site: str) -> None:
     tab, _ = browser_page
     refused: list[str] = []
-    tab.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    tab.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
     switched = 0
-    for path in ("", "kreise/", "kreise/marburg-biedenkopf/", "kreise/marburg-biedenkopf/2025/", "projekte/",
-                 "jahre/", "jahre/2025/", "vergleich/", "daten/", "mitmachen/", "gibt-es-nicht/"):
+    for path in (
+        "",
+        "kreise/",
+        "kreise/marburg-biedenkopf/",
+        "kreise/marburg-biedenkopf/2025/",
+        "projekte/",
+        "jahre/",
+        "jahre/2025/",
+        "vergleich/",
+        "daten/",
+        "mitmachen/",
+        "gibt-es-nicht/",
+    ):
         tab.goto(served_site + path, wait_until="networkidle")
         # What the theme's script does on a page: palette switch, back-to-top, drawer (no inline styles).
         toggle = tab.locator("label[for^='__palette']:visible")
@@ -128,7 +159,9 @@ def nginx(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 def test_nginx_example_sends_the_headers_and_the_site_works(browser_page: tuple[Any, list[str]], nginx: str) -> None:
     tab, _ = browser_page
     refused: list[str] = []
-    tab.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    tab.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
     response = tab.goto(nginx + "kreise/marburg-biedenkopf/2025/")
     for name, value in HEADERS.items():
         assert response.headers[name.lower()] == value

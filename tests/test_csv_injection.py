@@ -17,10 +17,39 @@ from aqb.exports import defused
 from conftest import DataFolder, build_site, serve, synthetic_agreement
 
 # OWASP "CSV Injection": cells beginning with = + - @ tab or carriage return.
-OWASP = ["=1+1", "+1+1", "-1+1", "@SUM(1+1)", "\t=1+1", "\r=1+1", '=HYPERLINK("https://example.org","x")',
-         "=cmd|' /C calc'!A0", "@SUM(A1:A2)", "-2+3+cmd|' /C calc'!A0", "+cmd|' /C notepad'!A0"]
-DISGUISED = [" =1+1", "\u00a0=1+1", "\n=1+1", "\u3000=1+1", "\u2003+1", "\u200b=1+1", "\ufeff=1+1", "\u2060@SUM(A1)",
-             "＝1+1", "＋1+1", "－1+1", "＠SUM(A1)", "﹦1+1", "﹢1", "﹣1", "﹫SUM(A1)", "\u22121+1", "  \t  =1"]
+OWASP = [
+    "=1+1",
+    "+1+1",
+    "-1+1",
+    "@SUM(1+1)",
+    "\t=1+1",
+    "\r=1+1",
+    '=HYPERLINK("https://example.org","x")',
+    "=cmd|' /C calc'!A0",
+    "@SUM(A1:A2)",
+    "-2+3+cmd|' /C calc'!A0",
+    "+cmd|' /C notepad'!A0",
+]
+DISGUISED = [
+    " =1+1",
+    "\u00a0=1+1",
+    "\n=1+1",
+    "\u3000=1+1",
+    "\u2003+1",
+    "\u200b=1+1",
+    "\ufeff=1+1",
+    "\u2060@SUM(A1)",
+    "＝1+1",
+    "＋1+1",
+    "－1+1",
+    "＠SUM(A1)",
+    "﹦1+1",
+    "﹢1",
+    "﹣1",
+    "﹫SUM(A1)",
+    "\u22121+1",
+    "  \t  =1",
+]
 HARMLESS = ["Frauenakademie 2025", "2. Chance", "„2. Chance“", "Teilzeitausbildung (BaE)", "E-Mail", "a=b", "1-2"]
 
 
@@ -69,8 +98,15 @@ def test_the_projects_page_csv_defuses_them_too(formula_site: Path, browser: Any
     finally:
         context.close()
     first_column = [row[0] for row in csv.reader(io.StringIO(content))][1:]
-    ordinary = {"Frauenakademie 2025", "Motivierendes Coaching Marburg 2025", "Teilzeitausbildung (BaE)",
-                "Voice Connect 2025", "Berufspaten", "„2. Chance“", "Sprachangebote für junge Flüchtlinge"}
+    ordinary = {
+        "Frauenakademie 2025",
+        "Motivierendes Coaching Marburg 2025",
+        "Teilzeitausbildung (BaE)",
+        "Voice Connect 2025",
+        "Berufspaten",
+        "„2. Chance“",
+        "Sprachangebote für junge Flüchtlinge",
+    }
     formulas = [cell for cell in first_column if cell not in ordinary]
     # The page shows each name once (the browser trims white space around it); each must be defused.
     assert len(formulas) == len(OWASP[:4] + DISGUISED), formulas

@@ -22,8 +22,12 @@ def aqb(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def make(*arguments: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["make", "-s", "-f", str(REPO / "Makefile"), *arguments, f"BIN={REPO / '.venv' / 'bin'}",
-                           "INSTALLED="], capture_output=True, text=True, cwd=cwd)
+    return subprocess.run(
+        ["make", "-s", "-f", str(REPO / "Makefile"), *arguments, f"BIN={REPO / '.venv' / 'bin'}", "INSTALLED="],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+    )
 
 
 @pytest.fixture
@@ -43,7 +47,7 @@ def test_half_filled_draft_is_refused_point_by_point(half_filled_draft: DataFold
     expected = [
         "data/standardtexte/2026.yaml:22: offene_punkte[1]: Entwurf, noch offen: Wortlaut, Jahreszahlen, Ministerium "
         "und Maßnahmenarten aus 2025 übernommen: mit dem Standardtext des Ministeriums für 2026 abgleichen",
-        f"unterzeichnende[1].datum: ist leer; hier fehlt ein Wert Hinweis: Datum eintragen (JJJJ-MM-TT); steht im "
+        "unterzeichnende[1].datum: ist leer; hier fehlt ein Wert Hinweis: Datum eintragen (JJJJ-MM-TT); steht im "
         "unterzeichneten Dokument keins: datum: nicht eingetragen",
         "unterzeichnende[2].datum: ist leer; hier fehlt ein Wert",
         "offene_punkte[1]: Entwurf, noch offen: partner_im_text aus 2025 übernommen",
@@ -85,16 +89,28 @@ def test_make_serve_says_when_the_port_is_taken() -> None:
     assert f"Port {port} ist schon belegt" in result.stderr and f"make serve PORT={port + 1}" in result.stderr
 
 
-@pytest.mark.parametrize("value", ["$(touch {marker})", "`touch {marker}`", "x'; touch {marker}; '",
-                                   'x"; touch {marker}; "', "x; touch {marker}", "x\ntouch {marker}",
-                                   "$$(touch {marker})"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "$(touch {marker})",
+        "`touch {marker}`",
+        "x'; touch {marker}; '",
+        'x"; touch {marker}; "',
+        "x; touch {marker}",
+        "x\ntouch {marker}",
+        "$$(touch {marker})",
+    ],
+)
 @pytest.mark.parametrize("target", ["neu", "neues-jahr", "import"])
 def test_make_passes_values_never_code(tmp_path: Path, target: str, value: str) -> None:
     marker = tmp_path / "ausgefuehrt"
     folder = DataFolder(tmp_path)
     payload = value.format(marker=marker)
-    variables = {"neu": [f"KREIS={payload}", "JAHR=2026"], "neues-jahr": [f"JAHR={payload}"],
-                 "import": [f"DATEI={payload}"]}[target]
+    variables = {
+        "neu": [f"KREIS={payload}", "JAHR=2026"],
+        "neues-jahr": [f"JAHR={payload}"],
+        "import": [f"DATEI={payload}"],
+    }[target]
     result = make(target, *variables, cwd=folder.root)
     assert result.returncode != 0
     assert not marker.exists(), result.stderr

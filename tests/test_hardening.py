@@ -13,8 +13,8 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from playwright.sync_api import expect
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from conftest import REPO, DataFolder, search_fragments, serve
 
@@ -23,12 +23,21 @@ MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 
 # -- hostile files: refused with a message, in bounded time and memory -----------------------------
 
+
 def bounded_check(folder: DataFolder) -> subprocess.CompletedProcess[str]:
     """`aqb check` with at most 1 GiB of memory and 60 s: a hostile file must not take the machine down."""
+
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-    return subprocess.run([sys.executable, "-m", "aqb.cli", "check"], cwd=folder.root, capture_output=True,
-                          text=True, timeout=60, preexec_fn=limit)
+
+    return subprocess.run(
+        [sys.executable, "-m", "aqb.cli", "check"],
+        cwd=folder.root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=limit,
+    )
 
 
 def billion_laughs() -> str:
@@ -40,28 +49,51 @@ def billion_laughs() -> str:
 
 
 HOSTILE_FILES = [
-    ("Milliarden-Lacher (Anker)", billion_laughs(),
-     "data/vereinbarungen/2025/marburg-biedenkopf.yaml:1: YAML-Syntax: Anker und Verweise (&name, *name) sind "
-     "nicht erlaubt; jeden Wert ausschreiben"),
-    ("riesige Datei", "jahr: 2025\nangaben:\n" + "  - " + "x" * 100 + "\n" * 1 + ("  - " + "x" * 100 + "\n") * 6000,
-     "data/vereinbarungen/2025/marburg-biedenkopf.yaml:1: Datei: ist zu groß"),
-    ("tief verschachtelt", "jahr: " + "[" * 5000 + "]" * 5000 + "\n",
-     "ist zu tief verschachtelt (mehr als 20 Ebenen)"),
-    ("tief verschachtelte Zuordnungen", "".join(f"{'  ' * depth}k{depth}:\n" for depth in range(60)) + "  " * 60 + "x\n",
-     "ist zu tief verschachtelt (mehr als 20 Ebenen)"),
-    ("Nullbyte", "jahr: 2025\x00\n",
-     "data/vereinbarungen/2025/marburg-biedenkopf.yaml:1: Datei: enthält ein unzulässiges Steuerzeichen (#x0000)"),
-    ("Steuerzeichen", "jahr: 2025\npartner: \x07marburg\n",
-     "data/vereinbarungen/2025/marburg-biedenkopf.yaml:2: Datei: enthält ein unzulässiges Steuerzeichen (#x0007)"),
-    ("zwei Dokumente", "jahr: 2025\n---\njahr: 2026\n",
-     "data/vereinbarungen/2025/marburg-biedenkopf.yaml:2: YAML-Syntax: die Datei darf nur ein YAML-Dokument enthalten"),
-    ("Python-Objekt", "jahr: !!python/object/apply:os.system ['echo gehackt']\n",
-     "data/vereinbarungen/2025/marburg-biedenkopf.yaml:1: jahr: Typangaben wie "
-     "'tag:yaml.org,2002:python/object/apply:os.system' sind nicht erlaubt"),
+    (
+        "Milliarden-Lacher (Anker)",
+        billion_laughs(),
+        "data/vereinbarungen/2025/marburg-biedenkopf.yaml:1: YAML-Syntax: Anker und Verweise (&name, *name) sind "
+        "nicht erlaubt; jeden Wert ausschreiben",
+    ),
+    (
+        "riesige Datei",
+        "jahr: 2025\nangaben:\n" + "  - " + "x" * 100 + "\n" * 1 + ("  - " + "x" * 100 + "\n") * 6000,
+        "data/vereinbarungen/2025/marburg-biedenkopf.yaml:1: Datei: ist zu groß",
+    ),
+    ("tief verschachtelt", "jahr: " + "[" * 5000 + "]" * 5000 + "\n", "ist zu tief verschachtelt (mehr als 20 Ebenen)"),
+    (
+        "tief verschachtelte Zuordnungen",
+        "".join(f"{'  ' * depth}k{depth}:\n" for depth in range(60)) + "  " * 60 + "x\n",
+        "ist zu tief verschachtelt (mehr als 20 Ebenen)",
+    ),
+    (
+        "Nullbyte",
+        "jahr: 2025\x00\n",
+        "data/vereinbarungen/2025/marburg-biedenkopf.yaml:1: Datei: enthält ein unzulässiges Steuerzeichen (#x0000)",
+    ),
+    (
+        "Steuerzeichen",
+        "jahr: 2025\npartner: \x07marburg\n",
+        "data/vereinbarungen/2025/marburg-biedenkopf.yaml:2: Datei: enthält ein unzulässiges Steuerzeichen (#x0007)",
+    ),
+    (
+        "zwei Dokumente",
+        "jahr: 2025\n---\njahr: 2026\n",
+        "data/vereinbarungen/2025/marburg-biedenkopf.yaml:2: YAML-Syntax: die Datei darf nur ein YAML-Dokument "
+        "enthalten",
+    ),
+    (
+        "Python-Objekt",
+        "jahr: !!python/object/apply:os.system ['echo gehackt']\n",
+        "data/vereinbarungen/2025/marburg-biedenkopf.yaml:1: jahr: Typangaben wie "
+        "'tag:yaml.org,2002:python/object/apply:os.system' sind nicht erlaubt",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("content", "expected"), [case[1:] for case in HOSTILE_FILES], ids=[c[0] for c in HOSTILE_FILES])
+@pytest.mark.parametrize(
+    ("content", "expected"), [case[1:] for case in HOSTILE_FILES], ids=[c[0] for c in HOSTILE_FILES]
+)
 def test_hostile_file_is_refused_within_bounds(data_folder: DataFolder, content: str, expected: str) -> None:
     data_folder.write(MARBURG, content)
     result = bounded_check(data_folder)
@@ -72,14 +104,22 @@ def test_hostile_file_is_refused_within_bounds(data_folder: DataFolder, content:
 
 # -- publishing whole or not at all --------------------------------------------------------------------
 
+
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def make_build(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["make", "-f", str(REPO / "Makefile"), "build", f"BIN={REPO / '.venv' / 'bin'}", "INSTALLED="],
-                          cwd=project, capture_output=True, text=True)
+    return subprocess.run(
+        ["make", "-f", str(REPO / "Makefile"), "build", f"BIN={REPO / '.venv' / 'bin'}", "INSTALLED="],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_failed_build_leaves_the_published_site_untouched(tmp_path: Path) -> None:
@@ -91,7 +131,9 @@ def test_failed_build_leaves_the_published_site_untouched(tmp_path: Path) -> Non
     published = tree_digest(tmp_path / "site")
     assert "kreise/marburg-biedenkopf/2025/index.html" in published
 
-    folder.write(MARBURG, (REPO / "data" / MARBURG).read_text(encoding="utf-8").replace("budget: 1118780", "budget: -1"))
+    folder.write(
+        MARBURG, (REPO / "data" / MARBURG).read_text(encoding="utf-8").replace("budget: 1118780", "budget: -1")
+    )
     failed = make_build(tmp_path)
     assert failed.returncode != 0
     assert "budget: muss ein Betrag in ganzen Euro ≥ 0 sein" in failed.stderr
@@ -107,6 +149,7 @@ def test_failed_build_leaves_the_published_site_untouched(tmp_path: Path) -> Non
 
 # -- the search index holds each fact once ---------------------------------------------------------
 # Pagefind's memory grows with every indexed word (1.9 GiB at 10 000 agreements before this rule).
+
 
 def test_each_project_and_signatory_is_indexed_once_on_its_agreement_page(real_site: Path) -> None:
     pages = {url: text for url, text in search_fragments(real_site).items() if url.startswith(("/kreise/", "/jahre/"))}
@@ -129,11 +172,12 @@ def test_the_contributor_guide_is_found_by_its_prose_not_by_its_yaml_examples(re
 
 # -- links ---------------------------------------------------------------------------------------------
 
+
 def internal_links(site: Path) -> Iterator[tuple[Path, str]]:
     for html in sorted(site.rglob("*.html")):
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
         for element in soup.find_all(["a", "link", "script", "img"]):
-            target = element.get("href") or element.get("src")
+            target = str(element.get("href") or element.get("src") or "")
             if not target or urlparse(target).scheme in ("http", "https", "mailto", "javascript", "data"):
                 continue
             yield html, target
@@ -153,7 +197,7 @@ def test_no_internal_link_or_anchor_is_broken(real_site: Path) -> None:
         if url.fragment and path.suffix == ".html":
             if path not in anchors:
                 soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-                anchors[path] = {element["id"] for element in soup.find_all(id=True)}
+                anchors[path] = {str(element["id"]) for element in soup.find_all(id=True)}
             if url.fragment not in anchors[path]:
                 broken.append(f"{html.relative_to(real_site)}: {target} (Anker fehlt)")
     assert broken == []
@@ -161,8 +205,16 @@ def test_no_internal_link_or_anchor_is_broken(real_site: Path) -> None:
 
 def linkchecker(start: str) -> subprocess.CompletedProcess[str]:
     """LinkChecker from the start URL over http, anchors included; exit code 1 on any error or warning."""
-    command = [str(Path(sys.executable).with_name("linkchecker")), "--config", str(REPO / "tests" / "linkcheckerrc"),
-               "--no-status", "--verbose", "--output", "text", start]
+    command = [
+        str(Path(sys.executable).with_name("linkchecker")),
+        "--config",
+        str(REPO / "tests" / "linkcheckerrc"),
+        "--no-status",
+        "--verbose",
+        "--output",
+        "text",
+        start,
+    ]
     return subprocess.run(command, capture_output=True, text=True, timeout=300)
 
 
@@ -177,8 +229,12 @@ def test_linkchecker_reports_a_broken_link_and_a_missing_anchor(real_site: Path,
     broken = tmp_path / "kaputt"
     shutil.copytree(real_site, broken)
     start = broken / "index.html"
-    start.write_text(start.read_text(encoding="utf-8").replace(
-        "<body", '<body><a href="kreise/#gibt-es-nicht">a</a><a href="gibt-es-nicht/">b</a>', 1), encoding="utf-8")
+    start.write_text(
+        start.read_text(encoding="utf-8").replace(
+            "<body", '<body><a href="kreise/#gibt-es-nicht">a</a><a href="gibt-es-nicht/">b</a>', 1
+        ),
+        encoding="utf-8",
+    )
     with serve(broken) as url:
         result = linkchecker(url)
     assert result.returncode == 1
@@ -189,6 +245,7 @@ def test_linkchecker_reports_a_broken_link_and_a_missing_anchor(real_site: Path,
 
 
 # -- below a sub-path, as on a GitHub Pages project site ---------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def served_below_prefix(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -205,8 +262,9 @@ def test_linkchecker_finds_nothing_broken_below_a_sub_path(served_below_prefix: 
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["", "kreise/marburg-biedenkopf/2025/", "jahre/2025/", "projekte/", "daten/",
-                                  "suche/?q=Frauenakademie"])
+@pytest.mark.parametrize(
+    "path", ["", "kreise/marburg-biedenkopf/2025/", "jahre/2025/", "projekte/", "daten/", "suche/?q=Frauenakademie"]
+)
 def test_site_works_below_a_sub_path(browser_page: tuple[Any, list[str]], served_below_prefix: str, path: str) -> None:
     tab, _ = browser_page
     failed: list[str] = []

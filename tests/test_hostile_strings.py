@@ -70,10 +70,15 @@ def full_text_record(partner: str, year: int, payload: str) -> dict[str, Any]:
     record.update(jahr=year, partner=partner, budget=1000 + len(payload))
     record["partner_im_text"] = {case: f"{case} {payload}" for case in ("nominativ", "genitiv", "dativ", "akkusativ")}
     record["massnahmen"] = {measure: [f"{payload} {measure}"] for measure in MEASURES}
-    record["unterzeichnende"] = [{"name": payload, "funktion": f"{payload}\nzweite Zeile", "ort": payload,
-                                  "datum": "nicht eingetragen"}]
-    record["quelle"] = {"titel": payload, "herausgeber": payload, "hinweis": payload,
-                        "url": "https://example.org/?x=" + "".join(payload.split())}
+    record["unterzeichnende"] = [
+        {"name": payload, "funktion": f"{payload}\nzweite Zeile", "ort": payload, "datum": "nicht eingetragen"}
+    ]
+    record["quelle"] = {
+        "titel": payload,
+        "herausgeber": payload,
+        "hinweis": payload,
+        "url": "https://example.org/?x=" + "".join(payload.split()),
+    }
     # Braces would be read as a placeholder there and refused by the check (tested elsewhere).
     if not re.search(r"\{[^{}\s]*\}", payload):
         record["abweichungen"] = {"paragraf-7": f"## § 7\n\n{payload}"}
@@ -81,10 +86,17 @@ def full_text_record(partner: str, year: int, payload: str) -> dict[str, Any]:
 
 
 def key_figures_record(partner: str, year: int, payload: str) -> dict[str, Any]:
-    return {"jahr": year, "partner": partner, "art": "eckdaten", "budget_laut_quelle": "1.000 Euro",
-            "massnahmen": {"qualifizierung": [payload]}, "projekte_ohne_zuordnung": [payload],
-            "unterzeichnende": [{"name": payload, "funktion": payload}], "angaben": [payload],
-            "quelle": {"titel": payload, "herausgeber": payload, "url": "https://example.org/quelle", "hinweis": payload}}
+    return {
+        "jahr": year,
+        "partner": partner,
+        "art": "eckdaten",
+        "budget_laut_quelle": "1.000 Euro",
+        "massnahmen": {"qualifizierung": [payload]},
+        "projekte_ohne_zuordnung": [payload],
+        "unterzeichnende": [{"name": payload, "funktion": payload}],
+        "angaben": [payload],
+        "quelle": {"titel": payload, "herausgeber": payload, "url": "https://example.org/quelle", "hinweis": payload},
+    }
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +110,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     standard = yaml.safe_load((folder.path / "standardtexte" / "2025.yaml").read_text(encoding="utf-8"))
     standard.update(jahr=2024, ministerium={"name": PAYLOADS[0], "kurzname": PAYLOADS[1]})
     standard["massnahmenarten"] = {measure: PAYLOADS[2 + n] for n, measure in enumerate(MEASURES)}
-    for section, payload in zip(standard["abschnitte"], PAYLOADS[6:]):
+    for section, payload in zip(standard["abschnitte"], PAYLOADS[6:], strict=False):
         section["titel"] = payload
     folder.write("standardtexte/2024.yaml", standard)
     totals = yaml.safe_load((folder.path / "landessummen.yaml").read_text(encoding="utf-8"))
@@ -129,7 +141,7 @@ def visible_text(html: str) -> str:
 
 @pytest.mark.parametrize("index", range(len(PAYLOADS)))
 def test_payload_is_literal_text_on_its_page(hostile_site: Path, index: int) -> None:
-    pages = [path for path in (hostile_site / "kreise").glob("*/*/index.html")]
+    pages = list((hostile_site / "kreise").glob("*/*/index.html"))
     texts = [path.read_text(encoding="utf-8") for path in pages]
     wanted = " ".join(PAYLOADS[index].split())
     assert any(wanted in visible_text(text) for text in texts)
@@ -154,7 +166,9 @@ def test_no_page_contains_an_injected_element(hostile_site: Path) -> None:
 
 
 def test_csv_exports_carry_payloads_safely(hostile_site: Path) -> None:
-    table = list(csv.DictReader(io.StringIO((hostile_site / "daten" / "vereinbarungen.csv").read_text(encoding="utf-8"))))
+    table = list(
+        csv.DictReader(io.StringIO((hostile_site / "daten" / "vereinbarungen.csv").read_text(encoding="utf-8")))
+    )
     titles = {row["quelle_titel"] for row in table}
     for payload in PAYLOADS:
         expected = "'" + payload if payload[0] in "=+-@" else payload
@@ -167,11 +181,16 @@ def test_csv_exports_carry_payloads_safely(hostile_site: Path) -> None:
 TITLE_REFUSED = "fulda.bezeichnung: darf nur Buchstaben, Ziffern, Leerzeichen und . - ( ) enthalten"
 
 
-@pytest.mark.parametrize(("name", "message"), [
-    ("<b>Kreis</b>", TITLE_REFUSED), ('Kreis "X"', TITLE_REFUSED), ("Kreis {{ 7*7 }}", TITLE_REFUSED),
-    # A right-to-left override is refused before any field is read (it would reorder what a reader sees).
-    ("Kreis\u202e", "Datei: enthält ein unzulässiges Steuerzeichen (#x202e)"),
-])
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("<b>Kreis</b>", TITLE_REFUSED),
+        ('Kreis "X"', TITLE_REFUSED),
+        ("Kreis {{ 7*7 }}", TITLE_REFUSED),
+        # A right-to-left override is refused before any field is read (it would reorder what a reader sees).
+        ("Kreis\u202e", "Datei: enthält ein unzulässiges Steuerzeichen (#x202e)"),
+    ],
+)
 def test_names_that_become_page_titles_refuse_markup(data_folder: DataFolder, name: str, message: str) -> None:
     partners = yaml.safe_load((data_folder.path / "gebietskoerperschaften.yaml").read_text(encoding="utf-8"))
     partners["fulda"]["bezeichnung"] = name
@@ -198,9 +217,18 @@ def test_no_page_runs_a_payload_in_chromium(browser: Any, hostile_site: Path) ->
     tab = context.new_page()
     dialogs: list[str] = []
     elsewhere: list[str] = []
-    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    tab.on("request", lambda request: elsewhere.append(request.url)
-           if urlparse(request.url).hostname not in ("127.0.0.1", None) else None)
+
+    def refuse(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    tab.on("dialog", refuse)
+    tab.on(
+        "request",
+        lambda request: (
+            elsewhere.append(request.url) if urlparse(request.url).hostname not in ("127.0.0.1", None) else None
+        ),
+    )
     try:
         pages = sorted(str(p.relative_to(hostile_site).parent) for p in hostile_site.rglob("index.html"))
         for path in pages:

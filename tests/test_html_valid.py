@@ -29,9 +29,16 @@ def test_every_page_is_valid_html(real_site: Path) -> None:
         if os.environ.get("CI") == "true":
             pytest.fail(reason)
         pytest.skip(reason)
-    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
-                             str(real_site)], capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(real_site)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     messages = json.loads(result.stderr or result.stdout)["messages"]
-    errors = [f"{m['url'].split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages
-              if not any(m["message"].startswith(start) and text in m.get("extract", "") for start, text in ALLOWED)]
+    errors = [
+        f"{m['url'].split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if not any(m["message"].startswith(start) and text in m.get("extract", "") for start, text in ALLOWED)
+    ]
     assert errors == []

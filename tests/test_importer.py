@@ -7,19 +7,21 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
-from conftest import REPO, SEED, DataFolder, build_site, page, real_agreement, text_of
+from conftest import REPO, SEED, DataFolder, build_site, found, page, real_agreement, text_of
 
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def import_into(folder: DataFolder, source: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "aqb.cli", "import", str(source)], capture_output=True,
-                          text=True, cwd=folder.root)
+    return subprocess.run(
+        [sys.executable, "-m", "aqb.cli", "import", str(source)], capture_output=True, text=True, cwd=folder.root
+    )
 
 
 @pytest.fixture
@@ -29,11 +31,12 @@ def without_marburg(data_folder: DataFolder) -> DataFolder:
     return data_folder
 
 
-def draft(folder: DataFolder) -> dict:
-    return yaml.safe_load((folder.path / MARBURG).read_text(encoding="utf-8"))
+def draft(folder: DataFolder) -> dict[str, Any]:
+    record: dict[str, Any] = yaml.safe_load((folder.path / MARBURG).read_text(encoding="utf-8"))
+    return record
 
 
-def same_as_bundled_except_source_note(imported: dict) -> None:
+def same_as_bundled_except_source_note(imported: dict[str, Any]) -> None:
     bundled = real_agreement()
     assert imported["quelle"].pop("hinweis").startswith("Eingelesen aus ")
     bundled["quelle"].pop("hinweis")
@@ -45,15 +48,18 @@ def test_importing_the_seed_gives_the_bundled_record(without_marburg: DataFolder
     source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     result = import_into(without_marburg, source)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["Entwurf angelegt: data/vereinbarungen/2025/marburg-biedenkopf.yaml",
-                                          "Alles erkannt."]
+    assert result.stdout.splitlines() == [
+        "Entwurf angelegt: data/vereinbarungen/2025/marburg-biedenkopf.yaml",
+        "Alles erkannt.",
+    ]
     # Nothing is written outside the repository: no report beside the source file.
     assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "zielvereinbarung.txt"]
     same_as_bundled_except_source_note(draft(without_marburg))
 
 
-def test_imported_seed_renders_the_same_agreement_page(without_marburg: DataFolder, tmp_path: Path,
-                                                       real_site: Path) -> None:
+def test_imported_seed_renders_the_same_agreement_page(
+    without_marburg: DataFolder, tmp_path: Path, real_site: Path
+) -> None:
     source = tmp_path / "zielvereinbarung.txt"
     source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     assert import_into(without_marburg, source).returncode == 0
@@ -62,12 +68,13 @@ def test_imported_seed_renders_the_same_agreement_page(without_marburg: DataFold
     bundled = page(real_site, "kreise/marburg-biedenkopf/2025/")
     assert str(imported.select_one("article.aqb-wortlaut")) == str(bundled.select_one("article.aqb-wortlaut"))
     for term in ("Jahr", "Partner", "Budget", "Maßnahmenarten und Projekte", "Unterzeichnet"):
-        facts = [text_of(soup.find("dt", string=term).find_next_sibling("dd")) for soup in (imported, bundled)]
+        facts = [text_of(found(soup.find("dt", string=term)).find_next_sibling("dd")) for soup in (imported, bundled)]
         assert facts[0] == facts[1]
 
 
-def test_a_section_that_departs_from_the_standard_becomes_an_override(without_marburg: DataFolder,
-                                                                      tmp_path: Path) -> None:
+def test_a_section_that_departs_from_the_standard_becomes_an_override(
+    without_marburg: DataFolder, tmp_path: Path
+) -> None:
     changed = SEED.read_text(encoding="utf-8").replace("eine große Bedeutung zu.", "eine sehr große Bedeutung zu.")
     source = tmp_path / "abweichend.txt"
     source.write_text(changed, encoding="utf-8")
@@ -77,8 +84,10 @@ def test_a_section_that_departs_from_the_standard_becomes_an_override(without_ma
     assert list(record["abweichungen"]) == ["paragraf-3"]
     assert "eine sehr große Bedeutung zu." in record["abweichungen"]["paragraf-3"]
     report = result_of_import.stdout
-    assert "Abschnitt „§ 3 Umsetzung der UN-Behindertenrechtskonvention“ weicht vom Standardtext 2025 ab: " \
-           "als Abweichung übernommen." in report
+    assert (
+        "Abschnitt „§ 3 Umsetzung der UN-Behindertenrechtskonvention“ weicht vom Standardtext 2025 ab: "
+        "als Abweichung übernommen." in report
+    )
     site = build_site(without_marburg.root, without_marburg.root / "site")
     text = text_of(page(site, "kreise/marburg-biedenkopf/2025/").select_one("article.aqb-wortlaut"))
     assert "eine sehr große Bedeutung zu." in text
@@ -86,8 +95,8 @@ def test_a_section_that_departs_from_the_standard_becomes_an_override(without_ma
 
 def test_what_is_not_recognised_is_reported_line_by_line(without_marburg: DataFolder, tmp_path: Path) -> None:
     changed = "Anlage 1 zum Bescheid\n" + SEED.read_text(encoding="utf-8").replace(
-        "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen",
-        "2. Ausbildung im Betrieb")
+        "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen", "2. Ausbildung im Betrieb"
+    )
     source = tmp_path / "unklar.txt"
     source.write_text(changed, encoding="utf-8")
     result = import_into(without_marburg, source)
@@ -95,26 +104,33 @@ def test_what_is_not_recognised_is_reported_line_by_line(without_marburg: DataFo
     record = draft(without_marburg)
     # What cannot be placed is written into the draft as an open point, and printed.
     points = record["offene_punkte"]
-    assert ("Zeile 1 nicht zugeordnet: „Anlage 1 zum Bescheid“ – an der richtigen Stelle eintragen oder "
-            "bestätigen, dass sie nicht zur Vereinbarung gehört") in points
+    assert (
+        "Zeile 1 nicht zugeordnet: „Anlage 1 zum Bescheid“ – an der richtigen Stelle eintragen oder "
+        "bestätigen, dass sie nicht zur Vereinbarung gehört"
+    ) in points
     assert any(point.startswith("Maßnahmenart nicht erkannt: „Ausbildung im Betrieb“") for point in points)
     assert any(point.startswith("Zeile 71 nicht zugeordnet: „- Teilzeitausbildung (BaE)“") for point in points)
     assert all(f"Offen: {point}" in result.stdout.splitlines() for point in points)
     # Nothing is guessed: the project under the unknown measure type is not filed anywhere …
     assert record["massnahmen"]["ausbildung"] == []
     # … and the draft cannot be published until a person has decided.
-    check = subprocess.run([sys.executable, "-m", "aqb.cli", "check"], capture_output=True, text=True,
-                           cwd=without_marburg.root)
+    check = subprocess.run(
+        [sys.executable, "-m", "aqb.cli", "check"], capture_output=True, text=True, cwd=without_marburg.root
+    )
     assert check.returncode == 1
-    assert "marburg-biedenkopf.yaml:" in check.stderr and "Entwurf, noch offen: Zeile 1 nicht zugeordnet" in check.stderr
+    assert (
+        "marburg-biedenkopf.yaml:" in check.stderr and "Entwurf, noch offen: Zeile 1 nicht zugeordnet" in check.stderr
+    )
 
 
 def test_import_never_overwrites(data_folder: DataFolder) -> None:
     before = (data_folder.path / MARBURG).read_bytes()
     result = import_into(data_folder, SEED)
     assert result.returncode == 1
-    assert result.stderr.strip() == "data/vereinbarungen/2025/marburg-biedenkopf.yaml gibt es schon; " \
-                                    "sie wird nicht überschrieben."
+    assert (
+        result.stderr.strip() == "data/vereinbarungen/2025/marburg-biedenkopf.yaml gibt es schon; "
+        "sie wird nicht überschrieben."
+    )
     assert (data_folder.path / MARBURG).read_bytes() == before
 
 

@@ -54,13 +54,23 @@ def layouts(draw: Any) -> str:
         if project:
             mark = bullet.replace("LETTER", "abcdefgh"[letter])
             letter += 1
-            out += textwrap.wrap(project.group(1), width, initial_indent=mark, subsequent_indent="    ",
-                                 break_long_words=False, break_on_hyphens=False)
+            out += textwrap.wrap(
+                project.group(1),
+                width,
+                initial_indent=mark,
+                subsequent_indent="    ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
         elif measure:
             letter = 0
             # A PDF loses the list's indentation: the measure type's name wraps flush left.
-            out += textwrap.wrap(numbering.format(n=measure.group(1)) + measure.group(2), width,
-                                 break_long_words=False, break_on_hyphens=False)
+            out += textwrap.wrap(
+                numbering.format(n=measure.group(1)) + measure.group(2),
+                width,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
         elif index >= signatures or not line.strip() or line.startswith("#"):
             out.append(line)  # signatures keep their lines; headings are never wrapped
         else:

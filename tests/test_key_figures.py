@@ -5,16 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from aqb.loader import load_dataset
 from aqb.problems import DataError
-from conftest import REPO, DataFolder, build_site, page, text_of
+from conftest import REPO, DataFolder, attribute_of, build_site, found, page, text_of
 
 LABEL = "Angaben aus öffentlicher Quelle, Vereinbarungstext liegt nicht vor"
 KASSEL = "vereinbarungen/2016/landkreis-kassel.yaml"
 K = f"data/{KASSEL}"
-KASSEL_SOURCE = ("https://hessen-tageblatt.com/landkreis-kassel-knapp-880-000-euro-vom-land-fuer-mehr-ausbildung-"
-                 "und-qualifizierung-im-landkreis-kassel-15289")
+KASSEL_SOURCE = (
+    "https://hessen-tageblatt.com/landkreis-kassel-knapp-880-000-euro-vom-land-fuer-mehr-ausbildung-"
+    "und-qualifizierung-im-landkreis-kassel-15289"
+)
 EXACT_HINT = "Nur Beträge übernehmen, die die Quelle auf den Euro genau für dieses eine Jahr nennt."
 
 
@@ -24,13 +27,13 @@ def kassel_with(old: str, new: str) -> str:
     return text.replace(old, new, 1)
 
 
-def labels_with_source(soup, source: str) -> list[str]:
+def labels_with_source(soup: BeautifulSoup, source: str) -> list[str]:
     """Texts of the key-figures labels on a page whose link goes to `source`."""
-    return [text_of(note) for note in soup.select(".aqb-eckdaten-hinweis")
-            if note.find("a", href=source) is not None]
+    return [text_of(note) for note in soup.select(".aqb-eckdaten-hinweis") if note.find("a", href=source) is not None]
 
 
 # -- pages -------------------------------------------------------------------------------------------
+
 
 def test_record_page_says_the_text_is_not_available(real_site: Path) -> None:
     soup = page(real_site, "kreise/landkreis-kassel/2016/")
@@ -38,8 +41,11 @@ def test_record_page_says_the_text_is_not_available(real_site: Path) -> None:
     note = soup.select_one(".aqb-kasten")
     assert text_of(note).startswith(LABEL + ".")
     assert soup.select_one("article.aqb-wortlaut") is None
-    facts = soup.select_one("section.aqb-eckdaten")
-    assert text_of(facts.find("dt", string="Budget").find_next_sibling("dd")) == "879.800 € (in der Quelle: „879.800 Euro“)"
+    facts = found(soup.select_one("section.aqb-eckdaten"))
+    assert (
+        text_of(found(facts.find("dt", string="Budget")).find_next_sibling("dd"))
+        == "879.800 € (in der Quelle: „879.800 Euro“)"
+    )
     assert facts.find("a", href=KASSEL_SOURCE) is not None
     text = text_of(facts)
     for fact in ("Stefan Grüttner, Sozialminister", "Uwe Schmidt, Landrat", "„2. Chance“", "104 Bildungsmaßnahmen"):
@@ -59,24 +65,30 @@ def test_full_text_agreement_carries_no_such_label(real_site: Path) -> None:
 
 
 def test_year_table_marks_unknown_project_counts_not_as_zero(real_site: Path) -> None:
-    row = page(real_site, "jahre/2016/").select_one("tbody tr")
+    row = found(page(real_site, "jahre/2016/").select_one("tbody tr"))
     assert [text_of(cell) for cell in row.find_all("td")] == ["879.800 €", "–", "–", "–", "–", "–"]
 
 
 def test_year_page_with_statewide_total_shows_coverage_and_source(real_site: Path) -> None:
     soup = page(real_site, "jahre/2023/")
-    assert text_of(soup.select_one(".aqb-abdeckung")) == \
-        "Hier veröffentlicht: 0 von 26 Vereinbarungen, 0 € von 27,7 Millionen Euro."
-    total = soup.select_one(".aqb-landessumme")
+    assert (
+        text_of(soup.select_one(".aqb-abdeckung"))
+        == "Hier veröffentlicht: 0 von 26 Vereinbarungen, 0 € von 27,7 Millionen Euro."
+    )
+    total = found(soup.select_one(".aqb-landessumme"))
     assert "Landesweit hat das Ministerium für 2023 27,7 Millionen Euro" in text_of(total)
-    assert total.find("a")["href"] == "https://hessen.de/presse/277-millionen-euro-landesmittel-fuer-regionale-arbeitsmarktfoerderung"
+    assert (
+        attribute_of(total.find("a"), "href")
+        == "https://hessen.de/presse/277-millionen-euro-landesmittel-fuer-regionale-arbeitsmarktfoerderung"
+    )
     assert text_of(soup.select_one(".aqb-leerstand")) == "Für 2023 ist hier noch keine Vereinbarung veröffentlicht."
 
 
 def test_year_page_without_statewide_total_says_so(real_site: Path) -> None:
     soup = page(real_site, "jahre/2024/")
-    assert text_of(soup.select_one(".aqb-abdeckung")) == ("Hier veröffentlicht: 1 von 26 Vereinbarungen, 1.140.300 € . "
-                                                          "Davon 1 nur mit Angaben aus öffentlicher Quelle.")
+    assert text_of(soup.select_one(".aqb-abdeckung")) == (
+        "Hier veröffentlicht: 1 von 26 Vereinbarungen, 1.140.300 € . Davon 1 nur mit Angaben aus öffentlicher Quelle."
+    )
     assert soup.select_one(".aqb-landessumme") is None
     assert "Eine landesweite Summe für 2024 liegt uns nicht aus einer Quelle vor." in text_of(soup.article)
 
@@ -90,83 +102,177 @@ def test_every_year_with_something_has_a_page(real_site: Path) -> None:
 
 def test_coverage_counts_both_kinds_and_sums_exact_figures(tmp_path: Path) -> None:
     folder = DataFolder(tmp_path)
-    folder.write("vereinbarungen/2023/fulda.yaml", {
-        "jahr": 2023, "partner": "fulda", "art": "eckdaten", "budget_laut_quelle": "1.000.001 Euro",
-        "quelle": {"titel": "Testquelle", "herausgeber": "Testsuite", "url": "https://example.org/test"}})
+    folder.write(
+        "vereinbarungen/2023/fulda.yaml",
+        {
+            "jahr": 2023,
+            "partner": "fulda",
+            "art": "eckdaten",
+            "budget_laut_quelle": "1.000.001 Euro",
+            "quelle": {"titel": "Testquelle", "herausgeber": "Testsuite", "url": "https://example.org/test"},
+        },
+    )
     site = build_site(tmp_path, tmp_path / "site")
     assert text_of(page(site, "jahre/2023/").select_one(".aqb-abdeckung")) == (
         "Hier veröffentlicht: 1 von 26 Vereinbarungen, 1.000.001 € von 27,7 Millionen Euro. "
-        "Davon 1 nur mit Angaben aus öffentlicher Quelle.")
+        "Davon 1 nur mit Angaben aus öffentlicher Quelle."
+    )
 
 
 # -- staff entering such records ---------------------------------------------------------------------
 
 REFUSED = [
-    ("Quelle fehlt", kassel_with("quelle:\n", "nicht_quelle:\n").split("nicht_quelle:")[0],
-     [f"{K}:5: quelle: Pflichtfeld fehlt Hinweis: Ohne Quelle wird nichts veröffentlicht: titel, herausgeber und "
-      "(bei Eckdaten) url angeben."]),
-    ("Adresse der Quelle fehlt", kassel_with("  url: https://hessen-tageblatt.com/", "  nicht_url: https://"),
-     [f"{K}:26: quelle.url: Pflichtfeld fehlt Hinweis: Angaben aus öffentlicher Quelle brauchen die Adresse (URL) "
-      "der Quelle, damit jede und jeder sie prüfen kann.",
-      f"{K}:31: quelle.nicht_url: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: titel, herausgeber, url, "
-      "abgerufen, hinweis."]),
-    ("gerundet: rund", kassel_with("879.800 Euro", "rund 880.000 Euro"),
-     [f"{K}:9: budget_laut_quelle: ist kein genauer Betrag: „rund“ steht für eine gerundete oder geschätzte Zahl: "
-      f"'rund 880.000 Euro' Hinweis: {EXACT_HINT}"]),
-    ("gerundet: knapp", kassel_with("879.800 Euro", "knapp 880.000 Euro"),
-     [f"{K}:9: budget_laut_quelle: ist kein genauer Betrag: „knapp“ steht für eine gerundete oder geschätzte Zahl: "
-      f"'knapp 880.000 Euro' Hinweis: {EXACT_HINT}"]),
-    ("gerundet: Millionen", kassel_with("879.800 Euro", "1,3 Mio. Euro"),
-     [f"{K}:9: budget_laut_quelle: ist kein genauer Betrag: eine Angabe in Millionen ist gerundet: '1,3 Mio. Euro' "
-      f"Hinweis: {EXACT_HINT}"]),
-    ("mehrere Jahre", kassel_with("879.800 Euro", "4.500.000 Euro für 2017–2021"),
-     [f"{K}:9: budget_laut_quelle: gilt für mehrere Jahre (2017–2021) und ist kein Budget eines Jahres: "
-      f"'4.500.000 Euro für 2017–2021' Hinweis: {EXACT_HINT}"]),
-    ("Zahl statt gedrucktem Betrag", kassel_with("879.800 Euro", "879800"),
-     [f"{K}:9: budget_laut_quelle: muss der Betrag mit „Euro“ sein, wie gedruckt, z. B. '879.800 Euro'; hier steht "
-      "nur eine Zahl Hinweis: Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle."]),
-    ("Betrag ohne Einheit", kassel_with("879.800 Euro", "879.800"),
-     [f"{K}:9: budget_laut_quelle: muss der Betrag mit „Euro“ sein, wie gedruckt, z. B. '879.800 Euro'; hier steht "
-      "nur eine Zahl Hinweis: Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle."]),
-    ("Betrag in anderer Form", kassel_with("879.800 Euro", "879 800 EUR"),
-     [f"{K}:9: budget_laut_quelle: muss ein Betrag auf den Euro genau sein, wie gedruckt, z. B. '879.800 Euro': "
-      "'879 800 EUR' Hinweis: Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle."]),
-    ("Jahr passt nicht zum Ordner", kassel_with("jahr: 2016", "jahr: 2017"),
-     [f"{K}:5: jahr: passt nicht zum Ordner: 2017 (Ordner: 2016) "
-      "Hinweis: Datei nach data/vereinbarungen/2017/ verschieben oder das Jahr korrigieren."]),
-    ("Partner passt nicht zum Dateinamen", kassel_with("partner: landkreis-kassel", "partner: stadt-kassel"),
-     [f"{K}:6: partner: passt nicht zum Dateinamen: 'stadt-kassel' (Datei: landkreis-kassel.yaml) "
-      "Hinweis: Datei in stadt-kassel.yaml umbenennen oder den Partner korrigieren."]),
-    ("Art fehlt", kassel_with("art: eckdaten\n", ""),
-     [f"{K}:5: art: Pflichtfeld fehlt Hinweis: art: wortlaut, wenn der unterzeichnete Text vorliegt; art: eckdaten, "
-      "wenn nur Angaben aus einer öffentlichen Quelle vorliegen."]),
-    ("Art unbekannt", kassel_with("art: eckdaten", "art: presse"),
-     [f"{K}:7: art: muss 'wortlaut' oder 'eckdaten' sein: 'presse' Hinweis: art: wortlaut, wenn der unterzeichnete "
-      "Text vorliegt; art: eckdaten, wenn nur Angaben aus einer öffentlichen Quelle vorliegen."]),
-    ("Feld eines vollständigen Textes", kassel_with("art: eckdaten", "art: eckdaten\nbudget: 879800"),
-     [f"{K}:8: budget: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: jahr, partner, art, "
-      "budget_laut_quelle, massnahmen, projekte_ohne_zuordnung, unterzeichnende, angaben, quelle, offene_punkte."]),
+    (
+        "Quelle fehlt",
+        kassel_with("quelle:\n", "nicht_quelle:\n").split("nicht_quelle:")[0],
+        [
+            f"{K}:5: quelle: Pflichtfeld fehlt Hinweis: Ohne Quelle wird nichts veröffentlicht: titel, herausgeber und "
+            "(bei Eckdaten) url angeben."
+        ],
+    ),
+    (
+        "Adresse der Quelle fehlt",
+        kassel_with("  url: https://hessen-tageblatt.com/", "  nicht_url: https://"),
+        [
+            f"{K}:26: quelle.url: Pflichtfeld fehlt Hinweis: Angaben aus öffentlicher Quelle brauchen die Adresse "
+            f"(URL) "
+            "der Quelle, damit jede und jeder sie prüfen kann.",
+            f"{K}:31: quelle.nicht_url: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: titel, herausgeber, "
+            f"url, "
+            "abgerufen, hinweis.",
+        ],
+    ),
+    (
+        "gerundet: rund",
+        kassel_with("879.800 Euro", "rund 880.000 Euro"),
+        [
+            f"{K}:9: budget_laut_quelle: ist kein genauer Betrag: „rund“ steht für eine gerundete oder geschätzte "
+            f"Zahl: "
+            f"'rund 880.000 Euro' Hinweis: {EXACT_HINT}"
+        ],
+    ),
+    (
+        "gerundet: knapp",
+        kassel_with("879.800 Euro", "knapp 880.000 Euro"),
+        [
+            f"{K}:9: budget_laut_quelle: ist kein genauer Betrag: „knapp“ steht für eine gerundete oder geschätzte "
+            f"Zahl: "
+            f"'knapp 880.000 Euro' Hinweis: {EXACT_HINT}"
+        ],
+    ),
+    (
+        "gerundet: Millionen",
+        kassel_with("879.800 Euro", "1,3 Mio. Euro"),
+        [
+            f"{K}:9: budget_laut_quelle: ist kein genauer Betrag: eine Angabe in Millionen ist gerundet: '1,3 Mio. "
+            f"Euro' "
+            f"Hinweis: {EXACT_HINT}"
+        ],
+    ),
+    (
+        "mehrere Jahre",
+        kassel_with("879.800 Euro", "4.500.000 Euro für 2017–2021"),
+        [
+            f"{K}:9: budget_laut_quelle: gilt für mehrere Jahre (2017–2021) und ist kein Budget eines Jahres: "
+            f"'4.500.000 Euro für 2017–2021' Hinweis: {EXACT_HINT}"
+        ],
+    ),
+    (
+        "Zahl statt gedrucktem Betrag",
+        kassel_with("879.800 Euro", "879800"),
+        [
+            f"{K}:9: budget_laut_quelle: muss der Betrag mit „Euro“ sein, wie gedruckt, z. B. '879.800 Euro'; hier "
+            f"steht "
+            "nur eine Zahl Hinweis: Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle."
+        ],
+    ),
+    (
+        "Betrag ohne Einheit",
+        kassel_with("879.800 Euro", "879.800"),
+        [
+            f"{K}:9: budget_laut_quelle: muss der Betrag mit „Euro“ sein, wie gedruckt, z. B. '879.800 Euro'; hier "
+            f"steht "
+            "nur eine Zahl Hinweis: Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle."
+        ],
+    ),
+    (
+        "Betrag in anderer Form",
+        kassel_with("879.800 Euro", "879 800 EUR"),
+        [
+            f"{K}:9: budget_laut_quelle: muss ein Betrag auf den Euro genau sein, wie gedruckt, z. B. '879.800 Euro': "
+            "'879 800 EUR' Hinweis: Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle."
+        ],
+    ),
+    (
+        "Jahr passt nicht zum Ordner",
+        kassel_with("jahr: 2016", "jahr: 2017"),
+        [
+            f"{K}:5: jahr: passt nicht zum Ordner: 2017 (Ordner: 2016) "
+            "Hinweis: Datei nach data/vereinbarungen/2017/ verschieben oder das Jahr korrigieren."
+        ],
+    ),
+    (
+        "Partner passt nicht zum Dateinamen",
+        kassel_with("partner: landkreis-kassel", "partner: stadt-kassel"),
+        [
+            f"{K}:6: partner: passt nicht zum Dateinamen: 'stadt-kassel' (Datei: landkreis-kassel.yaml) "
+            "Hinweis: Datei in stadt-kassel.yaml umbenennen oder den Partner korrigieren."
+        ],
+    ),
+    (
+        "Art fehlt",
+        kassel_with("art: eckdaten\n", ""),
+        [
+            f"{K}:5: art: Pflichtfeld fehlt Hinweis: art: wortlaut, wenn der unterzeichnete Text vorliegt; art: "
+            f"eckdaten, "
+            "wenn nur Angaben aus einer öffentlichen Quelle vorliegen."
+        ],
+    ),
+    (
+        "Art unbekannt",
+        kassel_with("art: eckdaten", "art: presse"),
+        [
+            f"{K}:7: art: muss 'wortlaut' oder 'eckdaten' sein: 'presse' Hinweis: art: wortlaut, wenn der "
+            f"unterzeichnete "
+            "Text vorliegt; art: eckdaten, wenn nur Angaben aus einer öffentlichen Quelle vorliegen."
+        ],
+    ),
+    (
+        "Feld eines vollständigen Textes",
+        kassel_with("art: eckdaten", "art: eckdaten\nbudget: 879800"),
+        [
+            f"{K}:8: budget: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: jahr, partner, art, "
+            "budget_laut_quelle, massnahmen, projekte_ohne_zuordnung, unterzeichnende, angaben, quelle, offene_punkte."
+        ],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("content", "expected"), [case[1:] for case in REFUSED], ids=[case[0] for case in REFUSED])
-def test_key_figures_record_is_refused_with_exact_message(data_folder: DataFolder, content: str,
-                                                           expected: list[str]) -> None:
+def test_key_figures_record_is_refused_with_exact_message(
+    data_folder: DataFolder, content: str, expected: list[str]
+) -> None:
     data_folder.write(KASSEL, content)
     with pytest.raises(DataError) as raised:
         load_dataset(data_folder.path)
     assert [str(problem) for problem in raised.value.problems] == expected
 
 
-@pytest.mark.parametrize(("printed", "message"), [
-    ("rund 28 Millionen Euro", "ist kein genauer Betrag: „rund“ steht für eine gerundete oder geschätzte Zahl: "
-                               "'rund 28 Millionen Euro'"),
-    ("28 Millionen", "muss ein Betrag sein, wie gedruckt, z. B. '27,7 Millionen Euro': '28 Millionen'"),
-])
+@pytest.mark.parametrize(
+    ("printed", "message"),
+    [
+        (
+            "rund 28 Millionen Euro",
+            "ist kein genauer Betrag: „rund“ steht für eine gerundete oder geschätzte Zahl: 'rund 28 Millionen Euro'",
+        ),
+        ("28 Millionen", "muss ein Betrag sein, wie gedruckt, z. B. '27,7 Millionen Euro': '28 Millionen'"),
+    ],
+)
 def test_statewide_total_must_be_as_printed(data_folder: DataFolder, printed: str, message: str) -> None:
     text = (REPO / "data" / "landessummen.yaml").read_text(encoding="utf-8")
     data_folder.write("landessummen.yaml", text.replace("28 Millionen Euro", printed, 1))
     with pytest.raises(DataError) as raised:
         load_dataset(data_folder.path)
     assert [f"{p.path}:{p.line}: {p.field}: {p.message}" for p in raised.value.problems] == [
-        f"data/landessummen.yaml:7: 2019.betrag_laut_quelle: {message}"]
+        f"data/landessummen.yaml:7: 2019.betrag_laut_quelle: {message}"
+    ]

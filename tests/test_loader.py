@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from aqb.loader import load_dataset
+from aqb.model import FullTextAgreement
 from aqb.problems import DataError
 from conftest import REPO, DataFolder, synthetic_agreement
 
@@ -34,91 +35,245 @@ def variant(old: str, new: str) -> str:
 
 
 # (case, file written below data/, its content, exact problems reported)
-BROKEN = [
-    ("budget mit Tausenderpunkten", MARBURG, variant("budget: 1118780", "budget: 1.118.780"),
-     [f"{M}:20: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1.118.780' Hinweis: {EURO_HINT}"]),
-    ("budget negativ", MARBURG, variant("budget: 1118780", "budget: -5"),
-     [f"{M}:20: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '-5' Hinweis: {EURO_HINT}"]),
-    ("budget mit Cent", MARBURG, variant("budget: 1118780", "budget: 1118780.50"),
-     [f"{M}:20: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1118780.5' Hinweis: {EURO_HINT}"]),
-    ("budget leer", MARBURG, variant("budget: 1118780", "budget:"),
-     [f"{M}:20: budget: ist leer; hier fehlt ein Wert Hinweis: {EURO_HINT}"]),
-    ("falscher Typ: Liste statt Text", MARBURG, variant("ort: Wiesbaden", "ort: [Wiesbaden]"),
-     [f"{M}:40: unterzeichnende[1].ort: muss ein Text sein: (Liste) Hinweis: {TEXT_HINT}"]),
-    ("falscher Typ: Zahl statt Text", MARBURG, variant("- Frauenakademie 2025", "- 2025"),
-     [f"{M}:29: massnahmen.qualifizierung[1]: muss ein Text sein: '2025' Hinweis: {TEXT_HINT}"]),
-    ("unbekannte Gebietskörperschaft", "vereinbarungen/2025/marburg.yaml",
-     variant("partner: marburg-biedenkopf", "partner: marburg"),
-     ["data/vereinbarungen/2025/marburg.yaml:7: partner: unbekannte Gebietskörperschaft: 'marburg' "
-      "Hinweis: Meinten Sie 'marburg-biedenkopf'?"]),
-    ("unbekannte Maßnahmenart", MARBURG, variant("  ausbildung:\n", "  ausbildungg:\n"),
-     [f"{M}:26: massnahmen.ausbildungg: unbekannte Maßnahmenart: 'ausbildungg' Hinweis: Meinten Sie 'ausbildung'?"]),
-    ("Jahr passt nicht zum Ordner", MARBURG, variant("jahr: 2025", "jahr: 2024"),
-     [f"{M}:6: jahr: für 2024 gibt es keinen Standardtext Hinweis: Zuerst den Standardtext anlegen: "
-      "make neues-jahr JAHR=2024",
-      f"{M}:6: jahr: passt nicht zum Ordner: 2024 (Ordner: 2025) "
-      "Hinweis: Datei nach data/vereinbarungen/2024/ verschieben oder das Jahr korrigieren.",
-      f"{M}:52: quelle.titel: nennt das Jahr 2025, die Vereinbarung gilt für 2024 Hinweis: Den Titel wie auf dem "
-      "unterzeichneten Dokument bzw. der Quelle schreiben (aus dem Vorjahr übernommen?)."]),
-    ("Partner passt nicht zum Dateinamen", "vereinbarungen/2025/fulda.yaml", marburg_text(),
-     ["data/vereinbarungen/2025/fulda.yaml:7: partner: passt nicht zum Dateinamen: 'marburg-biedenkopf' "
-      "(Datei: fulda.yaml) Hinweis: Datei in marburg-biedenkopf.yaml umbenennen oder den Partner korrigieren."]),
-    ("Partner besteht in dem Jahr noch nicht", "vereinbarungen/2025/hanau.yaml",
-     variant("partner: marburg-biedenkopf", "partner: hanau"),
-     ["data/vereinbarungen/2025/hanau.yaml:7: partner: 'hanau' ist im Jahr 2025 kein Partner des AQB "
-      "(besteht erst ab 1.1.2026) Hinweis: Jahr und Partner prüfen (data/gebietskoerperschaften.yaml)."]),
-    ("doppelte Vereinbarung", "vereinbarungen/2025/marburg-biedenkopf.yml", marburg_text(),
-     ["data/vereinbarungen/2025/marburg-biedenkopf.yml:1: Datei: doppelte Vereinbarung: marburg-biedenkopf.yaml "
-      "gibt es schon Hinweis: Je Partner und Jahr gibt es genau eine Datei."]),
-    ("Datei am falschen Ort", "vereinbarungen/marburg-biedenkopf-2025.yaml", marburg_text(),
-     ["data/vereinbarungen/marburg-biedenkopf-2025.yaml:1: Datei: liegt nicht an der erwarteten Stelle Hinweis: "
-      "Vereinbarungen liegen in data/vereinbarungen/<jahr>/<kürzel>.yaml, z. B. "
-      "data/vereinbarungen/2025/marburg-biedenkopf.yaml."]),
-    ("doppelter YAML-Schlüssel", MARBURG, variant("budget: 1118780\n", "budget: 1118780\nbudget: 1118781\n"),
-     [f"{M}:21: budget: steht doppelt in der Datei (zuerst in Zeile 20) "
-      "Hinweis: Einen der beiden Einträge löschen oder zusammenführen."]),
-    ("unbekanntes Feld", MARBURG, variant("budget: 1118780\n", "budget: 1118780\nbudgett: 5\n"),
-     [f"{M}:21: budgett: unbekanntes Feld Hinweis: Meinten Sie 'budget'? Erlaubt sind hier: jahr, partner, art, "
-      "partner_im_text, budget, massnahmen, unterzeichnende, quelle, abweichungen, offene_punkte."]),
-    ("unbekanntes Feld tiefer", MARBURG, variant("    ort: Wiesbaden\n", "    ort: Wiesbaden\n    farbe: rot\n"),
-     [f"{M}:41: unterzeichnende[1].farbe: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: "
-      "name, funktion, ort, datum."]),
-    ("Pflichtfeld fehlt", MARBURG, variant("  akkusativ: den Landkreis Marburg-Biedenkopf\n", ""),
-     [f"{M}:13: partner_im_text.akkusativ: Pflichtfeld fehlt Hinweis: {MISSING_HINT}"]),
-    ("ungültiges Datum", MARBURG, variant("datum: 2025-08-02", "datum: 2025-02-30"),
-     [f"{M}:41: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2025-02-30' "
-      f"Hinweis: {DATE_HINT}"]),
-    ("Datum in deutscher Schreibweise", MARBURG, variant("datum: 2025-08-02", "datum: 2.8.2025"),
-     [f"{M}:41: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2.8.2025' "
-      f"Hinweis: {DATE_HINT}"]),
-    ("nicht UTF-8", MARBURG, marburg_text().encode("cp1252"),
-     [f"{M}:3: Datei: ist nicht UTF-8-kodiert: Byte 0xfc ist kein gültiges Zeichen "
-      "Hinweis: Die Datei im Editor mit der Kodierung „UTF-8“ speichern."]),
-    ("YAML-Syntaxfehler", MARBURG, variant("  dativ: dem Landkreis", "  dativ: dem: Landkreis"),
-     [f"{M}:16: YAML-Syntax: hier ist kein Doppelpunkt erlaubt (fehlen Anführungszeichen um einen Text mit „: “?) "
-      f"Hinweis: {SYNTAX_HINT}"]),
-    ("Tabulator", MARBURG, variant("budget: 1118780", "\tbudget: 1118780"),
-     [f"{M}:20: YAML-Syntax: Tabulatoren sind nicht erlaubt; mit Leerzeichen einrücken Hinweis: {SYNTAX_HINT}"]),
-    ("YAML-Anker", MARBURG, variant("  genitiv: des Landkreises Marburg-Biedenkopf", "  genitiv: &name des Landkreises")
-     .replace("  dativ: dem Landkreis Marburg-Biedenkopf", "  dativ: *name"),
-     [f"{M}:15: YAML-Syntax: Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben "
-      f"Hinweis: {SYNTAX_HINT}"]),
-    ("leere Datei", MARBURG, "# noch nichts\n",
-     [f"{M}:1: Datei: ist leer; hier fehlt ein Wert"]),
-    ("unbekannter Abschnitt", MARBURG, marburg_text() + "abweichungen:\n  paragraf-8: Text\n",
-     [f"{M}:61: abweichungen.paragraf-8: unbekannter Abschnitt: 'paragraf-8' Hinweis: Abschnitte 2025: titel, "
-      "praeambel, paragraf-1, paragraf-2, paragraf-3, paragraf-4, paragraf-5, paragraf-6, paragraf-7, unterschriften."]),
-    ("unbekannter Platzhalter", MARBURG, marburg_text() + "abweichungen:\n  paragraf-7: Der {Landkreis}\n",
-     [f"{M}:61: abweichungen.paragraf-7: unbekannter Platzhalter: '{{Landkreis}}' Hinweis: Erlaubt sind {{nominativ}}, "
-      "{Nominativ}, {genitiv}, {dativ}, {akkusativ}, {budget}, {projektliste}, {unterschriften}."]),
-    ("Projekt doppelt", MARBURG, variant("    - Voice Connect 2025", "    - Frauenakademie 2025"),
-     [f"{M}:30: massnahmen.qualifizierung[2]: Projekt steht doppelt: 'Frauenakademie 2025' "
-      "Hinweis: Jedes Projekt nur einmal je Maßnahmenart nennen."]),
-    ("Kreisschlüssel ohne Anführungszeichen", "gebietskoerperschaften.yaml",
-     (REPO / "data" / "gebietskoerperschaften.yaml").read_text(encoding="utf-8")
-     .replace('kreisschluessel: "06534"', "kreisschluessel: 6534"),
-     ["data/gebietskoerperschaften.yaml:149: marburg-biedenkopf.kreisschluessel: muss ein Text sein: '6534' "
-      f"Hinweis: {TEXT_HINT}"]),
+BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
+    (
+        "budget mit Tausenderpunkten",
+        MARBURG,
+        variant("budget: 1118780", "budget: 1.118.780"),
+        [
+            f"{M}:20: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1.118.780' "
+            f"Hinweis: {EURO_HINT}"
+        ],
+    ),
+    (
+        "budget negativ",
+        MARBURG,
+        variant("budget: 1118780", "budget: -5"),
+        [
+            f"{M}:20: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '-5' Hinweis: "
+            f"{EURO_HINT}"
+        ],
+    ),
+    (
+        "budget mit Cent",
+        MARBURG,
+        variant("budget: 1118780", "budget: 1118780.50"),
+        [
+            f"{M}:20: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1118780.5' "
+            f"Hinweis: {EURO_HINT}"
+        ],
+    ),
+    (
+        "budget leer",
+        MARBURG,
+        variant("budget: 1118780", "budget:"),
+        [f"{M}:20: budget: ist leer; hier fehlt ein Wert Hinweis: {EURO_HINT}"],
+    ),
+    (
+        "falscher Typ: Liste statt Text",
+        MARBURG,
+        variant("ort: Wiesbaden", "ort: [Wiesbaden]"),
+        [f"{M}:40: unterzeichnende[1].ort: muss ein Text sein: (Liste) Hinweis: {TEXT_HINT}"],
+    ),
+    (
+        "falscher Typ: Zahl statt Text",
+        MARBURG,
+        variant("- Frauenakademie 2025", "- 2025"),
+        [f"{M}:29: massnahmen.qualifizierung[1]: muss ein Text sein: '2025' Hinweis: {TEXT_HINT}"],
+    ),
+    (
+        "unbekannte Gebietskörperschaft",
+        "vereinbarungen/2025/marburg.yaml",
+        variant("partner: marburg-biedenkopf", "partner: marburg"),
+        [
+            "data/vereinbarungen/2025/marburg.yaml:7: partner: unbekannte Gebietskörperschaft: 'marburg' "
+            "Hinweis: Meinten Sie 'marburg-biedenkopf'?"
+        ],
+    ),
+    (
+        "unbekannte Maßnahmenart",
+        MARBURG,
+        variant("  ausbildung:\n", "  ausbildungg:\n"),
+        [f"{M}:26: massnahmen.ausbildungg: unbekannte Maßnahmenart: 'ausbildungg' Hinweis: Meinten Sie 'ausbildung'?"],
+    ),
+    (
+        "Jahr passt nicht zum Ordner",
+        MARBURG,
+        variant("jahr: 2025", "jahr: 2024"),
+        [
+            f"{M}:6: jahr: für 2024 gibt es keinen Standardtext Hinweis: Zuerst den Standardtext anlegen: "
+            "make neues-jahr JAHR=2024",
+            f"{M}:6: jahr: passt nicht zum Ordner: 2024 (Ordner: 2025) "
+            "Hinweis: Datei nach data/vereinbarungen/2024/ verschieben oder das Jahr korrigieren.",
+            f"{M}:52: quelle.titel: nennt das Jahr 2025, die Vereinbarung gilt für 2024 Hinweis: Den Titel wie auf dem "
+            "unterzeichneten Dokument bzw. der Quelle schreiben (aus dem Vorjahr übernommen?).",
+        ],
+    ),
+    (
+        "Partner passt nicht zum Dateinamen",
+        "vereinbarungen/2025/fulda.yaml",
+        marburg_text(),
+        [
+            "data/vereinbarungen/2025/fulda.yaml:7: partner: passt nicht zum Dateinamen: 'marburg-biedenkopf' "
+            "(Datei: fulda.yaml) Hinweis: Datei in marburg-biedenkopf.yaml umbenennen oder den Partner korrigieren."
+        ],
+    ),
+    (
+        "Partner besteht in dem Jahr noch nicht",
+        "vereinbarungen/2025/hanau.yaml",
+        variant("partner: marburg-biedenkopf", "partner: hanau"),
+        [
+            "data/vereinbarungen/2025/hanau.yaml:7: partner: 'hanau' ist im Jahr 2025 kein Partner des AQB "
+            "(besteht erst ab 1.1.2026) Hinweis: Jahr und Partner prüfen (data/gebietskoerperschaften.yaml)."
+        ],
+    ),
+    (
+        "doppelte Vereinbarung",
+        "vereinbarungen/2025/marburg-biedenkopf.yml",
+        marburg_text(),
+        [
+            "data/vereinbarungen/2025/marburg-biedenkopf.yml:1: Datei: doppelte Vereinbarung: marburg-biedenkopf.yaml "
+            "gibt es schon Hinweis: Je Partner und Jahr gibt es genau eine Datei."
+        ],
+    ),
+    (
+        "Datei am falschen Ort",
+        "vereinbarungen/marburg-biedenkopf-2025.yaml",
+        marburg_text(),
+        [
+            "data/vereinbarungen/marburg-biedenkopf-2025.yaml:1: Datei: liegt nicht an der erwarteten Stelle Hinweis: "
+            "Vereinbarungen liegen in data/vereinbarungen/<jahr>/<kürzel>.yaml, z. B. "
+            "data/vereinbarungen/2025/marburg-biedenkopf.yaml."
+        ],
+    ),
+    (
+        "doppelter YAML-Schlüssel",
+        MARBURG,
+        variant("budget: 1118780\n", "budget: 1118780\nbudget: 1118781\n"),
+        [
+            f"{M}:21: budget: steht doppelt in der Datei (zuerst in Zeile 20) "
+            "Hinweis: Einen der beiden Einträge löschen oder zusammenführen."
+        ],
+    ),
+    (
+        "unbekanntes Feld",
+        MARBURG,
+        variant("budget: 1118780\n", "budget: 1118780\nbudgett: 5\n"),
+        [
+            f"{M}:21: budgett: unbekanntes Feld Hinweis: Meinten Sie 'budget'? Erlaubt sind hier: jahr, partner, art, "
+            "partner_im_text, budget, massnahmen, unterzeichnende, quelle, abweichungen, offene_punkte."
+        ],
+    ),
+    (
+        "unbekanntes Feld tiefer",
+        MARBURG,
+        variant("    ort: Wiesbaden\n", "    ort: Wiesbaden\n    farbe: rot\n"),
+        [
+            f"{M}:41: unterzeichnende[1].farbe: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: "
+            "name, funktion, ort, datum."
+        ],
+    ),
+    (
+        "Pflichtfeld fehlt",
+        MARBURG,
+        variant("  akkusativ: den Landkreis Marburg-Biedenkopf\n", ""),
+        [f"{M}:13: partner_im_text.akkusativ: Pflichtfeld fehlt Hinweis: {MISSING_HINT}"],
+    ),
+    (
+        "ungültiges Datum",
+        MARBURG,
+        variant("datum: 2025-08-02", "datum: 2025-02-30"),
+        [
+            f"{M}:41: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2025-02-30' "
+            f"Hinweis: {DATE_HINT}"
+        ],
+    ),
+    (
+        "Datum in deutscher Schreibweise",
+        MARBURG,
+        variant("datum: 2025-08-02", "datum: 2.8.2025"),
+        [
+            f"{M}:41: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2.8.2025' "
+            f"Hinweis: {DATE_HINT}"
+        ],
+    ),
+    (
+        "nicht UTF-8",
+        MARBURG,
+        marburg_text().encode("cp1252"),
+        [
+            f"{M}:3: Datei: ist nicht UTF-8-kodiert: Byte 0xfc ist kein gültiges Zeichen "
+            "Hinweis: Die Datei im Editor mit der Kodierung „UTF-8“ speichern."
+        ],
+    ),
+    (
+        "YAML-Syntaxfehler",
+        MARBURG,
+        variant("  dativ: dem Landkreis", "  dativ: dem: Landkreis"),
+        [
+            f"{M}:16: YAML-Syntax: hier ist kein Doppelpunkt erlaubt (fehlen Anführungszeichen um einen Text mit „: "
+            f"“?) "
+            f"Hinweis: {SYNTAX_HINT}"
+        ],
+    ),
+    (
+        "Tabulator",
+        MARBURG,
+        variant("budget: 1118780", "\tbudget: 1118780"),
+        [f"{M}:20: YAML-Syntax: Tabulatoren sind nicht erlaubt; mit Leerzeichen einrücken Hinweis: {SYNTAX_HINT}"],
+    ),
+    (
+        "YAML-Anker",
+        MARBURG,
+        variant("  genitiv: des Landkreises Marburg-Biedenkopf", "  genitiv: &name des Landkreises").replace(
+            "  dativ: dem Landkreis Marburg-Biedenkopf", "  dativ: *name"
+        ),
+        [
+            f"{M}:15: YAML-Syntax: Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben "
+            f"Hinweis: {SYNTAX_HINT}"
+        ],
+    ),
+    ("leere Datei", MARBURG, "# noch nichts\n", [f"{M}:1: Datei: ist leer; hier fehlt ein Wert"]),
+    (
+        "unbekannter Abschnitt",
+        MARBURG,
+        marburg_text() + "abweichungen:\n  paragraf-8: Text\n",
+        [
+            f"{M}:61: abweichungen.paragraf-8: unbekannter Abschnitt: 'paragraf-8' Hinweis: Abschnitte 2025: titel, "
+            "praeambel, paragraf-1, paragraf-2, paragraf-3, paragraf-4, paragraf-5, paragraf-6, paragraf-7, "
+            "unterschriften."
+        ],
+    ),
+    (
+        "unbekannter Platzhalter",
+        MARBURG,
+        marburg_text() + "abweichungen:\n  paragraf-7: Der {Landkreis}\n",
+        [
+            f"{M}:61: abweichungen.paragraf-7: unbekannter Platzhalter: '{{Landkreis}}' Hinweis: Erlaubt sind "
+            f"{{nominativ}}, "
+            "{Nominativ}, {genitiv}, {dativ}, {akkusativ}, {budget}, {projektliste}, {unterschriften}."
+        ],
+    ),
+    (
+        "Projekt doppelt",
+        MARBURG,
+        variant("    - Voice Connect 2025", "    - Frauenakademie 2025"),
+        [
+            f"{M}:30: massnahmen.qualifizierung[2]: Projekt steht doppelt: 'Frauenakademie 2025' "
+            "Hinweis: Jedes Projekt nur einmal je Maßnahmenart nennen."
+        ],
+    ),
+    (
+        "Kreisschlüssel ohne Anführungszeichen",
+        "gebietskoerperschaften.yaml",
+        (REPO / "data" / "gebietskoerperschaften.yaml")
+        .read_text(encoding="utf-8")
+        .replace('kreisschluessel: "06534"', "kreisschluessel: 6534"),
+        [
+            "data/gebietskoerperschaften.yaml:149: marburg-biedenkopf.kreisschluessel: muss ein Text sein: '6534' "
+            f"Hinweis: {TEXT_HINT}"
+        ],
+    ),
 ]
 
 
@@ -135,44 +290,105 @@ def changed(relative: str, old: str, new: str) -> str:
 
 
 BROKEN += [
-    ("Standardtext: Jahr passt nicht zum Dateinamen", "standardtexte/2024.yaml", changed(STANDARD, "", ""),
-     ["data/standardtexte/2024.yaml:19: jahr: passt nicht zum Dateinamen: 2025 (Datei: 2024.yaml) "
-      "Hinweis: Datei in 2025.yaml umbenennen oder das Jahr korrigieren."]),
-    ("Standardtext: falscher Dateiname", "standardtexte/neu.yaml", changed(STANDARD, "", ""),
-     ["data/standardtexte/neu.yaml:1: Datei: hat keinen gültigen Namen für einen Standardtext "
-      "Hinweis: Standardtexte heißen nach ihrem Jahr, z. B. data/standardtexte/2025.yaml."]),
-    ("Standardtext: unbekannte Maßnahmenart", STANDARD, changed(STANDARD, "  qualifizierung: Q", "  qualifizierungg: Q"),
-     [f"{S}:29: massnahmenarten.qualifizierungg: unbekannte Maßnahmenart: 'qualifizierungg' "
-      "Hinweis: Meinten Sie 'qualifizierung'?",
-      f"{M}:28: massnahmen.qualifizierung: Maßnahmenart 'qualifizierung' kommt im Standardtext 2025 nicht vor "
-      "Hinweis: Maßnahmenarten 2025: ausbildungsvorbereitung, ausbildung, qualifizierungg, weiterbildung."]),
-    ("Standardtext: Abschnitt doppelt", STANDARD, changed(STANDARD, "  - id: paragraf-3", "  - id: paragraf-2"),
-     [f"{S}:87: abschnitte[5].id: Abschnitt steht doppelt: 'paragraf-2' Hinweis: Jeder Abschnitt braucht ein eigenes Kürzel."]),
-    ("Standardtext: Platzhalter nicht allein", STANDARD, changed(STANDARD, "      {projektliste}", "      Projekte: {projektliste}"),
-     [f"{S}:118: abschnitte[7].text: Platzhalter '{{projektliste}}' muss allein in einer Zeile stehen "
-      "Hinweis: Vor und nach dem Platzhalter eine Leerzeile lassen."]),
-    ("Standardtext: Überschrift erster Ebene", STANDARD, changed(STANDARD, "      ## § 6\n", "      # § 6\n"),
-     [f"{S}:125: abschnitte[8].text: Überschriften im Wortlaut beginnen mit ## oder tiefer "
-      "Hinweis: Die Hauptüberschrift (#) setzt die Seite selbst."]),
-    ("Gebietskörperschaft: Sonderzeichen im Namen", PARTNERS,
-     changed(PARTNERS, "  bezeichnung: Stadt Hanau", "  bezeichnung: Stadt <b>Hanau</b>"),
-     [f"{P}:45: hanau.bezeichnung: darf nur Buchstaben, Ziffern, Leerzeichen und . - ( ) enthalten: "
-      "'Stadt <b>Hanau</b>' Hinweis: Sonderzeichen weglassen."]),
-    ("Gebietskörperschaft: unbekannte Art", PARTNERS, changed(PARTNERS, "  art: Landkreis\n", "  art: landkreis\n"),
-     [f"{P}:56: bergstrasse.art: muss einer dieser Werte sein: 'Landkreis' oder 'kreisfreie Stadt'; "
-      "gefunden: 'landkreis' Hinweis: Groß- und Kleinschreibung beachten."]),
-    ("Gebietskörperschaft: unbekannter Regierungsbezirk", PARTNERS,
-     changed(PARTNERS, "  regierungsbezirk: Kassel\n", "  regierungsbezirk: Nordhessen\n"),
-     [f"{P}:164: stadt-kassel.regierungsbezirk: muss einer dieser Werte sein: 'Darmstadt', 'Gießen' oder 'Kassel'; "
-      "gefunden: 'Nordhessen' Hinweis: Groß- und Kleinschreibung beachten."]),
-    ("Gebietskörperschaft: Datei fehlt", PARTNERS, None,
-     [f"{P}:1: Datei: fehlt Hinweis: Die Datei gehört zum Projekt; aus dem Repository wiederherstellen."]),
+    (
+        "Standardtext: Jahr passt nicht zum Dateinamen",
+        "standardtexte/2024.yaml",
+        changed(STANDARD, "", ""),
+        [
+            "data/standardtexte/2024.yaml:19: jahr: passt nicht zum Dateinamen: 2025 (Datei: 2024.yaml) "
+            "Hinweis: Datei in 2025.yaml umbenennen oder das Jahr korrigieren."
+        ],
+    ),
+    (
+        "Standardtext: falscher Dateiname",
+        "standardtexte/neu.yaml",
+        changed(STANDARD, "", ""),
+        [
+            "data/standardtexte/neu.yaml:1: Datei: hat keinen gültigen Namen für einen Standardtext "
+            "Hinweis: Standardtexte heißen nach ihrem Jahr, z. B. data/standardtexte/2025.yaml."
+        ],
+    ),
+    (
+        "Standardtext: unbekannte Maßnahmenart",
+        STANDARD,
+        changed(STANDARD, "  qualifizierung: Q", "  qualifizierungg: Q"),
+        [
+            f"{S}:29: massnahmenarten.qualifizierungg: unbekannte Maßnahmenart: 'qualifizierungg' "
+            "Hinweis: Meinten Sie 'qualifizierung'?",
+            f"{M}:28: massnahmen.qualifizierung: Maßnahmenart 'qualifizierung' kommt im Standardtext 2025 nicht vor "
+            "Hinweis: Maßnahmenarten 2025: ausbildungsvorbereitung, ausbildung, qualifizierungg, weiterbildung.",
+        ],
+    ),
+    (
+        "Standardtext: Abschnitt doppelt",
+        STANDARD,
+        changed(STANDARD, "  - id: paragraf-3", "  - id: paragraf-2"),
+        [
+            f"{S}:87: abschnitte[5].id: Abschnitt steht doppelt: 'paragraf-2' Hinweis: Jeder Abschnitt braucht ein "
+            f"eigenes Kürzel."
+        ],
+    ),
+    (
+        "Standardtext: Platzhalter nicht allein",
+        STANDARD,
+        changed(STANDARD, "      {projektliste}", "      Projekte: {projektliste}"),
+        [
+            f"{S}:118: abschnitte[7].text: Platzhalter '{{projektliste}}' muss allein in einer Zeile stehen "
+            "Hinweis: Vor und nach dem Platzhalter eine Leerzeile lassen."
+        ],
+    ),
+    (
+        "Standardtext: Überschrift erster Ebene",
+        STANDARD,
+        changed(STANDARD, "      ## § 6\n", "      # § 6\n"),
+        [
+            f"{S}:125: abschnitte[8].text: Überschriften im Wortlaut beginnen mit ## oder tiefer "
+            "Hinweis: Die Hauptüberschrift (#) setzt die Seite selbst."
+        ],
+    ),
+    (
+        "Gebietskörperschaft: Sonderzeichen im Namen",
+        PARTNERS,
+        changed(PARTNERS, "  bezeichnung: Stadt Hanau", "  bezeichnung: Stadt <b>Hanau</b>"),
+        [
+            f"{P}:45: hanau.bezeichnung: darf nur Buchstaben, Ziffern, Leerzeichen und . - ( ) enthalten: "
+            "'Stadt <b>Hanau</b>' Hinweis: Sonderzeichen weglassen."
+        ],
+    ),
+    (
+        "Gebietskörperschaft: unbekannte Art",
+        PARTNERS,
+        changed(PARTNERS, "  art: Landkreis\n", "  art: landkreis\n"),
+        [
+            f"{P}:56: bergstrasse.art: muss einer dieser Werte sein: 'Landkreis' oder 'kreisfreie Stadt'; "
+            "gefunden: 'landkreis' Hinweis: Groß- und Kleinschreibung beachten."
+        ],
+    ),
+    (
+        "Gebietskörperschaft: unbekannter Regierungsbezirk",
+        PARTNERS,
+        changed(PARTNERS, "  regierungsbezirk: Kassel\n", "  regierungsbezirk: Nordhessen\n"),
+        [
+            f"{P}:164: stadt-kassel.regierungsbezirk: muss einer dieser Werte sein: 'Darmstadt', 'Gießen' oder "
+            f"'Kassel'; "
+            "gefunden: 'Nordhessen' Hinweis: Groß- und Kleinschreibung beachten."
+        ],
+    ),
+    (
+        "Gebietskörperschaft: Datei fehlt",
+        PARTNERS,
+        None,
+        [f"{P}:1: Datei: fehlt Hinweis: Die Datei gehört zum Projekt; aus dem Repository wiederherstellen."],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("relative", "content", "expected"), [case[1:] for case in BROKEN],
-                         ids=[case[0] for case in BROKEN])
-def test_broken_data_is_reported_exactly(data_folder: DataFolder, relative: str, content, expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("relative", "content", "expected"), [case[1:] for case in BROKEN], ids=[case[0] for case in BROKEN]
+)
+def test_broken_data_is_reported_exactly(
+    data_folder: DataFolder, relative: str, content: str | bytes | None, expected: list[str]
+) -> None:
     if content is None:
         (data_folder.path / relative).unlink()
     else:
@@ -186,28 +402,37 @@ def test_all_problems_of_all_files_are_reported_at_once(data_folder: DataFolder)
     chosen = {case[0]: case for case in BROKEN}
     names = ["budget mit Cent", "unbekannte Gebietskörperschaft", "Partner besteht in dem Jahr noch nicht"]
     for name in names:
-        data_folder.write(chosen[name][1], chosen[name][2])
+        data_folder.write(chosen[name][1], chosen[name][2] or "")
     data_folder.write("vereinbarungen/2025/fulda.yaml", "jahr: 2025\npartner: fulda\nbudget: -1\nart: wortlaut\n")
     fulda = "data/vereinbarungen/2025/fulda.yaml"
     with pytest.raises(DataError) as raised:
         load_dataset(data_folder.path)
     assert sorted(str(problem) for problem in raised.value.problems) == sorted(
-        [chosen[name][3][0] for name in names] + [
-            f"{fulda}:3: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '-1' Hinweis: {EURO_HINT}",
+        [chosen[name][3][0] for name in names]
+        + [
+            f"{fulda}:3: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '-1' Hinweis: "
+            f"{EURO_HINT}",
             f"{fulda}:1: massnahmen: Pflichtfeld fehlt Hinweis: {MISSING_HINT}",
             f"{fulda}:1: partner_im_text: Pflichtfeld fehlt Hinweis: {MISSING_HINT}",
             f"{fulda}:1: quelle: Pflichtfeld fehlt Hinweis: {SOURCE_HINT}",
             f"{fulda}:1: unterzeichnende: Pflichtfeld fehlt Hinweis: {MISSING_HINT}",
-        ])
+        ]
+    )
     assert str(raised.value).startswith("8 Probleme in den Daten:\n")
 
 
 def test_bundled_data_is_valid() -> None:
     dataset = load_dataset(REPO / "data")
-    assert [(a.jahr, a.partner, a.budget, a.has_text) for a in dataset.agreements] == [
-        (2016, "landkreis-kassel", 879800, False), (2020, "offenbach-am-main", 1056700, False),
-        (2024, "wetteraukreis", 1140300, False), (2025, "marburg-biedenkopf", 1118780, True)]
-    assert {year: total.betrag for year, total in dataset.statewide_totals.items()} == {2019: 28_000_000, 2023: 27_700_000}
+    assert [(a.jahr, a.partner, a.budget, isinstance(a, FullTextAgreement)) for a in dataset.agreements] == [
+        (2016, "landkreis-kassel", 879800, False),
+        (2020, "offenbach-am-main", 1056700, False),
+        (2024, "wetteraukreis", 1140300, False),
+        (2025, "marburg-biedenkopf", 1118780, True),
+    ]
+    assert {year: total.betrag for year, total in dataset.statewide_totals.items()} == {
+        2019: 28_000_000,
+        2023: 27_700_000,
+    }
     assert len(dataset.partners) == 27
     assert sum(partner.exists_in(2025) for partner in dataset.partners.values()) == 26
     assert sum(partner.exists_in(2026) for partner in dataset.partners.values()) == 27
@@ -223,8 +448,12 @@ def test_a_valid_new_agreement_is_accepted(data_folder: DataFolder) -> None:
 
 def test_check_command_exits_non_zero_and_lists_problems(data_folder: DataFolder) -> None:
     data_folder.write(MARBURG, variant("budget: 1118780", "budget: 1.118.780"))
-    result = subprocess.run([sys.executable, "-m", "aqb.cli", "check", "--daten", str(data_folder.path)],
-                            capture_output=True, text=True, cwd=data_folder.root)
+    result = subprocess.run(
+        [sys.executable, "-m", "aqb.cli", "check", "--daten", str(data_folder.path)],
+        capture_output=True,
+        text=True,
+        cwd=data_folder.root,
+    )
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["1 Problem in den Daten:", BROKEN[0][3][0]]
 
@@ -235,17 +464,24 @@ def test_check_command_confirms_valid_data() -> None:
     assert result.stdout.splitlines() == [
         "Warnung: data/vereinbarungen/2025/marburg-biedenkopf.yaml:51: quelle: nennt keine Adresse (url), unter der "
         "man den Text prüfen kann Hinweis: Wenn das Dokument online steht, quelle.url ergänzen.",
-        "Alles in Ordnung: 4 Vereinbarungen, 27 Gebietskörperschaften, 1 Standardtext; 1 Warnung zum Prüfen."]
+        "Alles in Ordnung: 4 Vereinbarungen, 27 Gebietskörperschaften, 1 Standardtext; 1 Warnung zum Prüfen.",
+    ]
 
 
-def test_mkdocs_build_fails_with_the_same_messages_and_publishes_nothing(data_folder: DataFolder, tmp_path: Path) -> None:
+def test_mkdocs_build_fails_with_the_same_messages_and_publishes_nothing(
+    data_folder: DataFolder, tmp_path: Path
+) -> None:
     data_folder.write(MARBURG, variant("datum: 2025-08-02", "datum: 2025-02-30"))
     for name in ("content", "overrides", "hooks", "src", "CONTRIBUTING.md"):
         (data_folder.root / name).symlink_to(REPO / name)
     (data_folder.root / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     site = tmp_path / "ausgabe"
-    result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site)],
-                            capture_output=True, text=True, cwd=data_folder.root)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site)],
+        capture_output=True,
+        text=True,
+        cwd=data_folder.root,
+    )
     assert result.returncode != 0
     assert BROKEN[17][3][0] in result.stderr
     assert not site.exists()
@@ -253,7 +489,9 @@ def test_mkdocs_build_fails_with_the_same_messages_and_publishes_nothing(data_fo
 
 def test_model_and_checks_do_not_depend_on_mkdocs() -> None:
     """The project must be able to move off MkDocs (Material's end of life) without touching the package."""
-    code = ("import sys, aqb.loader, aqb.views, aqb.cli, aqb.text; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))")
+    code = (
+        "import sys, aqb.loader, aqb.views, aqb.cli, aqb.text; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -5,15 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
 import re
-import logging
-from datetime import date
 import subprocess
 import sys
-from xml.etree import ElementTree
+from datetime import date
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
@@ -25,18 +25,23 @@ from aqb.exports import AGREEMENT_COLUMNS, PROJECT_COLUMNS
 from aqb.history import last_changes, parse_log
 from aqb.loader import load_dataset
 from aqb.model import NO_PROJECT, NOT_ENTERED, Agreement, FullTextAgreement, KeyFiguresRecord
-from conftest import REPO, DataFolder, build_site, page, synthetic_agreement, text_of
+from conftest import REPO, DataFolder, attribute_of, build_site, found, page, synthetic_agreement, text_of
 
 MARBURG = "kreise/marburg-biedenkopf/2025/"
 
 # Where each model field of an agreement appears in the CSV downloads (a new field must be added here).
 CSV_PLACES = {
-    "jahr": ["jahr"], "partner": ["partner"], "art": ["art"], "budget": ["budget_eur"],
+    "jahr": ["jahr"],
+    "partner": ["partner"],
+    "art": ["art"],
+    "budget": ["budget_eur"],
     "budget_laut_quelle": ["budget_laut_quelle"],
     "partner_im_text": ["partner_nominativ", "partner_genitiv", "partner_dativ", "partner_akkusativ"],
     "massnahmen": ["projekte.csv:massnahmenart", "projekte.csv:projekt"],
-    "projekte_ohne_zuordnung": ["projekte.csv:projekt"], "unterzeichnende": ["unterzeichnende"],
-    "angaben": ["angaben"], "abweichungen": ["abweichungen"],
+    "projekte_ohne_zuordnung": ["projekte.csv:projekt"],
+    "unterzeichnende": ["unterzeichnende"],
+    "angaben": ["angaben"],
+    "abweichungen": ["abweichungen"],
     "quelle": ["quelle_titel", "quelle_herausgeber", "quelle_url", "quelle_abgerufen", "quelle_hinweis"],
 }
 # A record with open points is a draft and never published, so its list of open points is no download field.
@@ -51,10 +56,17 @@ def _without_empty_optionals(value: Any) -> Any:
     signature date, and an empty list where it says "kein Projekt genannt".
     """
     if isinstance(value, dict):
-        return {k: (NOT_ENTERED if k == "datum" and v is None else
-                    {slug: projects or NO_PROJECT for slug, projects in v.items()} if k == "massnahmen" else
-                    _without_empty_optionals(v))
-                for k, v in value.items() if v is not None or k == "datum"}
+        return {
+            k: (
+                NOT_ENTERED
+                if k == "datum" and v is None
+                else {slug: projects or NO_PROJECT for slug, projects in v.items()}
+                if k == "massnahmen"
+                else _without_empty_optionals(v)
+            )
+            for k, v in value.items()
+            if v is not None or k == "datum"
+        }
     if isinstance(value, list):
         return [_without_empty_optionals(v) for v in value]
     return value
@@ -69,6 +81,7 @@ def rows(text: str, delimiter: str = ",") -> list[dict[str, str]]:
 
 
 # -- downloads -------------------------------------------------------------------------------------
+
 
 def test_json_loads_back_into_the_same_agreements(real_site: Path) -> None:
     document = json.loads(read(real_site, "daten/vereinbarungen.json"))
@@ -86,7 +99,9 @@ def test_json_loads_back_into_the_same_agreements(real_site: Path) -> None:
 def test_json_carries_the_full_rendered_text(real_site: Path) -> None:
     records = {r["partner"]: r for r in json.loads(read(real_site, "daten/2025/vereinbarungen.json"))["vereinbarungen"]}
     text = records["marburg-biedenkopf"]["wortlaut"]
-    assert "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräfte sicherung\n  - Frauenakademie 2025" in text
+    assert (
+        "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräfte sicherung\n  - Frauenakademie 2025" in text
+    )
     assert text.rstrip().endswith("Erster Kreisbeigeordneter  \ndes Landkreises  \nMarburg-Biedenkopf")
     assert records["marburg-biedenkopf"]["url"] == "http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/"
 
@@ -106,13 +121,21 @@ def test_csv_is_rfc_4180_and_has_one_row_per_agreement(real_site: Path) -> None:
     assert raw.startswith(b"jahr,partner,") and b"\r\n" in raw and raw.count(b"\n") == raw.count(b"\r\n")
     table = rows(raw.decode("utf-8"))
     assert [(r["jahr"], r["partner"], r["budget_eur"]) for r in table] == [
-        ("2016", "landkreis-kassel", "879800"), ("2020", "offenbach-am-main", "1056700"),
-        ("2024", "wetteraukreis", "1140300"), ("2025", "marburg-biedenkopf", "1118780")]
+        ("2016", "landkreis-kassel", "879800"),
+        ("2020", "offenbach-am-main", "1056700"),
+        ("2024", "wetteraukreis", "1140300"),
+        ("2025", "marburg-biedenkopf", "1118780"),
+    ]
     projects = rows(read(real_site, "daten/projekte.csv"))
-    assert {"jahr": "2025", "partner": "marburg-biedenkopf", "gebietskoerperschaft": "Landkreis Marburg-Biedenkopf",
-            "massnahmenart": "qualifizierung", "projekt": "Voice Connect 2025",
-            "massnahmenart_name": "Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung",
-            "url": "http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/"} in projects
+    assert {
+        "jahr": "2025",
+        "partner": "marburg-biedenkopf",
+        "gebietskoerperschaft": "Landkreis Marburg-Biedenkopf",
+        "massnahmenart": "qualifizierung",
+        "projekt": "Voice Connect 2025",
+        "massnahmenart_name": "Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung",
+        "url": "http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/",
+    } in projects
     assert len(rows(read(real_site, "daten/gebietskoerperschaften.csv"))) == 27
 
 
@@ -141,7 +164,10 @@ def test_csv_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
 
 # -- catalogue ---------------------------------------------------------------------------------------
 
-@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib's JSON-LD parser
+
+@pytest.mark.filterwarnings(
+    "ignore:ConjunctiveGraph is deprecated:DeprecationWarning"
+)  # inside rdflib's JSON-LD parser
 def test_catalogue_has_the_mandatory_dcat_ap_de_properties(real_site: Path) -> None:
     graph = Graph().parse(data=read(real_site, "daten/katalog.ttl"), format="turtle")
     catalogues = list(graph.subjects(RDF.type, DCAT.Catalog))
@@ -151,8 +177,14 @@ def test_catalogue_has_the_mandatory_dcat_ap_de_properties(real_site: Path) -> N
     datasets = list(graph.subjects(RDF.type, DCAT.Dataset))
     assert len(datasets) == 5  # all years, and each year on its own
     for node in datasets:
-        for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCAT.distribution, DCAT.theme,
-                     DCTERMS.temporal):
+        for prop in (
+            DCTERMS.title,
+            DCTERMS.description,
+            DCTERMS.publisher,
+            DCAT.distribution,
+            DCAT.theme,
+            DCTERMS.temporal,
+        ):
             assert graph.value(node, prop) is not None, (node, prop)
     for distribution in graph.subjects(RDF.type, DCAT.Distribution):
         assert graph.value(distribution, DCAT.accessURL) is not None
@@ -170,13 +202,24 @@ def test_catalogue_has_the_mandatory_dcat_ap_de_properties(real_site: Path) -> N
 @pytest.mark.parametrize("name", ["katalog.ttl", "katalog.jsonld"])
 def test_catalogue_is_byte_identical_from_build_to_build(name: str) -> None:
     """Harvesters and deployments must not see a change where none was made (rdflib orders by hash)."""
-    program = ("import sys; from pathlib import Path; from aqb.catalog import catalog_files; "
-               "from aqb.loader import load_dataset; "
-               f"sys.stdout.write(catalog_files(load_dataset(Path({str(REPO / 'data')!r})), 'https://x.example/', 'B', {{}})"
-               f"['daten/{name}'])")
-    outputs = {subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
-                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    program = (
+        "import sys; from pathlib import Path; from aqb.catalog import catalog_files; "
+        "from aqb.loader import load_dataset; "
+        f"sys.stdout.write(catalog_files(load_dataset(Path({str(REPO / 'data')!r})), 'https://x.example/', 'B', {{}})"
+        f"['daten/{name}'])"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", program],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
     assert len(outputs) == 1 and "Zielvereinbarungen zum AQB in Hessen 2025" in outputs.pop()
+
 
 def test_atom_feed_is_valid_and_newest_first(real_site: Path) -> None:
     parsed = feedparser.parse(read(real_site, "feed.xml"))
@@ -194,15 +237,23 @@ def test_pages_link_their_feeds(real_site: Path) -> None:
     soup = page(real_site, MARBURG)
     feeds = {link["href"] for link in soup.select('link[rel=alternate][type="application/atom+xml"]')}
     assert feeds == {"../../../feed.xml"}
-    own = page(real_site, "kreise/marburg-biedenkopf/").find("a", type="application/atom+xml")
-    assert own["href"] == "feed.xml" and text_of(own).startswith("Neue Vereinbarungen von Landkreis Marburg-Biedenkopf")
+    own = found(page(real_site, "kreise/marburg-biedenkopf/").find("a", type="application/atom+xml"))
+    assert attribute_of(own, "href") == "feed.xml" and text_of(own).startswith(
+        "Neue Vereinbarungen von Landkreis Marburg-Biedenkopf"
+    )
     assert page(real_site, "kreise/fulda/").find("a", type="application/atom+xml") is None  # no dated record: no feed
 
 
 def git_committed(project: Path, when: str) -> None:
-    environment = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
-                   "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-                   "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    environment = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     for command in (["git", "init", "-q"], ["git", "add", "data"], ["git", "commit", "-q", "-m", "Daten"]):
         subprocess.run(command, cwd=project, env=environment, check=True)
 
@@ -216,22 +267,30 @@ def test_dates_come_from_history_and_are_never_invented(tmp_path: Path) -> None:
     assert all(e.updated.startswith("2026-03-01") for e in entries)
     sitemap = ElementTree.fromstring(read(site, "sitemap.xml"))
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    lastmod = {url.findtext("s:loc", namespaces=namespace): url.findtext("s:lastmod", namespaces=namespace)
-               for url in sitemap.findall("s:url", namespace)}
+    lastmod = {
+        url.findtext("s:loc", namespaces=namespace): url.findtext("s:lastmod", namespaces=namespace)
+        for url in sitemap.findall("s:url", namespace)
+    }
     assert lastmod["http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/"] == "2026-03-01"
     assert lastmod["http://127.0.0.1:8000/ueber/"] is None  # content/ was not committed here: no date
 
 
 # -- citing ------------------------------------------------------------------------------------------
 
+
 def test_agreement_page_can_be_cited(real_site: Path) -> None:
     soup = page(real_site, MARBURG)
     citation = text_of(soup.select_one("section.aqb-zitieren p"))
-    assert citation == ("„Zielvereinbarung 2025 zwischen dem Hessischen Ministerium für Arbeit, Integration, Jugend und "
-                        "Soziales und dem Landkreis Marburg-Biedenkopf zur Umsetzung des hessischen Ausbildungs- und "
-                        "Qualifizierungsbudgets“, unterzeichnet am 2. August 2025. In: AQB-Zielvereinbarungen Hessen. "
-                        "Online: http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/")
-    assert soup.find("link", rel="canonical")["href"] == "http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/"
+    assert citation == (
+        "„Zielvereinbarung 2025 zwischen dem Hessischen Ministerium für Arbeit, Integration, Jugend und "
+        "Soziales und dem Landkreis Marburg-Biedenkopf zur Umsetzung des hessischen Ausbildungs- und "
+        "Qualifizierungsbudgets“, unterzeichnet am 2. August 2025. In: AQB-Zielvereinbarungen Hessen. "
+        "Online: http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/"
+    )
+    assert (
+        attribute_of(soup.find("link", rel="canonical"), "href")
+        == "http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/"
+    )
     meta = {m.get("property") or m.get("name"): m["content"] for m in soup.find_all("meta") if m.get("content")}
     assert meta["og:title"] == "Zielvereinbarung 2025 – Landkreis Marburg-Biedenkopf"
     assert meta["og:url"] == "http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/"
@@ -240,24 +299,33 @@ def test_agreement_page_can_be_cited(real_site: Path) -> None:
 
 
 def test_agreement_page_describes_itself_as_a_monetary_grant(real_site: Path) -> None:
-    script = page(real_site, MARBURG).find("script", type="application/ld+json")
-    data: dict[str, Any] = json.loads(script.string)
+    script = found(page(real_site, MARBURG).find("script", type="application/ld+json"))
+    data: dict[str, Any] = json.loads(script.string or "")
     assert data["@type"] == "MonetaryGrant"
     assert data["amount"] == {"@type": "MonetaryAmount", "currency": "EUR", "value": 1118780}
     assert data["funder"]["name"] == "Hessisches Ministerium für Arbeit, Integration, Jugend und Soziales"
-    assert data["fundedItem"] == {"@type": "GovernmentOrganization", "name": "Landkreis Marburg-Biedenkopf",
-                                  "identifier": "06534"}
+    assert data["fundedItem"] == {
+        "@type": "GovernmentOrganization",
+        "name": "Landkreis Marburg-Biedenkopf",
+        "identifier": "06534",
+    }
     assert data["temporalCoverage"] == "2025" and data["dateCreated"] == "2025-08-02"
 
 
 # -- legal pages -------------------------------------------------------------------------------------
 
+
 def mkdocs_build(project: Path, environment: dict[str, str]) -> subprocess.CompletedProcess[str]:
     for name in ("content", "overrides", "hooks", "src", "CONTRIBUTING.md", "data"):
         if not (project / name).exists():
             (project / name).symlink_to(REPO / name)
-    return subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(project / "site")],
-                          capture_output=True, text=True, cwd=project, env={**os.environ, **environment})
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(project / "site")],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env={**os.environ, **environment},
+    )
 
 
 def test_production_build_fails_without_operator_details(tmp_path: Path) -> None:
@@ -269,38 +337,56 @@ def test_production_build_fails_without_operator_details(tmp_path: Path) -> None
 
 def test_production_build_with_operator_details_shows_them(tmp_path: Path) -> None:
     config = read(REPO, "mkdocs.yml")
-    for key, value in {"name": "Testbehörde", "anschrift": "|-\n      Teststraße 1\n      12345 Teststadt",
-                       "email": "aqb@example.org", "vertreten_durch": "Test Person",
-                       "verantwortlich_inhalt": "Test Person", "datenschutz_kontakt": "datenschutz@example.org",
-                       "barrierefreiheit_kontakt": "barrierefrei@example.org"}.items():
+    for key, value in {
+        "name": "Testbehörde",
+        "anschrift": "|-\n      Teststraße 1\n      12345 Teststadt",
+        "email": "aqb@example.org",
+        "vertreten_durch": "Test Person",
+        "verantwortlich_inhalt": "Test Person",
+        "datenschutz_kontakt": "datenschutz@example.org",
+        "barrierefreiheit_kontakt": "barrierefrei@example.org",
+    }.items():
         config = config.replace(f"    {key}:\n", f"    {key}: {value}\n", 1)
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = mkdocs_build(tmp_path, {"AQB_PRODUKTION": "1", "SITE_URL": "https://aqb.example.org/"})
     assert result.returncode == 0, result.stderr
     impressum = page(tmp_path / "site", "impressum")
-    assert text_of(impressum.select_one("address")) == "Testbehörde Teststraße 1 12345 Teststadt E-Mail: aqb@example.org"
+    assert (
+        text_of(impressum.select_one("address")) == "Testbehörde Teststraße 1 12345 Teststadt E-Mail: aqb@example.org"
+    )
     assert "barrierefrei@example.org" in text_of(page(tmp_path / "site", "barrierefreiheit").article)
 
 
 def test_accessibility_statement_follows_the_hessian_model(real_site: Path) -> None:
     headings = [text_of(h) for h in page(real_site, "barrierefreiheit/").select("article h2")]
-    for required in ("Stand der Vereinbarkeit mit den Anforderungen", "Nicht barrierefreie Inhalte",
-                     "Feedback und Kontakt", "Durchsetzungsverfahren"):
+    for required in (
+        "Stand der Vereinbarkeit mit den Anforderungen",
+        "Nicht barrierefreie Inhalte",
+        "Feedback und Kontakt",
+        "Durchsetzungsverfahren",
+    ):
         assert required in headings
-    assert "Landesbeauftragten für barrierefreie IT (LBIT) Hessen" in text_of(page(real_site, "barrierefreiheit/").article)
+    assert "Landesbeauftragten für barrierefreie IT (LBIT) Hessen" in text_of(
+        page(real_site, "barrierefreiheit/").article
+    )
 
 
 def test_every_page_links_the_legal_pages_and_the_start_page_leichte_sprache(real_site: Path) -> None:
     footer = {text_of(a): a["href"] for a in page(real_site, MARBURG).select("nav.aqb-fusszeile a")}
-    assert footer == {"Impressum": "../../../impressum/", "Datenschutz": "../../../datenschutz/",
-                      "Barrierefreiheit": "../../../barrierefreiheit/", "Leichte Sprache": "../../../leichte-sprache/",
-                      "Offene Daten": "../../../daten/"}
-    start = {text_of(a): a["href"] for a in page(real_site, "").article.find_all("a")}
+    assert footer == {
+        "Impressum": "../../../impressum/",
+        "Datenschutz": "../../../datenschutz/",
+        "Barrierefreiheit": "../../../barrierefreiheit/",
+        "Leichte Sprache": "../../../leichte-sprache/",
+        "Offene Daten": "../../../daten/",
+    }
+    start = {text_of(a): attribute_of(a, "href") for a in found(page(real_site, "").article).find_all("a")}
     assert start["Leichte Sprache"] == "leichte-sprache/"
     assert "Das Land Hessen gibt Geld an die Landkreise." in text_of(page(real_site, "leichte-sprache/").article)
 
 
 # -- in the browser -----------------------------------------------------------------------------------
+
 
 @pytest.mark.browser
 def test_every_download_link_resolves(browser_page: tuple[Any, list[str]], served_site: str) -> None:
@@ -314,8 +400,9 @@ def test_every_download_link_resolves(browser_page: tuple[Any, list[str]], serve
 
 
 @pytest.mark.browser
-def test_agreement_prints_as_a_clean_document(browser_page: tuple[Any, list[str]], served_site: str,
-                                              tmp_path: Path) -> None:
+def test_agreement_prints_as_a_clean_document(
+    browser_page: tuple[Any, list[str]], served_site: str, tmp_path: Path
+) -> None:
     from pypdf import PdfReader
 
     tab, _ = browser_page
@@ -332,8 +419,9 @@ def test_agreement_prints_as_a_clean_document(browser_page: tuple[Any, list[str]
         assert chrome not in text
 
 
-@pytest.mark.parametrize("when", ["@253402300800 +0000", "@99999999999999 +0000", "@1700000000 +1345",
-                                  "@1700000000 -1200", "@0 +0000"])
+@pytest.mark.parametrize(
+    "when", ["@253402300800 +0000", "@99999999999999 +0000", "@1700000000 +1345", "@1700000000 -1200", "@0 +0000"]
+)
 def test_any_history_builds(tmp_path: Path, when: str, caplog: pytest.LogCaptureFixture) -> None:
     """A commit dated after 9999 or at an odd offset never breaks a build (git refuses dates before 1970)."""
     history_log = logging.getLogger("mkdocs.plugins.aqb.history")
@@ -354,7 +442,9 @@ def test_any_history_builds(tmp_path: Path, when: str, caplog: pytest.LogCapture
 
 
 def test_history_parser_keeps_what_python_can_hold_and_skips_the_rest() -> None:
-    output = ("@10000-01-01\n\ndata/a.yaml\n@1969-12-31\n\ndata/b.yaml\n@0000-00-00\n\ndata/c.yaml\n"
-              "@kaputt\n\ndata/d.yaml\n@2024-02-29\n\ndata/a.yaml\ndata/c.yaml\ndata/e.yaml\n")
+    output = (
+        "@10000-01-01\n\ndata/a.yaml\n@1969-12-31\n\ndata/b.yaml\n@0000-00-00\n\ndata/c.yaml\n"
+        "@kaputt\n\ndata/d.yaml\n@2024-02-29\n\ndata/a.yaml\ndata/c.yaml\ndata/e.yaml\n"
+    )
     # a.yaml and c.yaml were last touched by unreadable commits: no date, not the older commit's.
     assert parse_log(output) == {"data/b.yaml": date(1969, 12, 31), "data/e.yaml": date(2024, 2, 29)}

@@ -43,7 +43,7 @@ MARKUP_CONSTRUCTS = {
     "Autolink": "<https://example.org/{p}>",
     "Bild": "![{p}](https://example.org/bild.png)",
     "Bildquelle": "![Bild]({p})",
-    "Attributliste": "Absatz\n{: title=\"{p}\" }",
+    "Attributliste": 'Absatz\n{: title="{p}" }',
 }
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 
@@ -65,13 +65,19 @@ def placeholder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     standard["jahr"] = 2024
     next(s for s in standard["abschnitte"] if s["id"] == "paragraf-6")["text"] = wording_with_every_construct()
     folder.write("standardtexte/2024.yaml", standard)
-    partners = [slug for slug in yaml.safe_load((folder.path / "gebietskoerperschaften.yaml").read_text("utf-8"))
-                if slug != "hanau"]
+    partners = [
+        slug
+        for slug in yaml.safe_load((folder.path / "gebietskoerperschaften.yaml").read_text("utf-8"))
+        if slug != "hanau"
+    ]
     slots = [(slug, year) for year in (2024, 2025) for slug in partners]
     for (slug, year), payload in zip(slots, PAYLOADS, strict=False):
         record = real_agreement()
-        record.update(jahr=year, partner=slug, partner_im_text={case: payload for case in
-                                                                ("nominativ", "genitiv", "dativ", "akkusativ")})
+        record.update(
+            jahr=year,
+            partner=slug,
+            partner_im_text=dict.fromkeys(("nominativ", "genitiv", "dativ", "akkusativ"), payload),
+        )
         record["quelle"] = {"titel": f"Testdaten {slug}", "herausgeber": "Testsuite"}
         record["abweichungen"] = {"paragraf-7": wording_with_every_construct()}
         folder.add_agreement(record)
@@ -126,16 +132,22 @@ def test_a_placeholder_in_markup_is_refused(data_folder: DataFolder, construct: 
     data_folder.add_agreement(record)
     with pytest.raises(DataError) as raised:
         load_dataset(data_folder.path)
-    assert (f"abweichungen.paragraf-7: Platzhalter '{{{placeholder}}}' steht nicht im Text, sondern in einem Link, "
-            "Bild oder Attribut Hinweis: Platzhalter nur im Fließtext verwenden") in str(raised.value)
+    assert (
+        f"abweichungen.paragraf-7: Platzhalter '{{{placeholder}}}' steht nicht im Text, sondern in einem Link, "
+        "Bild oder Attribut Hinweis: Platzhalter nur im Fließtext verwenden"
+    ) in str(raised.value)
 
 
 def test_the_standard_text_is_checked_the_same_way(data_folder: DataFolder) -> None:
     path = data_folder.path / "standardtexte" / "2025.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("Die Zielvereinbarungen werden auf dem Internetportal",
-                                 "Siehe [hier]({dativ}). Die Zielvereinbarungen werden auf dem Internetportal"),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "Die Zielvereinbarungen werden auf dem Internetportal",
+            "Siehe [hier]({dativ}). Die Zielvereinbarungen werden auf dem Internetportal",
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(DataError) as raised:
         load_dataset(data_folder.path)
     assert "data/standardtexte/2025.yaml:" in str(raised.value)

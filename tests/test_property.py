@@ -39,10 +39,13 @@ def agreements(draw: Any) -> list[dict[str, Any]]:
         record.update(partner=slug, budget=draw(st.integers(0, 5_000_000)))
         record["partner_im_text"] = {case: draw(TEXT) for case in ("nominativ", "genitiv", "dativ", "akkusativ")}
         # A measure type without a project is written out explicitly, as staff must.
-        record["massnahmen"] = {measure: draw(st.lists(TEXT, max_size=3, unique=True)) or NO_PROJECT
-                                for measure in ("ausbildungsvorbereitung", "ausbildung", "qualifizierung", "weiterbildung")}
-        record["unterzeichnende"] = [{"name": draw(TEXT), "funktion": draw(TEXT), "ort": draw(TEXT),
-                                      "datum": "nicht eingetragen"}]
+        record["massnahmen"] = {
+            measure: draw(st.lists(TEXT, max_size=3, unique=True)) or NO_PROJECT
+            for measure in ("ausbildungsvorbereitung", "ausbildung", "qualifizierung", "weiterbildung")
+        }
+        record["unterzeichnende"] = [
+            {"name": draw(TEXT), "funktion": draw(TEXT), "ort": draw(TEXT), "datum": "nicht eingetragen"}
+        ]
         # A source title naming another year is refused (it is usually last year's, copied into a draft).
         record["quelle"] = {"titel": draw(TEXT.filter(lambda t: not OTHER_YEAR.search(t))), "herausgeber": draw(TEXT)}
         records.append(record)
@@ -57,17 +60,26 @@ def test_every_field_survives_the_build(records: list[dict[str, Any]]) -> None:
         for record in records:
             data.add_agreement(record)
         site = build_site(Path(folder), Path(folder) / "site")
-        exported = {r["partner"]: r for r in json.loads((site / "daten" / "vereinbarungen.json").read_text("utf-8"))
-                    ["vereinbarungen"] if r["jahr"] == 2025}
+        exported = {
+            r["partner"]: r
+            for r in json.loads((site / "daten" / "vereinbarungen.json").read_text("utf-8"))["vereinbarungen"]
+            if r["jahr"] == 2025
+        }
         projects_page = text_of(page(site, "projekte/").select_one("#aqb-projekte"))
         search = " ".join(search_fragments(site).values())
         for record in records:
             soup = page(site, f"kreise/{record['partner']}/2025/")
             shown = text_of(soup.article)
-            expected = [record["partner_im_text"]["dativ"], record["partner_im_text"]["genitiv"],
-                        record["unterzeichnende"][0]["name"], record["unterzeichnende"][0]["funktion"],
-                        record["unterzeichnende"][0]["ort"], record["quelle"]["titel"], record["quelle"]["herausgeber"],
-                        f"{record['budget']:,} €".replace(",", ".")]
+            expected = [
+                record["partner_im_text"]["dativ"],
+                record["partner_im_text"]["genitiv"],
+                record["unterzeichnende"][0]["name"],
+                record["unterzeichnende"][0]["funktion"],
+                record["unterzeichnende"][0]["ort"],
+                record["quelle"]["titel"],
+                record["quelle"]["herausgeber"],
+                f"{record['budget']:,} €".replace(",", "."),
+            ]
             projects = [p for names in as_lists(record["massnahmen"]).values() for p in names]
             for value in expected + projects:
                 assert value in shown

@@ -27,7 +27,9 @@ MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 def site_state(site: Path) -> str:
     """A digest of the whole site; Pagefind names some files differently per build, so its bundle
     counts as complete when every file its entry file lists is there."""
-    assert (site / "index.html").is_file() and (site / "kreise" / "marburg-biedenkopf" / "2025" / "index.html").is_file()
+    assert (site / "index.html").is_file() and (
+        site / "kreise" / "marburg-biedenkopf" / "2025" / "index.html"
+    ).is_file()
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     for language in entry["languages"].values():
         assert (site / "pagefind" / f"pagefind.{language['hash']}.pf_meta").is_file()
@@ -52,9 +54,15 @@ class Project:
 
     def start(self, halt: str | None = None) -> subprocess.Popen[str]:
         environment = {**os.environ, **({"AQB_BAU_HALT": halt} if halt else {})}
-        return subprocess.Popen(["make", "-s", "-f", str(REPO / "Makefile"), "build", f"BIN={REPO / '.venv' / 'bin'}",
-                                 "INSTALLED="], cwd=self.root, env=environment, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+        return subprocess.Popen(
+            ["make", "-s", "-f", str(REPO / "Makefile"), "build", f"BIN={REPO / '.venv' / 'bin'}", "INSTALLED="],
+            cwd=self.root,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
 
     def build(self) -> None:
         process = self.start()
@@ -63,7 +71,7 @@ class Project:
 
 
 def searches_in_tmp() -> set[str]:
-    return {entry for entry in os.listdir(tempfile.gettempdir()) if entry.startswith("aqb-suche-")}
+    return {entry.name for entry in Path(tempfile.gettempdir()).iterdir() if entry.name.startswith("aqb-suche-")}
 
 
 @pytest.fixture(scope="module")
@@ -78,15 +86,25 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, dict[str
     return project, states
 
 
-POINTS = [(signal.SIGTERM, "bau"), (signal.SIGTERM, "vor-tausch"), (signal.SIGTERM, "nach-tausch"),
-          (signal.SIGKILL, "bau"), (signal.SIGKILL, "vor-tausch"), (signal.SIGKILL, "nach-tausch"),
-          (signal.SIGTERM, 0.3), (signal.SIGTERM, 2.0), (signal.SIGKILL, 0.3), (signal.SIGKILL, 1.5),
-          (signal.SIGKILL, 3.0)]
+POINTS = [
+    (signal.SIGTERM, "bau"),
+    (signal.SIGTERM, "vor-tausch"),
+    (signal.SIGTERM, "nach-tausch"),
+    (signal.SIGKILL, "bau"),
+    (signal.SIGKILL, "vor-tausch"),
+    (signal.SIGKILL, "nach-tausch"),
+    (signal.SIGTERM, 0.3),
+    (signal.SIGTERM, 2.0),
+    (signal.SIGKILL, 0.3),
+    (signal.SIGKILL, 1.5),
+    (signal.SIGKILL, 3.0),
+]
 
 
 @pytest.mark.parametrize(("signum", "when"), POINTS, ids=[f"{s.name}-{w}" for s, w in POINTS])
-def test_an_interrupted_build_leaves_a_complete_site(project: tuple[Project, dict[str, str]],
-                                                     signum: signal.Signals, when: str | float) -> None:
+def test_an_interrupted_build_leaves_a_complete_site(
+    project: tuple[Project, dict[str, str]], signum: signal.Signals, when: str | float
+) -> None:
     builder, states = project
     before = site_state(builder.root / "site")
     builder.use("A" if before == states["B"] else "B")
@@ -113,7 +131,15 @@ def test_an_interrupted_build_leaves_a_complete_site(project: tuple[Project, dic
         assert not (builder.root / ".bau").exists()
         assert site_state(builder.root / "site") in (states["A"], states["B"])
     assert {entry.name for entry in builder.root.iterdir()} == {
-        "data", "content", "overrides", "hooks", "src", "CONTRIBUTING.md", "mkdocs.yml", "site"}
+        "data",
+        "content",
+        "overrides",
+        "hooks",
+        "src",
+        "CONTRIBUTING.md",
+        "mkdocs.yml",
+        "site",
+    }
 
 
 def test_a_build_after_an_interruption_publishes_the_new_site(project: tuple[Project, dict[str, str]]) -> None:

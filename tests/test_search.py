@@ -18,20 +18,31 @@ def search(tab: Any, base: str, query: str) -> list[str]:
     """Open the search page with `query` (URL parameters) and return the result titles."""
     tab.goto(f"{base}suche/?{query}")
     expect(tab.locator("#aqb-suche-status")).to_contain_text("Treffer")
-    return tab.locator("#aqb-treffer > li h3").all_inner_texts()
+    titles: list[str] = tab.locator("#aqb-treffer > li h3").all_inner_texts()
+    return titles
 
 
-@pytest.mark.parametrize("query", [
-    "q=Teilzeitausbildung", "q=Frauenakademie", "q=Voice+Connect", "q=1.118.780", "q=1118780",
-    "q=Qualifizierungsprojekt", "q=Massnahme", "q=Ma%C3%9Fnahme",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=Teilzeitausbildung",
+        "q=Frauenakademie",
+        "q=Voice+Connect",
+        "q=1.118.780",
+        "q=1118780",
+        "q=Qualifizierungsprojekt",
+        "q=Massnahme",
+        "q=Ma%C3%9Fnahme",
+    ],
+)
 def test_search_finds_the_agreement(browser_page: tuple[Any, list[str]], served_site: str, query: str) -> None:
     tab, _ = browser_page
     assert MARBURG_2025 in search(tab, served_site, query)
 
 
-def test_results_name_district_and_year_and_link_the_agreement(browser_page: tuple[Any, list[str]],
-                                                               served_site: str) -> None:
+def test_results_name_district_and_year_and_link_the_agreement(
+    browser_page: tuple[Any, list[str]], served_site: str
+) -> None:
     tab, _ = browser_page
     titles = search(tab, served_site, "q=Frauenakademie")
     assert titles[0] == MARBURG_2025
@@ -47,8 +58,9 @@ def test_standard_text_is_found_once_on_the_year_page(browser_page: tuple[Any, l
     assert search(tab, served_site, "q=Umsetzungsbesprechung") == ["Zielvereinbarungen 2025"]
 
 
-def test_year_filter_excluding_2025_removes_the_agreement(browser_page: tuple[Any, list[str]],
-                                                          served_site: str) -> None:
+def test_year_filter_excluding_2025_removes_the_agreement(
+    browser_page: tuple[Any, list[str]], served_site: str
+) -> None:
     tab, _ = browser_page
     assert MARBURG_2025 in search(tab, served_site, "q=Frauenakademie&jahr=2025")
     assert MARBURG_2025 not in search(tab, served_site, "q=Frauenakademie&jahr=2024")
@@ -63,8 +75,9 @@ def test_filters_combine_and_show_counts(browser_page: tuple[Any, list[str]], se
     assert tab.get_by_label("Gießen (0)", exact=True).is_visible()
 
 
-def test_a_plain_search_loads_no_filter_index_until_the_filters_are_opened(browser_page: tuple[Any, list[str]],
-                                                                           served_site: str) -> None:
+def test_a_plain_search_loads_no_filter_index_until_the_filters_are_opened(
+    browser_page: tuple[Any, list[str]], served_site: str
+) -> None:
     tab, _ = browser_page
     fetched: list[str] = []
     tab.on("request", lambda request: fetched.append(request.url))

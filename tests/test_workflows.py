@@ -20,8 +20,12 @@ ZIZMOR = Path(sys.executable).with_name("zizmor")
 
 def zizmor(folder: Path) -> subprocess.CompletedProcess[str]:
     files = [str(path) for path in sorted(folder.glob("*.yml"))]
-    return subprocess.run([str(ZIZMOR), "--offline", "--no-progress", "--min-severity", "medium", *files],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(ZIZMOR), "--offline", "--no-progress", "--min-severity", "medium", *files],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_zizmor_finds_nothing_of_medium_severity_or_higher() -> None:
@@ -33,8 +37,10 @@ def test_zizmor_finds_nothing_of_medium_severity_or_higher() -> None:
 def test_zizmor_would_report_an_unpinned_action(tmp_path: Path) -> None:
     shutil.copytree(REPO / ".github" / "workflows", tmp_path / "workflows")
     path = tmp_path / "workflows" / "pruefen.yml"
-    path.write_text(re.sub(r"actions/checkout@[0-9a-f]{40} # v[0-9.]+", "actions/checkout@v4",
-                           path.read_text(encoding="utf-8")), encoding="utf-8")
+    path.write_text(
+        re.sub(r"actions/checkout@[0-9a-f]{40} # v[0-9.]+", "actions/checkout@v4", path.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
     result = zizmor(tmp_path / "workflows")
     assert result.returncode != 0
     assert "unpinned-uses" in result.stdout

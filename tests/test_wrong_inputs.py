@@ -30,17 +30,22 @@ def replace(old: str, new: str, relative: str = MARBURG, append: str = "") -> Ca
         text = (folder.path / relative).read_text(encoding="utf-8")
         assert old in text, old
         folder.write(relative, text.replace(old, new, 1) + append)
+
     return setup
 
 
 def write(relative: str, content: str | bytes) -> Callable[[DataFolder], None]:
-    return lambda folder: folder.write(relative, content) and None
+    def setup(folder: DataFolder) -> None:
+        folder.write(relative, content)
+
+    return setup
 
 
 def move_marburg_to(relative: str) -> Callable[[DataFolder], None]:
     def setup(folder: DataFolder) -> None:
         (folder.path / MARBURG).unlink()
         folder.write(relative, MARBURG_TEXT)
+
     return setup
 
 
@@ -49,6 +54,15 @@ def link(relative: str, target: Path, *, under: str = "data") -> Callable[[DataF
         path = folder.root / under / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.symlink_to(target)
+
+    return setup
+
+
+def replace_with_link(relative: str, target: Path) -> Callable[[DataFolder], None]:
+    def setup(folder: DataFolder) -> None:
+        (folder.path / relative).unlink()
+        (folder.path / relative).symlink_to(target)
+
     return setup
 
 
@@ -58,9 +72,11 @@ def fifo(relative: str) -> Callable[[DataFolder], None]:
 
 def source_file(name: str, content: str | bytes) -> Callable[[DataFolder], None]:
     """A signed text to import, beside the project (as staff keep downloads)."""
+
     def setup(folder: DataFolder) -> None:
         data = content.encode("utf-8") if isinstance(content, str) else content
         (folder.root.parent / name).write_bytes(data)
+
     return setup
 
 
@@ -79,142 +95,313 @@ class Case:
 
 CASES = [
     # -- numbers that are not what they look like --------------------------------------------------
-    Case("Oktalzahl", replace("budget: 1118780", "budget: 01234567"),
-         f"{M}:20: budget: ist keine einfache Zahl: '01234567'; nur die Ziffern 0–9 schreiben"),
+    Case(
+        "Oktalzahl",
+        replace("budget: 1118780", "budget: 01234567"),
+        f"{M}:20: budget: ist keine einfache Zahl: '01234567'; nur die Ziffern 0–9 schreiben",
+    ),
     Case("Hexadezimalzahl", replace("budget: 1118780", "budget: 0x111CDC"), f"{M}:20: budget: ist keine einfache Zahl"),
     Case("Unterstriche", replace("budget: 1118780", "budget: 1_118_780"), f"{M}:20: budget: ist keine einfache Zahl"),
     Case("Pluszeichen", replace("budget: 1118780", "budget: +1118780"), f"{M}:20: budget: ist keine einfache Zahl"),
     Case("Sexagesimal", replace("budget: 1118780", "budget: 1:02:03"), f"{M}:20: budget: ist keine einfache Zahl"),
     Case("Unendlich", replace("budget: 1118780", "budget: .inf"), f"{M}:20: budget: ist keine einfache Zahl"),
-    Case("riesige Ziffernfolge", replace("budget: 1118780", "budget: " + "9" * 5000),
-         f"{M}:20: budget: ist keine einfache Zahl: '" + "9" * 40 + "'"),
-    Case("explizite Typangabe !!int", replace("budget: 1118780", "budget: !!int 0x10"),
-         f"{M}:20: budget: ist keine einfache Zahl: '0x10'"),
-    Case("Tausenderpunkte", replace("budget: 1118780", "budget: 1.118.780"),
-         f"{M}:20: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1.118.780'"),
+    Case(
+        "riesige Ziffernfolge",
+        replace("budget: 1118780", "budget: " + "9" * 5000),
+        f"{M}:20: budget: ist keine einfache Zahl: '" + "9" * 40 + "'",
+    ),
+    Case(
+        "explizite Typangabe !!int",
+        replace("budget: 1118780", "budget: !!int 0x10"),
+        f"{M}:20: budget: ist keine einfache Zahl: '0x10'",
+    ),
+    Case(
+        "Tausenderpunkte",
+        replace("budget: 1118780", "budget: 1.118.780"),
+        f"{M}:20: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1.118.780'",
+    ),
     Case("Jahr mit führender Null", replace("jahr: 2025", "jahr: 02025"), f"{M}:6: jahr: ist keine einfache Zahl"),
     Case("Jahr 0", replace("jahr: 2025", "jahr: 0"), f"{M}:6: jahr: muss eine Jahreszahl von 2014 bis 2999 sein: '0'"),
-    Case("Jahr 99999", replace("jahr: 2025", "jahr: 99999"),
-         f"{M}:6: jahr: muss eine Jahreszahl von 2014 bis 2999 sein: '99999'"),
-    Case("arabisch-indische Ziffern im Jahresordner", move_marburg_to("vereinbarungen/٢٠٢٥/marburg-biedenkopf.yaml"),
-         "data/vereinbarungen/٢٠٢٥:1: Datei: hat einen Namen mit Zeichen außer a–z, A–Z, 0–9, - _ und ."),
-    Case("arabisch-indische Ziffern als Jahr der Landessumme", replace("2023:\n", "٢٠٢٣:\n", "landessummen.yaml"),
-         "data/landessummen.yaml:16: ٢٠٢٣: muss eine Jahreszahl sein: '٢٠٢٣'"),
-    Case("arabisch-indische Ziffern im Kreisschlüssel",
-         replace('kreisschluessel: "06534"', 'kreisschluessel: "٠٦٥٣٤"', "gebietskoerperschaften.yaml"),
-         "data/gebietskoerperschaften.yaml:149: marburg-biedenkopf.kreisschluessel: hat nicht die erwartete Form"),
-    Case("Standardtext mit fremden Ziffern im Namen", write("standardtexte/٢٠٢٥.yaml", "jahr: 2025\n"),
-         "data/standardtexte/٢٠٢٥.yaml:1: Datei: hat einen Namen mit Zeichen außer"),
-    Case("Jahresordner 99999", move_marburg_to("vereinbarungen/99999/marburg-biedenkopf.yaml"),
-         "data/vereinbarungen/99999/marburg-biedenkopf.yaml:1: Datei: liegt nicht an der erwarteten Stelle"),
+    Case(
+        "Jahr 99999",
+        replace("jahr: 2025", "jahr: 99999"),
+        f"{M}:6: jahr: muss eine Jahreszahl von 2014 bis 2999 sein: '99999'",
+    ),
+    Case(
+        "arabisch-indische Ziffern im Jahresordner",
+        move_marburg_to("vereinbarungen/٢٠٢٥/marburg-biedenkopf.yaml"),
+        "data/vereinbarungen/٢٠٢٥:1: Datei: hat einen Namen mit Zeichen außer a–z, A–Z, 0–9, - _ und .",
+    ),
+    Case(
+        "arabisch-indische Ziffern als Jahr der Landessumme",
+        replace("2023:\n", "٢٠٢٣:\n", "landessummen.yaml"),
+        "data/landessummen.yaml:16: ٢٠٢٣: muss eine Jahreszahl sein: '٢٠٢٣'",
+    ),
+    Case(
+        "arabisch-indische Ziffern im Kreisschlüssel",
+        replace('kreisschluessel: "06534"', 'kreisschluessel: "٠٦٥٣٤"', "gebietskoerperschaften.yaml"),
+        "data/gebietskoerperschaften.yaml:149: marburg-biedenkopf.kreisschluessel: hat nicht die erwartete Form",
+    ),
+    Case(
+        "Standardtext mit fremden Ziffern im Namen",
+        write("standardtexte/٢٠٢٥.yaml", "jahr: 2025\n"),
+        "data/standardtexte/٢٠٢٥.yaml:1: Datei: hat einen Namen mit Zeichen außer",
+    ),
+    Case(
+        "Jahresordner 99999",
+        move_marburg_to("vereinbarungen/99999/marburg-biedenkopf.yaml"),
+        "data/vereinbarungen/99999/marburg-biedenkopf.yaml:1: Datei: liegt nicht an der erwarteten Stelle",
+    ),
     # -- one record per partner and year, however the path is spelled -------------------------------
-    Case("Großbuchstaben im Dateinamen", write("vereinbarungen/2025/Marburg-Biedenkopf.yaml", MARBURG_TEXT),
-         "data/vereinbarungen/2025/Marburg-Biedenkopf.yaml:7: partner: passt nicht zum Dateinamen"),
-    Case("zerlegter Umlaut (NFD) im Dateinamen", write("vereinbarungen/2025/gie\u0308ssen.yaml", MARBURG_TEXT),
-         "data/vereinbarungen/2025/gie\u0308ssen.yaml:1: Datei: hat einen Namen mit Zeichen außer"),
-    Case("zweite Datei mit .yml", write("vereinbarungen/2025/marburg-biedenkopf.yml", MARBURG_TEXT),
-         "data/vereinbarungen/2025/marburg-biedenkopf.yml:1: Datei: doppelte Vereinbarung"),
+    Case(
+        "Großbuchstaben im Dateinamen",
+        write("vereinbarungen/2025/Marburg-Biedenkopf.yaml", MARBURG_TEXT),
+        "data/vereinbarungen/2025/Marburg-Biedenkopf.yaml:7: partner: passt nicht zum Dateinamen",
+    ),
+    Case(
+        "zerlegter Umlaut (NFD) im Dateinamen",
+        write("vereinbarungen/2025/gie\u0308ssen.yaml", MARBURG_TEXT),
+        "data/vereinbarungen/2025/gie\u0308ssen.yaml:1: Datei: hat einen Namen mit Zeichen außer",
+    ),
+    Case(
+        "zweite Datei mit .yml",
+        write("vereinbarungen/2025/marburg-biedenkopf.yml", MARBURG_TEXT),
+        "data/vereinbarungen/2025/marburg-biedenkopf.yml:1: Datei: doppelte Vereinbarung",
+    ),
     # -- files that are not what they look like ------------------------------------------------------
-    Case("Verknüpfung auf eine Datei außerhalb", link("vereinbarungen/2025/fulda.yaml", OUTSIDE),
-         "data/vereinbarungen/2025/fulda.yaml:1: Datei: ist eine Verknüpfung (symbolischer Link) und wird nicht gelesen"),
-    Case("Jahresordner als Verknüpfung", link("vereinbarungen/2023", REPO / "data" / "vereinbarungen" / "2025"),
-         "data/vereinbarungen/2023:1: Datei: ist eine Verknüpfung (symbolischer Link) und wird nicht gelesen"),
-    Case("Verknüpfung statt Gebietskörperschaften",
-         lambda f: ((f.path / "gebietskoerperschaften.yaml").unlink(),
-                    (f.path / "gebietskoerperschaften.yaml").symlink_to(OUTSIDE)) and None,
-         "data/gebietskoerperschaften.yaml:1: Datei: ist eine Verknüpfung"),
-    Case("Verknüpfung in content/", link("geheim.md", OUTSIDE, under="content"),
-         "content/geheim.md:1: Datei: ist eine Verknüpfung (symbolischer Link) und wird nicht gelesen"),
-    Case("benannte Pipe", fifo("vereinbarungen/2025/fulda.yaml"),
-         "data/vereinbarungen/2025/fulda.yaml:1: Datei: ist keine gewöhnliche Datei und wird nicht gelesen"),
-    Case("Binärdatei", write("vereinbarungen/2025/fulda.yaml", bytes(range(256)) * 4),
-         "data/vereinbarungen/2025/fulda.yaml:2: Datei: ist nicht UTF-8-kodiert: Byte 0x80"),
-    Case("Latin-1", write("vereinbarungen/2025/fulda.yaml", "jahr: 2025\nort: Gießen\n".encode("latin-1")),
-         "data/vereinbarungen/2025/fulda.yaml:2: Datei: ist nicht UTF-8-kodiert: Byte 0xdf ist kein gültiges Zeichen"),
-    Case("UTF-16", write("vereinbarungen/2025/fulda.yaml", "jahr: 2025\n".encode("utf-16")),
-         "data/vereinbarungen/2025/fulda.yaml:1: Datei: ist nicht UTF-8-kodiert"),
-    Case("zu groß", write("vereinbarungen/2025/fulda.yaml", "# " + "x" * 600_000 + "\n"),
-         "data/vereinbarungen/2025/fulda.yaml:1: Datei: ist zu groß"),
+    Case(
+        "Verknüpfung auf eine Datei außerhalb",
+        link("vereinbarungen/2025/fulda.yaml", OUTSIDE),
+        "data/vereinbarungen/2025/fulda.yaml:1: Datei: ist eine Verknüpfung (symbolischer Link) und wird nicht gelesen",
+    ),
+    Case(
+        "Jahresordner als Verknüpfung",
+        link("vereinbarungen/2023", REPO / "data" / "vereinbarungen" / "2025"),
+        "data/vereinbarungen/2023:1: Datei: ist eine Verknüpfung (symbolischer Link) und wird nicht gelesen",
+    ),
+    Case(
+        "Verknüpfung statt Gebietskörperschaften",
+        replace_with_link("gebietskoerperschaften.yaml", OUTSIDE),
+        "data/gebietskoerperschaften.yaml:1: Datei: ist eine Verknüpfung",
+    ),
+    Case(
+        "Verknüpfung in content/",
+        link("geheim.md", OUTSIDE, under="content"),
+        "content/geheim.md:1: Datei: ist eine Verknüpfung (symbolischer Link) und wird nicht gelesen",
+    ),
+    Case(
+        "benannte Pipe",
+        fifo("vereinbarungen/2025/fulda.yaml"),
+        "data/vereinbarungen/2025/fulda.yaml:1: Datei: ist keine gewöhnliche Datei und wird nicht gelesen",
+    ),
+    Case(
+        "Binärdatei",
+        write("vereinbarungen/2025/fulda.yaml", bytes(range(256)) * 4),
+        "data/vereinbarungen/2025/fulda.yaml:2: Datei: ist nicht UTF-8-kodiert: Byte 0x80",
+    ),
+    Case(
+        "Latin-1",
+        write("vereinbarungen/2025/fulda.yaml", "jahr: 2025\nort: Gießen\n".encode("latin-1")),
+        "data/vereinbarungen/2025/fulda.yaml:2: Datei: ist nicht UTF-8-kodiert: Byte 0xdf ist kein gültiges Zeichen",
+    ),
+    Case(
+        "UTF-16",
+        write("vereinbarungen/2025/fulda.yaml", "jahr: 2025\n".encode("utf-16")),
+        "data/vereinbarungen/2025/fulda.yaml:1: Datei: ist nicht UTF-8-kodiert",
+    ),
+    Case(
+        "zu groß",
+        write("vereinbarungen/2025/fulda.yaml", "# " + "x" * 600_000 + "\n"),
+        "data/vereinbarungen/2025/fulda.yaml:1: Datei: ist zu groß",
+    ),
     # -- YAML constructs -------------------------------------------------------------------------------
-    Case("Merge-Schlüssel", replace("partner_im_text:\n", "partner_im_text:\n  <<: {nominativ: x}\n"),
-         f"{M}:14: partner_im_text: „<<“ (Werte aus einem anderen Eintrag übernehmen) ist nicht erlaubt"),
-    Case("Anker und Verweis", replace("budget: 1118780", "budget: &b 1118780\nbudget_kopie: *b"),
-         f"{M}:20: YAML-Syntax: Anker und Verweise (&name, *name) sind nicht erlaubt"),
-    Case("Typangabe python/object", replace("budget: 1118780", "budget: !!python/object:os.system [ls]"),
-         f"{M}:20: budget: Typangaben wie 'tag:yaml.org,2002:python/object:os.system' sind nicht erlaubt"),
-    Case("zu tief verschachtelt", replace("budget: 1118780", "budget: " + "[" * 60 + "]" * 60),
-         f"{M}:20: Datei: ist zu tief verschachtelt (mehr als 20 Ebenen)"),
-    Case("doppelter Schlüssel", replace("budget: 1118780", "budget: 1118780\nbudget: 5"),
-         f"{M}:21: budget: steht doppelt in der Datei (zuerst in Zeile 20)"),
+    Case(
+        "Merge-Schlüssel",
+        replace("partner_im_text:\n", "partner_im_text:\n  <<: {nominativ: x}\n"),
+        f"{M}:14: partner_im_text: „<<“ (Werte aus einem anderen Eintrag übernehmen) ist nicht erlaubt",
+    ),
+    Case(
+        "Anker und Verweis",
+        replace("budget: 1118780", "budget: &b 1118780\nbudget_kopie: *b"),
+        f"{M}:20: YAML-Syntax: Anker und Verweise (&name, *name) sind nicht erlaubt",
+    ),
+    Case(
+        "Typangabe python/object",
+        replace("budget: 1118780", "budget: !!python/object:os.system [ls]"),
+        f"{M}:20: budget: Typangaben wie 'tag:yaml.org,2002:python/object:os.system' sind nicht erlaubt",
+    ),
+    Case(
+        "zu tief verschachtelt",
+        replace("budget: 1118780", "budget: " + "[" * 60 + "]" * 60),
+        f"{M}:20: Datei: ist zu tief verschachtelt (mehr als 20 Ebenen)",
+    ),
+    Case(
+        "doppelter Schlüssel",
+        replace("budget: 1118780", "budget: 1118780\nbudget: 5"),
+        f"{M}:21: budget: steht doppelt in der Datei (zuerst in Zeile 20)",
+    ),
     # -- control characters that could forge terminal or CI output --------------------------------------
-    Case("ANSI-Farbcode über \\e", replace("ort: Wiesbaden", 'ort: "\\e[31mWiesbaden\\e[0m"'),
-         f"{M}:40: unterzeichnende[1].ort: enthält ein unzulässiges Steuerzeichen (#x001b)"),
-    Case("Wagenrücklauf über \\r", replace("ort: Wiesbaden", 'ort: "Wiesbaden\\rGefälscht"'),
-         f"{M}:40: unterzeichnende[1].ort: enthält ein unzulässiges Steuerzeichen (#x000d)"),
-    Case("Rechts-nach-links-Umkehrung", replace("ort: Wiesbaden", 'ort: "Wies\\u202ebaden"'),
-         f"{M}:40: unterzeichnende[1].ort: enthält ein unzulässiges Steuerzeichen (#x202e)"),
-    Case("GitHub-Befehl in einem Wert", replace("partner: marburg-biedenkopf",
-                                                'partner: "x\\n::error file=a,line=1::gefälscht"'),
-         f"{M}:7: partner: muss ein Kürzel aus Kleinbuchstaben, Ziffern und Bindestrichen sein: "
-         "'x\\x0a::error file=a,line=1::gefälscht'"),
-    Case("Steuerzeichen im Feldnamen", replace("budget: 1118780", '"bud\\u0007get": 1118780'),
-         f"{M}:20: bud\\x07get: enthält ein unzulässiges Steuerzeichen (#x0007)"),
+    Case(
+        "ANSI-Farbcode über \\e",
+        replace("ort: Wiesbaden", 'ort: "\\e[31mWiesbaden\\e[0m"'),
+        f"{M}:40: unterzeichnende[1].ort: enthält ein unzulässiges Steuerzeichen (#x001b)",
+    ),
+    Case(
+        "Wagenrücklauf über \\r",
+        replace("ort: Wiesbaden", 'ort: "Wiesbaden\\rGefälscht"'),
+        f"{M}:40: unterzeichnende[1].ort: enthält ein unzulässiges Steuerzeichen (#x000d)",
+    ),
+    Case(
+        "Rechts-nach-links-Umkehrung",
+        replace("ort: Wiesbaden", 'ort: "Wies\\u202ebaden"'),
+        f"{M}:40: unterzeichnende[1].ort: enthält ein unzulässiges Steuerzeichen (#x202e)",
+    ),
+    Case(
+        "GitHub-Befehl in einem Wert",
+        replace("partner: marburg-biedenkopf", 'partner: "x\\n::error file=a,line=1::gefälscht"'),
+        f"{M}:7: partner: muss ein Kürzel aus Kleinbuchstaben, Ziffern und Bindestrichen sein: "
+        "'x\\x0a::error file=a,line=1::gefälscht'",
+    ),
+    Case(
+        "Steuerzeichen im Feldnamen",
+        replace("budget: 1118780", '"bud\\u0007get": 1118780'),
+        f"{M}:20: bud\\x07get: enthält ein unzulässiges Steuerzeichen (#x0007)",
+    ),
     # -- drafts never publish ----------------------------------------------------------------------------
-    Case("Datum leer", replace("    datum: 2025-08-02", "    datum:"),
-         f"{M}:41: unterzeichnende[1].datum: ist leer; hier fehlt ein Wert Hinweis: Datum eintragen (JJJJ-MM-TT); "
-         "steht im unterzeichneten Dokument keins: datum: nicht eingetragen"),
-    Case("Datum unmöglich", replace("    datum: 2025-08-02", "    datum: 2025-02-30"),
-         f"{M}:41: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2025-02-30'"),
-    Case("Datum fehlt", replace("    datum: nicht eingetragen\n", ""),
-         f"{M}:42: unterzeichnende[2].datum: Pflichtfeld fehlt"),
-    Case("leere Projektliste", replace("weiterbildung: kein Projekt genannt", "weiterbildung: []"),
-         f"{M}:31: massnahmen.weiterbildung: ist eine leere Liste; nennt die Vereinbarung hier kein Projekt, "
-         "ausdrücklich „kein Projekt genannt“ schreiben"),
-    Case("leere Projekte ohne Liste", replace("weiterbildung: kein Projekt genannt", "weiterbildung:"),
-         f"{M}:31: massnahmen.weiterbildung: ist leer; hier fehlt ein Wert Hinweis: Projekte eintragen; nennt die "
-         "Vereinbarung hier keins: weiterbildung: kein Projekt genannt"),
-    Case("leere Quelle-Adresse", replace("  herausgeber: Hessisches", "  url:\n  herausgeber: Hessisches"),
-         f"{M}:56: quelle.url: ist leer; hier fehlt ein Wert"),
-    Case("offener Punkt", replace("  herausgeber: Hessisches", "  herausgeber: Hessisches", MARBURG, append=
-                                  "offene_punkte:\n  - Budget mit dem Bescheid abgleichen\n"),
-         f"{M}:61: offene_punkte[1]: Entwurf, noch offen: Budget mit dem Bescheid abgleichen"),
-    Case("Titel der Quelle aus einem anderen Jahr", replace("Zielvereinbarung 2025 zwischen", "Zielvereinbarung 2024 zwischen"),
-         f"{M}:52: quelle.titel: nennt das Jahr 2024, die Vereinbarung gilt für 2025"),
-    Case("Tippfehler im Feldnamen", replace("budget: 1118780", "budgte: 1118780"),
-         f"{M}:20: budgte: unbekanntes Feld Hinweis: Meinten Sie 'budget'?"),
-    Case("Originaltext ohne Vereinbarung", write("originaltexte/2025/fulda.txt", "Text"),
-         "data/originaltexte/2025/fulda.txt:1: Datei: gehört zu keiner Vereinbarung"),
-    Case("fehlender Standardtext nennt den Befehl", replace("jahr: 2025", "jahr: 2024"),
-         f"{M}:6: jahr: für 2024 gibt es keinen Standardtext Hinweis: Zuerst den Standardtext anlegen: "
-         "make neues-jahr JAHR=2024"),
+    Case(
+        "Datum leer",
+        replace("    datum: 2025-08-02", "    datum:"),
+        f"{M}:41: unterzeichnende[1].datum: ist leer; hier fehlt ein Wert Hinweis: Datum eintragen (JJJJ-MM-TT); "
+        "steht im unterzeichneten Dokument keins: datum: nicht eingetragen",
+    ),
+    Case(
+        "Datum unmöglich",
+        replace("    datum: 2025-08-02", "    datum: 2025-02-30"),
+        f"{M}:41: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2025-02-30'",
+    ),
+    Case(
+        "Datum fehlt",
+        replace("    datum: nicht eingetragen\n", ""),
+        f"{M}:42: unterzeichnende[2].datum: Pflichtfeld fehlt",
+    ),
+    Case(
+        "leere Projektliste",
+        replace("weiterbildung: kein Projekt genannt", "weiterbildung: []"),
+        f"{M}:31: massnahmen.weiterbildung: ist eine leere Liste; nennt die Vereinbarung hier kein Projekt, "
+        "ausdrücklich „kein Projekt genannt“ schreiben",
+    ),
+    Case(
+        "leere Projekte ohne Liste",
+        replace("weiterbildung: kein Projekt genannt", "weiterbildung:"),
+        f"{M}:31: massnahmen.weiterbildung: ist leer; hier fehlt ein Wert Hinweis: Projekte eintragen; nennt die "
+        "Vereinbarung hier keins: weiterbildung: kein Projekt genannt",
+    ),
+    Case(
+        "leere Quelle-Adresse",
+        replace("  herausgeber: Hessisches", "  url:\n  herausgeber: Hessisches"),
+        f"{M}:56: quelle.url: ist leer; hier fehlt ein Wert",
+    ),
+    Case(
+        "offener Punkt",
+        replace(
+            "  herausgeber: Hessisches",
+            "  herausgeber: Hessisches",
+            MARBURG,
+            append="offene_punkte:\n  - Budget mit dem Bescheid abgleichen\n",
+        ),
+        f"{M}:61: offene_punkte[1]: Entwurf, noch offen: Budget mit dem Bescheid abgleichen",
+    ),
+    Case(
+        "Titel der Quelle aus einem anderen Jahr",
+        replace("Zielvereinbarung 2025 zwischen", "Zielvereinbarung 2024 zwischen"),
+        f"{M}:52: quelle.titel: nennt das Jahr 2024, die Vereinbarung gilt für 2025",
+    ),
+    Case(
+        "Tippfehler im Feldnamen",
+        replace("budget: 1118780", "budgte: 1118780"),
+        f"{M}:20: budgte: unbekanntes Feld Hinweis: Meinten Sie 'budget'?",
+    ),
+    Case(
+        "Originaltext ohne Vereinbarung",
+        write("originaltexte/2025/fulda.txt", "Text"),
+        "data/originaltexte/2025/fulda.txt:1: Datei: gehört zu keiner Vereinbarung",
+    ),
+    Case(
+        "fehlender Standardtext nennt den Befehl",
+        replace("jahr: 2025", "jahr: 2024"),
+        f"{M}:6: jahr: für 2024 gibt es keinen Standardtext Hinweis: Zuerst den Standardtext anlegen: "
+        "make neues-jahr JAHR=2024",
+    ),
     # -- the other commands ------------------------------------------------------------------------------
-    Case("neu: Großschreibung", NOTHING, "Unbekannte Gebietskörperschaft: 'Fulda'. Meinten Sie 'fulda'?",
-         ("neu", "Fulda", "2026")),
-    Case("neu: Tippfehler", NOTHING, "Unbekannte Gebietskörperschaft: 'marbrug-biedenkopf'. Meinten Sie "
-         "'marburg-biedenkopf'?", ("neu", "marbrug-biedenkopf", "2026")),
-    Case("neu: Jahr 99999", NOTHING, "aqb neu: das Jahr muss eine Jahreszahl von 2014 bis 2999 sein, nur mit den "
-         "Ziffern 0–9: '99999'", ("neu", "fulda", "99999"), 2),
+    Case(
+        "neu: Großschreibung",
+        NOTHING,
+        "Unbekannte Gebietskörperschaft: 'Fulda'. Meinten Sie 'fulda'?",
+        ("neu", "Fulda", "2026"),
+    ),
+    Case(
+        "neu: Tippfehler",
+        NOTHING,
+        "Unbekannte Gebietskörperschaft: 'marbrug-biedenkopf'. Meinten Sie 'marburg-biedenkopf'?",
+        ("neu", "marbrug-biedenkopf", "2026"),
+    ),
+    Case(
+        "neu: Jahr 99999",
+        NOTHING,
+        "aqb neu: das Jahr muss eine Jahreszahl von 2014 bis 2999 sein, nur mit den Ziffern 0–9: '99999'",
+        ("neu", "fulda", "99999"),
+        2,
+    ),
     Case("neu: Jahr 0", NOTHING, "aqb neu: das Jahr muss eine Jahreszahl", ("neu", "fulda", "0"), 2),
     Case("neu: fremde Ziffern", NOTHING, "aqb neu: das Jahr muss eine Jahreszahl", ("neu", "fulda", "٢٠٢٦"), 2),
     Case("neu: Jahr fehlt", NOTHING, "aqb neu: es fehlt: jahr", ("neu", "fulda"), 2),
-    Case("neu: Befehl im Kürzel", NOTHING, "Unbekannte Gebietskörperschaft: '$(touch x)\\x0a::error::gefälscht'",
-         ("neu", "$(touch x)\n::error::gefälscht", "2026")),
-    Case("neues-jahr: Jahr 99999", NOTHING, "aqb neues-jahr: das Jahr muss eine Jahreszahl", ("neues-jahr", "99999"), 2),
-    Case("Import: Binärdatei", source_file("scan.txt", bytes(range(256)) * 8),
-         "scan.txt ist weder Text noch PDF (enthält Nullbytes)", ("import", "../scan.txt")),
-    Case("Import: keine PDF-Datei", source_file("vereinbarung.pdf", "Zielvereinbarung 2025"),
-         "vereinbarung.pdf heißt .pdf, ist aber keine PDF-Datei.", ("import", "../vereinbarung.pdf")),
-    Case("Import: kaputte PDF-Datei", source_file("kaputt.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 4),
-         "kaputt.pdf ist keine lesbare PDF-Datei.", ("import", "../kaputt.pdf")),
+    Case(
+        "neu: Befehl im Kürzel",
+        NOTHING,
+        "Unbekannte Gebietskörperschaft: '$(touch x)\\x0a::error::gefälscht'",
+        ("neu", "$(touch x)\n::error::gefälscht", "2026"),
+    ),
+    Case(
+        "neues-jahr: Jahr 99999", NOTHING, "aqb neues-jahr: das Jahr muss eine Jahreszahl", ("neues-jahr", "99999"), 2
+    ),
+    Case(
+        "Import: Binärdatei",
+        source_file("scan.txt", bytes(range(256)) * 8),
+        "scan.txt ist weder Text noch PDF (enthält Nullbytes)",
+        ("import", "../scan.txt"),
+    ),
+    Case(
+        "Import: keine PDF-Datei",
+        source_file("vereinbarung.pdf", "Zielvereinbarung 2025"),
+        "vereinbarung.pdf heißt .pdf, ist aber keine PDF-Datei.",
+        ("import", "../vereinbarung.pdf"),
+    ),
+    Case(
+        "Import: kaputte PDF-Datei",
+        source_file("kaputt.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 4),
+        "kaputt.pdf ist keine lesbare PDF-Datei.",
+        ("import", "../kaputt.pdf"),
+    ),
     Case("Import: Datei fehlt", NOTHING, "Datei nicht gefunden: ../fehlt.txt", ("import", "../fehlt.txt")),
     Case("Import: Ordner statt Datei", NOTHING, "Datei nicht gefunden: data", ("import", "data")),
-    Case("Import: Brief statt Vereinbarung", source_file("brief.txt", "Sehr geehrte Damen und Herren\n"),
-         "Jahr oder Partner nicht erkannt; nichts angelegt.", ("import", "../brief.txt")),
-    Case("Import: Latin-1 eines Briefs", source_file("brief.txt", "Grüße aus Gießen\n".encode("latin-1")),
-         "nicht UTF-8: als Windows-1252 (Latin-1) gelesen; Umlaute bitte prüfen.", ("import", "../brief.txt")),
-    Case("Import: vorhandene Vereinbarung", source_file("zv.txt", SEED.read_text(encoding="utf-8")),
-         "data/vereinbarungen/2025/marburg-biedenkopf.yaml gibt es schon; sie wird nicht überschrieben.",
-         ("import", "../zv.txt")),
+    Case(
+        "Import: Brief statt Vereinbarung",
+        source_file("brief.txt", "Sehr geehrte Damen und Herren\n"),
+        "Jahr oder Partner nicht erkannt; nichts angelegt.",
+        ("import", "../brief.txt"),
+    ),
+    Case(
+        "Import: Latin-1 eines Briefs",
+        source_file("brief.txt", "Grüße aus Gießen\n".encode("latin-1")),
+        "nicht UTF-8: als Windows-1252 (Latin-1) gelesen; Umlaute bitte prüfen.",
+        ("import", "../brief.txt"),
+    ),
+    Case(
+        "Import: vorhandene Vereinbarung",
+        source_file("zv.txt", SEED.read_text(encoding="utf-8")),
+        "data/vereinbarungen/2025/marburg-biedenkopf.yaml gibt es schon; sie wird nicht überschrieben.",
+        ("import", "../zv.txt"),
+    ),
     Case("check: Ordner fehlt", NOTHING, "Ordner nicht gefunden: fehlt", ("check", "--daten", "fehlt"), 2),
     Case("unbekannter Befehl", NOTHING, "aqb: unbekannter Befehl: 'pruefen'", ("pruefen",), 2),
 ]
@@ -226,7 +413,7 @@ def tree_digest(*folders: Path) -> str:
         for path in sorted(folder.rglob("*")):
             digest.update(str(path).encode())
             if path.is_symlink():
-                digest.update(os.readlink(path).encode())
+                digest.update(str(path.readlink()).encode())
             elif path.is_file():
                 digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -248,7 +435,8 @@ def test_the_corpus_is_large_enough() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_wrong_input_gets_a_german_message_and_changes_nothing(
-        case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = DataFolder(tmp_path / "projekt")
     (folder.root / "content").mkdir()
     (folder.root / "content" / "index.md").write_text("# Start\n", encoding="utf-8")
@@ -268,8 +456,9 @@ def test_wrong_input_gets_a_german_message_and_changes_nothing(
     assert tree_digest(folder.root) == before
 
 
-def test_imported_file_name_never_reaches_the_draft_unescaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_imported_file_name_never_reaches_the_draft_unescaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = DataFolder(tmp_path / "projekt")
     (folder.path / MARBURG).unlink()
     (folder.path / "originaltexte" / "2025" / "marburg-biedenkopf.txt").unlink()
@@ -284,12 +473,15 @@ def test_imported_file_name_never_reaches_the_draft_unescaped(tmp_path: Path, mo
     assert "Eingelesen aus zv\\x0a::error" in draft  # the comment line cannot be broken either
 
 
-def test_impossible_signature_date_becomes_an_open_point(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_impossible_signature_date_becomes_an_open_point(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = DataFolder(tmp_path / "projekt")
     (folder.path / MARBURG).unlink()
     (folder.path / "originaltexte" / "2025" / "marburg-biedenkopf.txt").unlink()
-    (tmp_path / "zv.txt").write_text(SEED.read_text(encoding="utf-8").replace("2.8.2025", "31.2.2025"), encoding="utf-8")
+    (tmp_path / "zv.txt").write_text(
+        SEED.read_text(encoding="utf-8").replace("2.8.2025", "31.2.2025"), encoding="utf-8"
+    )
     monkeypatch.chdir(folder.root)
     status, output = run(("import", "../zv.txt"), capsys)
     assert status == 0, output

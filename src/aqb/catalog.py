@@ -30,15 +30,24 @@ def catalog(dataset: Dataset, base_url: str, publisher_name: str, changes: dict[
     root = URIRef(f"{base_url}daten/katalog.ttl#katalog")
     graph.add((root, RDF.type, DCAT.Catalog))
     graph.add((root, DCTERMS.title, Literal("Zielvereinbarungen zum AQB in Hessen", lang="de")))
-    graph.add((root, DCTERMS.description, Literal(
-        "Offene Daten zu den Zielvereinbarungen zwischen dem Land Hessen und den Landkreisen und kreisfreien Städten "
-        "zum Ausbildungs- und Qualifizierungsbudget (AQB).", lang="de")))
+    graph.add(
+        (
+            root,
+            DCTERMS.description,
+            Literal(
+                "Offene Daten zu den Zielvereinbarungen zwischen dem Land Hessen und den Landkreisen und kreisfreien "
+                "Städten "
+                "zum Ausbildungs- und Qualifizierungsbudget (AQB).",
+                lang="de",
+            ),
+        )
+    )
     graph.add((root, DCTERMS.publisher, publisher))
     graph.add((root, FOAF.homepage, URIRef(base_url)))
 
     groups = {"": list(dataset.agreements)}
-    for year in sorted({a.jahr for a in dataset.agreements}):
-        groups[str(year)] = [a for a in dataset.agreements if a.jahr == year]
+    for number in sorted({a.jahr for a in dataset.agreements}):
+        groups[str(number)] = [a for a in dataset.agreements if a.jahr == number]
     for year, agreements in groups.items():
         folder = f"daten/{year}/" if year else "daten/"
         node = URIRef(f"{base_url}{folder}#datensatz")
@@ -46,10 +55,20 @@ def catalog(dataset: Dataset, base_url: str, publisher_name: str, changes: dict[
         graph.add((node, RDF.type, DCAT.Dataset))
         title = f"Zielvereinbarungen zum AQB in Hessen {year}".strip()
         graph.add((node, DCTERMS.title, Literal(title, lang="de")))
-        graph.add((node, DCTERMS.description, Literal(
-            f"{len(agreements)} Zielvereinbarungen" + (f" des Jahres {year}" if year else "")
-            + " mit Budget, Projekten je Maßnahmenart, Unterzeichnenden und Quelle; bei vorliegendem Text mit dem "
-              "vollständigen Wortlaut.", lang="de")))
+        graph.add(
+            (
+                node,
+                DCTERMS.description,
+                Literal(
+                    f"{len(agreements)} Zielvereinbarungen"
+                    + (f" des Jahres {year}" if year else "")
+                    + " mit Budget, Projekten je Maßnahmenart, Unterzeichnenden und Quelle; bei vorliegendem Text mit "
+                    "dem "
+                    "vollständigen Wortlaut.",
+                    lang="de",
+                ),
+            )
+        )
         graph.add((node, DCTERMS.publisher, publisher))
         graph.add((node, DCAT.theme, THEME))
         graph.add((node, DCAT.landingPage, URIRef(f"{base_url}daten/")))
@@ -60,10 +79,12 @@ def catalog(dataset: Dataset, base_url: str, publisher_name: str, changes: dict[
             graph.add((period, RDF.type, DCTERMS.PeriodOfTime))
             graph.add((period, DCAT.startDate, Literal(f"{years[0]}-01-01", datatype=XSD.date)))
             graph.add((period, DCAT.endDate, Literal(f"{years[-1]}-12-31", datatype=XSD.date)))
-        for key in sorted({dataset.partners[a.partner].kreisschluessel for a in agreements} - {None}):
+        keys = {dataset.partners[a.partner].kreisschluessel for a in agreements}
+        for key in sorted(key for key in keys if key is not None):
             graph.add((node, DCATDE.politicalGeocodingURI, URIRef(GEOCODING + key)))
-        graph.add((node, DCATDE.politicalGeocodingLevelURI,
-                   URIRef("http://dcat-ap.de/def/politicalGeocodingLevel/district")))
+        graph.add(
+            (node, DCATDE.politicalGeocodingLevelURI, URIRef("http://dcat-ap.de/def/politicalGeocodingLevel/district"))
+        )
         modified = [changes[(a.jahr, a.partner)] for a in agreements if (a.jahr, a.partner) in changes]
         if modified:
             graph.add((node, DCTERMS.modified, Literal(max(modified).isoformat(), datatype=XSD.date)))
@@ -77,14 +98,22 @@ def catalog(dataset: Dataset, base_url: str, publisher_name: str, changes: dict[
             graph.add((distribution, DCAT.downloadURL, distribution))
             graph.add((distribution, DCTERMS.license, URIRef(LICENCE["uri"])))
             graph.add((distribution, DCATDE.licenseAttributionByText, Literal(LICENCE["name"], lang="de")))
-            graph.add((distribution, DCTERMS.format,
-                       URIRef(f"http://publications.europa.eu/resource/authority/file-type/{label}")))
-            graph.add((distribution, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media_type}")))
+            graph.add(
+                (
+                    distribution,
+                    DCTERMS.format,
+                    URIRef(f"http://publications.europa.eu/resource/authority/file-type/{label}"),
+                )
+            )
+            graph.add(
+                (distribution, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media_type}"))
+            )
     return graph
 
 
-def catalog_files(dataset: Dataset, base_url: str, publisher_name: str,
-                  changes: dict[tuple[int, str], date]) -> dict[str, str]:
+def catalog_files(
+    dataset: Dataset, base_url: str, publisher_name: str, changes: dict[tuple[int, str], date]
+) -> dict[str, str]:
     graph = catalog(dataset, base_url, publisher_name, changes)
     return {"daten/katalog.ttl": graph.serialize(format="turtle"), "daten/katalog.jsonld": _stable_json_ld(graph)}
 

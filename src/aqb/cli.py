@@ -24,8 +24,10 @@ class _Parser(argparse.ArgumentParser):
         german = re.sub(r"^unrecognized arguments: (.*)$", r"unbekannte Angaben: \1", german)
         german = re.sub(r"^argument (\S+): invalid choice: (\S+).*$", r"unbekannter Befehl: \2", german)
         german = re.sub(r"^argument (\S+): ", r"", german)
-        print(f"{self.prog}: {escaped(german)}\nAufruf: {self.format_usage().removeprefix('usage: ').strip()}",
-              file=sys.stderr)
+        print(
+            f"{self.prog}: {escaped(german)}\nAufruf: {self.format_usage().removeprefix('usage: ').strip()}",
+            file=sys.stderr,
+        )
         raise SystemExit(2)
 
 
@@ -35,7 +37,8 @@ def _year(text: str) -> int:
         return int(text)
     raise argparse.ArgumentTypeError(
         f"das Jahr muss eine Jahreszahl von {FIRST_YEAR} bis {LAST_YEAR} sein, nur mit den Ziffern 0–9: "
-        f"'{escaped(text[:40])}'")
+        f"'{escaped(text[:40])}'"
+    )
 
 
 def _port(text: str) -> int:
@@ -49,9 +52,12 @@ def main(argv: list[str] | None = None) -> int:
         return _main(argv)
     except (KeyboardInterrupt, SystemExit):
         raise
-    except Exception as error:  # noqa: BLE001 – staff must never see a traceback; the cause is named
-        print(f"Unerwarteter Fehler ({type(error).__name__}): {escaped(str(error)[:300])}\n"
-              "Das ist ein Fehler im Werkzeug, nicht in Ihren Daten: bitte als Issue melden.", file=sys.stderr)
+    except Exception as error:
+        print(
+            f"Unerwarteter Fehler ({type(error).__name__}): {escaped(str(error)[:300])}\n"
+            "Das ist ein Fehler im Werkzeug, nicht in Ihren Daten: bitte als Issue melden.",
+            file=sys.stderr,
+        )
         return 3
 
 
@@ -60,7 +66,10 @@ def _main(argv: list[str] | None) -> int:
     common = _Parser(add_help=False)
     common.add_argument("--daten", type=Path, default=Path("data"), help="Ordner mit den Daten (Standard: data)")
     commands = parser.add_subparsers(dest="command", required=True)
-    add = lambda name, help: commands.add_parser(name, help=help, parents=[common])  # noqa: E731
+
+    def add(name: str, help: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help, parents=[common])
+
     add("check", "alle Daten prüfen und jedes Problem melden")
     draft = add("neu", "Entwurf für eine neue Vereinbarung anlegen")
     draft.add_argument("kreis", help="Kürzel der Gebietskörperschaft, z. B. marburg-biedenkopf")
@@ -90,10 +99,10 @@ def _main(argv: list[str] | None) -> int:
         elif arguments.command == "neues-jahr":
             print(f"Standardtext angelegt: {new_year(dataset, data_dir, arguments.jahr)}")
         elif arguments.command == "schema":
-            dataset = _dataset_or_none(data_dir)  # the schemas list partners: only from valid data
-            if dataset is None:
+            valid = _dataset_or_none(data_dir)  # the schemas list partners: only from valid data
+            if valid is None:
                 return 1
-            for path in write_schemas(dataset, data_dir):
+            for path in write_schemas(valid, data_dir):
                 print(f"geschrieben: {path}")
         elif arguments.command == "import":
             from aqb.importer import import_file
@@ -105,8 +114,10 @@ def _main(argv: list[str] | None) -> int:
             for point in result.open_points:
                 print(f"Offen: {point}")
             if result.open_points:
-                print(f"{len(result.open_points)} offene Punkte stehen im Entwurf unter offene_punkte; "
-                      "`make check` meldet sie, bis sie erledigt und gelöscht sind.")
+                print(
+                    f"{len(result.open_points)} offene Punkte stehen im Entwurf unter offene_punkte; "
+                    "`make check` meldet sie, bis sie erledigt und gelöscht sind."
+                )
             elif not result.report:
                 print("Alles erkannt.")
     except ScaffoldError as error:
@@ -120,13 +131,18 @@ def _port_is_free(port: int) -> int:
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:
-            print(f"Port {port} ist schon belegt (läuft `make serve` schon in einem anderen Fenster?). "
-                  f"Diesen beenden oder einen anderen Port wählen, z. B. make serve PORT={port + 1}", file=sys.stderr)
+            print(
+                f"Port {port} ist schon belegt (läuft `make serve` schon in einem anderen Fenster?). "
+                f"Diesen beenden oder einen anderen Port wählen, z. B. make serve PORT={port + 1}",
+                file=sys.stderr,
+            )
             return 1
     return 0
 
 
-def _dataset_or_none(data_dir: Path, advice: str | None = "Erst diese Probleme beheben (make check).") -> Dataset | None:
+def _dataset_or_none(
+    data_dir: Path, advice: str | None = "Erst diese Probleme beheben (make check)."
+) -> Dataset | None:
     try:
         return load_dataset(data_dir.resolve())
     except DataError as error:
@@ -147,10 +163,12 @@ def _check(data_dir: Path) -> int:
         return 1
     for warning in dataset.warnings:
         print(f"Warnung: {warning}")
-    print(f"Alles in Ordnung: {_count(len(dataset.agreements), 'Vereinbarung', 'Vereinbarungen')}, "
-          f"{_count(len(dataset.partners), 'Gebietskörperschaft', 'Gebietskörperschaften')}, "
-          f"{_count(len(dataset.standard_texts), 'Standardtext', 'Standardtexte')}"
-          + (f"; {_count(len(dataset.warnings), 'Warnung', 'Warnungen')} zum Prüfen." if dataset.warnings else "."))
+    print(
+        f"Alles in Ordnung: {_count(len(dataset.agreements), 'Vereinbarung', 'Vereinbarungen')}, "
+        f"{_count(len(dataset.partners), 'Gebietskörperschaft', 'Gebietskörperschaften')}, "
+        f"{_count(len(dataset.standard_texts), 'Standardtext', 'Standardtexte')}"
+        + (f"; {_count(len(dataset.warnings), 'Warnung', 'Warnungen')} zum Prüfen." if dataset.warnings else ".")
+    )
     return 0
 
 

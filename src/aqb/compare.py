@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from aqb.model import AgreementBase, FullTextAgreement, StandardText
+from aqb.model import AnyAgreement, FullTextAgreement, StandardText
 from aqb.text import filled_wording, strip_markup
 
 _YEARS = re.compile(r"\b(?:19|20)[0-9][0-9](?:/(?:19|20)?[0-9][0-9])?\b")
@@ -35,7 +35,7 @@ class ProjectChange:
     dropped: tuple[str, ...]
 
 
-def project_changes(earlier: AgreementBase, later: AgreementBase) -> list[ProjectChange]:
+def project_changes(earlier: AnyAgreement, later: AnyAgreement) -> list[ProjectChange]:
     """Projects added and dropped per measure type (a renamed year, '… 2025' → '… 2026', is no change)."""
     changes = []
     for slug in dict.fromkeys([*earlier.massnahmen, *later.massnahmen]):
@@ -60,10 +60,11 @@ class SectionChange:
     tokens: tuple[Token, ...]
 
 
-def text_changes(earlier: FullTextAgreement, earlier_standard: StandardText,
-                 later: FullTextAgreement, later_standard: StandardText) -> list[SectionChange]:
+def text_changes(
+    earlier: FullTextAgreement, earlier_standard: StandardText, later: FullTextAgreement, later_standard: StandardText
+) -> list[SectionChange]:
     """Sections whose words differ between two full texts, as a word-level diff."""
-    before = dict(filled_wording(earlier, earlier_standard))
+    before = {section[0]: section[1] for section in filled_wording(earlier, earlier_standard)}
     changes = []
     for section_id, titel, wording in filled_wording(later, later_standard, with_titles=True):
         if before.get(section_id) == wording:

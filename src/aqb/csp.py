@@ -16,9 +16,11 @@ import re
 PLACEHOLDER = "aqb-csp"  # the template writes this; each page gets its own policy in its place
 
 # Pagefind compiles WebAssembly, hence 'wasm-unsafe-eval' (it allows no JavaScript eval).
-POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self'; "
-          "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
-          "base-uri 'self'; form-action 'self'")
+POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'"
+)
 
 # For hosts that can send headers: what a <meta> policy cannot say, and needs no per-page hashes.
 HEADERS = {
@@ -44,7 +46,7 @@ _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _RUNS = ("text/javascript", "module", "application/javascript")
 
 
-class UnknownInlineScript(ValueError):
+class UnknownInlineScriptError(ValueError):
     """A page carries an inline script that is not in ALLOWED_SCRIPTS."""
 
 
@@ -69,9 +71,10 @@ def policy_for(html: str) -> str:
     scripts = inline_scripts(html)
     unknown = [script for script in scripts if not is_allowed(script)]
     if unknown:
-        raise UnknownInlineScript(unknown[0][:120])
-    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
-                     for s in scripts})
+        raise UnknownInlineScriptError(unknown[0][:120])
+    hashes = sorted(
+        {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'" for s in scripts}
+    )
     return POLICY.format(hashes=" ".join(hashes))
 
 

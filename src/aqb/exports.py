@@ -14,36 +14,69 @@ from datetime import date
 from typing import Any
 
 from aqb.loader import Dataset
-from aqb.model import AgreementBase
+from aqb.model import AnyAgreement, FullTextAgreement, KeyFiguresRecord, NamedSignatory, Signatory
 from aqb.text import full_text
 from aqb.urls import agreement_url, partner_url
 
 # Our structured data; the agreements themselves are official texts (§ 5 UrhG).
-LICENCE = {"name": "Datenlizenz Deutschland – Zero – Version 2.0", "url": "https://www.govdata.de/dl-de/zero-2-0",
-           "uri": "http://dcat-ap.de/def/licenses/dl-zero-de/2.0"}
+LICENCE = {
+    "name": "Datenlizenz Deutschland – Zero – Version 2.0",
+    "url": "https://www.govdata.de/dl-de/zero-2-0",
+    "uri": "http://dcat-ap.de/def/licenses/dl-zero-de/2.0",
+}
 
 AGREEMENT_COLUMNS = [
-    "jahr", "partner", "gebietskoerperschaft", "art", "budget_eur", "budget_laut_quelle",
-    "partner_nominativ", "partner_genitiv", "partner_dativ", "partner_akkusativ", "projekte_anzahl",
-    "unterzeichnende", "angaben", "abweichungen", "quelle_titel", "quelle_herausgeber", "quelle_url",
-    "quelle_abgerufen", "quelle_hinweis", "geaendert", "url",
+    "jahr",
+    "partner",
+    "gebietskoerperschaft",
+    "art",
+    "budget_eur",
+    "budget_laut_quelle",
+    "partner_nominativ",
+    "partner_genitiv",
+    "partner_dativ",
+    "partner_akkusativ",
+    "projekte_anzahl",
+    "unterzeichnende",
+    "angaben",
+    "abweichungen",
+    "quelle_titel",
+    "quelle_herausgeber",
+    "quelle_url",
+    "quelle_abgerufen",
+    "quelle_hinweis",
+    "geaendert",
+    "url",
 ]
 PROJECT_COLUMNS = ["jahr", "partner", "gebietskoerperschaft", "massnahmenart", "massnahmenart_name", "projekt", "url"]
-PARTNER_COLUMNS = ["kuerzel", "name", "bezeichnung", "art", "kreisschluessel", "regierungsbezirk", "gueltig_ab",
-                   "gueltig_bis", "hinweis", "url"]
+PARTNER_COLUMNS = [
+    "kuerzel",
+    "name",
+    "bezeichnung",
+    "art",
+    "kreisschluessel",
+    "regierungsbezirk",
+    "gueltig_ab",
+    "gueltig_bis",
+    "hinweis",
+    "url",
+]
 
 
-def _permalink(base_url: str, agreement: AgreementBase) -> str:
+def _permalink(base_url: str, agreement: AnyAgreement) -> str:
     return base_url + agreement_url(agreement)
 
 
-def agreement_record(dataset: Dataset, agreement: AgreementBase, base_url: str,
-                     changed: date | None) -> dict[str, Any]:
+def agreement_record(dataset: Dataset, agreement: AnyAgreement, base_url: str, changed: date | None) -> dict[str, Any]:
     """Every field of the model, plus what the site adds: budget in euros, full text, address, dates."""
     record = agreement.model_dump(mode="json", exclude={"offene_punkte"})  # always empty once published
     record["budget"] = agreement.budget
     record["gebietskoerperschaft"] = dataset.partners[agreement.partner].bezeichnung
-    record["wortlaut"] = full_text(agreement, dataset.standard_texts[agreement.jahr]) if agreement.has_text else None
+    record["wortlaut"] = (
+        full_text(agreement, dataset.standard_texts[agreement.jahr])
+        if isinstance(agreement, FullTextAgreement)
+        else None
+    )
     record["geaendert"] = changed.isoformat() if changed else None
     record["url"] = _permalink(base_url, agreement)
     return record
@@ -53,14 +86,20 @@ def agreements_json(dataset: Dataset, records: list[dict[str, Any]]) -> str:
     document = {
         "titel": "Zielvereinbarungen zum Ausbildungs- und Qualifizierungsbudget (AQB) in Hessen",
         "lizenz": LICENCE,
-        "hinweis": "Die Vereinbarungen sind amtliche Texte; die strukturierten Daten stehen unter der genannten Lizenz.",
+        "hinweis": "Die Vereinbarungen sind amtliche Texte; die strukturierten Daten stehen unter der genannten "
+        "Lizenz.",
         "vereinbarungen": records,
-        "gebietskoerperschaften": [{"kuerzel": slug, **p.model_dump(mode="json", exclude={"slug"})}
-                                   for slug, p in dataset.partners.items()],
-        "massnahmenarten": [{"kuerzel": slug, **m.model_dump(mode="json", exclude={"slug"})}
-                            for slug, m in dataset.measure_types.items()],
-        "landessummen": {str(year): {**total.model_dump(mode="json"), "betrag": total.betrag}
-                         for year, total in dataset.statewide_totals.items()},
+        "gebietskoerperschaften": [
+            {"kuerzel": slug, **p.model_dump(mode="json", exclude={"slug"})} for slug, p in dataset.partners.items()
+        ],
+        "massnahmenarten": [
+            {"kuerzel": slug, **m.model_dump(mode="json", exclude={"slug"})}
+            for slug, m in dataset.measure_types.items()
+        ],
+        "landessummen": {
+            str(year): {**total.model_dump(mode="json"), "betrag": total.betrag}
+            for year, total in dataset.statewide_totals.items()
+        },
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
@@ -76,7 +115,7 @@ def defused(value: str) -> str:
     index = 0
     while index < len(value) and (value[index].isspace() or unicodedata.category(value[index]) == "Cf"):
         index += 1
-    first = unicodedata.normalize("NFKC", value[index:index + 1])[:1]
+    first = unicodedata.normalize("NFKC", value[index : index + 1])[:1]
     if value[:1] in ("\t", "\r") or (first and first in FORMULA_START):
         return "'" + value
     return value
@@ -101,43 +140,65 @@ def _csv(columns: list[str], safe_rows: list[list[Any]], excel: bool) -> str:
     return ("\ufeff" if excel else "") + buffer.getvalue()
 
 
-def agreement_row(dataset: Dataset, a: AgreementBase, base_url: str, changed: date | None) -> dict[str, Any]:
-    naming = a.partner_im_text if a.has_text else None
+def _signatory_text(signatory: Signatory | NamedSignatory) -> str:
+    """'Heike Hofmann (Staatsministerin …, Wiesbaden, 2025-08-02)'; a public source names no place or date."""
+    text = f"{signatory.name} ({' '.join(signatory.funktion.splitlines())}"
+    if isinstance(signatory, Signatory):
+        text += f", {signatory.ort}" + (f", {signatory.datum.isoformat()}" if signatory.datum else "")
+    return text + ")"
+
+
+def agreement_row(dataset: Dataset, a: AnyAgreement, base_url: str, changed: date | None) -> dict[str, Any]:
+    naming = a.partner_im_text if isinstance(a, FullTextAgreement) else None
     return {
-        "jahr": a.jahr, "partner": a.partner, "gebietskoerperschaft": dataset.partners[a.partner].bezeichnung,
-        "art": a.art, "budget_eur": a.budget, "budget_laut_quelle": None if a.has_text else a.budget_laut_quelle,
-        "partner_nominativ": naming.nominativ if naming else None, "partner_genitiv": naming.genitiv if naming else None,
-        "partner_dativ": naming.dativ if naming else None, "partner_akkusativ": naming.akkusativ if naming else None,
-        "projekte_anzahl": sum(len(p) for p in a.massnahmen.values()) + (0 if a.has_text else len(a.projekte_ohne_zuordnung)),
-        "unterzeichnende": "; ".join(
-            f"{s.name} ({' '.join(s.funktion.splitlines())}"
-            + (f", {s.ort}" if getattr(s, "ort", None) else "")
-            + (f", {s.datum.isoformat()}" if getattr(s, "datum", None) else "") + ")"
-            for s in a.unterzeichnende),
-        "angaben": None if a.has_text else "; ".join(a.angaben),
-        "abweichungen": ", ".join(a.abweichungen) if a.has_text else None,
-        "quelle_titel": a.quelle.titel, "quelle_herausgeber": a.quelle.herausgeber, "quelle_url": a.quelle.url,
+        "jahr": a.jahr,
+        "partner": a.partner,
+        "gebietskoerperschaft": dataset.partners[a.partner].bezeichnung,
+        "art": a.art,
+        "budget_eur": a.budget,
+        "budget_laut_quelle": None if isinstance(a, FullTextAgreement) else a.budget_laut_quelle,
+        "partner_nominativ": naming.nominativ if naming else None,
+        "partner_genitiv": naming.genitiv if naming else None,
+        "partner_dativ": naming.dativ if naming else None,
+        "partner_akkusativ": naming.akkusativ if naming else None,
+        "projekte_anzahl": sum(len(p) for p in a.massnahmen.values())
+        + (0 if isinstance(a, FullTextAgreement) else len(a.projekte_ohne_zuordnung)),
+        "unterzeichnende": "; ".join(_signatory_text(s) for s in a.unterzeichnende),
+        "angaben": None if isinstance(a, FullTextAgreement) else "; ".join(a.angaben),
+        "abweichungen": ", ".join(a.abweichungen) if isinstance(a, FullTextAgreement) else None,
+        "quelle_titel": a.quelle.titel,
+        "quelle_herausgeber": a.quelle.herausgeber,
+        "quelle_url": a.quelle.url,
         "quelle_abgerufen": a.quelle.abgerufen.isoformat() if a.quelle.abgerufen else None,
-        "quelle_hinweis": a.quelle.hinweis, "geaendert": changed.isoformat() if changed else None,
+        "quelle_hinweis": a.quelle.hinweis,
+        "geaendert": changed.isoformat() if changed else None,
         "url": _permalink(base_url, a),
     }
 
 
-def project_rows(dataset: Dataset, a: AgreementBase, base_url: str) -> list[dict[str, Any]]:
-    common = {"jahr": a.jahr, "partner": a.partner, "gebietskoerperschaft": dataset.partners[a.partner].bezeichnung,
-              "url": _permalink(base_url, a)}
+def project_rows(dataset: Dataset, a: AnyAgreement, base_url: str) -> list[dict[str, Any]]:
+    common = {
+        "jahr": a.jahr,
+        "partner": a.partner,
+        "gebietskoerperschaft": dataset.partners[a.partner].bezeichnung,
+        "url": _permalink(base_url, a),
+    }
     rows = []
     for slug, projects in a.massnahmen.items():
-        rows += [{**common, "massnahmenart": slug, "massnahmenart_name": dataset.measure_types[slug].name,
-                  "projekt": p} for p in projects]
-    if not a.has_text:
+        rows += [
+            {**common, "massnahmenart": slug, "massnahmenart_name": dataset.measure_types[slug].name, "projekt": p}
+            for p in projects
+        ]
+    if isinstance(a, KeyFiguresRecord):
         rows += [{**common, "projekt": p} for p in a.projekte_ohne_zuordnung]
     return rows
 
 
 def partners_csv(dataset: Dataset, base_url: str, excel: bool = False) -> str:
-    rows = [{"kuerzel": slug, **p.model_dump(mode="json", exclude={"slug"}), "url": base_url + partner_url(slug)}
-            for slug, p in dataset.partners.items()]
+    rows = [
+        {"kuerzel": slug, **p.model_dump(mode="json", exclude={"slug"}), "url": base_url + partner_url(slug)}
+        for slug, p in dataset.partners.items()
+    ]
     return _csv(PARTNER_COLUMNS, _safe_rows(PARTNER_COLUMNS, rows), excel)
 
 

@@ -6,9 +6,21 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from aqb.model import (FullTextAgreement, KeyFiguresRecord, MeasureTypeEntry, Ministry, NamedSignatory,
-                       PartnerEntry, PartnerNaming, PublicSource, Section, Signatory, Source, StandardText,
-                       StatewideTotal)
+from aqb.model import (
+    FullTextAgreement,
+    KeyFiguresRecord,
+    MeasureTypeEntry,
+    Ministry,
+    NamedSignatory,
+    PartnerEntry,
+    PartnerNaming,
+    PublicSource,
+    Section,
+    Signatory,
+    Source,
+    StandardText,
+    StatewideTotal,
+)
 
 # (model, where staff meet it)
 DOCUMENTED_MODELS: list[tuple[type[BaseModel], str]] = [
@@ -38,8 +50,14 @@ def field_reference() -> list[dict[str, Any]]:
         required = set(schema.get("required", []))
         fields = []
         for name, field in model.model_fields.items():
-            fields.append({"name": name, "pflicht": name in required, "art": _kind(schema["properties"][name]),
-                           "beschreibung": field.description or ""})
+            fields.append(
+                {
+                    "name": name,
+                    "pflicht": name in required,
+                    "art": _kind(schema["properties"][name]),
+                    "beschreibung": field.description or "",
+                }
+            )
         reference.append({"titel": model.model_config.get("title", model.__name__), "wo": where, "felder": fields})
     return reference
 

@@ -34,16 +34,36 @@ def regular_files(folder: Path, shown_root: Path) -> tuple[list[Path], list[Prob
                 shown = path.relative_to(shown_root).as_posix()
                 mode = entry.stat(follow_symlinks=False).st_mode
                 if stat.S_ISLNK(mode):
-                    problems.append(Problem(shown, 1, "Datei", "ist eine Verknüpfung (symbolischer Link) und wird nicht gelesen",
-                                            "Die Verknüpfung löschen und die Datei selbst hierher kopieren."))
+                    problems.append(
+                        Problem(
+                            shown,
+                            1,
+                            "Datei",
+                            "ist eine Verknüpfung (symbolischer Link) und wird nicht gelesen",
+                            "Die Verknüpfung löschen und die Datei selbst hierher kopieren.",
+                        )
+                    )
                 elif not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
-                    problems.append(Problem(shown, 1, "Datei", "ist keine gewöhnliche Datei und wird nicht gelesen",
-                                            "Nur gewöhnliche Dateien und Ordner gehören hierher."))
+                    problems.append(
+                        Problem(
+                            shown,
+                            1,
+                            "Datei",
+                            "ist keine gewöhnliche Datei und wird nicht gelesen",
+                            "Nur gewöhnliche Dateien und Ordner gehören hierher.",
+                        )
+                    )
                 elif not _PLAIN_NAME.fullmatch(entry.name):
-                    problems.append(Problem(shown, 1, "Datei",
-                                            "hat einen Namen mit Zeichen außer a–z, A–Z, 0–9, - _ und .",
-                                            "Umbenennen, z. B. marburg-biedenkopf.yaml; Ziffern nur 0–9, "
-                                            "keine Umlaute oder Leerzeichen."))
+                    problems.append(
+                        Problem(
+                            shown,
+                            1,
+                            "Datei",
+                            "hat einen Namen mit Zeichen außer a–z, A–Z, 0–9, - _ und .",
+                            "Umbenennen, z. B. marburg-biedenkopf.yaml; Ziffern nur 0–9, "
+                            "keine Umlaute oder Leerzeichen.",
+                        )
+                    )
                 elif stat.S_ISDIR(mode):
                     pending.append(path)
                 else:

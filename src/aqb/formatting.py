@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
-_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-           "Oktober", "November", "Dezember")
+_MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
 
 
 def thousands(amount: int) -> str:
@@ -43,4 +55,7 @@ def long_date(day: date) -> str:
 
 def sort_key(text: str) -> str:
     """Sort German names as a reader expects: Ä with A, ß as ss."""
-    return text.casefold().translate(str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"}))
+    return text.casefold().translate(_SORT_LETTERS)
+
+
+_SORT_LETTERS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})

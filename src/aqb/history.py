@@ -18,8 +18,13 @@ def last_changes(root: Path, paths: list[str]) -> dict[str, date]:
     Files never committed get no date: nothing is invented.
     """
     try:
-        result = subprocess.run(["git", "log", "--format=@%cs", "--name-only", "--", *paths], cwd=root,
-                                capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            ["git", "log", "--format=@%cs", "--name-only", "--", *paths],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return {}
     if result.returncode != 0:

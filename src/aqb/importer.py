@@ -25,13 +25,16 @@ from aqb.text import naming_values, strip_markup
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z]+)\}")
 _SIGNATURE_PLACE = re.compile(
-    r"^(?P<ort>[^,]+), den(?:\s+(?P<tag>[0-9]{1,2})\.\s?(?P<monat>[0-9]{1,2})\.\s?(?P<jahr>[0-9]{4}))?\s*$")
+    r"^(?P<ort>[^,]+), den(?:\s+(?P<tag>[0-9]{1,2})\.\s?(?P<monat>[0-9]{1,2})\.\s?(?P<jahr>[0-9]{4}))?\s*$"
+)
 _NUMBERED = re.compile(r"^\s*([0-9]{1,2})[.)]\s+(.*\S)\s*$")
 # Bullets as word processors and PDFs print them: hyphen, en and em dash, bullet, asterisk, plus,
 # white bullet, squares, arrows, Word's "o" and Symbol/Wingdings bullets (U+F0B7, U+F0A7, U+F0D8);
 # lettered and roman sub-items.
-_BULLET = re.compile(r"^\s*(?:[-–—•*+◦▪‣·►➢✓o\uf0b7\uf0a7\uf0d8]|\(?[a-z]\)|[a-z]\.|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\))"
-                     r"\s+(.*\S)\s*$")
+_BULLET = re.compile(
+    r"^\s*(?:[-–—•*+◦▪‣·►➢✓o\uf0b7\uf0a7\uf0d8]|\(?[a-z]\)|[a-z]\.|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\))"
+    r"\s+(.*\S)\s*$"
+)
 
 
 @dataclass
@@ -66,9 +69,14 @@ def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
     values["quelle"]["hinweis"] = f"Eingelesen aus {name}; bitte mit dem Original abgleichen."
     if parsed.open_points:
         values["offene_punkte"] = parsed.open_points
-    write_draft(target, "../../schema/vereinbarung.schema.json",
-                f"Entwurf aus {name} (make import). Offene Punkte erledigen, dann `make check`.",
-                FullTextAgreement, values, {})
+    write_draft(
+        target,
+        "../../schema/vereinbarung.schema.json",
+        f"Entwurf aus {name} (make import). Offene Punkte erledigen, dann `make check`.",
+        FullTextAgreement,
+        values,
+        {},
+    )
     return ImportResult(target, parsed.notes, parsed.open_points)
 
 
@@ -91,8 +99,10 @@ def parse_agreement(text: str, dataset: Dataset) -> _Parsed:
         return parsed
     # Again, now that the standard text tells which words a line-end hyphen may have split.
     lines, furniture = source_lines(text, _vocabulary(standard, partner))
-    parsed.notes.extend(f"Zeile {line.number}: als Seitenkopf, Seitenfuß oder Seitenzahl übergangen: "
-                        f"{escaped(line.text.strip())}" for line in furniture)
+    parsed.notes.extend(
+        f"Zeile {line.number}: als Seitenkopf, Seitenfuß oder Seitenzahl übergangen: {escaped(line.text.strip())}"
+        for line in furniture
+    )
     _Reader(lines, standard, partner, parsed).read()
     return parsed
 
@@ -113,17 +123,20 @@ class _Reader:
         starts = _section_starts(self.text, standard, parsed)
         sections = {sid: self.text[begin:end] for sid, (begin, end) in starts.items()}
 
-        budget = _find_budget(sections.get(_section_with(standard, "{budget}"), []))
+        budget = _find_budget(sections.get(_section_with(standard, "{budget}") or "", []))
         if budget is None:
-            parsed.open_points.append("Budget nicht erkannt (erwartet z. B. „1.118.780 Euro“ im Abschnitt mit § 4): "
-                                      "aus dem unterzeichneten Text eintragen")
+            parsed.open_points.append(
+                "Budget nicht erkannt (erwartet z. B. „1.118.780 Euro“ im Abschnitt mit § 4): "
+                "aus dem unterzeichneten Text eintragen"
+            )
         list_section = _section_with(standard, "{projektliste}")
         list_offset = starts.get(list_section, (0, 0))[0] if list_section else 0
-        measures, list_lines = _MeasureList(sections.get(list_section, []), standard, self, list_offset,
-                                            self._words_after_list(list_section)).read()
+        measures, list_lines = _MeasureList(
+            sections.get(list_section or "", []), standard, self, list_offset, self._words_after_list(list_section)
+        ).read()
         signature_section = _section_with(standard, "{unterschriften}")
         signature_offset = starts.get(signature_section, (0, 0))[0] if signature_section else 0
-        signatories, signature_lines = self._signatories(sections.get(signature_section, []), signature_offset)
+        signatories, signature_lines = self._signatories(sections.get(signature_section or "", []), signature_offset)
         # The signature block is structured through and through: a line it cannot place is an open point.
         for index, line in enumerate(sections.get(signature_section, [])) if signature_section else []:
             if line.strip() and index not in signature_lines:
@@ -131,16 +144,21 @@ class _Reader:
                 signature_lines.add(index)
 
         naming = naming_for(self.partner)
-        deviations = self._deviations(starts, sections, budget, list_section, list_lines, signature_section,
-                                      signature_lines)
+        deviations = self._deviations(
+            starts, sections, budget, list_section, list_lines, signature_section, signature_lines
+        )
         for index, line in enumerate(self.text):
             if line.strip() and index not in self.used:
                 self.unplaced(index)
 
         title = " ".join(_plain(line) for line in sections.get(standard.abschnitte[0].id, []) if line.strip())
         parsed.values = {
-            "jahr": standard.jahr, "partner": self.partner.slug, "art": "wortlaut",
-            "partner_im_text": naming.model_dump(), "budget": budget, "massnahmen": measures,
+            "jahr": standard.jahr,
+            "partner": self.partner.slug,
+            "art": "wortlaut",
+            "partner_im_text": naming.model_dump(),
+            "budget": budget,
+            "massnahmen": measures,
             "unterzeichnende": signatories or [{"name": None, "funktion": None, "ort": None, "datum": None}],
             "quelle": {"titel": title or None, "herausgeber": standard.ministerium.name},
             **({"abweichungen": deviations} if deviations else {}),
@@ -158,13 +176,23 @@ class _Reader:
     def unplaced(self, index: int) -> None:
         self.parsed.open_points.append(
             f"Zeile {self.lines[index].number} nicht zugeordnet: „{escaped(self.text[index].strip())}“ – an der "
-            "richtigen Stelle eintragen oder bestätigen, dass sie nicht zur Vereinbarung gehört")
+            "richtigen Stelle eintragen oder bestätigen, dass sie nicht zur Vereinbarung gehört"
+        )
 
-    def _deviations(self, starts: dict[str, tuple[int, int]], sections: dict[str, list[str]], budget: int | None,
-                    list_section: str | None, list_lines: set[int], signature_section: str | None,
-                    signature_lines: set[int]) -> dict[str, str]:
-        values_for_text = {**naming_values(naming_for(self.partner)),
-                           "budget": thousands(budget) if budget is not None else "{budget}"}
+    def _deviations(
+        self,
+        starts: dict[str, tuple[int, int]],
+        sections: dict[str, list[str]],
+        budget: int | None,
+        list_section: str | None,
+        list_lines: set[int],
+        signature_section: str | None,
+        signature_lines: set[int],
+    ) -> dict[str, str]:
+        values_for_text = {
+            **naming_values(naming_for(self.partner)),
+            "budget": thousands(budget) if budget is not None else "{budget}",
+        }
         deviations = {}
         for section in self.standard.abschnitte:
             if section.id not in sections:
@@ -181,7 +209,9 @@ class _Reader:
             if _words(signed) != _words(expected):
                 deviations[section.id] = "\n".join(line.rstrip() for line in signed).strip("\n")
                 self.parsed.notes.append(
-                    f"Abschnitt „{section.titel}“ weicht vom Standardtext {self.standard.jahr} ab: als Abweichung übernommen.")
+                    f"Abschnitt „{section.titel}“ weicht vom Standardtext {self.standard.jahr} ab: als Abweichung "
+                    f"übernommen."
+                )
             self.used.update(range(begin, begin + len(own)))
         return deviations
 
@@ -205,12 +235,15 @@ class _Reader:
             used.add(index)
             index = _skip_blank(section, index + 1)
             function = []
-            while index < len(section) and section[index].strip() and not _SIGNATURE_PLACE.match(_plain(section[index])):
+            while (
+                index < len(section) and section[index].strip() and not _SIGNATURE_PLACE.match(_plain(section[index]))
+            ):
                 function.append(section[index].strip())
                 used.add(index)
                 index += 1
-            signatories.append({"name": name, "funktion": "\n".join(function) or None,
-                                "ort": match["ort"].strip(), "datum": day})
+            signatories.append(
+                {"name": name, "funktion": "\n".join(function) or None, "ort": match["ort"].strip(), "datum": day}
+            )
         return signatories, used
 
     def _signature_date(self, match: re.Match[str], index: int) -> date | str | None:
@@ -220,8 +253,10 @@ class _Reader:
             return date(int(match["jahr"]), int(match["monat"]), int(match["tag"]))
         except ValueError:
             self.parsed.open_points.append(
-                f"Zeile {self.lines[index].number}: „{match['tag']}.{match['monat']}.{match['jahr']}“ ist kein gültiges "
-                "Datum: mit dem unterzeichneten Dokument abgleichen und datum eintragen")
+                f"Zeile {self.lines[index].number}: „{match['tag']}.{match['monat']}.{match['jahr']}“ ist kein "
+                f"gültiges "
+                "Datum: mit dem unterzeichneten Dokument abgleichen und datum eintragen"
+            )
             return None
 
 
@@ -233,8 +268,9 @@ class _MeasureList:
     A project may be wrapped too: an indented or lower-case line right after it continues it.
     """
 
-    def __init__(self, section: list[str], standard: StandardText, reader: _Reader, offset: int,
-                 end_words: list[str]) -> None:
+    def __init__(
+        self, section: list[str], standard: StandardText, reader: _Reader, offset: int, end_words: list[str]
+    ) -> None:
         self.section = section
         self.end_words = end_words
         self.standard = standard
@@ -262,7 +298,7 @@ class _MeasureList:
 
     def _ends_list(self, line: str) -> bool:
         words = _plain(line).split()
-        return bool(self.end_words) and words[:len(self.end_words)] == self.end_words
+        return bool(self.end_words) and words[: len(self.end_words)] == self.end_words
 
     def _line(self, index: int, line: str) -> None:
         numbered, bullet = _NUMBERED.match(line), _BULLET.match(line)
@@ -319,7 +355,9 @@ class _MeasureList:
         if self.current is None:
             self.reader.parsed.open_points.append(
                 f"Maßnahmenart nicht erkannt: „{escaped(wording)}“ (Wortlaut laut Standardtext: "
-                + "; ".join(self.standard.massnahmenarten.values()) + "): Projekte von Hand zuordnen")
+                + "; ".join(self.standard.massnahmenarten.values())
+                + "): Projekte von Hand zuordnen"
+            )
         else:
             self.found.add(self.current)
             self.used.update(self.label_lines)
@@ -342,7 +380,8 @@ class _MeasureList:
                 result[slug] = []  # refused by make check until someone fills it in
                 self.reader.parsed.open_points.append(
                     f"Maßnahmenart „{self.standard.massnahmenarten[slug]}“ im Text nicht gefunden: Projekte eintragen "
-                    f"oder „{NO_PROJECT}“")
+                    f"oder „{NO_PROJECT}“"
+                )
         return result
 
 
@@ -398,8 +437,10 @@ def _section_starts(lines: list[str], standard: StandardText, parsed: _Parsed) -
         wanted = _first_line(section.text)
         index = next((i for i in range(position, len(lines)) if _plain(lines[i]) == wanted), None)
         if index is None:
-            parsed.open_points.append(f"Abschnitt „{section.titel}“ nicht gefunden (erwartet eine Zeile „{wanted}“): "
-                                      "mit dem unterzeichneten Text abgleichen")
+            parsed.open_points.append(
+                f"Abschnitt „{section.titel}“ nicht gefunden (erwartet eine Zeile „{wanted}“): "
+                "mit dem unterzeichneten Text abgleichen"
+            )
             continue
         found.append((section.id, index))
         position = index + 1
@@ -407,7 +448,7 @@ def _section_starts(lines: list[str], standard: StandardText, parsed: _Parsed) -
     for number, (section_id, begin) in enumerate(found):
         if begin < 0:
             continue
-        end = next((b for _, b in found[number + 1:] if b >= 0), len(lines))
+        end = next((b for _, b in found[number + 1 :] if b >= 0), len(lines))
         starts[section_id] = (begin, end)
     # A trailing signature section: the signed text's place-and-date line ends the section before it.
     for section_id, begin in found:
@@ -416,7 +457,9 @@ def _section_starts(lines: list[str], standard: StandardText, parsed: _Parsed) -
             if previous_id is None:
                 continue
             previous_begin, previous_end = starts[previous_id]
-            signature = next((i for i in range(previous_begin, previous_end) if _SIGNATURE_PLACE.match(_plain(lines[i]))), None)
+            signature = next(
+                (i for i in range(previous_begin, previous_end) if _SIGNATURE_PLACE.match(_plain(lines[i]))), None
+            )
             if signature is not None:
                 starts[previous_id] = (previous_begin, signature)
                 starts[section_id] = (signature, previous_end)
@@ -431,7 +474,9 @@ def _section_with(standard: StandardText, placeholder: str) -> str | None:
 
 
 def _find_budget(section: list[str]) -> int | None:
-    match = re.search(r"(?<![0-9.])([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,12}) Euro", " ".join(_plain(line) for line in section))
+    match = re.search(
+        r"(?<![0-9.])([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,12}) Euro", " ".join(_plain(line) for line in section)
+    )
     return int(match.group(1).replace(".", "")) if match else None
 
 
@@ -440,5 +485,8 @@ def _with_blocks(section: list[str], structured: set[int], placeholder: str) -> 
     if not structured:
         return section
     first = min(structured)
-    return [placeholder if index == first else line for index, line in enumerate(section)
-            if index == first or index not in structured]
+    return [
+        placeholder if index == first else line
+        for index, line in enumerate(section)
+        if index == first or index not in structured
+    ]

@@ -47,7 +47,9 @@ def read_signed_text(path: Path) -> tuple[str, list[str]]:
     text, notes = _decoded(raw, shown)
     controls = _CONTROL.findall(text)
     if len(controls) > max(3, len(text) // 100):
-        raise SourceError(f"{shown} ist weder Text noch PDF (zu viele Steuerzeichen); bitte als PDF oder Text speichern.")
+        raise SourceError(
+            f"{shown} ist weder Text noch PDF (zu viele Steuerzeichen); bitte als PDF oder Text speichern."
+        )
     if controls:
         text = _CONTROL.sub("", text)
         notes.append(f"{len(controls)} unsichtbare Steuerzeichen entfernt.")
@@ -55,8 +57,13 @@ def read_signed_text(path: Path) -> tuple[str, list[str]]:
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
-_BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
 
 
 def _decoded(raw: bytes, shown: str) -> tuple[str, list[str]]:
@@ -84,7 +91,9 @@ def _decode(raw: bytes, encoding: str, shown: str) -> str:
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError:
-        raise SourceError(f"{shown} ist nicht lesbar ({encoding.upper()} erwartet); bitte als UTF-8 speichern.") from None
+        raise SourceError(
+            f"{shown} ist nicht lesbar ({encoding.upper()} erwartet); bitte als UTF-8 speichern."
+        ) from None
 
 
 def _pdf_text(raw: bytes, shown: str) -> str:
@@ -104,7 +113,9 @@ def _pdf_text(raw: bytes, shown: str) -> str:
 
 # -- lines -----------------------------------------------------------------------------------------
 
-_PAGE_NUMBER = re.compile(r"\s*(?:(?:Seite|S\.)\s*)?[0-9]{1,3}(?:\s*(?:von|/)\s*[0-9]{1,3})?\s*|\s*[-–—]\s*[0-9]{1,3}\s*[-–—]\s*")
+_PAGE_NUMBER = re.compile(
+    r"\s*(?:(?:Seite|S\.)\s*)?[0-9]{1,3}(?:\s*(?:von|/)\s*[0-9]{1,3})?\s*|\s*[-–—]\s*[0-9]{1,3}\s*[-–—]\s*"
+)
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
 _JUSTIFIED = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _EXPLICIT_PAGE = re.compile(r"\s*(?:Seite|S\.)\s*[0-9]{1,3}(?:\s*(?:von|/)\s*[0-9]{1,3})?\s*")
@@ -142,6 +153,7 @@ def source_lines(text: str, vocabulary: Iterable[str] = ()) -> tuple[list[Source
 
 def _page_furniture(pages: list[list[SourceLine]]) -> set[int]:
     """Page numbers and lines repeated at the top or bottom of two or more pages."""
+
     def shape(line: SourceLine) -> str:
         # "Zielvereinbarung 2025 – Seite 3 von 5" repeats with another number: only that number is ignored
         return _NUMBERED_PAGE.sub("Seite #", " ".join(line.text.split()))
@@ -156,8 +168,9 @@ def _page_furniture(pages: list[list[SourceLine]]) -> set[int]:
         filled = [line for line in page if line.text.strip()]
         for edge in (filled[:2], filled[-2:][::-1]):
             for line in edge:  # from the page's edge inwards, while it is furniture
-                if _EXPLICIT_PAGE.fullmatch(line.text) or several and (
-                        _PAGE_NUMBER.fullmatch(line.text) or edges[shape(line)] >= 2):
+                if _EXPLICIT_PAGE.fullmatch(line.text) or (
+                    several and (_PAGE_NUMBER.fullmatch(line.text) or edges[shape(line)] >= 2)
+                ):
                     found.add(id(line))
                 else:
                     break
@@ -175,7 +188,7 @@ def _dehyphenated(lines: list[SourceLine], vocabulary: set[str]) -> list[SourceL
         if not ending or not following or ending.group(1) + following.group(1) not in vocabulary:
             continue
         head = result[index].text.rstrip()[:-1] + following.group(1) + following.group(2)
-        rest = result[index + 1].text[following.end():].lstrip()
+        rest = result[index + 1].text[following.end() :].lstrip()
         result[index] = SourceLine(result[index].number, head)
         result[index + 1] = SourceLine(result[index + 1].number, rest)
         if not rest:

@@ -24,8 +24,10 @@ def publication_problems(operator: dict[str, Any], site_url: str, production: bo
     """Why a production build must not be published (empty outside production builds)."""
     if not production:
         return []
-    problems = [f"Impressum/Datenschutz: in mkdocs.yml fehlt extra.betreiber: {label}"
-                for label in missing_operator_fields(operator)]
+    problems = [
+        f"Impressum/Datenschutz: in mkdocs.yml fehlt extra.betreiber: {label}"
+        for label in missing_operator_fields(operator)
+    ]
     if not site_url or "127.0.0.1" in site_url or "localhost" in site_url:
         problems.append(f"Die öffentliche Adresse fehlt (SITE_URL), gesetzt ist: '{site_url}'")
     return problems

@@ -15,8 +15,22 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from aqb.files import regular_files
 from aqb.formatting import euro, short_date, signed_percent
-from aqb.model import (AGREEMENT_KINDS, NO_PROJECT, NOT_ENTERED, Agreement, AgreementBase, MeasureType, MeasureTypeEntry, Partner, PartnerEntry,
-                       Slug, StandardText, StatewideTotal)
+from aqb.model import (
+    AGREEMENT_KINDS,
+    NO_PROJECT,
+    NOT_ENTERED,
+    Agreement,
+    AgreementBase,
+    AnyAgreement,
+    FullTextAgreement,
+    MeasureType,
+    MeasureTypeEntry,
+    Partner,
+    PartnerEntry,
+    Slug,
+    StandardText,
+    StatewideTotal,
+)
 from aqb.problems import DataError, Problem
 from aqb.text import wording_problems
 from aqb.yamlsource import Location, YamlDocument, YamlReadError, dotted, read_yaml
@@ -38,7 +52,7 @@ class Dataset:
     partners: dict[str, Partner]
     measure_types: dict[str, MeasureType]
     standard_texts: dict[int, StandardText]
-    agreements: tuple[AgreementBase, ...]
+    agreements: tuple[AnyAgreement, ...]
     statewide_totals: dict[int, StatewideTotal]
     # Suspicious but valid data, for `make check` to point out (never a reason to refuse).
     warnings: tuple[Problem, ...] = ()
@@ -82,17 +96,37 @@ class _Loader:
         standard_texts = self._load_standard_texts(measure_types)
         agreements = self._load_agreements(partners, measure_types, standard_texts)
         self._check_originals()
-        return Dataset(partners, measure_types, standard_texts, agreements, self._load_totals(),
-                       tuple(self._warnings(agreements, standard_texts)))
+        return Dataset(
+            partners,
+            measure_types,
+            standard_texts,
+            agreements,
+            self._load_totals(),
+            tuple(self._warnings(agreements, standard_texts)),
+        )
 
     def _check_unknown_files(self) -> None:
-        known = {PARTNERS_FILE, MEASURE_TYPES_FILE, TOTALS_FILE, STANDARD_TEXTS_DIR, AGREEMENTS_DIR, SCHEMA_DIR,
-                 ORIGINALS_DIR}
+        known = {
+            PARTNERS_FILE,
+            MEASURE_TYPES_FILE,
+            TOTALS_FILE,
+            STANDARD_TEXTS_DIR,
+            AGREEMENTS_DIR,
+            SCHEMA_DIR,
+            ORIGINALS_DIR,
+        }
         for file in self.files:
             if file.relative_to(self.data_dir).parts[0] not in known:
-                self.problems.append(Problem(
-                    self._shown(file), 1, "Datei", "gehört an keine bekannte Stelle und würde nicht veröffentlicht",
-                    "Vereinbarungen gehören nach data/vereinbarungen/<jahr>/, Standardtexte nach data/standardtexte/."))
+                self.problems.append(
+                    Problem(
+                        self._shown(file),
+                        1,
+                        "Datei",
+                        "gehört an keine bekannte Stelle und würde nicht veröffentlicht",
+                        "Vereinbarungen gehören nach data/vereinbarungen/<jahr>/, Standardtexte nach "
+                        "data/standardtexte/.",
+                    )
+                )
 
     def _files_in(self, folder_name: str) -> list[Path]:
         prefix = f"{self.data_dir / folder_name}{os.sep}"
@@ -102,51 +136,89 @@ class _Loader:
         """Each signed text in data/originaltexte/<jahr>/<kürzel>.txt belongs to the record made from it."""
         for file in self._files_in(ORIGINALS_DIR):
             relative = file.relative_to(self.data_dir / ORIGINALS_DIR)
-            placed = (len(relative.parts) == 2 and re.fullmatch(r"[0-9]{4}", relative.parts[0])
-                      and file.suffix in ORIGINAL_SUFFIXES)
+            placed = (
+                len(relative.parts) == 2
+                and re.fullmatch(r"[0-9]{4}", relative.parts[0])
+                and file.suffix in ORIGINAL_SUFFIXES
+            )
             record = self.data_dir / AGREEMENTS_DIR / relative.parts[0] / f"{file.stem}.yaml"
             if not placed:
-                self.problems.append(Problem(
-                    self._shown(file), 1, "Datei", "liegt nicht an der erwarteten Stelle",
-                    "Originaltexte liegen in data/originaltexte/<jahr>/<kürzel>.txt (oder .pdf), "
-                    "z. B. data/originaltexte/2025/marburg-biedenkopf.txt."))
+                self.problems.append(
+                    Problem(
+                        self._shown(file),
+                        1,
+                        "Datei",
+                        "liegt nicht an der erwarteten Stelle",
+                        "Originaltexte liegen in data/originaltexte/<jahr>/<kürzel>.txt (oder .pdf), "
+                        "z. B. data/originaltexte/2025/marburg-biedenkopf.txt.",
+                    )
+                )
             elif record not in self.files:
-                self.problems.append(Problem(
-                    self._shown(file), 1, "Datei", "gehört zu keiner Vereinbarung",
-                    f"Dazu gehört die Datei {self._shown(record)}, aus diesem Text angelegt."))
+                self.problems.append(
+                    Problem(
+                        self._shown(file),
+                        1,
+                        "Datei",
+                        "gehört zu keiner Vereinbarung",
+                        f"Dazu gehört die Datei {self._shown(record)}, aus diesem Text angelegt.",
+                    )
+                )
 
-    def _warnings(self, agreements: tuple[AgreementBase, ...], standard_texts: dict[int, StandardText]) -> list[Problem]:
+    def _warnings(self, agreements: tuple[AnyAgreement, ...], standard_texts: dict[int, StandardText]) -> list[Problem]:
         found = []
         for year, standard in standard_texts.items():
             wording = " ".join(section.text for section in standard.abschnitte)
             if str(year) not in wording and str(year - 1) in wording:
                 document = self.standard_documents[year]
-                found.append(Problem(document.path, document.line_of(("jahr",)), "abschnitte",
-                                     f"nennt {year - 1}, aber nie {year}: noch der Wortlaut des Vorjahres?",
-                                     f"Mit dem Standardtext des Ministeriums für {year} abgleichen."))
+                found.append(
+                    Problem(
+                        document.path,
+                        document.line_of(("jahr",)),
+                        "abschnitte",
+                        f"nennt {year - 1}, aber nie {year}: noch der Wortlaut des Vorjahres?",
+                        f"Mit dem Standardtext des Ministeriums für {year} abgleichen.",
+                    )
+                )
         previous = {(a.jahr, a.partner): a for a in agreements}
         for agreement in agreements:
             document = self.documents[(agreement.jahr, agreement.partner)]
             earlier = previous.get((agreement.jahr - 1, agreement.partner))
             if earlier is not None and earlier.budget and abs(agreement.budget - earlier.budget) > earlier.budget / 2:
                 change = (agreement.budget - earlier.budget) / earlier.budget * 100
-                field = "budget" if agreement.has_text else "budget_laut_quelle"
-                found.append(Problem(document.path, document.line_of((field,)), field,
-                                     f"weicht um {signed_percent(change)} vom Vorjahr ab ({earlier.jahr}: {euro(earlier.budget)})",
-                                     "Bitte mit dem unterzeichneten Text vergleichen."))
+                field = "budget" if isinstance(agreement, FullTextAgreement) else "budget_laut_quelle"
+                found.append(
+                    Problem(
+                        document.path,
+                        document.line_of((field,)),
+                        field,
+                        f"weicht um {signed_percent(change)} vom Vorjahr ab ({earlier.jahr}: {euro(earlier.budget)})",
+                        "Bitte mit dem unterzeichneten Text vergleichen.",
+                    )
+                )
             seen: dict[str, str] = {}
             for measure, projects in agreement.massnahmen.items():
                 for index, project in enumerate(projects):
                     if project in seen and seen[project] != measure:
-                        found.append(Problem(document.path, document.line_of(("massnahmen", measure, index)),
-                                             dotted(("massnahmen", measure, index)),
-                                             f"dasselbe Projekt steht auch unter '{seen[project]}': '{project}'",
-                                             "Prüfen, ob das Projekt wirklich zu beiden Maßnahmenarten gehört."))
+                        found.append(
+                            Problem(
+                                document.path,
+                                document.line_of(("massnahmen", measure, index)),
+                                dotted(("massnahmen", measure, index)),
+                                f"dasselbe Projekt steht auch unter '{seen[project]}': '{project}'",
+                                "Prüfen, ob das Projekt wirklich zu beiden Maßnahmenarten gehört.",
+                            )
+                        )
                     seen.setdefault(project, measure)
             if agreement.quelle.url is None:
-                found.append(Problem(document.path, document.line_of(("quelle",)), "quelle",
-                                     "nennt keine Adresse (url), unter der man den Text prüfen kann",
-                                     "Wenn das Dokument online steht, quelle.url ergänzen."))
+                found.append(
+                    Problem(
+                        document.path,
+                        document.line_of(("quelle",)),
+                        "quelle",
+                        "nennt keine Adresse (url), unter der man den Text prüfen kann",
+                        "Wenn das Dokument online steht, quelle.url ergänzen.",
+                    )
+                )
         return found
 
     # -- reading ---------------------------------------------------------------------------------
@@ -167,7 +239,9 @@ class _Loader:
     def _check_blanks(self, document: YamlDocument, value: Any, location: Location) -> None:
         """A field written without a value is never taken as "none in the document": a draft leaves it blank."""
         if value is None:
-            self._problem(document, location, "ist leer; hier fehlt ein Wert", _blank_hint(location) if location else None)
+            self._problem(
+                document, location, "ist leer; hier fehlt ein Wert", _blank_hint(location) if location else None
+            )
         elif isinstance(value, dict):
             for key, item in value.items():
                 self._check_blanks(document, item, (*location, key))
@@ -183,10 +257,10 @@ class _Loader:
             self.problems.extend(_translate(error, document, model, tag))
             return None
 
-    def _problem(self, document: YamlDocument, location: Location, message: str,
-                 hint: str | None = None) -> None:
-        self.problems.append(Problem(document.path, document.line_of(location),
-                                     dotted(location) or "Datei", message, hint))
+    def _problem(self, document: YamlDocument, location: Location, message: str, hint: str | None = None) -> None:
+        self.problems.append(
+            Problem(document.path, document.line_of(location), dotted(location) or "Datei", message, hint)
+        )
 
     # -- the reference files ---------------------------------------------------------------------
 
@@ -195,13 +269,21 @@ class _Loader:
         file = self.data_dir / name
         if file not in self.files:
             if not os.path.lexists(file):  # a link in its place has been reported already
-                self.problems.append(Problem(self._shown(file), 1, "Datei", "fehlt",
-                                             "Die Datei gehört zum Projekt; aus dem Repository wiederherstellen."))
+                self.problems.append(
+                    Problem(
+                        self._shown(file),
+                        1,
+                        "Datei",
+                        "fehlt",
+                        "Die Datei gehört zum Projekt; aus dem Repository wiederherstellen.",
+                    )
+                )
             return {}
         document = self._read(file)
         if document is None:
             return {}
-        entries = self._validate(document, TypeAdapter(dict[Slug, entry_model]), dict[Slug, entry_model])
+        keyed = dict[Slug, entry_model]  # type: ignore[valid-type]  # the entry model is chosen per file
+        entries = self._validate(document, TypeAdapter(keyed), keyed)
         if entries is None:
             return {}
         return {slug: model.model_construct(slug=slug, **dict(entry)) for slug, entry in entries.items()}
@@ -212,29 +294,48 @@ class _Loader:
         adapter = TypeAdapter(StandardText)
         for file in self._files_in(STANDARD_TEXTS_DIR):
             if file.parent != folder or not re.fullmatch(r"[0-9]{4}\.yaml", file.name):
-                self.problems.append(Problem(
-                    self._shown(file), 1, "Datei", "hat keinen gültigen Namen für einen Standardtext",
-                    "Standardtexte heißen nach ihrem Jahr, z. B. data/standardtexte/2025.yaml."))
+                self.problems.append(
+                    Problem(
+                        self._shown(file),
+                        1,
+                        "Datei",
+                        "hat keinen gültigen Namen für einen Standardtext",
+                        "Standardtexte heißen nach ihrem Jahr, z. B. data/standardtexte/2025.yaml.",
+                    )
+                )
                 continue
             document = self._read(file)
-            if document is not None:
-                self._open_points(document)
-            standard = self._validate(document, adapter, StandardText) if document else None
+            if document is None:
+                continue
+            self._open_points(document)
+            standard = self._validate(document, adapter, StandardText)
             if standard is None:
                 continue
             if standard.jahr != int(file.stem):
-                self._problem(document, ("jahr",), f"passt nicht zum Dateinamen: {standard.jahr} (Datei: {file.name})",
-                              f"Datei in {standard.jahr}.yaml umbenennen oder das Jahr korrigieren.")
+                self._problem(
+                    document,
+                    ("jahr",),
+                    f"passt nicht zum Dateinamen: {standard.jahr} (Datei: {file.name})",
+                    f"Datei in {standard.jahr}.yaml umbenennen oder das Jahr korrigieren.",
+                )
                 continue
             for slug in standard.massnahmenarten:
                 if slug not in measure_types:
-                    self._problem(document, ("massnahmenarten", slug),
-                                  f"unbekannte Maßnahmenart: '{slug}'", _suggest(slug, measure_types))
+                    self._problem(
+                        document,
+                        ("massnahmenarten", slug),
+                        f"unbekannte Maßnahmenart: '{slug}'",
+                        _suggest(slug, measure_types),
+                    )
             seen: set[str] = set()
             for index, section in enumerate(standard.abschnitte):
                 if section.id in seen:
-                    self._problem(document, ("abschnitte", index, "id"),
-                                  f"Abschnitt steht doppelt: '{section.id}'", "Jeder Abschnitt braucht ein eigenes Kürzel.")
+                    self._problem(
+                        document,
+                        ("abschnitte", index, "id"),
+                        f"Abschnitt steht doppelt: '{section.id}'",
+                        "Jeder Abschnitt braucht ein eigenes Kürzel.",
+                    )
                 seen.add(section.id)
                 self._check_wording(document, ("abschnitte", index, "text"), section.text)
             texts[standard.jahr] = standard
@@ -257,13 +358,18 @@ class _Loader:
 
     def _check_wording(self, document: YamlDocument, location: Location, text: str) -> None:
         for offset, message, hint in wording_problems(text):
-            self.problems.append(Problem(document.path, document.line_in_text(location, offset),
-                                         dotted(location), message, hint))
+            self.problems.append(
+                Problem(document.path, document.line_in_text(location, offset), dotted(location), message, hint)
+            )
 
     # -- the agreements --------------------------------------------------------------------------
 
-    def _load_agreements(self, partners: dict[str, Partner], measure_types: dict[str, MeasureType],
-                         standard_texts: dict[int, StandardText]) -> tuple[AgreementBase, ...]:
+    def _load_agreements(
+        self,
+        partners: dict[str, Partner],
+        measure_types: dict[str, MeasureType],
+        standard_texts: dict[int, StandardText],
+    ) -> tuple[AnyAgreement, ...]:
         folder = self.data_dir / AGREEMENTS_DIR
         adapter = TypeAdapter(Agreement)
         agreements: list[Agreement] = []
@@ -271,17 +377,31 @@ class _Loader:
             relative = file.relative_to(folder)
             if file.suffix == ".yml":
                 twin = file.with_suffix(".yaml")
-                self.problems.append(Problem(
-                    self._shown(file), 1, "Datei",
-                    f"doppelte Vereinbarung: {twin.name} gibt es schon" if twin.exists() else "hat die Endung .yml statt .yaml",
-                    "Je Partner und Jahr gibt es genau eine Datei." if twin.exists() else f"Datei in {twin.name} umbenennen."))
+                self.problems.append(
+                    Problem(
+                        self._shown(file),
+                        1,
+                        "Datei",
+                        f"doppelte Vereinbarung: {twin.name} gibt es schon"
+                        if twin.exists()
+                        else "hat die Endung .yml statt .yaml",
+                        "Je Partner und Jahr gibt es genau eine Datei."
+                        if twin.exists()
+                        else f"Datei in {twin.name} umbenennen.",
+                    )
+                )
                 continue
-            if len(relative.parts) != 2 or not re.fullmatch(r"[0-9]{4}", relative.parts[0]) \
-                    or file.suffix != ".yaml":
-                self.problems.append(Problem(
-                    self._shown(file), 1, "Datei", "liegt nicht an der erwarteten Stelle",
-                    "Vereinbarungen liegen in data/vereinbarungen/<jahr>/<kürzel>.yaml, "
-                    "z. B. data/vereinbarungen/2025/marburg-biedenkopf.yaml."))
+            if len(relative.parts) != 2 or not re.fullmatch(r"[0-9]{4}", relative.parts[0]) or file.suffix != ".yaml":
+                self.problems.append(
+                    Problem(
+                        self._shown(file),
+                        1,
+                        "Datei",
+                        "liegt nicht an der erwarteten Stelle",
+                        "Vereinbarungen liegen in data/vereinbarungen/<jahr>/<kürzel>.yaml, "
+                        "z. B. data/vereinbarungen/2025/marburg-biedenkopf.yaml.",
+                    )
+                )
                 continue
             document = self._read(file)
             if document is None:
@@ -292,7 +412,8 @@ class _Loader:
             self._check_references(document, raw, partners, measure_types, standard_texts)
             self._check_source_year(document, raw)
             kind = raw.get("art") if raw.get("art") in AGREEMENT_KINDS else None
-            agreement = self._validate(document, adapter, AGREEMENT_KINDS.get(kind, AgreementBase), kind)
+            model = AGREEMENT_KINDS[kind] if kind is not None else AgreementBase
+            agreement = self._validate(document, adapter, model, kind)
             # Year and partner must match the path, so each (year, partner) has one file at most.
             self._open_points(document)
             if agreement is not None and len(self.problems) == before:
@@ -303,11 +424,19 @@ class _Loader:
     def _check_path(self, document: YamlDocument, raw: dict[str, Any], file: Path) -> None:
         folder_year, file_slug = int(file.parent.name), file.stem
         if isinstance(raw.get("jahr"), int) and raw["jahr"] != folder_year:
-            self._problem(document, ("jahr",), f"passt nicht zum Ordner: {raw['jahr']} (Ordner: {folder_year})",
-                          f"Datei nach data/vereinbarungen/{raw['jahr']}/ verschieben oder das Jahr korrigieren.")
+            self._problem(
+                document,
+                ("jahr",),
+                f"passt nicht zum Ordner: {raw['jahr']} (Ordner: {folder_year})",
+                f"Datei nach data/vereinbarungen/{raw['jahr']}/ verschieben oder das Jahr korrigieren.",
+            )
         if isinstance(raw.get("partner"), str) and raw["partner"] != file_slug:
-            self._problem(document, ("partner",), f"passt nicht zum Dateinamen: '{raw['partner']}' (Datei: {file.name})",
-                          f"Datei in {raw['partner']}.yaml umbenennen oder den Partner korrigieren.")
+            self._problem(
+                document,
+                ("partner",),
+                f"passt nicht zum Dateinamen: '{raw['partner']}' (Datei: {file.name})",
+                f"Datei in {raw['partner']}.yaml umbenennen oder den Partner korrigieren.",
+            )
 
     def _open_points(self, document: YamlDocument) -> None:
         """A draft is never published: every open point is a problem until someone deletes it.
@@ -317,8 +446,12 @@ class _Loader:
         points = document.data.get("offene_punkte") if isinstance(document.data, dict) else None
         for index, point in enumerate(points if isinstance(points, list) else []):
             if isinstance(point, str) and point.strip():
-                    self._problem(document, ("offene_punkte", index), f"Entwurf, noch offen: {point}",
-                              "Erledigen und dann diesen Punkt löschen; erst ohne offene Punkte wird veröffentlicht.")
+                self._problem(
+                    document,
+                    ("offene_punkte", index),
+                    f"Entwurf, noch offen: {point}",
+                    "Erledigen und dann diesen Punkt löschen; erst ohne offene Punkte wird veröffentlicht.",
+                )
 
     def _check_source_year(self, document: YamlDocument, raw: dict[str, Any]) -> None:
         """A source title naming another year is usually last year's, copied into a draft."""
@@ -329,13 +462,22 @@ class _Loader:
             return
         others = sorted({int(found) for found in re.findall(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", title)} - {year})
         if others:
-            self._problem(document, ("quelle", "titel"),
-                          f"nennt das Jahr {others[0]}, die Vereinbarung gilt für {year}",
-                          "Den Titel wie auf dem unterzeichneten Dokument bzw. der Quelle schreiben "
-                          "(aus dem Vorjahr übernommen?).")
+            self._problem(
+                document,
+                ("quelle", "titel"),
+                f"nennt das Jahr {others[0]}, die Vereinbarung gilt für {year}",
+                "Den Titel wie auf dem unterzeichneten Dokument bzw. der Quelle schreiben "
+                "(aus dem Vorjahr übernommen?).",
+            )
 
-    def _check_references(self, document: YamlDocument, raw: dict[str, Any], partners: dict[str, Partner],
-                          measure_types: dict[str, MeasureType], standard_texts: dict[int, StandardText]) -> None:
+    def _check_references(
+        self,
+        document: YamlDocument,
+        raw: dict[str, Any],
+        partners: dict[str, Partner],
+        measure_types: dict[str, MeasureType],
+        standard_texts: dict[int, StandardText],
+    ) -> None:
         """Checks against the other files; on the raw data, so they run even where fields are invalid."""
         year = raw.get("jahr") if isinstance(raw.get("jahr"), int) else None
         slug = raw.get("partner") if isinstance(raw.get("partner"), str) else None
@@ -343,32 +485,55 @@ class _Loader:
         if slug and partner is None and partners:
             self._problem(document, ("partner",), f"unbekannte Gebietskörperschaft: '{slug}'", _suggest(slug, partners))
         elif partner is not None and year is not None and not partner.exists_in(year):
-            self._problem(document, ("partner",), f"'{slug}' ist im Jahr {year} kein Partner des AQB" + _validity(partner),
-                          "Jahr und Partner prüfen (data/gebietskoerperschaften.yaml).")
+            self._problem(
+                document,
+                ("partner",),
+                f"'{slug}' ist im Jahr {year} kein Partner des AQB" + _validity(partner),
+                "Jahr und Partner prüfen (data/gebietskoerperschaften.yaml).",
+            )
         has_text = raw.get("art") == "wortlaut"
         standard = standard_texts.get(year) if year is not None and has_text else None
         if year is not None and has_text and standard is None:
-            self._problem(document, ("jahr",), f"für {year} gibt es keinen Standardtext",
-                          f"Zuerst den Standardtext anlegen: make neues-jahr JAHR={year}")
+            self._problem(
+                document,
+                ("jahr",),
+                f"für {year} gibt es keinen Standardtext",
+                f"Zuerst den Standardtext anlegen: make neues-jahr JAHR={year}",
+            )
         measures = raw.get("massnahmen")
         for measure, projects in measures.items() if isinstance(measures, dict) else []:
             if measure not in measure_types:
-                self._problem(document, ("massnahmen", measure), f"unbekannte Maßnahmenart: '{measure}'",
-                              _suggest(str(measure), measure_types))
+                self._problem(
+                    document,
+                    ("massnahmen", measure),
+                    f"unbekannte Maßnahmenart: '{measure}'",
+                    _suggest(str(measure), measure_types),
+                )
             elif standard is not None and measure not in standard.massnahmenarten:
-                self._problem(document, ("massnahmen", measure),
-                              f"Maßnahmenart '{measure}' kommt im Standardtext {year} nicht vor",
-                              f"Maßnahmenarten {year}: " + ", ".join(standard.massnahmenarten) + ".")
+                self._problem(
+                    document,
+                    ("massnahmen", measure),
+                    f"Maßnahmenart '{measure}' kommt im Standardtext {year} nicht vor",
+                    f"Maßnahmenarten {year}: " + ", ".join(standard.massnahmenarten) + ".",
+                )
             for index, project in enumerate(projects if isinstance(projects, list) else []):
                 if isinstance(project, str) and project in projects[:index]:
-                    self._problem(document, ("massnahmen", measure, index), f"Projekt steht doppelt: '{project}'",
-                                  "Jedes Projekt nur einmal je Maßnahmenart nennen.")
+                    self._problem(
+                        document,
+                        ("massnahmen", measure, index),
+                        f"Projekt steht doppelt: '{project}'",
+                        "Jedes Projekt nur einmal je Maßnahmenart nennen.",
+                    )
         deviations = raw.get("abweichungen")
         section_ids = [section.id for section in standard.abschnitte] if standard else []
         for section_id, text in deviations.items() if isinstance(deviations, dict) else []:
             if standard is not None and section_id not in section_ids:
-                self._problem(document, ("abweichungen", section_id), f"unbekannter Abschnitt: '{section_id}'",
-                              f"Abschnitte {year}: " + ", ".join(section_ids) + ".")
+                self._problem(
+                    document,
+                    ("abweichungen", section_id),
+                    f"unbekannter Abschnitt: '{section_id}'",
+                    f"Abschnitte {year}: " + ", ".join(section_ids) + ".",
+                )
             if isinstance(text, str):
                 self._check_wording(document, ("abweichungen", section_id), text)
 
@@ -404,9 +569,14 @@ def _suggest(value: str, known: dict[str, Any]) -> str:
 # -- pydantic errors in German -------------------------------------------------------------------
 
 _MESSAGES = {
-    "missing": ("Pflichtfeld fehlt", "Das Feld ergänzen, z. B. wie in data/vereinbarungen/2025/marburg-biedenkopf.yaml."),
-    "string_type": ("muss ein Text sein: {wert}",
-                    "Text, der wie eine Zahl, ein Datum oder ja/nein aussieht, in Anführungszeichen setzen."),
+    "missing": (
+        "Pflichtfeld fehlt",
+        "Das Feld ergänzen, z. B. wie in data/vereinbarungen/2025/marburg-biedenkopf.yaml.",
+    ),
+    "string_type": (
+        "muss ein Text sein: {wert}",
+        "Text, der wie eine Zahl, ein Datum oder ja/nein aussieht, in Anführungszeichen setzen.",
+    ),
     "string_too_short": ("darf nicht leer sein", None),
     "int_type": ("muss eine ganze Zahl sein: {wert}", None),
     "greater_than_equal": ("muss mindestens {ge} sein: {wert}", None),
@@ -434,20 +604,23 @@ _HINTS = {
 _BLANK_HINTS = {
     "budget": _HINTS["aqb_euro"],
     "jahr": _HINTS["aqb_jahr"],
-    "budget_laut_quelle": "Den Betrag genau so abschreiben, wie die Quelle ihn druckt, z. B. budget_laut_quelle: 879.800 Euro",
+    "budget_laut_quelle": "Den Betrag genau so abschreiben, wie die Quelle ihn druckt, z. B. budget_laut_quelle: "
+    "879.800 Euro",
 }
 
 _MISSING_HINTS = {
     "quelle": "Ohne Quelle wird nichts veröffentlicht: titel, herausgeber und (bei Eckdaten) url angeben.",
-    "url": "Angaben aus öffentlicher Quelle brauchen die Adresse (URL) der Quelle, damit jede und jeder sie prüfen kann.",
-    "budget_laut_quelle": "Den Betrag genau so abschreiben, wie die Quelle ihn druckt, z. B. budget_laut_quelle: 879.800 Euro",
+    "url": "Angaben aus öffentlicher Quelle brauchen die Adresse (URL) der Quelle, damit jede und jeder sie prüfen "
+    "kann.",
+    "budget_laut_quelle": "Den Betrag genau so abschreiben, wie die Quelle ihn druckt, z. B. budget_laut_quelle: "
+    "879.800 Euro",
 }
 
 _PATTERN_HINTS = {
     "aqb_ungenau": "Nur Beträge übernehmen, die die Quelle auf den Euro genau für dieses eine Jahr nennt.",
     "aqb_mehrjahr": "Nur Beträge übernehmen, die die Quelle auf den Euro genau für dieses eine Jahr nennt.",
     "aqb_betragstext": "Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle.",
-    "kreisschluessel": "Fünf Ziffern in Anführungszeichen, z. B. kreisschluessel: \"06534\".",
+    "kreisschluessel": 'Fünf Ziffern in Anführungszeichen, z. B. kreisschluessel: "06534".',
     "url": "Vollständige Adresse mit https://, z. B. https://www.example.de/seite",
 }
 
@@ -465,21 +638,42 @@ def _translate(error: ValidationError, document: YamlDocument, model: Any, tag: 
         value = item.get("input")
         if kind in ("union_tag_not_found", "union_tag_invalid"):
             found = document.data.get("art") if isinstance(document.data, dict) else None
-            problems.append(Problem(
-                document.path, document.line_of(("art",)), "art",
-                "Pflichtfeld fehlt" if found is None else f"muss 'wortlaut' oder 'eckdaten' sein: {_shown_value(found)}",
-                "art: wortlaut, wenn der unterzeichnete Text vorliegt; art: eckdaten, wenn nur Angaben aus einer "
-                "öffentlichen Quelle vorliegen."))
+            problems.append(
+                Problem(
+                    document.path,
+                    document.line_of(("art",)),
+                    "art",
+                    "Pflichtfeld fehlt"
+                    if found is None
+                    else f"muss 'wortlaut' oder 'eckdaten' sein: {_shown_value(found)}",
+                    "art: wortlaut, wenn der unterzeichnete Text vorliegt; art: eckdaten, wenn nur Angaben aus einer "
+                    "öffentlichen Quelle vorliegen.",
+                )
+            )
             continue
         if kind == "extra_forbidden":
             allowed = _field_names(model, location[:-1])
             close = difflib.get_close_matches(str(location[-1]), allowed, n=1, cutoff=0.6)
-            hint = (f"Meinten Sie '{close[0]}'? " if close else "Tippfehler? ") + "Erlaubt sind hier: " + ", ".join(allowed) + "."
-            problems.append(Problem(document.path, document.line_of(location), shown_field, "unbekanntes Feld",
-                                    hint if allowed else None))
+            typo_hint = (
+                (f"Meinten Sie '{close[0]}'? " if close else "Tippfehler? ")
+                + "Erlaubt sind hier: "
+                + ", ".join(allowed)
+                + "."
+            )
+            problems.append(
+                Problem(
+                    document.path,
+                    document.line_of(location),
+                    shown_field,
+                    "unbekanntes Feld",
+                    typo_hint if allowed else None,
+                )
+            )
             continue
         if value is None and kind != "missing":
             continue  # a blank field, reported with its own hint by _check_blanks
+        message: str
+        hint: str | None = None
         if kind.startswith("aqb_"):
             message, hint = item["msg"], _HINTS.get(kind)
         elif kind == "missing" and str(location[-1]) in _MISSING_HINTS:

@@ -20,30 +20,35 @@ LAST_YEAR = 2999  # a four-digit year; a typo such as 20255 is caught, and the f
 def _slug(value: Any) -> Any:
     if isinstance(value, str) and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
         raise PydanticCustomError(
-            "aqb_slug", "muss ein Kürzel aus Kleinbuchstaben, Ziffern und Bindestrichen sein: '{wert}'",
-            {"wert": value})
+            "aqb_slug", "muss ein Kürzel aus Kleinbuchstaben, Ziffern und Bindestrichen sein: '{wert}'", {"wert": value}
+        )
     return value
 
 
 # What YAML 1.1 would have read as a number; the reader keeps these as text (see yamlsource).
-_OTHER_NUMBER_FORM = re.compile(r"[-+]?(?:0[0-9_]+|0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+|[0-9][0-9_]*"
-                                r"|[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|\.(?:inf|Inf|INF|nan|NaN|NAN))")
+_OTHER_NUMBER_FORM = re.compile(
+    r"[-+]?(?:0[0-9_]+|0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+|[0-9][0-9_]*"
+    r"|[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|\.(?:inf|Inf|INF|nan|NaN|NAN))"
+)
 
 
 def _plain_number(value: Any, code: str) -> None:
     """Refuse number forms that do not mean what they look like (octal, hex, 1_000, +5, 1:02:03, long runs)."""
     if isinstance(value, str) and _OTHER_NUMBER_FORM.fullmatch(value.strip()):
         raise PydanticCustomError(
-            code, "ist keine einfache Zahl: '{wert}'; nur die Ziffern 0–9 schreiben, ohne führende Null, "
-            "ohne Vorzeichen, Unterstriche, Punkte oder Doppelpunkte", {"wert": value[:40]})
+            code,
+            "ist keine einfache Zahl: '{wert}'; nur die Ziffern 0–9 schreiben, ohne führende Null, "
+            "ohne Vorzeichen, Unterstriche, Punkte oder Doppelpunkte",
+            {"wert": value[:40]},
+        )
 
 
 def _euro(value: Any) -> Any:
     _plain_number(value, "aqb_euro")
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise PydanticCustomError(
-            "aqb_euro", "muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '{wert}'",
-            {"wert": value})
+            "aqb_euro", "muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '{wert}'", {"wert": value}
+        )
     return value
 
 
@@ -54,15 +59,18 @@ def _iso_date(value: Any) -> Any:
         except ValueError:
             pass
     raise PydanticCustomError(
-        "aqb_datum", "muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '{wert}'", {"wert": value})
+        "aqb_datum", "muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '{wert}'", {"wert": value}
+    )
 
 
 def _year(value: Any) -> Any:
     _plain_number(value, "aqb_jahr")
     if isinstance(value, bool) or not isinstance(value, int) or not FIRST_YEAR <= value <= LAST_YEAR:
         raise PydanticCustomError(
-            "aqb_jahr", "muss eine Jahreszahl von {erstes} bis {letztes} sein: '{wert}'",
-            {"wert": value, "erstes": FIRST_YEAR, "letztes": LAST_YEAR})
+            "aqb_jahr",
+            "muss eine Jahreszahl von {erstes} bis {letztes} sein: '{wert}'",
+            {"wert": value, "erstes": FIRST_YEAR, "letztes": LAST_YEAR},
+        )
     return value
 
 
@@ -70,48 +78,64 @@ def _title_safe(value: Any) -> Any:
     # These names become page titles and navigation entries, which the theme prints unescaped.
     if isinstance(value, str) and not re.fullmatch(r"[\w .()\-]+", value):
         raise PydanticCustomError(
-            "aqb_name", "darf nur Buchstaben, Ziffern, Leerzeichen und . - ( ) enthalten: '{wert}'",
-            {"wert": value})
+            "aqb_name", "darf nur Buchstaben, Ziffern, Leerzeichen und . - ( ) enthalten: '{wert}'", {"wert": value}
+        )
     return value
 
 
 _EXACT_EURO = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})*)(?:,00)? (?:Euro|€)")
 _MILLIONS = re.compile(r"([0-9]{1,3}(?:,[0-9]{1,3})?) (?:Millionen|Mio\.) (?:Euro|€)")
-_APPROXIMATE = re.compile(r"\b(rund|ca\.|circa|etwa|ungefähr|knapp|fast|gut|über|mehr als|bis zu|mindestens)(?!\w)",
-                          re.IGNORECASE)
+_APPROXIMATE = re.compile(
+    r"\b(rund|ca\.|circa|etwa|ungefähr|knapp|fast|gut|über|mehr als|bis zu|mindestens)(?!\w)", re.IGNORECASE
+)
 _SEVERAL_YEARS = re.compile(r"\b(?:19|20)[0-9][0-9]\s*(?:-|–|bis)\s*(?:(?:19|20)?[0-9][0-9])\b")
 
 
 def euro_amount(text: str) -> int:
     """'1.056.700 Euro' → 1056700 (the text has passed _exact_euro_text)."""
-    return int(_EXACT_EURO.fullmatch(text).group(1).replace(".", ""))
+    return int(_matched(_EXACT_EURO, text).group(1).replace(".", ""))
 
 
 def total_amount(text: str) -> int:
     """'27,7 Millionen Euro' → 27700000 (the text has passed _millions_text)."""
     if _EXACT_EURO.fullmatch(text):
         return euro_amount(text)
-    whole, _, fraction = _MILLIONS.fullmatch(text).group(1).partition(",")
+    whole, _, fraction = _matched(_MILLIONS, text).group(1).partition(",")
     return int(whole) * 1_000_000 + int((fraction or "0").ljust(6, "0"))
 
 
+def _matched(pattern: re.Pattern[str], text: str) -> re.Match[str]:
+    found = pattern.fullmatch(text)
+    if found is None:  # the validators let only matching texts through
+        raise ValueError(f"kein Betrag: {text!r}")
+    return found
+
+
 def _not_a_year_budget(value: str) -> None:
-    if _APPROXIMATE.search(value):
-        word = _APPROXIMATE.search(value).group(1)
+    approximate = _APPROXIMATE.search(value)
+    if approximate:
+        word = approximate.group(1)
         raise PydanticCustomError(
-            "aqb_ungenau", "ist kein genauer Betrag: „{wort}“ steht für eine gerundete oder geschätzte Zahl: '{wert}'",
-            {"wort": word, "wert": value})
-    if _SEVERAL_YEARS.search(value):
+            "aqb_ungenau",
+            "ist kein genauer Betrag: „{wort}“ steht für eine gerundete oder geschätzte Zahl: '{wert}'",
+            {"wort": word, "wert": value},
+        )
+    several = _SEVERAL_YEARS.search(value)
+    if several:
         raise PydanticCustomError(
-            "aqb_mehrjahr", "gilt für mehrere Jahre ({jahre}) und ist kein Budget eines Jahres: '{wert}'",
-            {"jahre": _SEVERAL_YEARS.search(value).group(0), "wert": value})
+            "aqb_mehrjahr",
+            "gilt für mehrere Jahre ({jahre}) und ist kein Budget eines Jahres: '{wert}'",
+            {"jahre": several.group(0), "wert": value},
+        )
 
 
 def _only_a_number(value: Any) -> None:
     # YAML reads 879.800 as the number 879.8: echoing it would confuse; say what is missing instead.
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise PydanticCustomError(
-            "aqb_betragstext", "muss der Betrag mit „Euro“ sein, wie gedruckt, z. B. '879.800 Euro'; hier steht nur eine Zahl")
+            "aqb_betragstext",
+            "muss der Betrag mit „Euro“ sein, wie gedruckt, z. B. '879.800 Euro'; hier steht nur eine Zahl",
+        )
 
 
 def _exact_euro_text(value: Any) -> Any:
@@ -120,11 +144,16 @@ def _exact_euro_text(value: Any) -> Any:
         _not_a_year_budget(value)
         if re.search(r"Mio|Million|Mrd|Milliard", value):
             raise PydanticCustomError(
-                "aqb_ungenau", "ist kein genauer Betrag: eine Angabe in Millionen ist gerundet: '{wert}'", {"wert": value})
+                "aqb_ungenau",
+                "ist kein genauer Betrag: eine Angabe in Millionen ist gerundet: '{wert}'",
+                {"wert": value},
+            )
         if not _EXACT_EURO.fullmatch(value):
             raise PydanticCustomError(
-                "aqb_betragstext", "muss ein Betrag auf den Euro genau sein, wie gedruckt, z. B. '879.800 Euro': '{wert}'",
-                {"wert": value})
+                "aqb_betragstext",
+                "muss ein Betrag auf den Euro genau sein, wie gedruckt, z. B. '879.800 Euro': '{wert}'",
+                {"wert": value},
+            )
     return value
 
 
@@ -134,8 +163,10 @@ def _millions_text(value: Any) -> Any:
         _not_a_year_budget(value)
         if not (_MILLIONS.fullmatch(value) or _EXACT_EURO.fullmatch(value)):
             raise PydanticCustomError(
-                "aqb_betragstext", "muss ein Betrag sein, wie gedruckt, z. B. '27,7 Millionen Euro': '{wert}'",
-                {"wert": value})
+                "aqb_betragstext",
+                "muss ein Betrag sein, wie gedruckt, z. B. '27,7 Millionen Euro': '{wert}'",
+                {"wert": value},
+            )
     return value
 
 
@@ -155,8 +186,10 @@ def _project_list(value: Any) -> Any:
         return []
     if value == []:
         raise PydanticCustomError(
-            "aqb_keine_projekte", "ist eine leere Liste; nennt die Vereinbarung hier kein Projekt, "
-            "ausdrücklich „{leer}“ schreiben", {"leer": NO_PROJECT})
+            "aqb_keine_projekte",
+            "ist eine leere Liste; nennt die Vereinbarung hier kein Projekt, ausdrücklich „{leer}“ schreiben",
+            {"leer": NO_PROJECT},
+        )
     return value
 
 
@@ -169,14 +202,33 @@ Jahr = Annotated[int, BeforeValidator(_year)]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
 ExactEuroText = Annotated[str, Field(min_length=1), BeforeValidator(_exact_euro_text)]
 MillionsText = Annotated[str, Field(min_length=1), BeforeValidator(_millions_text)]
-SignatureDate = Annotated[date | None, BeforeValidator(_signature_date), WithJsonSchema(
-    {"anyOf": [{"type": "string", "format": "date", "examples": ["2025-08-02"]}, {"const": NOT_ENTERED}]})]
-ProjectList = Annotated[list[Text], BeforeValidator(_project_list), WithJsonSchema(
-    {"anyOf": [{"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}, {"const": NO_PROJECT}]})]
-OpenPoints = Annotated[list[Text], Field(
-    default_factory=list,
-    description="Nur in Entwürfen: was noch zu prüfen oder zu entscheiden ist, ein Punkt je Zeile. Solange hier "
-                "etwas steht, meldet `make check` jeden Punkt und nichts wird veröffentlicht; erledigte Punkte löschen.")]
+SignatureDate = Annotated[
+    date | None,
+    BeforeValidator(_signature_date),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "format": "date", "examples": ["2025-08-02"]}, {"const": NOT_ENTERED}]}
+    ),
+]
+ProjectList = Annotated[
+    list[Text],
+    BeforeValidator(_project_list),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+                {"const": NO_PROJECT},
+            ]
+        }
+    ),
+]
+OpenPoints = Annotated[
+    list[Text],
+    Field(
+        default_factory=list,
+        description="Nur in Entwürfen: was noch zu prüfen oder zu entscheiden ist, ein Punkt je Zeile. Solange hier "
+        "etwas steht, meldet `make check` jeden Punkt und nichts wird veröffentlicht; erledigte Punkte löschen.",
+    ),
+]
 
 
 class Record(BaseModel):
@@ -197,10 +249,15 @@ class PartnerEntry(Record):
     bezeichnung: Name = Field(description="Eindeutige Bezeichnung, z. B. „Landkreis Kassel“ oder „Stadt Kassel“.")
     art: Literal["Landkreis", "kreisfreie Stadt"] = Field(description="Landkreis oder kreisfreie Stadt.")
     kreisschluessel: Annotated[str, Field(pattern=r"^06[0-9]{3}$")] | None = Field(
-        default=None, description="Kreisschlüssel (erste fünf Stellen des AGS), z. B. „06534“; leer, wo unbekannt.")
+        default=None, description="Kreisschlüssel (erste fünf Stellen des AGS), z. B. „06534“; leer, wo unbekannt."
+    )
     regierungsbezirk: Literal["Darmstadt", "Gießen", "Kassel"] = Field(description="Regierungsbezirk.")
-    gueltig_ab: Datum | None = Field(default=None, description="Besteht als Partner seit (JJJJ-MM-TT); leer: seit Beginn des AQB.")
-    gueltig_bis: Datum | None = Field(default=None, description="Besteht als Partner bis (JJJJ-MM-TT); leer: bis heute.")
+    gueltig_ab: Datum | None = Field(
+        default=None, description="Besteht als Partner seit (JJJJ-MM-TT); leer: seit Beginn des AQB."
+    )
+    gueltig_bis: Datum | None = Field(
+        default=None, description="Besteht als Partner bis (JJJJ-MM-TT); leer: bis heute."
+    )
     hinweis: Text | None = Field(default=None, description="Hinweis, der auf der Seite des Partners erscheint.")
 
 
@@ -229,7 +286,9 @@ class MeasureType(MeasureTypeEntry):
 
 
 class Ministry(Record):
-    model_config = _german("Ministerium", "Das Ministerium als Vertragspartei, wie in den Vereinbarungen des Jahres genannt.")
+    model_config = _german(
+        "Ministerium", "Das Ministerium als Vertragspartei, wie in den Vereinbarungen des Jahres genannt."
+    )
 
     name: Text = Field(description="Name des Ministeriums, wie in den Vereinbarungen des Jahres.")
     kurzname: Text = Field(description="Abkürzung, wie in den Vereinbarungen, z. B. „HMSI“.")
@@ -238,7 +297,10 @@ class Ministry(Record):
 class Section(Record):
     model_config = _german("Abschnitt", "Ein Abschnitt des Standardtextes (Präambel, § 1 …).")
 
-    id: Slug = Field(description="Kürzel des Abschnitts, z. B. „paragraf-5“; damit ersetzt eine Vereinbarung ihn unter `abweichungen`.")
+    id: Slug = Field(
+        description="Kürzel des Abschnitts, z. B. „paragraf-5“; damit ersetzt eine Vereinbarung ihn unter "
+        "`abweichungen`."
+    )
     titel: Text = Field(description="Kurzer Titel für das Inhaltsverzeichnis der Seite (nicht Teil des Wortlauts).")
     text: Text = Field(description="Wortlaut (Markdown) mit Platzhaltern wie {dativ} oder {projektliste}.")
 
@@ -251,8 +313,11 @@ class StandardText(Record):
     jahr: Jahr = Field(description="Jahr der Vereinbarungen; muss zum Dateinamen passen.")
     ministerium: Ministry = Field(description="Das Ministerium als Vertragspartei.")
     massnahmenarten: dict[Slug, Text] = Field(
-        description="Die Maßnahmenarten in Reihenfolge und Wortlaut der Liste in § 5.")
-    abschnitte: Annotated[list[Section], Field(min_length=1)] = Field(description="Die Abschnitte des Textes in ihrer Reihenfolge.")
+        description="Die Maßnahmenarten in Reihenfolge und Wortlaut der Liste in § 5."
+    )
+    abschnitte: Annotated[list[Section], Field(min_length=1)] = Field(
+        description="Die Abschnitte des Textes in ihrer Reihenfolge."
+    )
     offene_punkte: OpenPoints
 
 
@@ -274,7 +339,9 @@ class Signatory(Record):
     funktion: Text = Field(description="Funktion, Zeile für Zeile wie unter der Unterschrift.")
     ort: Text = Field(description="Ort der Unterschrift.")
     datum: SignatureDate = Field(
-        description=f"Datum der Unterschrift (JJJJ-MM-TT); „{NOT_ENTERED}“, wenn im unterzeichneten Dokument keins steht.")
+        description=f"Datum der Unterschrift (JJJJ-MM-TT); „{NOT_ENTERED}“, wenn im unterzeichneten Dokument keins "
+        f"steht."
+    )
 
 
 class NamedSignatory(Record):
@@ -310,10 +377,6 @@ class AgreementBase(Record):
     jahr: Jahr = Field(description="Jahr der Vereinbarung; muss zum Ordner passen.")
     partner: Slug = Field(description="Kürzel der Gebietskörperschaft; muss zum Dateinamen passen.")
 
-    @property
-    def has_text(self) -> bool:
-        return isinstance(self, FullTextAgreement)
-
 
 class FullTextAgreement(AgreementBase):
     """An agreement whose signed text is available (data/vereinbarungen/<jahr>/<partner>.yaml)."""
@@ -325,32 +388,44 @@ class FullTextAgreement(AgreementBase):
     budget: Euro = Field(description="Haushaltsmittel nach § 4 in ganzen Euro, z. B. 1118780.")
     massnahmen: dict[Slug, ProjectList] = Field(
         description="Projekte je Maßnahmenart (Kürzel aus data/massnahmenarten.yaml), im Wortlaut der Vereinbarung; "
-                    f"„{NO_PROJECT}“, wo die Vereinbarung unter einer Maßnahmenart keins nennt.")
-    unterzeichnende: Annotated[list[Signatory], Field(min_length=1)] = Field(description="Wer unterschrieben hat, in der Reihenfolge des Dokuments.")
+        f"„{NO_PROJECT}“, wo die Vereinbarung unter einer Maßnahmenart keins nennt."
+    )
+    unterzeichnende: Annotated[list[Signatory], Field(min_length=1)] = Field(
+        description="Wer unterschrieben hat, in der Reihenfolge des Dokuments."
+    )
     quelle: Source = Field(description="Woher der Text stammt.")
     abweichungen: dict[Slug, Text] = Field(
         default_factory=dict,
-        description="Abschnitte, deren Wortlaut vom Standardtext des Jahres abweicht: Kürzel des Abschnitts → ganzer Wortlaut.")
+        description="Abschnitte, deren Wortlaut vom Standardtext des Jahres abweicht: Kürzel des Abschnitts → ganzer "
+        "Wortlaut.",
+    )
     offene_punkte: OpenPoints
 
 
 class KeyFiguresRecord(AgreementBase):
     """An agreement known only from a public source (press release, council document): its key figures."""
 
-    model_config = _german("Zielvereinbarung (Eckdaten aus öffentlicher Quelle)",
-                           "Eine Zielvereinbarung, deren Text nicht vorliegt; nur Angaben einer öffentlichen Quelle.")
+    model_config = _german(
+        "Zielvereinbarung (Eckdaten aus öffentlicher Quelle)",
+        "Eine Zielvereinbarung, deren Text nicht vorliegt; nur Angaben einer öffentlichen Quelle.",
+    )
 
-    art: Literal["eckdaten"] = Field(description="„eckdaten“: nur Angaben aus öffentlicher Quelle, der Text liegt nicht vor.")
+    art: Literal["eckdaten"] = Field(
+        description="„eckdaten“: nur Angaben aus öffentlicher Quelle, der Text liegt nicht vor."
+    )
     budget_laut_quelle: ExactEuroText = Field(
-        description="Das Budget des Jahres genau so, wie die Quelle es druckt, z. B. „879.800 Euro“.")
+        description="Das Budget des Jahres genau so, wie die Quelle es druckt, z. B. „879.800 Euro“."
+    )
     massnahmen: dict[Slug, ProjectList] = Field(
-        default_factory=dict, description="Projekte je Maßnahmenart, soweit die Quelle sie zuordnet.")
+        default_factory=dict, description="Projekte je Maßnahmenart, soweit die Quelle sie zuordnet."
+    )
     projekte_ohne_zuordnung: list[Text] = Field(
-        default_factory=list, description="Projekte, die die Quelle nennt, ohne eine Maßnahmenart anzugeben.")
+        default_factory=list, description="Projekte, die die Quelle nennt, ohne eine Maßnahmenart anzugeben."
+    )
     unterzeichnende: list[NamedSignatory] = Field(
-        default_factory=list, description="Wer laut Quelle unterschrieben hat.")
-    angaben: list[Text] = Field(
-        default_factory=list, description="Weitere Angaben der Quelle, in ihrem Wortlaut.")
+        default_factory=list, description="Wer laut Quelle unterschrieben hat."
+    )
+    angaben: list[Text] = Field(default_factory=list, description="Weitere Angaben der Quelle, in ihrem Wortlaut.")
     quelle: PublicSource = Field(description="Die öffentliche Quelle der Angaben (Pflicht).")
     offene_punkte: OpenPoints
 
@@ -359,17 +434,22 @@ class KeyFiguresRecord(AgreementBase):
         return euro_amount(self.budget_laut_quelle)
 
 
-Agreement = Annotated[FullTextAgreement | KeyFiguresRecord, Field(discriminator="art")]
+# The two kinds of record, as a type to narrow with isinstance (or match), and as pydantic reads them.
+AnyAgreement = FullTextAgreement | KeyFiguresRecord
+Agreement = Annotated[AnyAgreement, Field(discriminator="art")]
 AGREEMENT_KINDS: dict[str, type[AgreementBase]] = {"wortlaut": FullTextAgreement, "eckdaten": KeyFiguresRecord}
 
 
 class StatewideTotal(Record):
     """The statewide AQB total of one year as the ministry published it (data/landessummen.yaml)."""
 
-    model_config = _german("Landessumme", "Die landesweite Summe eines Jahres, wie das Ministerium sie veröffentlicht hat.")
+    model_config = _german(
+        "Landessumme", "Die landesweite Summe eines Jahres, wie das Ministerium sie veröffentlicht hat."
+    )
 
     betrag_laut_quelle: MillionsText = Field(
-        description="Die Summe genau so, wie die Quelle sie druckt, z. B. „27,7 Millionen Euro“.")
+        description="Die Summe genau so, wie die Quelle sie druckt, z. B. „27,7 Millionen Euro“."
+    )
     umfang: Text | None = Field(default=None, description="Was die Summe umfasst, z. B. „Landes- und ESF-Mittel“.")
     hinweis: Text | None = Field(default=None, description="Weitere Angaben der Quelle zur Summe.")
     quelle: Source = Field(description="Woher die Summe stammt.")

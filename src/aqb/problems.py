@@ -16,8 +16,7 @@ def escaped(text: str) -> str:
     """`text` safe to print on one line: every invisible or control character as \\xNN or \\uNNNN."""
     if text.isprintable():  # the common case, fast
         return text
-    return "".join(_escape_char(char) if unicodedata.category(char) in _INVISIBLE_CATEGORIES else char
-                   for char in text)
+    return "".join(_escape_char(char) if unicodedata.category(char) in _INVISIBLE_CATEGORIES else char for char in text)
 
 
 def _escape_char(char: str) -> str:

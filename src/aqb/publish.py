@@ -64,16 +64,30 @@ def main(argv: list[str] | None = None) -> int:
 def _build_and_swap(site: Path, work: Path, mkdocs_arguments: list[str]) -> int:
     new = work / "neu"
     _halt("bau")
-    result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "--clean", "-f", "mkdocs.yml",
-                             "--site-dir", str(new), *mkdocs_arguments], env={**os.environ, WORK_ENV: str(work)},
-                            check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "properdocs",
+            "build",
+            "--strict",
+            "--clean",
+            "-f",
+            "mkdocs.yml",
+            "--site-dir",
+            str(new),
+            *mkdocs_arguments,
+        ],
+        env={**os.environ, WORK_ENV: str(work)},
+        check=False,
+    )
     if result.returncode != 0:
         return result.returncode
     _halt("vor-tausch")
     if site.is_dir() and not site.is_symlink():
         _exchange(new, site)  # new is site/ now; `new` holds the old site, removed below
     else:
-        os.replace(new, site)
+        new.replace(site)
     _halt("nach-tausch")
     return 0
 
@@ -82,11 +96,15 @@ def _exchange(first: Path, second: Path) -> None:
     """Swap two folders in one step (Linux renameat2); nothing can see a moment without either."""
     libc = ctypes.CDLL(None, use_errno=True)
     renameat2 = getattr(libc, "renameat2", None)
-    if renameat2 is None or renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second),
-                                      _RENAME_EXCHANGE) != 0:
+    if (
+        renameat2 is None
+        or renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) != 0
+    ):
         code = ctypes.get_errno() if renameat2 is not None else errno.ENOSYS
-        raise OSError(code, f"site/ konnte nicht in einem Schritt ersetzt werden ({os.strerror(code)}); "
-                            "der neue Bau liegt in .bau/neu")
+        raise OSError(
+            code,
+            f"site/ konnte nicht in einem Schritt ersetzt werden ({os.strerror(code)}); der neue Bau liegt in .bau/neu",
+        )
 
 
 def _remove_leftovers(work: Path) -> None:

@@ -29,10 +29,14 @@ def naming_for(partner: Partner) -> PartnerNaming:
     """How a text usually names the partner in each case: 'der Landkreis X', 'des Landkreises X', …"""
     name = partner.bezeichnung
     if name.startswith("Stadt "):
-        return PartnerNaming(nominativ=f"die {name}", genitiv=f"der {name}", dativ=f"der {name}", akkusativ=f"die {name}")
+        return PartnerNaming(
+            nominativ=f"die {name}", genitiv=f"der {name}", dativ=f"der {name}", akkusativ=f"die {name}"
+        )
     head, _, rest = name.partition(" ")
     genitive = f"{head}es {rest}".strip() if head in ("Landkreis", "Kreis") else f"{name}es"
-    return PartnerNaming(nominativ=f"der {name}", genitiv=f"des {genitive}", dativ=f"dem {name}", akkusativ=f"den {name}")
+    return PartnerNaming(
+        nominativ=f"der {name}", genitiv=f"des {genitive}", dativ=f"dem {name}", akkusativ=f"den {name}"
+    )
 
 
 def agreement_path(data_dir: Path, slug: str, year: int) -> Path:
@@ -65,24 +69,36 @@ def new_agreement(dataset: Dataset, data_dir: Path, slug: str, year: int) -> Pat
         "art": "wortlaut",
         "partner_im_text": (previous.partner_im_text if previous else naming_for(partner)).model_dump(),
         "budget": None,
-        "massnahmen": ({k: list(v) or NO_PROJECT for k, v in previous.massnahmen.items()} if previous
-                       else {measure: [] for measure in dataset.measure_types}),
-        "unterzeichnende": [{"name": s.name, "funktion": s.funktion, "ort": s.ort, "datum": None}
-                            for s in previous.unterzeichnende] if previous else
-                           [{"name": None, "funktion": None, "ort": None, "datum": None}],
-        "quelle": {"titel": document_title(standard, naming_for(partner)) if standard else None,
-                   "herausgeber": standard.ministerium.name if standard else None},
+        "massnahmen": (
+            {k: list(v) or NO_PROJECT for k, v in previous.massnahmen.items()}
+            if previous
+            else {measure: [] for measure in dataset.measure_types}
+        ),
+        "unterzeichnende": [
+            {"name": s.name, "funktion": s.funktion, "ort": s.ort, "datum": None} for s in previous.unterzeichnende
+        ]
+        if previous
+        else [{"name": None, "funktion": None, "ort": None, "datum": None}],
+        "quelle": {
+            "titel": document_title(standard, naming_for(partner)) if standard else None,
+            "herausgeber": standard.ministerium.name if standard else None,
+        },
         "offene_punkte": _open_points(previous.jahr if previous else None, slug, year),
     }
     notes = {
         "budget": "Noch eintragen: Haushaltsmittel nach § 4, in ganzen Euro.",
-        "massnahmen": (f"Aus der Vereinbarung {previous.jahr} übernommen: behalten, anpassen oder löschen."
-                       if previous else f"Projekte je Maßnahmenart eintragen; wo keins genannt ist: {NO_PROJECT}"),
+        "massnahmen": (
+            f"Aus der Vereinbarung {previous.jahr} übernommen: behalten, anpassen oder löschen."
+            if previous
+            else f"Projekte je Maßnahmenart eintragen; wo keins genannt ist: {NO_PROJECT}"
+        ),
         "unterzeichnende": f"Namen und Funktionen prüfen, Datum der Unterschrift eintragen (oder „{NOT_ENTERED}“, "
-                           "wenn im Dokument keins steht).",
+        "wenn im Dokument keins steht).",
     }
-    heading = (f"Entwurf: Zielvereinbarung {year} – {partner.bezeichnung}. "
-               "Alle leeren Felder ausfüllen, die offenen Punkte erledigen, dann `make check`.")
+    heading = (
+        f"Entwurf: Zielvereinbarung {year} – {partner.bezeichnung}. "
+        "Alle leeren Felder ausfüllen, die offenen Punkte erledigen, dann `make check`."
+    )
     write_draft(target, "../../schema/vereinbarung.schema.json", heading, FullTextAgreement, values, notes)
     return target
 
@@ -92,7 +108,8 @@ def _open_points(previous_year: int | None, slug: str, year: int) -> list[str]:
     if previous_year is not None:
         points += [
             f"partner_im_text aus {previous_year} übernommen: mit dem unterzeichneten Text abgleichen",
-            f"massnahmen aus {previous_year} übernommen: Projekte und Schreibweise mit dem unterzeichneten Text abgleichen",
+            f"massnahmen aus {previous_year} übernommen: Projekte und Schreibweise mit dem unterzeichneten Text "
+            f"abgleichen",
             f"unterzeichnende aus {previous_year} übernommen: Namen, Funktionen und Orte mit dem unterzeichneten Text "
             "abgleichen",
         ]
@@ -106,14 +123,21 @@ def _open_points(previous_year: int | None, slug: str, year: int) -> list[str]:
 def _key_figures_draft(target: Path, partner: Partner, year: int, previous_year: int) -> Path:
     """The partner's last record is known only from a public source: so is the draft."""
     values: dict[str, Any] = {
-        "jahr": year, "partner": partner.slug, "art": "eckdaten", "budget_laut_quelle": None,
+        "jahr": year,
+        "partner": partner.slug,
+        "art": "eckdaten",
+        "budget_laut_quelle": None,
         "quelle": {"titel": None, "herausgeber": None, "url": None},
-        "offene_punkte": [f"Angaben aus einer öffentlichen Quelle für {year} eintragen (wie {previous_year}: "
-                          "Budget wie gedruckt, Projekte, Unterzeichnende), nur was die Quelle nennt"],
+        "offene_punkte": [
+            f"Angaben aus einer öffentlichen Quelle für {year} eintragen (wie {previous_year}: "
+            "Budget wie gedruckt, Projekte, Unterzeichnende), nur was die Quelle nennt"
+        ],
     }
     notes = {"budget_laut_quelle": "Genau so abschreiben, wie die Quelle den Betrag druckt, z. B. 879.800 Euro."}
-    heading = (f"Entwurf: Eckdaten {year} – {partner.bezeichnung} (aus öffentlicher Quelle, wie {previous_year}). "
-               "Alle leeren Felder ausfüllen, die offenen Punkte erledigen, dann `make check`.")
+    heading = (
+        f"Entwurf: Eckdaten {year} – {partner.bezeichnung} (aus öffentlicher Quelle, wie {previous_year}). "
+        "Alle leeren Felder ausfüllen, die offenen Punkte erledigen, dann `make check`."
+    )
     write_draft(target, "../../schema/vereinbarung.schema.json", heading, KeyFiguresRecord, values, notes)
     return target
 
@@ -130,10 +154,16 @@ def new_year(dataset: Dataset, data_dir: Path, year: int) -> Path:
     lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
     year_line = f"jahr: {max(earlier)}\n"
     # The copy is a draft until the ministry's wording for the new year has been compared with it.
-    draft_marker = (f"# ENTWURF aus {source.name}: solange hier ein offener Punkt steht, wird nichts veröffentlicht.\n"
-                    "offene_punkte:\n  - " + json.dumps(
-                        f"Wortlaut, Jahreszahlen, Ministerium und Maßnahmenarten aus {max(earlier)} übernommen: "
-                        f"mit dem Standardtext des Ministeriums für {year} abgleichen", ensure_ascii=False) + "\n")
+    draft_marker = (
+        f"# ENTWURF aus {source.name}: solange hier ein offener Punkt steht, wird nichts veröffentlicht.\n"
+        "offene_punkte:\n  - "
+        + json.dumps(
+            f"Wortlaut, Jahreszahlen, Ministerium und Maßnahmenarten aus {max(earlier)} übernommen: "
+            f"mit dem Standardtext des Ministeriums für {year} abgleichen",
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
     copied = [f"jahr: {year}\n{draft_marker}" if line == year_line else line for line in lines]
     if year_line not in lines:
         copied.append(draft_marker)
@@ -143,7 +173,7 @@ def new_year(dataset: Dataset, data_dir: Path, year: int) -> Path:
 
 
 def suggestion(value: str, known: dict[str, Any]) -> str:
-    """"Meinten Sie …?" for a mistyped slug (also for a capital letter: Fulda → fulda)."""
+    """ "Meinten Sie …?" for a mistyped slug (also for a capital letter: Fulda → fulda)."""
     lowered = value.strip().lower().replace(" ", "-")
     containing = [slug for slug in known if lowered and lowered in slug]
     close = [lowered] if lowered in known else containing[:1] or difflib.get_close_matches(lowered, list(known), n=1)
@@ -165,21 +195,30 @@ class _Dumper(yaml.SafeDumper):
     """Multi-line texts as literal blocks, as staff would write them."""
 
 
-_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+_Dumper.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None),
+)
 # A value still to be filled in is written as nothing at all: `budget:`.
 _Dumper.add_representer(type(None), lambda dumper, _: dumper.represent_scalar("tag:yaml.org,2002:null", ""))
 
 
-def write_draft(target: Path, schema: str, heading: str, model: type[BaseModel], values: dict[str, Any],
-           notes: dict[str, str]) -> None:
+def write_draft(
+    target: Path, schema: str, heading: str, model: type[BaseModel], values: dict[str, Any], notes: dict[str, str]
+) -> None:
     parts = [f"# yaml-language-server: $schema={schema}\n# {heading}\n"]
     for name, field in model.model_fields.items():
         if name not in values:
             continue
         comment = f"# {field.description}" + (f"\n# {notes[name]}" if name in notes else "")
-        dumped = yaml.dump({name: values[name]}, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                           default_flow_style=False, width=100)
+        dumped = yaml.dump(
+            {name: values[name]},
+            Dumper=_Dumper,
+            allow_unicode=True,
+            sort_keys=False,
+            default_flow_style=False,
+            width=100,
+        )
         parts.append(f"\n{comment}\n{dumped}")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("".join(parts), encoding="utf-8")

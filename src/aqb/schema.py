@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import TypeAdapter
+from pydantic import BaseModel, TypeAdapter
 
 from aqb.loader import Dataset
 from aqb.model import Agreement, MeasureTypeEntry, PartnerEntry, Slug, StandardText, StatewideTotal
@@ -29,8 +29,10 @@ def schemas(dataset: Dataset) -> dict[str, dict[str, Any]]:
     """Every schema by name."""
     agreement = TypeAdapter(Agreement).json_schema()
     agreement["title"] = "Zielvereinbarung zum AQB"
-    agreement["description"] = ("Eine Zielvereinbarung: art: wortlaut, wenn der unterzeichnete Text vorliegt; "
-                                "art: eckdaten, wenn nur Angaben aus einer öffentlichen Quelle vorliegen.")
+    agreement["description"] = (
+        "Eine Zielvereinbarung: art: wortlaut, wenn der unterzeichnete Text vorliegt; "
+        "art: eckdaten, wenn nur Angaben aus einer öffentlichen Quelle vorliegen."
+    )
     for kind in ("FullTextAgreement", "KeyFiguresRecord"):
         properties = agreement["$defs"][kind]["properties"]
         properties["partner"]["enum"] = list(dataset.partners)
@@ -42,13 +44,17 @@ def schemas(dataset: Dataset) -> dict[str, dict[str, Any]]:
         "gebietskoerperschaften": _keyed("Gebietskörperschaften", "Kürzel → Gebietskörperschaft", PartnerEntry),
         "massnahmenarten": _keyed("Maßnahmenarten", "Kürzel → Maßnahmenart", MeasureTypeEntry),
         "standardtext": standard,
-        "landessummen": {**TypeAdapter(dict[str, StatewideTotal]).json_schema(), "title": "Landessummen",
-                         "description": "Jahr → landesweite Summe des AQB", "propertyNames": {"pattern": r"^[0-9]{4}$"}},
+        "landessummen": {
+            **TypeAdapter(dict[str, StatewideTotal]).json_schema(),
+            "title": "Landessummen",
+            "description": "Jahr → landesweite Summe des AQB",
+            "propertyNames": {"pattern": r"^[0-9]{4}$"},
+        },
     }
 
 
-def _keyed(title: str, description: str, model: type) -> dict[str, Any]:
-    schema = TypeAdapter(dict[Slug, model]).json_schema()
+def _keyed(title: str, description: str, model: type[BaseModel]) -> dict[str, Any]:
+    schema = TypeAdapter(dict[Slug, model]).json_schema()  # type: ignore[valid-type]  # a model chosen at run time
     return {**schema, "title": title, "description": description}
 
 

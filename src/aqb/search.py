@@ -41,15 +41,20 @@ class SearchMirror:
         target.parent.mkdir(parents=True, exist_ok=True)
         # The page's own opening (doctype and <html lang="de">, which picks the stemmer), its region.
         opening = html[: html.find("<head")]
-        target.write_text(opening + html[begin:end + len(END)] + "</html>\n", encoding="utf-8")
+        target.write_text(opening + html[begin : end + len(END)] + "</html>\n", encoding="utf-8")
 
     def build_index(self, site_dir: Path) -> None:
         """Write the Pagefind bundle to <site>/pagefind/ (German stemming from lang="de")."""
         try:
-            result = subprocess.run([*PAGEFIND_COMMAND, "--site", str(self.folder), "--output-path",
-                                     str(site_dir / "pagefind")], capture_output=True, text=True)
+            result = subprocess.run(
+                [*PAGEFIND_COMMAND, "--site", str(self.folder), "--output-path", str(site_dir / "pagefind")],
+                capture_output=True,
+                text=True,
+            )
             if result.returncode != 0 or not (site_dir / "pagefind" / "pagefind.js").is_file():
-                raise SearchIndexError(f"Der Suchindex (Pagefind) konnte nicht erstellt werden:\n{result.stdout}{result.stderr}")
+                raise SearchIndexError(
+                    f"Der Suchindex (Pagefind) konnte nicht erstellt werden:\n{result.stdout}{result.stderr}"
+                )
         finally:
             self.discard()
 

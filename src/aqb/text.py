@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import html
 import re
-from html.parser import HTMLParser
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Literal
 
 import markdown
@@ -23,8 +23,31 @@ _BLOCK_LINE = re.compile(r"^\{(" + "|".join(BLOCK_PLACEHOLDERS) + r")\}$", re.MU
 
 # What Markdown from data may become: text structure only. No images (they would load from other
 # origins), no raw HTML (it is escaped before this), links only to http(s) and mail.
-_ALLOWED_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "strong", "em", "br", "ul", "ol", "li", "a",
-                 "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td"}
+_ALLOWED_TAGS = {
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "strong",
+    "em",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "blockquote",
+    "code",
+    "pre",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
 
 
 def wording_problems(text: str) -> list[tuple[int, str, str]]:
@@ -34,20 +57,37 @@ def wording_problems(text: str) -> list[tuple[int, str, str]]:
     for match in _PLACEHOLDER.finditer(text):
         name = match.group(1)
         if name not in known:
-            found.append((match.start(), f"unbekannter Platzhalter: '{{{name}}}'",
-                          "Erlaubt sind " + ", ".join("{" + k + "}" for k in known) + "."))
+            found.append(
+                (
+                    match.start(),
+                    f"unbekannter Platzhalter: '{{{name}}}'",
+                    "Erlaubt sind " + ", ".join("{" + k + "}" for k in known) + ".",
+                )
+            )
         elif name in BLOCK_PLACEHOLDERS and not _BLOCK_LINE.match(text, _line_start(text, match.start())):
-            found.append((match.start(), f"Platzhalter '{{{name}}}' muss allein in einer Zeile stehen",
-                          "Vor und nach dem Platzhalter eine Leerzeile lassen."))
+            found.append(
+                (
+                    match.start(),
+                    f"Platzhalter '{{{name}}}' muss allein in einer Zeile stehen",
+                    "Vor und nach dem Platzhalter eine Leerzeile lassen.",
+                )
+            )
     for match in re.finditer(r"(?m)^# ", text):
-        found.append((match.start(), "Überschriften im Wortlaut beginnen mit ## oder tiefer",
-                      "Die Hauptüberschrift (#) setzt die Seite selbst."))
+        found.append(
+            (
+                match.start(),
+                "Überschriften im Wortlaut beginnen mit ## oder tiefer",
+                "Die Hauptüberschrift (#) setzt die Seite selbst.",
+            )
+        )
     found.extend(_placeholders_outside_text(text))
     return sorted(found)
 
 
-_LINK_HINT = ("Platzhalter nur im Fließtext verwenden (auch als Linktext), nie als Linkziel, Linktitel, "
-              "Verweisdefinition, Bild oder Attribut: Dort könnte ein Name die Seite verändern.")
+_LINK_HINT = (
+    "Platzhalter nur im Fließtext verwenden (auch als Linktext), nie als Linkziel, Linktitel, "
+    "Verweisdefinition, Bild oder Attribut: Dort könnte ein Name die Seite verändern."
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -69,8 +109,13 @@ def _placeholders_outside_text(text: str) -> tuple[tuple[int, str, str], ...]:
         in_attribute = any(token in value for value in reader.attribute_values)
         in_options = re.search(r"\{:[^}]*" + re.escape(token), text)  # an attribute list {: … }
         if in_attribute or in_options or reader.text.count(token) < names.count(name):
-            found.append((text.index(token), f"Platzhalter '{token}' steht nicht im Text, sondern in einem Link, "
-                                             "Bild oder Attribut", _LINK_HINT))
+            found.append(
+                (
+                    text.index(token),
+                    f"Platzhalter '{token}' steht nicht im Text, sondern in einem Link, Bild oder Attribut",
+                    _LINK_HINT,
+                )
+            )
     return tuple(found)
 
 
@@ -114,11 +159,12 @@ def compose(agreement: FullTextAgreement, standard: StandardText) -> tuple[Compo
     return _compose(standard, _values(agreement), agreement.abweichungen)
 
 
-def filled_wording(agreement: FullTextAgreement, standard: StandardText,
-                   with_titles: bool = False) -> list[tuple[str, ...]]:
+def filled_wording(
+    agreement: FullTextAgreement, standard: StandardText, with_titles: bool = False
+) -> list[tuple[str, ...]]:
     """Each section's Markdown wording with the partner filled in; structured parts left out."""
     values = _values(agreement)
-    sections = []
+    sections: list[tuple[str, ...]] = []
     for section in standard.abschnitte:
         wording = _BLOCK_LINE.sub("", _fill(agreement.abweichungen.get(section.id, section.text), values))
         sections.append((section.id, section.titel, wording) if with_titles else (section.id, wording))
@@ -145,7 +191,7 @@ def _fill(wording: str, values: dict[str, str]) -> str:
 
 def compose_standard(standard: StandardText) -> tuple[ComposedSection, ...]:
     """The year's standard text as a reader of the year page sees it: placeholders in brackets."""
-    values = {name: "[Gebietskörperschaft]" for name in ("nominativ", "Nominativ", "genitiv", "dativ", "akkusativ")}
+    values = dict.fromkeys(("nominativ", "Nominativ", "genitiv", "dativ", "akkusativ"), "[Gebietskörperschaft]")
     values["budget"] = "[Budget]"
     return _compose(standard, values, {})
 
@@ -161,8 +207,10 @@ def _compose(standard: StandardText, values: dict[str, str], deviations: dict[st
     escaped = {name: html.escape(value, quote=True) for name, value in values.items()}
     sections = []
     for section in standard.abschnitte:
-        blocks = tuple(Block(block.kind, _fill(block.html, escaped)) if block.kind == "markdown" else block
-                       for block in _blocks(deviations.get(section.id, section.text), section.id))
+        blocks = tuple(
+            Block(block.kind, _fill(block.html, escaped)) if block.kind == "markdown" else block
+            for block in _blocks(deviations.get(section.id, section.text), section.id)
+        )
         sections.append(ComposedSection(section.id, section.titel, blocks, section.id in deviations))
     return tuple(sections)
 
@@ -184,15 +232,20 @@ def render_markdown(text: str, heading_prefix: str = "") -> str:
     Headings get ids (prefixed, so sections of one page never clash) for links and search results.
     """
     slugify = lambda value, separator: f"{heading_prefix}-{slugify_unicode(value, separator)}".strip("-")  # noqa: E731
-    converter = markdown.Markdown(output_format="html", extensions=[
-        TocExtension(slugify=slugify, toc_depth="2-6"), "tables", "fenced_code"])
+    converter = markdown.Markdown(
+        output_format="html", extensions=[TocExtension(slugify=slugify, toc_depth="2-6"), "tables", "fenced_code"]
+    )
     # Without these two, Python-Markdown passes raw HTML through; without them it escapes it.
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
     html = converter.convert(text)
     heading_ids = {f"h{level}": {"id"} for level in range(2, 7)}
-    return nh3.clean(html, tags=_ALLOWED_TAGS, attributes={"a": {"href", "title"}, **heading_ids},
-                     url_schemes={"http", "https", "mailto"})
+    return nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}, **heading_ids},
+        url_schemes={"http", "https", "mailto"},
+    )
 
 
 def full_text(agreement: FullTextAgreement, standard: StandardText) -> str:
@@ -215,7 +268,9 @@ def _block_text(kind: str, agreement: FullTextAgreement, standard: StandardText)
     signatures = []
     for signatory in agreement.unterzeichnende:
         when = f" {signatory.datum.day}.{signatory.datum.month}.{signatory.datum.year}" if signatory.datum else ""
-        signatures.append(f"{signatory.ort}, den{when}\n\n{signatory.name}\n\n" + "  \n".join(signatory.funktion.splitlines()))
+        signatures.append(
+            f"{signatory.ort}, den{when}\n\n{signatory.name}\n\n" + "  \n".join(signatory.funktion.splitlines())
+        )
     return "\n\n".join(signatures)
 
 

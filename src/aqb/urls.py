@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from aqb.model import AgreementBase
+from aqb.model import AnyAgreement
 
 
 def partner_url(slug: str) -> str:
     return f"kreise/{slug}/"
 
 
-def agreement_url(agreement: AgreementBase) -> str:
+def agreement_url(agreement: AnyAgreement) -> str:
     return f"kreise/{agreement.partner}/{agreement.jahr}/"
 
 

@@ -38,8 +38,10 @@ for _first, _resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
     for _tag, _regexp in _resolvers:
         if _tag in _KEPT_RESOLVERS:
             _Loader.yaml_implicit_resolvers.setdefault(_first, []).append((_tag, _regexp))
-_NUMBER_FORMS = {"tag:yaml.org,2002:int": re.compile(r"^(?:0|-?[1-9][0-9]{0,14})$"),
-                 "tag:yaml.org,2002:float": re.compile(r"^-?[0-9]{1,15}\.[0-9]{1,15}$")}
+_NUMBER_FORMS = {
+    "tag:yaml.org,2002:int": re.compile(r"^(?:0|-?[1-9][0-9]{0,14})$"),
+    "tag:yaml.org,2002:float": re.compile(r"^-?[0-9]{1,15}\.[0-9]{1,15}$"),
+}
 for _tag, _regexp in _NUMBER_FORMS.items():
     _Loader.add_implicit_resolver(_tag, _regexp, list("-0123456789"))
 _ALIAS_MESSAGE = "Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben"
@@ -60,9 +62,10 @@ class YamlDocument:
     def line_in_text(self, location: Location, offset: int) -> int:
         """Line of character `offset` of the text at `location` (exact for literal blocks)."""
         start = self.literal_starts.get(location)
-        if start is None or not isinstance(self.value_at(location), str):
+        value = self.value_at(location)
+        if start is None or not isinstance(value, str):
             return self.line_of(location)
-        return start + self.value_at(location)[:offset].count("\n")
+        return start + value[:offset].count("\n")
 
     def value_at(self, location: Location) -> Any:
         value = self.data
@@ -89,43 +92,82 @@ def read_yaml(file: Path, shown_path: str) -> YamlDocument:
     """Parse `file`; raise YamlReadError naming line and cause when it is not usable YAML."""
     raw = file.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        raise YamlReadError([Problem(shown_path, 1, "Datei",
-                                     f"ist zu groß ({len(raw)} Bytes, höchstens {MAX_FILE_BYTES})",
-                                     "Eine Vereinbarung braucht nur wenige Kilobyte.")])
+        raise YamlReadError(
+            [
+                Problem(
+                    shown_path,
+                    1,
+                    "Datei",
+                    f"ist zu groß ({len(raw)} Bytes, höchstens {MAX_FILE_BYTES})",
+                    "Eine Vereinbarung braucht nur wenige Kilobyte.",
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise YamlReadError([Problem(
-            shown_path, line, "Datei",
-            f"ist nicht UTF-8-kodiert: Byte 0x{raw[error.start]:02x} ist kein gültiges Zeichen",
-            "Die Datei im Editor mit der Kodierung „UTF-8“ speichern.")]) from None
+        raise YamlReadError(
+            [
+                Problem(
+                    shown_path,
+                    line,
+                    "Datei",
+                    f"ist nicht UTF-8-kodiert: Byte 0x{raw[error.start]:02x} ist kein gültiges Zeichen",
+                    "Die Datei im Editor mit der Kodierung „UTF-8“ speichern.",
+                )
+            ]
+        ) from None
 
     control = _CONTROL.search(text)
     if control:
-        raise YamlReadError([Problem(shown_path, text[: control.start()].count("\n") + 1, "Datei",
-                                     f"enthält ein unzulässiges Steuerzeichen (#x{ord(control.group()):04x})",
-                                     "Das Zeichen löschen; beim Kopieren aus PDF-Dateien rutscht es leicht mit hinein.")])
+        raise YamlReadError(
+            [
+                Problem(
+                    shown_path,
+                    text[: control.start()].count("\n") + 1,
+                    "Datei",
+                    f"enthält ein unzulässiges Steuerzeichen (#x{ord(control.group()):04x})",
+                    "Das Zeichen löschen; beim Kopieren aus PDF-Dateien rutscht es leicht mit hinein.",
+                )
+            ]
+        )
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
     except RecursionError:
-        raise YamlReadError([Problem(shown_path, 1, "Datei", f"ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)",
-                                     None)]) from None
+        raise YamlReadError(
+            [Problem(shown_path, 1, "Datei", f"ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)", None)]
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         reason = error.problem or "ungültiges YAML"
         if "nesting depth" in reason:  # libyaml's own limit (PyYAML ≥ 6.0.4 wheels), far above ours
-            raise YamlReadError([Problem(shown_path, line, "Datei",
-                                         f"ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)", None)]) from None
-        if mark is not None and text[mark.index:mark.index + 1] == "\t":
+            raise YamlReadError(
+                [Problem(shown_path, line, "Datei", f"ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)", None)]
+            ) from None
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
             reason = "tab"
-        raise YamlReadError([Problem(shown_path, line, "YAML-Syntax", _german_syntax(reason),
-                                     "Einrückung, Doppelpunkte und Anführungszeichen prüfen.")]) from None
+        raise YamlReadError(
+            [
+                Problem(
+                    shown_path,
+                    line,
+                    "YAML-Syntax",
+                    _german_syntax(reason),
+                    "Einrückung, Doppelpunkte und Anführungszeichen prüfen.",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as error:
-        raise YamlReadError([Problem(shown_path, 1, "YAML-Syntax", str(error),
-                                     "Einrückung, Doppelpunkte und Anführungszeichen prüfen.")]) from None
+        raise YamlReadError(
+            [
+                Problem(
+                    shown_path, 1, "YAML-Syntax", str(error), "Einrückung, Doppelpunkte und Anführungszeichen prüfen."
+                )
+            ]
+        ) from None
     finally:
         loader.dispose()
 
@@ -138,11 +180,21 @@ def read_yaml(file: Path, shown_path: str) -> YamlDocument:
     try:
         data = _construct(root, (), lines, literal_starts, problems, shown_path, loader, seen)
     except _AliasFound as alias:
-        raise YamlReadError([Problem(shown_path, alias.line, "YAML-Syntax", _ALIAS_MESSAGE,
-                                     "Einrückung, Doppelpunkte und Anführungszeichen prüfen.")]) from None
+        raise YamlReadError(
+            [
+                Problem(
+                    shown_path,
+                    alias.line,
+                    "YAML-Syntax",
+                    _ALIAS_MESSAGE,
+                    "Einrückung, Doppelpunkte und Anführungszeichen prüfen.",
+                )
+            ]
+        ) from None
     except _TooDeep as deep:
-        raise YamlReadError([Problem(shown_path, deep.line, "Datei",
-                                     f"ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)", None)]) from None
+        raise YamlReadError(
+            [Problem(shown_path, deep.line, "Datei", f"ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)", None)]
+        ) from None
     return YamlDocument(shown_path, data, lines, tuple(problems), literal_starts)
 
 
@@ -156,8 +208,16 @@ class _TooDeep(Exception):
         self.line = line
 
 
-def _construct(node: Node, location: Location, lines: dict[Location, int], literal_starts: dict[Location, int],
-               problems: list[Problem], shown_path: str, loader: _Loader, seen: set[int]) -> Any:
+def _construct(
+    node: Node,
+    location: Location,
+    lines: dict[Location, int],
+    literal_starts: dict[Location, int],
+    problems: list[Problem],
+    shown_path: str,
+    loader: _Loader,
+    seen: set[int],
+) -> Any:
     """Turn a node tree into plain Python data, recording lines and refusing duplicate keys.
 
     A node met a second time is an alias (*name): refused at once, before anything is expanded.
@@ -170,42 +230,74 @@ def _construct(node: Node, location: Location, lines: dict[Location, int], liter
         raise _TooDeep(node.start_mark.line + 1)  # one message for the file, nothing read below it
     if node.tag not in _PLAIN_TAGS:
         # Explicit tags such as !!python/object are never constructed, and not silently ignored either.
-        problems.append(Problem(shown_path, node.start_mark.line + 1, dotted(location) or "Datei",
-                                f"Typangaben wie '{node.tag}' sind nicht erlaubt", "Den Wert ohne !!… schreiben."))
+        problems.append(
+            Problem(
+                shown_path,
+                node.start_mark.line + 1,
+                dotted(location) or "Datei",
+                f"Typangaben wie '{node.tag}' sind nicht erlaubt",
+                "Den Wert ohne !!… schreiben.",
+            )
+        )
         return None
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                problems.append(Problem(shown_path, key_node.start_mark.line + 1, dotted(location) or "Datei",
-                                        "ein Feldname muss ein einfacher Text sein", None))
+                problems.append(
+                    Problem(
+                        shown_path,
+                        key_node.start_mark.line + 1,
+                        dotted(location) or "Datei",
+                        "ein Feldname muss ein einfacher Text sein",
+                        None,
+                    )
+                )
                 continue
             if id(key_node) in seen:
                 raise _AliasFound(key_node.start_mark.line + 1)
             seen.add(id(key_node))
             if key_node.tag not in _PLAIN_TAGS:
-                message = ("„<<“ (Werte aus einem anderen Eintrag übernehmen) ist nicht erlaubt"
-                           if key_node.tag == "tag:yaml.org,2002:merge" else
-                           f"Typangaben wie '{key_node.tag}' sind nicht erlaubt")
-                problems.append(Problem(shown_path, key_node.start_mark.line + 1, dotted(location) or "Datei", message,
-                                        "Jeden Wert ausschreiben."))
+                message = (
+                    "„<<“ (Werte aus einem anderen Eintrag übernehmen) ist nicht erlaubt"
+                    if key_node.tag == "tag:yaml.org,2002:merge"
+                    else f"Typangaben wie '{key_node.tag}' sind nicht erlaubt"
+                )
+                problems.append(
+                    Problem(
+                        shown_path,
+                        key_node.start_mark.line + 1,
+                        dotted(location) or "Datei",
+                        message,
+                        "Jeden Wert ausschreiben.",
+                    )
+                )
                 continue
             key = _scalar(loader, key_node, location, problems, shown_path)
             key = key if isinstance(key, str) else str(key)
-            _check_characters(key, location + (key,), key_node, problems, shown_path)
+            _check_characters(key, (*location, key), key_node, problems, shown_path)
             if key in result:
-                first = lines[location + (key,)]
-                problems.append(Problem(
-                    shown_path, key_node.start_mark.line + 1, dotted(location + (key,)),
-                    f"steht doppelt in der Datei (zuerst in Zeile {first})",
-                    "Einen der beiden Einträge löschen oder zusammenführen."))
+                first = lines[(*location, key)]
+                problems.append(
+                    Problem(
+                        shown_path,
+                        key_node.start_mark.line + 1,
+                        dotted((*location, key)),
+                        f"steht doppelt in der Datei (zuerst in Zeile {first})",
+                        "Einen der beiden Einträge löschen oder zusammenführen.",
+                    )
+                )
                 continue
-            lines[location + (key,)] = key_node.start_mark.line + 1
-            result[key] = _construct(value_node, location + (key,), lines, literal_starts, problems, shown_path, loader, seen)
+            lines[(*location, key)] = key_node.start_mark.line + 1
+            result[key] = _construct(
+                value_node, (*location, key), lines, literal_starts, problems, shown_path, loader, seen
+            )
         return result
     if isinstance(node, SequenceNode):
-        return [_construct(item, location + (index,), lines, literal_starts, problems, shown_path, loader, seen)
-                for index, item in enumerate(node.value)]
+        return [
+            _construct(item, (*location, index), lines, literal_starts, problems, shown_path, loader, seen)
+            for index, item in enumerate(node.value)
+        ]
     if isinstance(node, ScalarNode) and node.style == "|":
         literal_starts[location] = node.start_mark.line + 2  # the line after the "|" indicator
     value = _scalar(loader, node, location, problems, shown_path)
@@ -218,14 +310,28 @@ def _scalar(loader: _Loader, node: Node, location: Location, problems: list[Prob
     """A scalar's value; explicit tags that cannot be read (`!!int 0x…`, `!!float abc`) become a problem."""
     plain_number = _NUMBER_FORMS.get(node.tag)
     if plain_number is not None and not plain_number.match(node.value):  # an explicit !!int 0x10
-        problems.append(Problem(shown_path, node.start_mark.line + 1, dotted(location) or "Datei",
-                                f"ist keine einfache Zahl: '{node.value[:40]}'", "Zahlen nur mit den Ziffern 0–9 schreiben."))
+        problems.append(
+            Problem(
+                shown_path,
+                node.start_mark.line + 1,
+                dotted(location) or "Datei",
+                f"ist keine einfache Zahl: '{node.value[:40]}'",
+                "Zahlen nur mit den Ziffern 0–9 schreiben.",
+            )
+        )
         return None
     try:
         return loader.construct_object(node)
     except (ValueError, OverflowError, yaml.YAMLError):
-        problems.append(Problem(shown_path, node.start_mark.line + 1, dotted(location) or "Datei",
-                                "ist kein gültiger Wert", "Den Wert ohne !!… schreiben, Zahlen nur mit den Ziffern 0–9."))
+        problems.append(
+            Problem(
+                shown_path,
+                node.start_mark.line + 1,
+                dotted(location) or "Datei",
+                "ist kein gültiger Wert",
+                "Den Wert ohne !!… schreiben, Zahlen nur mit den Ziffern 0–9.",
+            )
+        )
         return None
 
 
@@ -233,9 +339,15 @@ def _check_characters(value: str, location: Location, node: Node, problems: list
     """Escapes in double-quoted YAML ("\\e[31m", "\\u202e") must not smuggle control characters in."""
     found = has_control_characters(value)
     if found:
-        problems.append(Problem(shown_path, node.start_mark.line + 1, dotted(location) or "Datei",
-                                f"enthält ein unzulässiges Steuerzeichen (#x{ord(found.group()):04x})",
-                                "Das Zeichen löschen (in Anführungszeichen auch Schreibweisen wie \\e oder \\x1b)."))
+        problems.append(
+            Problem(
+                shown_path,
+                node.start_mark.line + 1,
+                dotted(location) or "Datei",
+                f"enthält ein unzulässiges Steuerzeichen (#x{ord(found.group()):04x})",
+                "Das Zeichen löschen (in Anführungszeichen auch Schreibweisen wie \\e oder \\x1b).",
+            )
+        )
 
 
 def dotted(location: Location) -> str:
@@ -255,8 +367,10 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u
 
 _SYNTAX_MESSAGES = {
     "tab": "Tabulatoren sind nicht erlaubt; mit Leerzeichen einrücken",
-    "mapping values are not allowed": "hier ist kein Doppelpunkt erlaubt (fehlen Anführungszeichen um einen Text mit „: “?)",
-    "found character that cannot start any token": "dieses Zeichen kann hier nicht stehen (Text in Anführungszeichen setzen)",
+    "mapping values are not allowed": "hier ist kein Doppelpunkt erlaubt (fehlen Anführungszeichen um einen Text mit "
+    "„: “?)",
+    "found character that cannot start any token": "dieses Zeichen kann hier nicht stehen (Text in Anführungszeichen "
+    "setzen)",
     "but found another document": "die Datei darf nur ein YAML-Dokument enthalten (kein zweites „---“)",
     "Anker und Verweise": "Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben",
     "could not find expected ':'": "es fehlt ein Doppelpunkt nach dem Feldnamen",
