@@ -36,7 +36,7 @@ lock: $(INSTALLED)
 ## serve: build the site with the data in data/ and serve it on http://127.0.0.1:8000 (or PORT=…)
 serve: $(INSTALLED)
 	@$(BIN)/aqb port "$$PORT"
-	$(BIN)/properdocs serve --strict -f mkdocs.yml --dev-addr "127.0.0.1:$$PORT"
+	AQB_VORSCHAU=1 $(BIN)/properdocs serve --strict --watch-theme -f mkdocs.yml --dev-addr "127.0.0.1:$$PORT"
 
 ## build: build the site into site/ (fails on any problem in the data). Built in .bau/ first and
 ## exchanged with site/ in one step, so there is never a moment without a complete site/.

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.aqb")
+# `make serve` sets this: the preview's pages let the server's live-reload script run (never a build's).
+PREVIEW = os.environ.get("AQB_VORSCHAU") == "1"
 _site: Site | None = None  # set in on_config, for the build that follows
 _search: SearchMirror | None = None  # set in on_pre_build
 
@@ -119,7 +121,7 @@ def on_post_template(output_content: str, *, template_name: str, **kwargs: Any) 
 
 def _with_policy(html: str, source: str) -> str:
     try:
-        return apply_policy(html)
+        return apply_policy(html, preview=PREVIEW)
     except UnknownInlineScriptError as error:
         raise PluginError(
             f"{source}: unbekanntes Inline-Skript, das die Sicherheitsrichtlinie nicht erlaubt: "
