@@ -36,10 +36,9 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "tests"))  # the nginx preview is a test helper the benchmark shares
 from aqb.model import FullTextAgreement  # noqa: E402
 from aqb.search import PAGEFIND_COMMAND  # noqa: E402 - the same indexer call as the site build
-from preview import NGINX, nginx_serving  # noqa: E402 - the host setup the tests check
+from preview import CHROMIUM, CHROMIUM_FLAGS, NGINX, nginx_serving  # noqa: E402 - the host setup the tests check
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-CHROMIUM = "/usr/bin/chromium"
 
 
 # -- synthetic data -----------------------------------------------------------------------------------
@@ -210,21 +209,14 @@ def search_bytes(base: str | None, query: str) -> tuple[int, int, dict[str, int]
 
     Over the network is what a reader pays: nginx compresses Pagefind's JavaScript; its index files
     are compressed already. The filter panel stays closed unless the query sets a filter."""
-    if base is None or not Path(CHROMIUM).exists():
+    if base is None or not CHROMIUM.exists():
         return None
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-            ],
+            executable_path=str(CHROMIUM),
+            args=CHROMIUM_FLAGS,
         )
         tab = browser.new_page()
         finished: list[Any] = []
@@ -259,7 +251,7 @@ LIGHTHOUSE_PAGES = {
 
 def lighthouse(base: str | None) -> dict[str, dict[str, float]] | None:
     """Lighthouse scores of four page types."""
-    if base is None or not LIGHTHOUSE.exists() or not Path(CHROMIUM).exists():
+    if base is None or not LIGHTHOUSE.exists() or not CHROMIUM.exists():
         print("Lighthouse nicht gemessen: bench/node_modules, Chromium oder nginx fehlt", file=sys.stderr)
         return None
     scores = {}
@@ -277,7 +269,7 @@ def lighthouse(base: str | None) -> dict[str, dict[str, float]] | None:
                     "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
                     "--disable-background-networking --disable-component-update --no-first-run",
                 ],
-                env={**os.environ, "CHROME_PATH": CHROMIUM},
+                env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
                 check=True,
                 capture_output=True,
                 timeout=300,

@@ -19,18 +19,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
+from preview import CHROMIUM, CHROMIUM_FLAGS
+
 REPO = Path(__file__).resolve().parent.parent
 # The signed 2025 text, kept in the repository as the provenance of its record.
 SEED = REPO / "data" / "originaltexte" / "2025" / "marburg-biedenkopf.txt"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 
 def real_agreement() -> dict[str, Any]:

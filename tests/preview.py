@@ -1,6 +1,7 @@
 """Serve a built site the way the example host does: nginx with deploy/nginx.conf, on 127.0.0.1.
 
-Used by the tests of that configuration and by the benchmark (Lighthouse, bytes per search).
+Used by the tests of that configuration and by the benchmark (Lighthouse, bytes per search), which
+also share the Chromium they view it with.
 """
 
 from __future__ import annotations
@@ -15,6 +16,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+# Debian's Chromium, never a browser downloaded by a test tool; flags that work on these machines.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 def free_port() -> int:

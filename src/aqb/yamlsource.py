@@ -230,29 +230,20 @@ def _construct(
         raise _TooDeep(node.start_mark.line + 1)  # one message for the file, nothing read below it
     if node.tag not in _PLAIN_TAGS:
         # Explicit tags such as !!python/object are never constructed, and not silently ignored either.
-        problems.append(
-            Problem(
-                shown_path,
-                node.start_mark.line + 1,
-                dotted(location) or "Datei",
-                f"Typangaben wie '{node.tag}' sind nicht erlaubt",
-                "Den Wert ohne !!… schreiben.",
-            )
+        _report(
+            problems,
+            shown_path,
+            node,
+            location,
+            f"Typangaben wie '{node.tag}' sind nicht erlaubt",
+            "Den Wert ohne !!… schreiben.",
         )
         return None
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                problems.append(
-                    Problem(
-                        shown_path,
-                        key_node.start_mark.line + 1,
-                        dotted(location) or "Datei",
-                        "ein Feldname muss ein einfacher Text sein",
-                        None,
-                    )
-                )
+                _report(problems, shown_path, key_node, location, "ein Feldname muss ein einfacher Text sein", None)
                 continue
             if id(key_node) in seen:
                 raise _AliasFound(key_node.start_mark.line + 1)
@@ -263,15 +254,7 @@ def _construct(
                     if key_node.tag == "tag:yaml.org,2002:merge"
                     else f"Typangaben wie '{key_node.tag}' sind nicht erlaubt"
                 )
-                problems.append(
-                    Problem(
-                        shown_path,
-                        key_node.start_mark.line + 1,
-                        dotted(location) or "Datei",
-                        message,
-                        "Jeden Wert ausschreiben.",
-                    )
-                )
+                _report(problems, shown_path, key_node, location, message, "Jeden Wert ausschreiben.")
                 continue
             key = _scalar(loader, key_node, location, problems, shown_path)
             key = key if isinstance(key, str) else str(key)
@@ -310,27 +293,25 @@ def _scalar(loader: _Loader, node: Node, location: Location, problems: list[Prob
     """A scalar's value; explicit tags that cannot be read (`!!int 0x…`, `!!float abc`) become a problem."""
     plain_number = _NUMBER_FORMS.get(node.tag)
     if plain_number is not None and not plain_number.match(node.value):  # an explicit !!int 0x10
-        problems.append(
-            Problem(
-                shown_path,
-                node.start_mark.line + 1,
-                dotted(location) or "Datei",
-                f"ist keine einfache Zahl: '{node.value[:40]}'",
-                "Zahlen nur mit den Ziffern 0–9 schreiben.",
-            )
+        _report(
+            problems,
+            shown_path,
+            node,
+            location,
+            f"ist keine einfache Zahl: '{node.value[:40]}'",
+            "Zahlen nur mit den Ziffern 0–9 schreiben.",
         )
         return None
     try:
         return loader.construct_object(node)
     except (ValueError, OverflowError, yaml.YAMLError):
-        problems.append(
-            Problem(
-                shown_path,
-                node.start_mark.line + 1,
-                dotted(location) or "Datei",
-                "ist kein gültiger Wert",
-                "Den Wert ohne !!… schreiben, Zahlen nur mit den Ziffern 0–9.",
-            )
+        _report(
+            problems,
+            shown_path,
+            node,
+            location,
+            "ist kein gültiger Wert",
+            "Den Wert ohne !!… schreiben, Zahlen nur mit den Ziffern 0–9.",
         )
         return None
 
@@ -339,15 +320,21 @@ def _check_characters(value: str, location: Location, node: Node, problems: list
     """Escapes in double-quoted YAML ("\\e[31m", "\\u202e") must not smuggle control characters in."""
     found = has_control_characters(value)
     if found:
-        problems.append(
-            Problem(
-                shown_path,
-                node.start_mark.line + 1,
-                dotted(location) or "Datei",
-                f"enthält ein unzulässiges Steuerzeichen (#x{ord(found.group()):04x})",
-                "Das Zeichen löschen (in Anführungszeichen auch Schreibweisen wie \\e oder \\x1b).",
-            )
+        _report(
+            problems,
+            shown_path,
+            node,
+            location,
+            f"enthält ein unzulässiges Steuerzeichen (#x{ord(found.group()):04x})",
+            "Das Zeichen löschen (in Anführungszeichen auch Schreibweisen wie \\e oder \\x1b).",
         )
+
+
+def _report(
+    problems: list[Problem], shown_path: str, node: Node, location: Location, message: str, hint: str | None
+) -> None:
+    """A problem at `node`, named by its field (or "Datei" for the whole file)."""
+    problems.append(Problem(shown_path, node.start_mark.line + 1, dotted(location) or "Datei", message, hint))
 
 
 def dotted(location: Location) -> str:
