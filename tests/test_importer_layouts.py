@@ -21,7 +21,23 @@ from aqb.importer import parse_agreement
 from aqb.loader import Dataset, load_dataset
 from conftest import REPO, SEED, real_agreement
 
-BULLETS = ["  - ", "- ", "– ", "— ", "• ", "* ", "◦ ", "\uf0b7 ", "▪ ", "o ", "LETTER) ", "(LETTER) ", "LETTER. "]
+BULLETS = [
+    "  - ",
+    "- ",
+    "– ",
+    "— ",
+    "• ",
+    "* ",
+    "◦ ",
+    "\uf0b7 ",
+    "▪ ",
+    "o ",
+    "LETTER) ",
+    "(LETTER) ",
+    "LETTER. ",
+    "MEASURE.NUMBER ",
+    "   NUMBER. ",
+]
 NUMBERING = ["{n}. ", "{n}) "]
 _PROJECT = re.compile(r"^  - (.*)$")
 _MEASURE = re.compile(r"^([0-9])\. (.*)$")
@@ -49,10 +65,12 @@ def layouts(draw: Any) -> str:
     hyphenate = draw(st.booleans())
     out: list[str] = []
     letter = 0
+    current_measure = "0"
     for index, line in enumerate(lines):
         project, measure = _PROJECT.match(line), _MEASURE.match(line)
         if project:
-            mark = bullet.replace("LETTER", "abcdefgh"[letter])
+            mark = (bullet.replace("LETTER", "abcdefgh"[letter]).replace("NUMBER", str(letter + 1))
+                    .replace("MEASURE", current_measure))  # fmt: skip
             letter += 1
             out += textwrap.wrap(
                 project.group(1),
@@ -64,6 +82,7 @@ def layouts(draw: Any) -> str:
             )
         elif measure:
             letter = 0
+            current_measure = measure.group(1)
             # A PDF loses the list's indentation: the measure type's name wraps flush left.
             out += textwrap.wrap(
                 numbering.format(n=measure.group(1)) + measure.group(2),

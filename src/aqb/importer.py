@@ -27,12 +27,14 @@ _PLACEHOLDER = re.compile(r"\{([A-Za-z]+)\}")
 _SIGNATURE_PLACE = re.compile(
     r"^(?P<ort>[^,]+), den(?:\s+(?P<tag>[0-9]{1,2})\.\s?(?P<monat>[0-9]{1,2})\.\s?(?P<jahr>[0-9]{4}))?\s*$"
 )
-_NUMBERED = re.compile(r"^\s*([0-9]{1,2})[.)]\s+(.*\S)\s*$")
+# A measure type's number stands at the start of the line; indented, or as 1.1, it numbers a project.
+_NUMBERED = re.compile(r"^ ?([0-9]{1,2})[.)]\s+(.*\S)\s*$")
 # Bullets as word processors and PDFs print them: hyphen, en and em dash, bullet, asterisk, plus,
 # white bullet, squares, arrows, Word's "o" and Symbol/Wingdings bullets (U+F0B7, U+F0A7, U+F0D8);
-# lettered and roman sub-items.
+# lettered and roman sub-items; numbered sub-items (1.1, or an indented 1.).
 _BULLET = re.compile(
-    r"^\s*(?:[-–—•*+◦▪‣·►➢✓o\uf0b7\uf0a7\uf0d8]|\(?[a-z]\)|[a-z]\.|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\))"
+    r"^\s*(?:[-–—•*+◦▪‣·►➢✓o\uf0b7\uf0a7\uf0d8]|\(?[a-z]\)|[a-z]\.|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)"
+    r"|[0-9]{1,2}\.[0-9]{1,2}\.?|(?<=\s\s)[0-9]{1,2}[.)])"
     r"\s+(.*\S)\s*$"
 )
 
