@@ -34,8 +34,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "tests"))  # the nginx preview is a test helper the benchmark shares
-from aqb.model import FullTextAgreement  # noqa: E402
-from aqb.search import PAGEFIND_COMMAND  # noqa: E402 - the same indexer call as the site build
+from aqb.data.model import FullTextAgreement  # noqa: E402
+from aqb.outputs.search import PAGEFIND_COMMAND  # noqa: E402 - the same indexer call as the site build
 from preview import CHROMIUM, CHROMIUM_FLAGS, NGINX, nginx_serving  # noqa: E402 - the host setup the tests check
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -102,9 +102,9 @@ def link_project(project: Path) -> None:
 
 def write_baseline(project: Path, baseline: Path) -> None:
     """The same pages as plain Markdown for mkdocs-material: agreements, partners, years."""
+    from aqb.data.loader import load_dataset
+    from aqb.data.text import full_text
     from aqb.formatting import euro
-    from aqb.loader import load_dataset
-    from aqb.text import full_text
 
     dataset = load_dataset(project / "data")
     docs = baseline / "docs"

@@ -13,15 +13,15 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from aqb.csp import UnknownInlineScriptError, apply_policy
-from aqb.files import check_pages_folder
-from aqb.history import last_changes
-from aqb.legal import publication_problems
-from aqb.loader import load_dataset
-from aqb.problems import DataError, escaped
-from aqb.publish import WORK_ENV
-from aqb.search import SearchIndexError, SearchMirror
-from aqb.views import Site, expand_nav, page_meta
+from aqb.data.files import check_pages_folder
+from aqb.data.history import last_changes
+from aqb.data.loader import load_dataset
+from aqb.data.problems import DataError, escaped
+from aqb.outputs.csp import UnknownInlineScriptError, apply_policy
+from aqb.outputs.publish import WORK_ENV
+from aqb.outputs.search import SearchIndexError, SearchMirror
+from aqb.pages.legal import publication_problems
+from aqb.pages.views import Site, expand_nav, page_meta
 
 if TYPE_CHECKING:
     import jinja2
@@ -126,7 +126,7 @@ def _with_policy(html: str, source: str) -> str:
         raise PluginError(
             f"{source}: unbekanntes Inline-Skript, das die Sicherheitsrichtlinie nicht erlaubt: "
             f"{escaped(str(error))} … Skripte gehören in Dateien unter overrides/assets/; "
-            "Skripte des Themes stehen in src/aqb/csp.py (ALLOWED_SCRIPTS)."
+            "Skripte des Themes stehen in src/aqb/outputs/csp.py (ALLOWED_SCRIPTS)."
         ) from None
 
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from aqb.compare import budget_change, project_changes, series_key
-from aqb.model import KeyFiguresRecord
+from aqb.data.model import KeyFiguresRecord
+from aqb.pages.compare import budget_change, project_changes, series_key
 from conftest import DataFolder, attribute_of, build_site, found, page, real_agreement, synthetic_agreement, text_of
 
 

@@ -14,11 +14,11 @@ import jsonschema
 import pytest
 import yaml
 
-from aqb.fields import DOCUMENTED_MODELS
-from aqb.loader import load_dataset
-from aqb.problems import DataError
-from aqb.schema import render, schemas
-from aqb.yamlsource import read_yaml
+from aqb.data.fields import DOCUMENTED_MODELS
+from aqb.data.loader import load_dataset
+from aqb.data.problems import DataError
+from aqb.data.schema import render, schemas
+from aqb.data.yamlsource import read_yaml
 from conftest import REPO, DataFolder, page, real_agreement, text_of
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -26,7 +26,7 @@ FIELDS = sorted({(model.__name__, name) for model, _ in DOCUMENTED_MODELS for na
 
 
 def aqb(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "aqb.cli", *arguments], capture_output=True, text=True, cwd=cwd)
+    return subprocess.run([sys.executable, "-m", "aqb.staff.cli", *arguments], capture_output=True, text=True, cwd=cwd)
 
 
 # -- the guide -----------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from aqb.csp import ALLOWED_SCRIPTS, HEADERS, inline_scripts, is_allowed, policy_for
+from aqb.outputs.csp import ALLOWED_SCRIPTS, HEADERS, inline_scripts, is_allowed, policy_for
 from conftest import REPO, DataFolder, attribute_of, build_site, serve
 from preview import NGINX, nginx_serving
 
@@ -46,7 +46,7 @@ def test_every_allowed_script_is_one_the_theme_really_writes(real_site: Path) ->
     """A stale entry would trust a script nobody checked; a new theme script must be added knowingly."""
     import hashlib
 
-    from aqb.csp import _BASE
+    from aqb.outputs.csp import _BASE
 
     used = {
         hashlib.sha256(_BASE.sub("new URL(BASE,location)", script).encode()).hexdigest()

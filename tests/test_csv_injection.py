@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from aqb.exports import defused
+from aqb.outputs.exports import defused
 from conftest import DataFolder, build_site, serve, synthetic_agreement
 
 # OWASP "CSV Injection": cells beginning with = + - @ tab or carriage return.

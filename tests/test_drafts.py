@@ -18,7 +18,7 @@ DRAFT = "vereinbarungen/2026/marburg-biedenkopf.yaml"
 
 
 def aqb(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "aqb.cli", *arguments], capture_output=True, text=True, cwd=cwd)
+    return subprocess.run([sys.executable, "-m", "aqb.staff.cli", *arguments], capture_output=True, text=True, cwd=cwd)
 
 
 def make(*arguments: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:

@@ -31,7 +31,7 @@ def bounded_check(folder: DataFolder) -> subprocess.CompletedProcess[str]:
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
     return subprocess.run(
-        [sys.executable, "-m", "aqb.cli", "check"],
+        [sys.executable, "-m", "aqb.staff.cli", "check"],
         cwd=folder.root,
         capture_output=True,
         text=True,

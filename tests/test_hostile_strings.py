@@ -15,8 +15,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from aqb.loader import load_dataset
-from aqb.problems import DataError
+from aqb.data.loader import load_dataset
+from aqb.data.problems import DataError
 from conftest import DataFolder, build_site, real_agreement
 
 PAYLOADS = [

@@ -20,7 +20,7 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 def import_into(folder: DataFolder, source: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "aqb.cli", "import", str(source)], capture_output=True, text=True, cwd=folder.root
+        [sys.executable, "-m", "aqb.staff.cli", "import", str(source)], capture_output=True, text=True, cwd=folder.root
     )
 
 
@@ -115,7 +115,7 @@ def test_what_is_not_recognised_is_reported_line_by_line(without_marburg: DataFo
     assert record["massnahmen"]["ausbildung"] == []
     # … and the draft cannot be published until a person has decided.
     check = subprocess.run(
-        [sys.executable, "-m", "aqb.cli", "check"], capture_output=True, text=True, cwd=without_marburg.root
+        [sys.executable, "-m", "aqb.staff.cli", "check"], capture_output=True, text=True, cwd=without_marburg.root
     )
     assert check.returncode == 1
     assert (

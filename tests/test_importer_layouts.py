@@ -17,8 +17,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aqb.importer import parse_agreement
-from aqb.loader import Dataset, load_dataset
+from aqb.data.loader import Dataset, load_dataset
+from aqb.staff.importer import parse_agreement
 from conftest import REPO, SEED, real_agreement
 
 BULLETS = [

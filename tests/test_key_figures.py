@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from aqb.loader import load_dataset
-from aqb.problems import DataError
+from aqb.data.loader import load_dataset
+from aqb.data.problems import DataError
 from conftest import REPO, DataFolder, attribute_of, build_site, found, page, text_of
 
 LABEL = "Angaben aus öffentlicher Quelle, Vereinbarungstext liegt nicht vor"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from aqb.loader import load_dataset
-from aqb.model import FullTextAgreement
-from aqb.problems import DataError
+from aqb.data.loader import load_dataset
+from aqb.data.model import FullTextAgreement
+from aqb.data.problems import DataError
 from conftest import REPO, DataFolder, synthetic_agreement
 
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
@@ -449,7 +449,7 @@ def test_a_valid_new_agreement_is_accepted(data_folder: DataFolder) -> None:
 def test_check_command_exits_non_zero_and_lists_problems(data_folder: DataFolder) -> None:
     data_folder.write(MARBURG, variant("budget: 1118780", "budget: 1.118.780"))
     result = subprocess.run(
-        [sys.executable, "-m", "aqb.cli", "check", "--daten", str(data_folder.path)],
+        [sys.executable, "-m", "aqb.staff.cli", "check", "--daten", str(data_folder.path)],
         capture_output=True,
         text=True,
         cwd=data_folder.root,
@@ -459,7 +459,7 @@ def test_check_command_exits_non_zero_and_lists_problems(data_folder: DataFolder
 
 
 def test_check_command_confirms_valid_data() -> None:
-    result = subprocess.run([sys.executable, "-m", "aqb.cli", "check"], capture_output=True, text=True, cwd=REPO)
+    result = subprocess.run([sys.executable, "-m", "aqb.staff.cli", "check"], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Warnung: data/vereinbarungen/2025/marburg-biedenkopf.yaml:51: quelle: nennt keine Adresse (url), unter der "
@@ -490,7 +490,7 @@ def test_mkdocs_build_fails_with_the_same_messages_and_publishes_nothing(
 def test_model_and_checks_do_not_depend_on_mkdocs() -> None:
     """The project must be able to move off MkDocs (Material's end of life) without touching the package."""
     code = (
-        "import sys, aqb.loader, aqb.views, aqb.cli, aqb.text; "
+        "import sys, aqb.data.loader, aqb.pages.views, aqb.staff.cli, aqb.data.text; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -21,10 +21,10 @@ from pydantic import TypeAdapter
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF
 
-from aqb.exports import AGREEMENT_COLUMNS, PROJECT_COLUMNS
-from aqb.history import last_changes, parse_log
-from aqb.loader import load_dataset
-from aqb.model import NO_PROJECT, NOT_ENTERED, Agreement, FullTextAgreement, KeyFiguresRecord
+from aqb.data.history import last_changes, parse_log
+from aqb.data.loader import load_dataset
+from aqb.data.model import NO_PROJECT, NOT_ENTERED, Agreement, FullTextAgreement, KeyFiguresRecord
+from aqb.outputs.exports import AGREEMENT_COLUMNS, PROJECT_COLUMNS
 from conftest import REPO, DataFolder, attribute_of, build_site, found, page, synthetic_agreement, text_of
 
 MARBURG = "kreise/marburg-biedenkopf/2025/"
@@ -203,8 +203,8 @@ def test_catalogue_has_the_mandatory_dcat_ap_de_properties(real_site: Path) -> N
 def test_catalogue_is_byte_identical_from_build_to_build(name: str) -> None:
     """Harvesters and deployments must not see a change where none was made (rdflib orders by hash)."""
     program = (
-        "import sys; from pathlib import Path; from aqb.catalog import catalog_files; "
-        "from aqb.loader import load_dataset; "
+        "import sys; from pathlib import Path; from aqb.outputs.catalog import catalog_files; "
+        "from aqb.data.loader import load_dataset; "
         f"sys.stdout.write(catalog_files(load_dataset(Path({str(REPO / 'data')!r})), 'https://x.example/', 'B', {{}})"
         f"['daten/{name}'])"
     )
@@ -424,7 +424,7 @@ def test_agreement_prints_as_a_clean_document(
 )
 def test_any_history_builds(tmp_path: Path, when: str, caplog: pytest.LogCaptureFixture) -> None:
     """A commit dated after 9999 or at an odd offset never breaks a build (git refuses dates before 1970)."""
-    history_log = logging.getLogger("mkdocs.plugins.aqb.history")
+    history_log = logging.getLogger("mkdocs.plugins.aqb.data.history")
     caplog.set_level(logging.INFO, logger=history_log.name)
     history_log.addHandler(caplog.handler)  # MkDocs stops its loggers propagating once a build ran
     DataFolder(tmp_path)

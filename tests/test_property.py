@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aqb.model import NO_PROJECT
+from aqb.data.model import NO_PROJECT
 from conftest import DataFolder, build_site, page, real_agreement, search_fragments, text_of
 
 # Text as staff type it: letters with umlauts, digits, punctuation and quotes, no control characters.

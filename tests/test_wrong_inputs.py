@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from aqb.cli import main
+from aqb.staff.cli import main
 from conftest import REPO, SEED, DataFolder
 
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"

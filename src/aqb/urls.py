@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aqb.model import AnyAgreement
+from aqb.data.model import AnyAgreement
 
 
 def partner_url(slug: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from aqb.problems import Problem, has_control_characters
+from aqb.data.problems import Problem, has_control_characters
 
 Location = tuple[str | int, ...]
 

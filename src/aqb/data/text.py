@@ -13,8 +13,8 @@ import markdown
 import nh3
 from markdown.extensions.toc import TocExtension, slugify_unicode
 
+from aqb.data.model import FullTextAgreement, PartnerNaming, StandardText
 from aqb.formatting import thousands
-from aqb.model import FullTextAgreement, PartnerNaming, StandardText
 
 INLINE_PLACEHOLDERS = ("nominativ", "Nominativ", "genitiv", "dativ", "akkusativ", "budget")
 BLOCK_PLACEHOLDERS = ("projektliste", "unterschriften")

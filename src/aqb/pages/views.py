@@ -12,16 +12,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from aqb.catalog import catalog_files
-from aqb.compare import budget_change, project_changes, series_key, text_changes
-from aqb.exports import AGREEMENT_COLUMNS, FORMULA_START, LICENCE, PARTNER_COLUMNS, PROJECT_COLUMNS, data_files
-from aqb.feeds import feeds, signed_on
-from aqb.fields import field_reference
+from aqb.data.fields import field_reference
+from aqb.data.loader import Dataset
+from aqb.data.model import AnyAgreement, FullTextAgreement, KeyFiguresRecord, Partner
+from aqb.data.schema import render, schemas
+from aqb.data.text import compose, compose_standard, document_title, render_markdown
 from aqb.formatting import euro, long_date, short_date, signed_euro, signed_percent, sort_key
-from aqb.loader import Dataset
-from aqb.model import AnyAgreement, FullTextAgreement, KeyFiguresRecord, Partner
-from aqb.schema import render, schemas
-from aqb.text import compose, compose_standard, document_title, render_markdown
+from aqb.outputs.catalog import catalog_files
+from aqb.outputs.exports import AGREEMENT_COLUMNS, FORMULA_START, LICENCE, PARTNER_COLUMNS, PROJECT_COLUMNS, data_files
+from aqb.outputs.feeds import feeds, signed_on
+from aqb.pages.compare import budget_change, project_changes, series_key, text_changes
 from aqb.urls import agreement_url, partner_url, year_url
 
 NEWEST_ON_START_PAGE = 6

@@ -14,11 +14,11 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from aqb.loader import AGREEMENTS_DIR, SCHEMA_DIR, STANDARD_TEXTS_DIR, Dataset
-from aqb.model import NO_PROJECT, NOT_ENTERED, FullTextAgreement, KeyFiguresRecord, Partner, PartnerNaming
-from aqb.problems import escaped
-from aqb.schema import render, schemas
-from aqb.text import document_title
+from aqb.data.loader import AGREEMENTS_DIR, SCHEMA_DIR, STANDARD_TEXTS_DIR, Dataset
+from aqb.data.model import NO_PROJECT, NOT_ENTERED, FullTextAgreement, KeyFiguresRecord, Partner, PartnerNaming
+from aqb.data.problems import escaped
+from aqb.data.schema import render, schemas
+from aqb.data.text import document_title
 
 
 class ScaffoldError(Exception):

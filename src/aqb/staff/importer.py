@@ -15,13 +15,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from aqb.data.loader import Dataset
+from aqb.data.model import FIRST_YEAR, LAST_YEAR, NO_PROJECT, NOT_ENTERED, FullTextAgreement, Partner, StandardText
+from aqb.data.problems import escaped
+from aqb.data.text import naming_values, strip_markup
 from aqb.formatting import thousands
-from aqb.layout import SourceError, SourceLine, read_signed_text, source_lines
-from aqb.loader import Dataset
-from aqb.model import FIRST_YEAR, LAST_YEAR, NO_PROJECT, NOT_ENTERED, FullTextAgreement, Partner, StandardText
-from aqb.problems import escaped
-from aqb.scaffold import ScaffoldError, agreement_path, naming_for, write_draft
-from aqb.text import naming_values, strip_markup
+from aqb.staff.layout import SourceError, SourceLine, read_signed_text, source_lines
+from aqb.staff.scaffold import ScaffoldError, agreement_path, naming_for, write_draft
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z]+)\}")
 _SIGNATURE_PLACE = re.compile(

@@ -13,7 +13,7 @@ import re
 import stat
 from pathlib import Path
 
-from aqb.problems import DataError, Problem
+from aqb.data.problems import DataError, Problem
 
 # Lower- and upper-case ASCII letters, digits, '-', '_' and '.': one spelling for every path.
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")

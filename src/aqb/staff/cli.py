@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from aqb.files import check_pages_folder
-from aqb.loader import Dataset, load_dataset
-from aqb.model import FIRST_YEAR, LAST_YEAR
-from aqb.problems import DataError, escaped
-from aqb.scaffold import ScaffoldError, new_agreement, new_year, write_schemas
+from aqb.data.files import check_pages_folder
+from aqb.data.loader import Dataset, load_dataset
+from aqb.data.model import FIRST_YEAR, LAST_YEAR
+from aqb.data.problems import DataError, escaped
+from aqb.staff.scaffold import ScaffoldError, new_agreement, new_year, write_schemas
 
 
 class _Parser(argparse.ArgumentParser):
@@ -105,7 +105,7 @@ def _main(argv: list[str] | None) -> int:
             for path in write_schemas(valid, data_dir):
                 print(f"geschrieben: {path}")
         elif arguments.command == "import":
-            from aqb.importer import import_file
+            from aqb.staff.importer import import_file
 
             result = import_file(dataset, data_dir, arguments.datei)
             print(f"Entwurf angelegt: {result.draft}")

@@ -4,7 +4,7 @@ There is never a moment without a complete site/: the new build is made in .bau/
 system), then exchanged with site/ by a single renameat2(RENAME_EXCHANGE) – or, the first time, moved
 into place by a single rename. A failed or interrupted build (SIGTERM, SIGINT, SIGHUP) removes its
 temporary folders and leaves site/ as it was; after SIGKILL, which nothing can catch, the next build
-removes what was left in .bau/. The search mirror (aqb.search) lives in .bau/ too, never in /tmp.
+removes what was left in .bau/. The search mirror (aqb.outputs.search) lives in .bau/ too, never in /tmp.
 
 Runs ProperDocs (the maintained MkDocs) as a command, so this package imports nothing from either.
 """

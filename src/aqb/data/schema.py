@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from aqb.loader import Dataset
-from aqb.model import Agreement, MeasureTypeEntry, PartnerEntry, Slug, StandardText, StatewideTotal
+from aqb.data.loader import Dataset
+from aqb.data.model import Agreement, MeasureTypeEntry, PartnerEntry, Slug, StandardText, StatewideTotal
 
 # Schema name → (data file or folder it describes, for the header comment of data files).
 SCHEMA_FILES = {

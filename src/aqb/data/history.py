@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 # Logged under MkDocs' plugin namespace (only a name: the package imports nothing from MkDocs).
-log = logging.getLogger("mkdocs.plugins.aqb.history")
+log = logging.getLogger("mkdocs.plugins.aqb.data.history")
 
 
 def last_changes(root: Path, paths: list[str]) -> dict[str, date]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date
 
+from aqb.data.loader import Dataset
+from aqb.data.model import AnyAgreement, FullTextAgreement
 from aqb.formatting import euro
-from aqb.loader import Dataset
-from aqb.model import AnyAgreement, FullTextAgreement
 from aqb.urls import agreement_url, partner_url
 
 ATOM = "http://www.w3.org/2005/Atom"

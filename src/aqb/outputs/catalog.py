@@ -8,8 +8,8 @@ from datetime import date
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
-from aqb.exports import LICENCE
-from aqb.loader import Dataset
+from aqb.data.loader import Dataset
+from aqb.outputs.exports import LICENCE
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 GEOCODING = "http://dcat-ap.de/def/politicalGeocoding/districtKey/"

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from aqb.model import AnyAgreement, FullTextAgreement, StandardText
-from aqb.text import filled_wording, strip_markup
+from aqb.data.model import AnyAgreement, FullTextAgreement, StandardText
+from aqb.data.text import filled_wording, strip_markup
 
 _YEARS = re.compile(r"\b(?:19|20)[0-9][0-9](?:/(?:19|20)?[0-9][0-9])?\b")
 

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from aqb.loader import Dataset
-from aqb.model import AnyAgreement, FullTextAgreement, KeyFiguresRecord, NamedSignatory, Signatory
-from aqb.text import full_text
+from aqb.data.loader import Dataset
+from aqb.data.model import AnyAgreement, FullTextAgreement, KeyFiguresRecord, NamedSignatory, Signatory
+from aqb.data.text import full_text
 from aqb.urls import agreement_url, partner_url
 
 # Our structured data; the agreements themselves are official texts (§ 5 UrhG).

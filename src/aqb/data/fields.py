@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from aqb.model import (
+from aqb.data.model import (
     FullTextAgreement,
     KeyFiguresRecord,
     MeasureTypeEntry,

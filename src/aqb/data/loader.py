@@ -13,9 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from aqb.files import regular_files
-from aqb.formatting import euro, short_date, signed_percent
-from aqb.model import (
+from aqb.data.files import regular_files
+from aqb.data.model import (
     AGREEMENT_KINDS,
     NO_PROJECT,
     NOT_ENTERED,
@@ -31,9 +30,10 @@ from aqb.model import (
     StandardText,
     StatewideTotal,
 )
-from aqb.problems import DataError, Problem
-from aqb.text import wording_problems
-from aqb.yamlsource import Location, YamlDocument, YamlReadError, dotted, read_yaml
+from aqb.data.problems import DataError, Problem
+from aqb.data.text import wording_problems
+from aqb.data.yamlsource import Location, YamlDocument, YamlReadError, dotted, read_yaml
+from aqb.formatting import euro, short_date, signed_percent
 
 PARTNERS_FILE = "gebietskoerperschaften.yaml"
 TOTALS_FILE = "landessummen.yaml"

@@ -1,0 +1,68 @@
+"""The import rules of ARCHITECTURE.md, enforced: the folders show the pipeline, and it flows one way.
+
+data (reading and checking the YAML) knows nothing of pages or outputs; outputs (downloads, feeds,
+catalogue, search index, security policy, publishing) build on data; pages (what each template
+gets) build on both; staff tools (command line, drafts, importer) build on data. No module of the
+package imports the site engine (MkDocs or ProperDocs): the hooks are the only adapter.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+PACKAGE = REPO / "src" / "aqb"
+# Each part of the package and the parts it may import (besides itself).
+ALLOWED = {
+    "formatting": set(),
+    "urls": {"data"},
+    "data": {"formatting"},
+    "outputs": {"data", "formatting", "urls"},
+    "pages": {"data", "formatting", "urls", "outputs"},
+    "staff": {"data", "formatting", "urls"},
+}
+ENGINES = {"mkdocs", "properdocs", "material", "zensical"}
+MODULES = sorted(path for path in PACKAGE.rglob("*.py") if path.name != "__init__.py" or path.parent != PACKAGE)
+
+
+def part_of(path: Path) -> str:
+    relative = path.relative_to(PACKAGE)
+    return relative.parts[0] if len(relative.parts) > 1 else relative.stem
+
+
+def imported(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+def test_every_module_belongs_to_a_known_part() -> None:
+    assert {part_of(path) for path in MODULES} == set(ALLOWED)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[str(p.relative_to(PACKAGE)) for p in MODULES])
+def test_imports_follow_the_pipeline(path: Path) -> None:
+    part = part_of(path)
+    for name in imported(path):
+        top = name.split(".")[0]
+        assert top not in ENGINES, f"{path.name} importiert die Site-Engine: {name}"
+        if top == "aqb" and name.count("."):
+            target = name.split(".")[1]
+            assert target == part or target in ALLOWED[part], f"{part} darf {target} nicht importieren ({name})"
+
+
+def test_the_rules_catch_a_wrong_import(tmp_path: Path) -> None:
+    """The check is not vacuous: a data module importing page code is caught."""
+    module = tmp_path / "loader.py"
+    module.write_text("from aqb.pages.views import Site\nimport mkdocs.plugins\n", encoding="utf-8")
+    names = imported(module)
+    assert "aqb.pages.views" in names and "mkdocs.plugins" in names
+    assert "pages" not in ALLOWED["data"]
