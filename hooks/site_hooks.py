@@ -92,10 +92,12 @@ def on_pre_build(**kwargs: Any) -> None:
     _search = SearchMirror(Path(mirror) if mirror else None, parent=Path(work) if work else None)
 
 
-def on_env(env: jinja2.Environment, *, files: Files, **kwargs: Any) -> jinja2.Environment:
-    # Our templates show text from pull requests: escape everything in them. The theme's own
-    # templates are left as they are (they expect raw HTML in page.content).
-    env.autoescape = lambda name: bool(name) and str(name).startswith("aqb/")
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> jinja2.Environment:
+    # Every template we own (anything under overrides/, main.html and sitemap.xml included) shows
+    # text from pull requests: escape everything in it by default. The theme's own templates are left
+    # as they are (they expect raw HTML in page.content).
+    own = own_templates(Path(config.theme.custom_dir or ""))
+    env.autoescape = lambda name: name in own
     env.globals["aqb_feeds"] = _current_site().feed_paths()
     # The sitemap (rendered before the pages) shows when content really changed, never the build date.
     for file in files.documentation_pages():
@@ -103,6 +105,13 @@ def on_env(env: jinja2.Environment, *, files: Files, **kwargs: Any) -> jinja2.En
         if changed and file.page is not None:
             file.page.meta["geaendert"] = changed.isoformat()
     return env
+
+
+def own_templates(folder: Path) -> frozenset[str]:
+    """Template names as Jinja knows them ('main.html', 'aqb/jahr.html') of every template in `folder`."""
+    if not folder.is_dir():
+        return frozenset()
+    return frozenset(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.suffix in (".html", ".xml"))
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, **kwargs: Any) -> dict[str, Any]:

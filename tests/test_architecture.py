@@ -66,3 +66,23 @@ def test_the_rules_catch_a_wrong_import(tmp_path: Path) -> None:
     names = imported(module)
     assert "aqb.pages.views" in names and "mkdocs.plugins" in names
     assert "pages" not in ALLOWED["data"]
+
+
+def test_every_template_we_own_escapes_by_default(tmp_path: Path) -> None:
+    """The hook's autoescape covers all of overrides/ (main.html and sitemap.xml too), none of the theme."""
+    import importlib.util
+
+    import jinja2
+
+    spec = importlib.util.spec_from_file_location("aqb_site_hooks_for_test", REPO / "hooks" / "site_hooks.py")
+    assert spec is not None and spec.loader is not None
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    overrides = REPO / "overrides"
+    own = hooks.own_templates(overrides)
+    written = {p.relative_to(overrides).as_posix() for p in overrides.rglob("*") if p.suffix in (".html", ".xml")}
+    assert own == written and {"main.html", "sitemap.xml", "404.html", "aqb/vereinbarung.html"} <= own
+    assert "base.html" not in own and "partials/content.html" not in own  # the theme's stay as they are
+    (tmp_path / "main.html").write_text("<p>{{ name }}</p>", encoding="utf-8")
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), autoescape=lambda n: n in own)
+    assert environment.get_template("main.html").render(name='<a href="x">') == "<p>&lt;a href=&#34;x&#34;&gt;</p>"
