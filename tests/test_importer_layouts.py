@@ -17,7 +17,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aqb.data.loader import Dataset, load_dataset
+from aqb.data.dataset import Dataset
+from aqb.data.loader import load_dataset
 from aqb.staff.importer import parse_agreement
 from conftest import REPO, SEED, real_agreement
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from aqb.data.loader import Dataset
+from aqb.data.dataset import Dataset
 from aqb.data.model import Agreement, MeasureTypeEntry, PartnerEntry, Slug, StandardText, StatewideTotal
 
 # Schema name → (data file or folder it describes, for the header comment of data files).

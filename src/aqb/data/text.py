@@ -166,7 +166,7 @@ def filled_wording(
     values = _values(agreement)
     sections: list[tuple[str, ...]] = []
     for section in standard.abschnitte:
-        wording = _BLOCK_LINE.sub("", _fill(agreement.abweichungen.get(section.id, section.text), values))
+        wording = _BLOCK_LINE.sub("", fill(agreement.abweichungen.get(section.id, section.text), values))
         sections.append((section.id, section.titel, wording) if with_titles else (section.id, wording))
     return sections
 
@@ -185,7 +185,8 @@ def naming_values(naming: PartnerNaming) -> dict[str, str]:
     }
 
 
-def _fill(wording: str, values: dict[str, str]) -> str:
+def fill(wording: str, values: dict[str, str]) -> str:
+    """The wording with each known placeholder replaced by its value; unknown ones stay as written."""
     return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), wording)
 
 
@@ -208,7 +209,7 @@ def _compose(standard: StandardText, values: dict[str, str], deviations: dict[st
     sections = []
     for section in standard.abschnitte:
         blocks = tuple(
-            Block(block.kind, _fill(block.html, escaped)) if block.kind == "markdown" else block
+            Block(block.kind, fill(block.html, escaped)) if block.kind == "markdown" else block
             for block in _blocks(deviations.get(section.id, section.text), section.id)
         )
         sections.append(ComposedSection(section.id, section.titel, blocks, section.id in deviations))
@@ -253,7 +254,7 @@ def full_text(agreement: FullTextAgreement, standard: StandardText) -> str:
     values = _values(agreement)
     parts = []
     for section in standard.abschnitte:
-        wording = _fill(agreement.abweichungen.get(section.id, section.text), values)
+        wording = fill(agreement.abweichungen.get(section.id, section.text), values)
         parts.append(_BLOCK_LINE.sub(lambda match: _block_text(match.group(1), agreement, standard), wording))
     return "\n\n".join(parts)
 
@@ -276,10 +277,15 @@ def _block_text(kind: str, agreement: FullTextAgreement, standard: StandardText)
 
 def document_title(standard: StandardText, naming: PartnerNaming) -> str:
     """The agreement's title as its first section states it, in one line and without markup."""
-    return " ".join(strip_markup(_fill(standard.abschnitte[0].text, naming_values(naming))).split())
+    return " ".join(strip_markup(fill(standard.abschnitte[0].text, naming_values(naming))).split())
 
 
 _MARKUP = re.compile(r"\*\*|__|^#+\s*", re.MULTILINE)
+
+
+def words(text: str) -> list[str]:
+    """The words of a Markdown wording, markup and line breaks aside: what comparisons look at."""
+    return strip_markup(text).split()
 
 
 def strip_markup(text: str) -> str:

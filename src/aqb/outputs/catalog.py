@@ -8,7 +8,7 @@ from datetime import date
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
-from aqb.data.loader import Dataset
+from aqb.data.dataset import Dataset
 from aqb.outputs.exports import LICENCE
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
@@ -47,7 +47,7 @@ def catalog(dataset: Dataset, base_url: str, publisher_name: str, changes: dict[
 
     groups = {"": list(dataset.agreements)}
     for number in sorted({a.jahr for a in dataset.agreements}):
-        groups[str(number)] = [a for a in dataset.agreements if a.jahr == number]
+        groups[str(number)] = list(dataset.in_year(number))
     for year, agreements in groups.items():
         folder = f"daten/{year}/" if year else "daten/"
         node = URIRef(f"{base_url}{folder}#datensatz")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from aqb.data.loader import Dataset
+from aqb.data.dataset import Dataset
 from aqb.data.model import AnyAgreement, FullTextAgreement, KeyFiguresRecord, NamedSignatory, Signatory
 from aqb.data.text import full_text
 from aqb.urls import agreement_url, partner_url

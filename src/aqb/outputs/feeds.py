@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from aqb.data.loader import Dataset
+from aqb.data.dataset import Dataset
 from aqb.data.model import AnyAgreement, FullTextAgreement
 from aqb.formatting import euro
 from aqb.urls import agreement_url, partner_url
@@ -88,7 +88,7 @@ def feeds(dataset: Dataset, base_url: str, changes: dict[tuple[int, str], date])
     if everything:
         files["feed.xml"] = everything
     for slug, partner in dataset.partners.items():
-        own = [a for a in dataset.agreements if a.partner == slug]
+        own = list(dataset.of_partner(slug))
         path = f"{partner_url(slug)}feed.xml"
         text = feed(
             dataset,

@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from aqb.data.dataset import Dataset
 from aqb.data.fields import field_reference
-from aqb.data.loader import Dataset
 from aqb.data.model import AnyAgreement, FullTextAgreement, KeyFiguresRecord, Partner
 from aqb.data.schema import render, schemas
 from aqb.data.text import compose, compose_standard, document_title, render_markdown
@@ -88,11 +88,8 @@ class Site:
         self.changes = {
             (a.jahr, a.partner): self.file_dates[path]
             for a in dataset.agreements
-            if (path := f"data/vereinbarungen/{a.jahr}/{a.partner}.yaml") in self.file_dates
+            if (path := Dataset.source_path(a)) in self.file_dates
         }
-        self._by_partner: dict[str, list[AnyAgreement]] = {slug: [] for slug in dataset.partners}
-        for agreement in dataset.agreements:
-            self._by_partner[agreement.partner].append(agreement)
         self.pages: dict[str, PageSpec] = {}
         for spec in self._build_pages():
             self.pages[spec.src_uri] = spec
@@ -198,7 +195,7 @@ class Site:
         if spec.kind == "partner":
             dates = [
                 self.changes[(a.jahr, a.partner)]
-                for a in self._by_partner[spec.subject.slug]
+                for a in self.dataset.of_partner(spec.subject.slug)
                 if (a.jahr, a.partner) in self.changes
             ]
         elif spec.kind == "jahr":
@@ -389,7 +386,7 @@ class Site:
         return {"slug": partner.slug, "bezeichnung": partner.bezeichnung, "url": partner_url(partner.slug)}
 
     def _partner_facts(self, partner: Partner) -> dict[str, Any]:
-        agreements = self._by_partner[partner.slug]
+        agreements = self.dataset.of_partner(partner.slug)
         latest = agreements[-1] if agreements else None
         return {
             **self._partner_ref(partner),
@@ -414,7 +411,7 @@ class Site:
         }
 
     def _partner_page(self, partner: Partner) -> dict[str, Any]:
-        agreements = sorted(self._by_partner[partner.slug], key=lambda a: -a.jahr)
+        agreements = sorted(self.dataset.of_partner(partner.slug), key=lambda a: -a.jahr)
         return {
             "partner": self._partner_facts(partner),
             "vereinbarungen": [self._agreement(a, full=False) for a in agreements],
@@ -438,9 +435,7 @@ class Site:
         return {"regierungsbezirke": groups, "anzahl": len(self.dataset.partners)}
 
     def _year_page(self, year: int) -> dict[str, Any]:
-        agreements = sorted(
-            (a for a in self.dataset.agreements if a.jahr == year), key=lambda a: sort_key(self._name(a))
-        )
+        agreements = sorted(self.dataset.in_year(year), key=lambda a: sort_key(self._name(a)))
         covered = {a.partner for a in agreements}
         partners_of_year = [p for p in self.partners_sorted() if p.exists_in(year)]
         total = sum(a.budget for a in agreements)
@@ -475,7 +470,7 @@ class Site:
 
     def _change_text(self, agreement: AnyAgreement) -> str | None:
         """Budget change against the same partner's agreement of the previous year, if published."""
-        earlier = next((a for a in self._by_partner[agreement.partner] if a.jahr == agreement.jahr - 1), None)
+        earlier = self.dataset.agreement(agreement.jahr - 1, agreement.partner)
         if earlier is None:
             return None
         change = budget_change(earlier.budget, agreement.budget)
@@ -635,7 +630,7 @@ class Site:
     def _year_index(self) -> dict[str, Any]:
         years = []
         for year in reversed(self.dataset.years()):
-            agreements = [a for a in self.dataset.agreements if a.jahr == year]
+            agreements = list(self.dataset.in_year(year))
             years.append(
                 {
                     "jahr": year,

@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from aqb.data.dataset import Dataset
 from aqb.data.files import check_pages_folder
-from aqb.data.loader import Dataset, load_dataset
+from aqb.data.loader import load_dataset
 from aqb.data.model import FIRST_YEAR, LAST_YEAR
 from aqb.data.problems import DataError, escaped
 from aqb.staff.scaffold import ScaffoldError, new_agreement, new_year, write_schemas

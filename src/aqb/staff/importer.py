@@ -15,15 +15,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from aqb.data.loader import Dataset
+from aqb.data.dataset import Dataset
 from aqb.data.model import FIRST_YEAR, LAST_YEAR, NO_PROJECT, NOT_ENTERED, FullTextAgreement, Partner, StandardText
 from aqb.data.problems import escaped
-from aqb.data.text import naming_values, strip_markup
+from aqb.data.text import fill, naming_values, strip_markup, words
 from aqb.formatting import thousands
 from aqb.staff.layout import SourceError, SourceLine, read_signed_text, source_lines
 from aqb.staff.scaffold import ScaffoldError, agreement_path, naming_for, write_draft
 
-_PLACEHOLDER = re.compile(r"\{([A-Za-z]+)\}")
 _SIGNATURE_PLACE = re.compile(
     r"^(?P<ort>[^,]+), den(?:\s+(?P<tag>[0-9]{1,2})\.\s?(?P<monat>[0-9]{1,2})\.\s?(?P<jahr>[0-9]{4}))?\s*$"
 )
@@ -172,7 +171,7 @@ class _Reader:
             return []
         wording = next(s.text for s in self.standard.abschnitte if s.id == list_section)
         after = wording.split("{projektliste}", 1)[1]
-        filled = _PLACEHOLDER.sub(lambda m: naming_values(naming_for(self.partner)).get(m.group(1), ""), after)
+        filled = fill(after, naming_values(naming_for(self.partner)))
         return _plain(filled).split()[:4]
 
     def unplaced(self, index: int) -> None:
@@ -207,7 +206,7 @@ class _Reader:
                 signed = _with_blocks(own, signature_lines, "{unterschriften}")
             else:
                 signed = own
-            expected = _PLACEHOLDER.sub(lambda m: values_for_text.get(m.group(1), m.group(0)), section.text)
+            expected = fill(section.text, values_for_text)
             if _words(signed) != _words(expected):
                 deviations[section.id] = "\n".join(line.rstrip() for line in signed).strip("\n")
                 self.parsed.notes.append(
@@ -404,8 +403,7 @@ def _plain(line: str) -> str:
 
 
 def _words(lines: list[str] | str) -> list[str]:
-    text = "\n".join(lines) if isinstance(lines, list) else lines
-    return strip_markup(text).split()
+    return words("\n".join(lines) if isinstance(lines, list) else lines)
 
 
 def _find_year(plain: list[str]) -> int | None:

@@ -14,7 +14,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from aqb.data.loader import AGREEMENTS_DIR, SCHEMA_DIR, STANDARD_TEXTS_DIR, Dataset
+from aqb.data.dataset import Dataset, record_path
+from aqb.data.loader import SCHEMA_DIR, STANDARD_TEXTS_DIR
 from aqb.data.model import NO_PROJECT, NOT_ENTERED, FullTextAgreement, KeyFiguresRecord, Partner, PartnerNaming
 from aqb.data.problems import escaped
 from aqb.data.schema import render, schemas
@@ -40,7 +41,7 @@ def naming_for(partner: Partner) -> PartnerNaming:
 
 
 def agreement_path(data_dir: Path, slug: str, year: int) -> Path:
-    return data_dir / AGREEMENTS_DIR / str(year) / f"{slug}.yaml"
+    return data_dir / record_path(year, slug)
 
 
 def new_agreement(dataset: Dataset, data_dir: Path, slug: str, year: int) -> Path:
@@ -57,7 +58,7 @@ def new_agreement(dataset: Dataset, data_dir: Path, slug: str, year: int) -> Pat
     target = agreement_path(data_dir, slug, year)
     if target.exists() or target.with_suffix(".yml").exists():
         raise ScaffoldError(f"{target} gibt es schon; sie wird nicht überschrieben.")
-    earlier = [a for a in dataset.agreements if a.partner == slug and a.jahr < year]
+    earlier = [a for a in dataset.of_partner(slug) if a.jahr < year]
     if earlier and isinstance(earlier[-1], KeyFiguresRecord):
         return _key_figures_draft(target, partner, year, earlier[-1].jahr)
     full_texts = [a for a in earlier if isinstance(a, FullTextAgreement)]

@@ -1,0 +1,57 @@
+"""Everything in data/, validated and cross-checked, and the questions callers ask of it."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from aqb.data.model import AnyAgreement, MeasureType, Partner, StandardText, StatewideTotal
+from aqb.data.problems import Problem
+
+AGREEMENTS_DIR = "vereinbarungen"
+
+
+def record_path(year: int, partner: str) -> str:
+    """Where the record of `partner` in `year` lives, relative to data/: one place for this scheme."""
+    return f"{AGREEMENTS_DIR}/{year}/{partner}.yaml"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything in data/, validated and cross-checked."""
+
+    partners: dict[str, Partner]
+    measure_types: dict[str, MeasureType]
+    standard_texts: dict[int, StandardText]
+    agreements: tuple[AnyAgreement, ...]  # sorted by year, then partner
+    statewide_totals: dict[int, StatewideTotal]
+    # Suspicious but valid data, for `make check` to point out (never a reason to refuse).
+    warnings: tuple[Problem, ...] = ()
+
+    def years(self) -> list[int]:
+        """Every year the site has something for: an agreement, a key-figures record or a statewide total."""
+        return sorted({agreement.jahr for agreement in self.agreements} | set(self.statewide_totals))
+
+    def of_partner(self, slug: str) -> tuple[AnyAgreement, ...]:
+        """The partner's records, oldest first."""
+        return self._by_partner.get(slug, ())
+
+    def in_year(self, year: int) -> tuple[AnyAgreement, ...]:
+        """The year's records, by partner slug."""
+        return self._by_year.get(year, ())
+
+    def agreement(self, year: int, partner: str) -> AnyAgreement | None:
+        return next((a for a in self.of_partner(partner) if a.jahr == year), None)
+
+    @staticmethod
+    def source_path(agreement: AnyAgreement) -> str:
+        """The record's file as staff see it in the repository: data/vereinbarungen/<jahr>/<kürzel>.yaml."""
+        return "data/" + record_path(agreement.jahr, agreement.partner)
+
+    @functools.cached_property
+    def _by_partner(self) -> dict[str, tuple[AnyAgreement, ...]]:
+        return {slug: tuple(a for a in self.agreements if a.partner == slug) for slug in self.partners}
+
+    @functools.cached_property
+    def _by_year(self) -> dict[int, tuple[AnyAgreement, ...]]:
+        return {year: tuple(a for a in self.agreements if a.jahr == year) for year in {a.jahr for a in self.agreements}}
