@@ -38,7 +38,8 @@ from aqb.data.model import FullTextAgreement  # noqa: E402
 from aqb.outputs.search import PAGEFIND_COMMAND  # noqa: E402 - the same indexer call as the site build
 from preview import CHROMIUM, CHROMIUM_FLAGS, NGINX, nginx_serving  # noqa: E402 - the host setup the tests check
 
-MKDOCS = [sys.executable, "-m", "mkdocs"]
+# What `make build` uses: ProperDocs, for our site and the plain mkdocs-material baseline alike.
+MKDOCS = [sys.executable, "-m", "properdocs"]
 
 
 # -- synthetic data -----------------------------------------------------------------------------------
@@ -286,7 +287,9 @@ def run(size: int, workdir: Path) -> dict[str, Any]:
     link_project(project)
     mirror = workdir / f"suchspiegel-{size}"
     ours_time, ours_rss = measured(
-        [*MKDOCS, "build", "--strict", "-q", "-d", str(project / "site")], project, {"AQB_SUCHSPIEGEL": str(mirror)}
+        [*MKDOCS, "build", "--strict", "-q", "-f", "mkdocs.yml", "-d", str(project / "site")],
+        project,
+        {"AQB_SUCHSPIEGEL": str(mirror)},
     )
     index_time, index_rss = measured(
         [*PAGEFIND_COMMAND, "--site", str(mirror), "--output-path", str(project / "site" / "pagefind")], project
@@ -295,7 +298,7 @@ def run(size: int, workdir: Path) -> dict[str, Any]:
     baseline = workdir / f"baseline-{size}"
     baseline.mkdir()
     write_baseline(project, baseline)
-    base_time, base_rss = measured([*MKDOCS, "build", "-q", "-d", str(baseline / "site")], baseline)
+    base_time, base_rss = measured([*MKDOCS, "build", "-q", "-f", "mkdocs.yml", "-d", str(baseline / "site")], baseline)
     base_pages = sum(1 for _ in (baseline / "site").rglob("index.html"))
     return {
         "size": size,

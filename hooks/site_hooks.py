@@ -21,7 +21,7 @@ from aqb.outputs.csp import UnknownInlineScriptError, apply_policy
 from aqb.outputs.publish import WORK_ENV
 from aqb.outputs.search import SearchIndexError, SearchMirror
 from aqb.pages.legal import publication_problems
-from aqb.pages.views import Site, expand_nav, page_meta
+from aqb.pages.site import Site, expand_nav
 
 if TYPE_CHECKING:
     import jinja2
@@ -73,15 +73,15 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files:
-    for spec in _current_site().pages.values():
+    for spec in _current_site().generated():
         files.append(File.generated(config, spec.src_uri, content=""))
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, **kwargs: Any) -> str:
-    spec = _current_site().pages.get(page.file.src_uri)
-    if spec is not None:
-        page.meta.update(page_meta(spec))
+    meta = _current_site().meta_for(page.file.src_uri)
+    if meta is not None:
+        page.meta.update(meta)
     return markdown
 
 
@@ -108,7 +108,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files, **kwa
 
 
 def own_templates(folder: Path) -> frozenset[str]:
-    """Template names as Jinja knows them ('main.html', 'aqb/jahr.html') of every template in `folder`."""
+    """Template names as Jinja knows them ('main.html', 'aqb/pages/jahr.html') of every template in `folder`."""
     if not folder.is_dir():
         return frozenset()
     return frozenset(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.suffix in (".html", ".xml"))

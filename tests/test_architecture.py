@@ -62,9 +62,9 @@ def test_imports_follow_the_pipeline(path: Path) -> None:
 def test_the_rules_catch_a_wrong_import(tmp_path: Path) -> None:
     """The check is not vacuous: a data module importing page code is caught."""
     module = tmp_path / "loader.py"
-    module.write_text("from aqb.pages.views import Site\nimport mkdocs.plugins\n", encoding="utf-8")
+    module.write_text("from aqb.pages.site import Site\nimport mkdocs.plugins\n", encoding="utf-8")
     names = imported(module)
-    assert "aqb.pages.views" in names and "mkdocs.plugins" in names
+    assert "aqb.pages.site" in names and "mkdocs.plugins" in names
     assert "pages" not in ALLOWED["data"]
 
 
@@ -81,7 +81,7 @@ def test_every_template_we_own_escapes_by_default(tmp_path: Path) -> None:
     overrides = REPO / "overrides"
     own = hooks.own_templates(overrides)
     written = {p.relative_to(overrides).as_posix() for p in overrides.rglob("*") if p.suffix in (".html", ".xml")}
-    assert own == written and {"main.html", "sitemap.xml", "404.html", "aqb/vereinbarung.html"} <= own
+    assert own == written and {"main.html", "sitemap.xml", "404.html", "aqb/pages/vereinbarung.html"} <= own
     assert "base.html" not in own and "partials/content.html" not in own  # the theme's stay as they are
     (tmp_path / "main.html").write_text("<p>{{ name }}</p>", encoding="utf-8")
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), autoescape=lambda n: n in own)

@@ -490,7 +490,7 @@ def test_mkdocs_build_fails_with_the_same_messages_and_publishes_nothing(
 def test_model_and_checks_do_not_depend_on_mkdocs() -> None:
     """The project must be able to move off MkDocs (Material's end of life) without touching the package."""
     code = (
-        "import sys, aqb.data.loader, aqb.pages.views, aqb.staff.cli, aqb.data.text; "
+        "import sys, aqb.data.loader, aqb.pages.site, aqb.staff.cli, aqb.data.text; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,0 +1,144 @@
+"""The page of one agreement or key-figures record: /kreise/<kürzel>/<jahr>/."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from aqb.data.model import AnyAgreement, FullTextAgreement, KeyFiguresRecord, Partner
+from aqb.data.text import compose, document_title
+from aqb.formatting import euro, long_date, short_date
+from aqb.outputs.feeds import signed_on
+from aqb.pages.context import SiteData, agreement_summary
+from aqb.pages.kinds.base import PageKind, PageSpec
+from aqb.urls import agreement_url, year_url
+
+
+def pages(site: SiteData) -> Iterator[PageSpec]:
+    for agreement in site.dataset.agreements:
+        kind = "Wortlaut" if isinstance(agreement, FullTextAgreement) else "Angaben aus öffentlicher Quelle"
+        yield PageSpec(
+            f"kreise/{agreement.partner}/{agreement.jahr}.md",
+            f"Zielvereinbarung {agreement.jahr} – {site.name(agreement)}",
+            AGREEMENT,
+            agreement,
+            description=f"AQB-Zielvereinbarung {agreement.jahr} mit {site.name(agreement)}: "
+            f"Budget {euro(agreement.budget)}, Projekte, {kind}.",
+        )
+
+
+def data(site: SiteData, agreement: AnyAgreement) -> dict[str, Any]:
+    partner = site.dataset.partners[agreement.partner]
+    summary = agreement_summary(site, agreement)
+    details = {
+        "suchfilter": {
+            "Gebietskörperschaft": [partner.bezeichnung],
+            "Jahr": [str(agreement.jahr)],
+            "Regierungsbezirk": [partner.regierungsbezirk],
+            "Maßnahmenart": [m["kurzname"] for m in summary["massnahmen"] if m["projekte"]],
+        },
+        "jahr_url": year_url(agreement.jahr),
+        "quelle_abgerufen_text": long_date(agreement.quelle.abgerufen) if agreement.quelle.abgerufen else None,
+        **citation(site, agreement, partner),
+    }
+    own = _key_figures(agreement) if isinstance(agreement, KeyFiguresRecord) else _full_text(site, agreement)
+    return {"vereinbarung": {**summary, **details, **own}}
+
+
+def _key_figures(agreement: KeyFiguresRecord) -> dict[str, Any]:
+    return {
+        "budget_laut_quelle": agreement.budget_laut_quelle,
+        "unterzeichnende": [{"name": s.name, "funktion_zeilen": [s.funktion]} for s in agreement.unterzeichnende],
+        "angaben": list(agreement.angaben),
+    }
+
+
+def _full_text(site: SiteData, agreement: FullTextAgreement) -> dict[str, Any]:
+    standard = site.dataset.standard_texts[agreement.jahr]
+    return {
+        "ministerium": {"name": standard.ministerium.name, "kurzname": standard.ministerium.kurzname},
+        "unterzeichnende": [
+            {
+                "name": s.name,
+                "funktion_zeilen": s.funktion.splitlines(),
+                "ort": s.ort,
+                "datum": s.datum.isoformat() if s.datum else None,
+                "datum_text": short_date(s.datum) if s.datum else None,
+                "datum_lang": long_date(s.datum) if s.datum else None,
+            }
+            for s in agreement.unterzeichnende
+        ],
+        "abschnitte": [
+            {
+                "id": s.id,
+                "titel": s.titel,
+                "abweichung": s.deviates,
+                "bloecke": [{"art": b.kind, "html": b.html} for b in s.blocks],
+            }
+            for s in compose(agreement, standard)
+        ],
+    }
+
+
+def citation(site: SiteData, agreement: AnyAgreement, partner: Partner) -> dict[str, Any]:
+    """How to cite the agreement, and its schema.org description (JSON-LD)."""
+    permalink = f"{site.site_url}{agreement_url(agreement)}"
+    signed = signed_on(agreement)
+    changed = site.record_dates.get((agreement.jahr, agreement.partner))
+    if isinstance(agreement, FullTextAgreement):
+        standard = site.dataset.standard_texts[agreement.jahr]
+        funder = standard.ministerium.name
+        title = document_title(standard, agreement.partner_im_text)
+        text = (
+            f"„{title}“"
+            + (f", unterzeichnet am {long_date(signed)}" if signed else "")
+            + f". In: AQB-Zielvereinbarungen Hessen. Online: {permalink}"
+        )
+    else:
+        funder = "Land Hessen"
+        text = (
+            f"Eckdaten der Zielvereinbarung {agreement.jahr} mit {partner.bezeichnung} nach: "
+            f"{agreement.quelle.titel} ({agreement.quelle.herausgeber}). Online: {permalink}"
+        )
+    return {
+        "zitat": text,
+        "permalink": permalink,
+        "jsonld": _grant(agreement, partner, permalink, funder, signed, changed),
+        "geaendert_text": long_date(changed) if changed else None,
+    }
+
+
+def _grant(
+    agreement: AnyAgreement, partner: Partner, permalink: str, funder: str, signed: date | None, changed: date | None
+) -> dict[str, Any]:
+    """The agreement as a schema.org MonetaryGrant."""
+    jsonld: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MonetaryGrant",
+        "@id": permalink,
+        "url": permalink,
+        "name": f"Zielvereinbarung {agreement.jahr} – {partner.bezeichnung}",
+        "description": f"Ausbildungs- und Qualifizierungsbudget (AQB) {agreement.jahr}",
+        "amount": {"@type": "MonetaryAmount", "currency": "EUR", "value": agreement.budget},
+        "funder": {"@type": "GovernmentOrganization", "name": funder},
+        "fundedItem": {
+            "@type": "GovernmentOrganization",
+            "name": partner.bezeichnung,
+            **({"identifier": partner.kreisschluessel} if partner.kreisschluessel else {}),
+        },
+        "temporalCoverage": str(agreement.jahr),
+        "inLanguage": "de",
+    }
+    if signed:
+        jsonld["dateCreated"] = signed.isoformat()
+    if changed:
+        jsonld["dateModified"] = changed.isoformat()
+    return jsonld
+
+
+def changed(site: SiteData, agreement: AnyAgreement) -> date | None:
+    return site.record_dates.get((agreement.jahr, agreement.partner))
+
+
+AGREEMENT = PageKind("vereinbarung", "aqb/pages/vereinbarung.html", pages, data, changed)

@@ -1,0 +1,40 @@
+"""Budgets of every partner in every year, side by side: /vergleich/."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from aqb.data.model import AnyAgreement, FullTextAgreement, Partner
+from aqb.formatting import euro
+from aqb.pages.context import SiteData, partner_ref
+from aqb.pages.kinds.base import PageKind, PageSpec
+from aqb.urls import agreement_url
+
+
+def pages(site: SiteData) -> Iterator[PageSpec]:
+    yield PageSpec("vergleich.md", "Budgets im Vergleich", COMPARISON, searchable=False)
+
+
+def data(site: SiteData, subject: None) -> dict[str, Any]:
+    """Partners × years: budgets where published, and which cells are not."""
+    years = [y for y in site.dataset.years() if site.dataset.in_year(y)]
+    rows = []
+    for partner in site.partners_sorted():
+        cells = [_cell(partner, year, site.dataset.agreement(year, partner.slug)) for year in years]
+        rows.append({**partner_ref(partner), "zellen": cells})
+    return {"jahre": years, "zeilen": rows}
+
+
+def _cell(partner: Partner, year: int, agreement: AnyAgreement | None) -> dict[str, Any]:
+    return {
+        "jahr": year,
+        "besteht": partner.exists_in(year),
+        "budget_text": euro(agreement.budget) if agreement else None,
+        "url": agreement_url(agreement) if agreement else None,
+        "hat_wortlaut": isinstance(agreement, FullTextAgreement) if agreement else None,
+        "quelle": agreement.quelle.model_dump(mode="json") if agreement else None,
+    }
+
+
+COMPARISON = PageKind("vergleich", "aqb/pages/vergleich.html", pages, data)

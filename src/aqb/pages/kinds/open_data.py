@@ -1,0 +1,32 @@
+"""What can be downloaded, in which formats, under which licence: /daten/."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from aqb.data.schema import schemas
+from aqb.outputs.exports import AGREEMENT_COLUMNS, LICENCE, PARTNER_COLUMNS, PROJECT_COLUMNS
+from aqb.pages.context import SiteData
+from aqb.pages.kinds.base import PageKind, PageSpec
+
+
+def pages(site: SiteData) -> Iterator[PageSpec]:
+    yield PageSpec("daten/index.md", "Offene Daten", OPEN_DATA)
+
+
+def data(site: SiteData, subject: None) -> dict[str, Any]:
+    years = sorted({a.jahr for a in site.dataset.agreements}, reverse=True)
+    return {
+        "lizenz": LICENCE,
+        "jahre": [str(y) for y in years],
+        "spalten": {
+            "vereinbarungen.csv": AGREEMENT_COLUMNS,
+            "projekte.csv": PROJECT_COLUMNS,
+            "gebietskoerperschaften.csv": PARTNER_COLUMNS,
+        },
+        "schemas": [f"daten/schema/{name}.json" for name in schemas(site.dataset)],
+    }
+
+
+OPEN_DATA = PageKind("daten", "aqb/pages/daten.html", pages, data)

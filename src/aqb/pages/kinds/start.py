@@ -1,0 +1,31 @@
+"""The start page (content/index.md, hand-written) gets the newest agreements and the counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from aqb.pages.context import SiteData, agreement_summary
+from aqb.pages.kinds.base import PageKind, PageSpec
+
+NEWEST_ON_START_PAGE = 6
+
+
+def pages(site: SiteData) -> Iterator[PageSpec]:
+    yield PageSpec("index.md", "", START, generated=False)
+
+
+def data(site: SiteData, subject: None) -> dict[str, Any]:
+    return {
+        "neueste": [agreement_summary(site, a) for a in site.newest_first()[:NEWEST_ON_START_PAGE]],
+        "anzahl": len(site.dataset.agreements),
+        "partner_anzahl": len(site.dataset.partners),
+    }
+
+
+def changed(site: SiteData, subject: None) -> date | None:
+    return site.file_dates.get("content/index.md")  # its text is hand-written; the list follows the data
+
+
+START = PageKind("start", "aqb/pages/start.html", pages, data, changed)

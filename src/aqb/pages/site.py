@@ -1,0 +1,111 @@
+"""All pages of one dataset: what the hooks ask of the site, answered from the page kinds' registry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from aqb.data.dataset import Dataset
+from aqb.data.schema import render, schemas
+from aqb.outputs.catalog import catalog_files
+from aqb.outputs.exports import data_files
+from aqb.outputs.feeds import feeds
+from aqb.pages.context import SiteData
+from aqb.pages.kinds.base import PageSpec
+from aqb.pages.kinds.partner_index import PARTNER_INDEX
+from aqb.pages.registry import PAGE_KINDS
+
+
+class Site(SiteData):
+    """The dataset's pages (generated ones, and hand-written ones that get data), downloads and feeds."""
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        contributor_guide: str = "",
+        *,
+        site_url: str = "",
+        operator: str = "",
+        file_dates: dict[str, date] | None = None,
+    ) -> None:
+        super().__init__(dataset, contributor_guide, site_url=site_url, operator=operator, file_dates=file_dates)
+        self.pages: dict[str, PageSpec] = {}
+        for kind in PAGE_KINDS:
+            for spec in kind.pages(self):
+                if spec.src_uri in self.pages:  # two kinds claiming one page: a programming mistake
+                    raise ValueError(f"{spec.src_uri}: {self.pages[spec.src_uri].kind.name} und {kind.name}")
+                self.pages[spec.src_uri] = spec
+        self._feed_files: dict[str, str] | None = None
+
+    def generated(self) -> Iterator[PageSpec]:
+        """The pages the build adds in memory (never written into content/)."""
+        return (spec for spec in self.pages.values() if spec.generated)
+
+    def meta_for(self, src_uri: str) -> dict[str, Any] | None:
+        spec = self.pages.get(src_uri)
+        return spec.meta() if spec is not None else None
+
+    def data_for(self, src_uri: str) -> dict[str, Any] | None:
+        """Data for the template of a page; None for hand-written pages without a kind."""
+        spec = self.pages.get(src_uri)
+        return spec.data(self) if spec is not None else None
+
+    def page_date(self, src_uri: str) -> date | None:
+        """When a page's content last changed, for the sitemap; None where that is not known."""
+        spec = self.pages.get(src_uri)
+        if spec is None:
+            return self.file_dates.get(f"content/{src_uri}")
+        return spec.changed(self)
+
+    def nav_children(self, section_page: str) -> list[str] | None:
+        """Navigation entries below a section page: the partners, never single agreements or years.
+
+        The theme puts the whole navigation into every page, so it lists only what does not grow
+        with the data (27 partners); years are reached through the page "Jahre". Entries carry no
+        title of their own, so MkDocs keeps each page's title for its heading.
+        """
+        section = self.pages.get(section_page)
+        if section is not None and section.kind is PARTNER_INDEX:
+            return [f"kreise/{p.slug}/index.md" for p in self.partners_sorted()]
+        return None
+
+    def feed_paths(self) -> set[str]:
+        """Which feeds exist (a partner without any dated record has none)."""
+        return set(self._feeds())
+
+    def _feeds(self) -> dict[str, str]:
+        if self._feed_files is None:
+            self._feed_files = feeds(self.dataset, self.site_url, self.record_dates)
+        return self._feed_files
+
+    def downloads(self) -> Iterator[tuple[str, str]]:
+        """Files published beside the pages (path below the site root, content), one at a time."""
+        for name, schema in schemas(self.dataset).items():
+            yield f"daten/schema/{name}.json", render(schema)
+        yield from data_files(self.dataset, self.site_url, self.record_dates)
+        yield from self._feeds().items()
+        yield from catalog_files(self.dataset, self.site_url, self.operator, self.record_dates).items()
+
+    def write_downloads(self, site_dir: Path) -> None:
+        """Write the downloads into the built site, one by one, so they are never all in memory."""
+        for path, content in self.downloads():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+
+
+def expand_nav(nav: list[Any] | None, site: Site) -> list[Any] | None:
+    """Give the sections of mkdocs.yml's nav their generated children (the partners)."""
+    if nav is None:
+        return None
+    expanded = []
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            ((title, target),) = item.items()
+            children = site.nav_children(target) if isinstance(target, str) else None
+            if children is not None:
+                item = {title: [target, *children]}
+        expanded.append(item)
+    return expanded
