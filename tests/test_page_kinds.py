@@ -96,10 +96,14 @@ def test_two_kinds_claiming_one_page_is_an_error(monkeypatch: pytest.MonkeyPatch
 
 
 def test_dispatch_on_kind_names_happens_nowhere() -> None:
-    """Page kinds are objects; code never compares a kind's name to a string."""
-    for path in CODE:
+    """Page kinds are objects; the site and the hooks never compare a page's kind to a string."""
+    for path in [*(REPO / "src" / "aqb" / "pages").rglob("*.py"), *(REPO / "hooks").glob("*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute) and node.left.attr == "kind":
+            if (
+                isinstance(node, ast.Compare)
+                and isinstance(node.left, ast.Attribute)
+                and node.left.attr in ("kind", "name")
+            ):
                 assert not any(isinstance(c, ast.Constant) for c in node.comparators), f"{path.name}:{node.lineno}"
 
 

@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-import types
-import typing
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from aqb.data.checks import (
+    blank_fields,
+    located,
+    open_points,
+    path_problems,
+    reference_problems,
+    source_year_problems,
+    warnings,
+    wording_problems_at,
+)
 from aqb.data.dataset import AGREEMENTS_DIR, Dataset
 from aqb.data.files import regular_files
+from aqb.data.messages import blank_hint, suggest, translate
 from aqb.data.model import (
     AGREEMENT_KINDS,
-    NO_PROJECT,
-    NOT_ENTERED,
     Agreement,
     AgreementBase,
     AnyAgreement,
-    FullTextAgreement,
     MeasureType,
     MeasureTypeEntry,
     Partner,
@@ -31,9 +36,7 @@ from aqb.data.model import (
     StatewideTotal,
 )
 from aqb.data.problems import DataError, Problem
-from aqb.data.text import wording_problems
-from aqb.data.yamlsource import Location, YamlDocument, YamlReadError, dotted, read_yaml
-from aqb.formatting import euro, short_date, signed_percent
+from aqb.data.yamlsource import Location, YamlDocument, YamlReadError, read_yaml
 
 PARTNERS_FILE = "gebietskoerperschaften.yaml"
 TOTALS_FILE = "landessummen.yaml"
@@ -84,7 +87,7 @@ class _Loader:
             standard_texts,
             agreements,
             self._load_totals(),
-            tuple(self._warnings(agreements, standard_texts)),
+            tuple(warnings(agreements, standard_texts, self.documents, self.standard_documents)),
         )
 
     def _check_unknown_files(self) -> None:
@@ -146,63 +149,6 @@ class _Loader:
                     )
                 )
 
-    def _warnings(self, agreements: tuple[AnyAgreement, ...], standard_texts: dict[int, StandardText]) -> list[Problem]:
-        found = []
-        for year, standard in standard_texts.items():
-            wording = " ".join(section.text for section in standard.abschnitte)
-            if str(year) not in wording and str(year - 1) in wording:
-                document = self.standard_documents[year]
-                found.append(
-                    Problem(
-                        document.path,
-                        document.line_of(("jahr",)),
-                        "abschnitte",
-                        f"nennt {year - 1}, aber nie {year}: noch der Wortlaut des Vorjahres?",
-                        f"Mit dem Standardtext des Ministeriums für {year} abgleichen.",
-                    )
-                )
-        previous = {(a.jahr, a.partner): a for a in agreements}
-        for agreement in agreements:
-            document = self.documents[(agreement.jahr, agreement.partner)]
-            earlier = previous.get((agreement.jahr - 1, agreement.partner))
-            if earlier is not None and earlier.budget and abs(agreement.budget - earlier.budget) > earlier.budget / 2:
-                change = (agreement.budget - earlier.budget) / earlier.budget * 100
-                field = "budget" if isinstance(agreement, FullTextAgreement) else "budget_laut_quelle"
-                found.append(
-                    Problem(
-                        document.path,
-                        document.line_of((field,)),
-                        field,
-                        f"weicht um {signed_percent(change)} vom Vorjahr ab ({earlier.jahr}: {euro(earlier.budget)})",
-                        "Bitte mit dem unterzeichneten Text vergleichen.",
-                    )
-                )
-            seen: dict[str, str] = {}
-            for measure, projects in agreement.massnahmen.items():
-                for index, project in enumerate(projects):
-                    if project in seen and seen[project] != measure:
-                        found.append(
-                            Problem(
-                                document.path,
-                                document.line_of(("massnahmen", measure, index)),
-                                dotted(("massnahmen", measure, index)),
-                                f"dasselbe Projekt steht auch unter '{seen[project]}': '{project}'",
-                                "Prüfen, ob das Projekt wirklich zu beiden Maßnahmenarten gehört.",
-                            )
-                        )
-                    seen.setdefault(project, measure)
-            if agreement.quelle.url is None:
-                found.append(
-                    Problem(
-                        document.path,
-                        document.line_of(("quelle",)),
-                        "quelle",
-                        "nennt keine Adresse (url), unter der man den Text prüfen kann",
-                        "Wenn das Dokument online steht, quelle.url ergänzen.",
-                    )
-                )
-        return found
-
     # -- reading ---------------------------------------------------------------------------------
 
     def _shown(self, file: Path) -> str:
@@ -215,34 +161,19 @@ class _Loader:
             self.problems.extend(error.problems)
             return None
         self.problems.extend(document.problems)
-        self._check_blanks(document, document.data, ())
+        self.problems.extend(blank_fields(document, document.data, (), blank_hint))
         return document
-
-    def _check_blanks(self, document: YamlDocument, value: Any, location: Location) -> None:
-        """A field written without a value is never taken as "none in the document": a draft leaves it blank."""
-        if value is None:
-            self._problem(
-                document, location, "ist leer; hier fehlt ein Wert", _blank_hint(location) if location else None
-            )
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                self._check_blanks(document, item, (*location, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                self._check_blanks(document, item, (*location, index))
 
     def _validate(self, document: YamlDocument, adapter: TypeAdapter[Any], model: Any, tag: str | None = None) -> Any:
         """Validate; `tag` is the record kind of a tagged union, which pydantic puts first in error paths."""
         try:
             return adapter.validate_python(document.data)
         except ValidationError as error:
-            self.problems.extend(_translate(error, document, model, tag))
+            self.problems.extend(translate(error, document, model, tag))
             return None
 
     def _problem(self, document: YamlDocument, location: Location, message: str, hint: str | None = None) -> None:
-        self.problems.append(
-            Problem(document.path, document.line_of(location), dotted(location) or "Datei", message, hint)
-        )
+        self.problems.append(located(document, location, message, hint))
 
     # -- the reference files ---------------------------------------------------------------------
 
@@ -289,7 +220,7 @@ class _Loader:
             document = self._read(file)
             if document is None:
                 continue
-            self._open_points(document)
+            self.problems.extend(open_points(document))
             standard = self._validate(document, adapter, StandardText)
             if standard is None:
                 continue
@@ -307,7 +238,7 @@ class _Loader:
                         document,
                         ("massnahmenarten", slug),
                         f"unbekannte Maßnahmenart: '{slug}'",
-                        _suggest(slug, measure_types),
+                        suggest(slug, measure_types),
                     )
             seen: set[str] = set()
             for index, section in enumerate(standard.abschnitte):
@@ -319,7 +250,7 @@ class _Loader:
                         "Jeder Abschnitt braucht ein eigenes Kürzel.",
                     )
                 seen.add(section.id)
-                self._check_wording(document, ("abschnitte", index, "text"), section.text)
+                self.problems.extend(wording_problems_at(document, ("abschnitte", index, "text"), section.text))
             texts[standard.jahr] = standard
             self.standard_documents[standard.jahr] = document
         return texts
@@ -337,12 +268,6 @@ class _Loader:
             else:
                 result[int(key)] = total
         return result
-
-    def _check_wording(self, document: YamlDocument, location: Location, text: str) -> None:
-        for offset, message, hint in wording_problems(text):
-            self.problems.append(
-                Problem(document.path, document.line_in_text(location, offset), dotted(location), message, hint)
-            )
 
     # -- the agreements --------------------------------------------------------------------------
 
@@ -390,326 +315,15 @@ class _Loader:
                 continue
             raw = document.data if isinstance(document.data, dict) else {}
             before = len(self.problems)
-            self._check_path(document, raw, file)
-            self._check_references(document, raw, partners, measure_types, standard_texts)
-            self._check_source_year(document, raw)
+            self.problems.extend(path_problems(document, raw, file))
+            self.problems.extend(reference_problems(document, raw, partners, measure_types, standard_texts))
+            self.problems.extend(source_year_problems(document, raw))
             kind = raw.get("art") if raw.get("art") in AGREEMENT_KINDS else None
             model = AGREEMENT_KINDS[kind] if kind is not None else AgreementBase
             agreement = self._validate(document, adapter, model, kind)
             # Year and partner must match the path, so each (year, partner) has one file at most.
-            self._open_points(document)
+            self.problems.extend(open_points(document))
             if agreement is not None and len(self.problems) == before:
                 agreements.append(agreement)
                 self.documents[(agreement.jahr, agreement.partner)] = document
         return tuple(sorted(agreements, key=lambda a: (a.jahr, a.partner)))
-
-    def _check_path(self, document: YamlDocument, raw: dict[str, Any], file: Path) -> None:
-        folder_year, file_slug = int(file.parent.name), file.stem
-        if isinstance(raw.get("jahr"), int) and raw["jahr"] != folder_year:
-            self._problem(
-                document,
-                ("jahr",),
-                f"passt nicht zum Ordner: {raw['jahr']} (Ordner: {folder_year})",
-                f"Datei nach data/vereinbarungen/{raw['jahr']}/ verschieben oder das Jahr korrigieren.",
-            )
-        if isinstance(raw.get("partner"), str) and raw["partner"] != file_slug:
-            self._problem(
-                document,
-                ("partner",),
-                f"passt nicht zum Dateinamen: '{raw['partner']}' (Datei: {file.name})",
-                f"Datei in {raw['partner']}.yaml umbenennen oder den Partner korrigieren.",
-            )
-
-    def _open_points(self, document: YamlDocument) -> None:
-        """A draft is never published: every open point is a problem until someone deletes it.
-
-        Read from the raw data, so that each point is reported even while other fields are invalid.
-        """
-        points = document.data.get("offene_punkte") if isinstance(document.data, dict) else None
-        for index, point in enumerate(points if isinstance(points, list) else []):
-            if isinstance(point, str) and point.strip():
-                self._problem(
-                    document,
-                    ("offene_punkte", index),
-                    f"Entwurf, noch offen: {point}",
-                    "Erledigen und dann diesen Punkt löschen; erst ohne offene Punkte wird veröffentlicht.",
-                )
-
-    def _check_source_year(self, document: YamlDocument, raw: dict[str, Any]) -> None:
-        """A source title naming another year is usually last year's, copied into a draft."""
-        source = raw.get("quelle")
-        title = source.get("titel") if isinstance(source, dict) else None
-        year = raw.get("jahr")
-        if not isinstance(title, str) or not isinstance(year, int):
-            return
-        others = sorted({int(found) for found in re.findall(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", title)} - {year})
-        if others:
-            self._problem(
-                document,
-                ("quelle", "titel"),
-                f"nennt das Jahr {others[0]}, die Vereinbarung gilt für {year}",
-                "Den Titel wie auf dem unterzeichneten Dokument bzw. der Quelle schreiben "
-                "(aus dem Vorjahr übernommen?).",
-            )
-
-    def _check_references(
-        self,
-        document: YamlDocument,
-        raw: dict[str, Any],
-        partners: dict[str, Partner],
-        measure_types: dict[str, MeasureType],
-        standard_texts: dict[int, StandardText],
-    ) -> None:
-        """Checks against the other files; on the raw data, so they run even where fields are invalid."""
-        year = raw.get("jahr") if isinstance(raw.get("jahr"), int) else None
-        slug = raw.get("partner") if isinstance(raw.get("partner"), str) else None
-        partner = partners.get(slug) if slug else None
-        if slug and partner is None and partners:
-            self._problem(document, ("partner",), f"unbekannte Gebietskörperschaft: '{slug}'", _suggest(slug, partners))
-        elif partner is not None and year is not None and not partner.exists_in(year):
-            self._problem(
-                document,
-                ("partner",),
-                f"'{slug}' ist im Jahr {year} kein Partner des AQB" + _validity(partner),
-                "Jahr und Partner prüfen (data/gebietskoerperschaften.yaml).",
-            )
-        has_text = raw.get("art") == "wortlaut"
-        standard = standard_texts.get(year) if year is not None and has_text else None
-        if year is not None and has_text and standard is None:
-            self._problem(
-                document,
-                ("jahr",),
-                f"für {year} gibt es keinen Standardtext",
-                f"Zuerst den Standardtext anlegen: make neues-jahr JAHR={year}",
-            )
-        measures = raw.get("massnahmen")
-        for measure, projects in measures.items() if isinstance(measures, dict) else []:
-            if measure not in measure_types:
-                self._problem(
-                    document,
-                    ("massnahmen", measure),
-                    f"unbekannte Maßnahmenart: '{measure}'",
-                    _suggest(str(measure), measure_types),
-                )
-            elif standard is not None and measure not in standard.massnahmenarten:
-                self._problem(
-                    document,
-                    ("massnahmen", measure),
-                    f"Maßnahmenart '{measure}' kommt im Standardtext {year} nicht vor",
-                    f"Maßnahmenarten {year}: " + ", ".join(standard.massnahmenarten) + ".",
-                )
-            for index, project in enumerate(projects if isinstance(projects, list) else []):
-                if isinstance(project, str) and project in projects[:index]:
-                    self._problem(
-                        document,
-                        ("massnahmen", measure, index),
-                        f"Projekt steht doppelt: '{project}'",
-                        "Jedes Projekt nur einmal je Maßnahmenart nennen.",
-                    )
-        deviations = raw.get("abweichungen")
-        section_ids = [section.id for section in standard.abschnitte] if standard else []
-        for section_id, text in deviations.items() if isinstance(deviations, dict) else []:
-            if standard is not None and section_id not in section_ids:
-                self._problem(
-                    document,
-                    ("abweichungen", section_id),
-                    f"unbekannter Abschnitt: '{section_id}'",
-                    f"Abschnitte {year}: " + ", ".join(section_ids) + ".",
-                )
-            if isinstance(text, str):
-                self._check_wording(document, ("abweichungen", section_id), text)
-
-
-def _blank_hint(location: Location) -> str:
-    if location[-1] in _BLANK_HINTS:
-        return _BLANK_HINTS[str(location[-1])]
-    if location[-1] == "datum":
-        return f"Datum eintragen (JJJJ-MM-TT); steht im unterzeichneten Dokument keins: datum: {NOT_ENTERED}"
-    if location[0] == "massnahmen":
-        return f"Projekte eintragen; nennt die Vereinbarung hier keins: {location[-1]}: {NO_PROJECT}"
-    return "Ausfüllen, oder die ganze Zeile löschen, wenn das Feld nicht gebraucht wird."
-
-
-def _validity(partner: Partner) -> str:
-    if partner.gueltig_ab and partner.gueltig_bis:
-        return f" (besteht vom {short_date(partner.gueltig_ab)} bis {short_date(partner.gueltig_bis)})"
-    if partner.gueltig_ab:
-        return f" (besteht erst ab {short_date(partner.gueltig_ab)})"
-    if partner.gueltig_bis:
-        return f" (besteht nur bis {short_date(partner.gueltig_bis)})"
-    return ""
-
-
-def _suggest(value: str, known: dict[str, Any]) -> str:
-    containing = [slug for slug in known if value and value in slug]
-    close = containing[:1] or difflib.get_close_matches(value, list(known), n=1)
-    if close:
-        return f"Meinten Sie '{close[0]}'?"
-    return "Gültig sind: " + ", ".join(known) + "."
-
-
-# -- pydantic errors in German -------------------------------------------------------------------
-
-_MESSAGES = {
-    "missing": (
-        "Pflichtfeld fehlt",
-        "Das Feld ergänzen, z. B. wie in data/vereinbarungen/2025/marburg-biedenkopf.yaml.",
-    ),
-    "string_type": (
-        "muss ein Text sein: {wert}",
-        "Text, der wie eine Zahl, ein Datum oder ja/nein aussieht, in Anführungszeichen setzen.",
-    ),
-    "string_too_short": ("darf nicht leer sein", None),
-    "int_type": ("muss eine ganze Zahl sein: {wert}", None),
-    "greater_than_equal": ("muss mindestens {ge} sein: {wert}", None),
-    "list_type": ("muss eine Liste sein: {wert}", "Jeden Eintrag in eine eigene Zeile mit „- “ davor schreiben."),
-    "too_short": ("braucht mindestens {min_length} Eintrag", None),
-    "dict_type": ("muss aus Feldern bestehen (feldname: wert): {wert}", "Einrückung prüfen."),
-    "model_type": ("muss aus Feldern bestehen (feldname: wert): {wert}", "Einrückung prüfen."),
-    "literal_error": ("muss einer dieser Werte sein: {expected}; gefunden: {wert}", None),
-    "string_pattern_mismatch": ("hat nicht die erwartete Form: {wert}", None),
-    "bool_type": ("muss ja oder nein sein: {wert}", None),
-}
-
-_HINTS = {
-    "aqb_ungenau": "Nur Beträge übernehmen, die die Quelle auf den Euro genau für dieses eine Jahr nennt.",
-    "aqb_mehrjahr": "Nur Beträge übernehmen, die die Quelle auf den Euro genau für dieses eine Jahr nennt.",
-    "aqb_betragstext": "Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle.",
-    "aqb_euro": "Nur die Ziffern schreiben, z. B. budget: 1118780",
-    "aqb_datum": "Datum als Jahr-Monat-Tag schreiben, z. B. 2025-08-02.",
-    "aqb_keine_projekte": f"z. B. weiterbildung: {NO_PROJECT}",
-    "aqb_slug": "z. B. marburg-biedenkopf",
-    "aqb_jahr": "z. B. jahr: 2025",
-    "aqb_name": "Sonderzeichen weglassen.",
-}
-
-_BLANK_HINTS = {
-    "budget": _HINTS["aqb_euro"],
-    "jahr": _HINTS["aqb_jahr"],
-    "budget_laut_quelle": "Den Betrag genau so abschreiben, wie die Quelle ihn druckt, z. B. budget_laut_quelle: "
-    "879.800 Euro",
-}
-
-_MISSING_HINTS = {
-    "quelle": "Ohne Quelle wird nichts veröffentlicht: titel, herausgeber und (bei Eckdaten) url angeben.",
-    "url": "Angaben aus öffentlicher Quelle brauchen die Adresse (URL) der Quelle, damit jede und jeder sie prüfen "
-    "kann.",
-    "budget_laut_quelle": "Den Betrag genau so abschreiben, wie die Quelle ihn druckt, z. B. budget_laut_quelle: "
-    "879.800 Euro",
-}
-
-_PATTERN_HINTS = {
-    "aqb_ungenau": "Nur Beträge übernehmen, die die Quelle auf den Euro genau für dieses eine Jahr nennt.",
-    "aqb_mehrjahr": "Nur Beträge übernehmen, die die Quelle auf den Euro genau für dieses eine Jahr nennt.",
-    "aqb_betragstext": "Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle.",
-    "kreisschluessel": 'Fünf Ziffern in Anführungszeichen, z. B. kreisschluessel: "06534".',
-    "url": "Vollständige Adresse mit https://, z. B. https://www.example.de/seite",
-}
-
-
-def _translate(error: ValidationError, document: YamlDocument, model: Any, tag: str | None = None) -> list[Problem]:
-    problems = []
-    for item in error.errors():
-        location = tuple(item["loc"])
-        if tag is not None and location[:1] == (tag,):
-            location = location[1:]
-        if location and location[-1] == "[key]":
-            location = location[:-1]
-        kind = item["type"]
-        shown_field = dotted(location) or "Datei"
-        value = item.get("input")
-        if kind in ("union_tag_not_found", "union_tag_invalid"):
-            found = document.data.get("art") if isinstance(document.data, dict) else None
-            problems.append(
-                Problem(
-                    document.path,
-                    document.line_of(("art",)),
-                    "art",
-                    "Pflichtfeld fehlt"
-                    if found is None
-                    else f"muss 'wortlaut' oder 'eckdaten' sein: {_shown_value(found)}",
-                    "art: wortlaut, wenn der unterzeichnete Text vorliegt; art: eckdaten, wenn nur Angaben aus einer "
-                    "öffentlichen Quelle vorliegen.",
-                )
-            )
-            continue
-        if kind == "extra_forbidden":
-            allowed = _field_names(model, location[:-1])
-            close = difflib.get_close_matches(str(location[-1]), allowed, n=1, cutoff=0.6)
-            typo_hint = (
-                (f"Meinten Sie '{close[0]}'? " if close else "Tippfehler? ")
-                + "Erlaubt sind hier: "
-                + ", ".join(allowed)
-                + "."
-            )
-            problems.append(
-                Problem(
-                    document.path,
-                    document.line_of(location),
-                    shown_field,
-                    "unbekanntes Feld",
-                    typo_hint if allowed else None,
-                )
-            )
-            continue
-        if value is None and kind != "missing":
-            continue  # a blank field, reported with its own hint by _check_blanks
-        message: str
-        hint: str | None = None
-        if kind.startswith("aqb_"):
-            message, hint = item["msg"], _HINTS.get(kind)
-        elif kind == "missing" and str(location[-1]) in _MISSING_HINTS:
-            message, hint = "Pflichtfeld fehlt", _MISSING_HINTS[str(location[-1])]
-        else:
-            template, hint = _MESSAGES.get(kind, ("ist ungültig: {wert} ({original})", None))
-            context = {**item.get("ctx", {}), "wert": _shown_value(value), "original": item["msg"]}
-            if kind == "literal_error":
-                context["expected"] = context["expected"].replace(" or ", " oder ")
-                hint = "Groß- und Kleinschreibung beachten."
-            message = template.format(**context)
-            if kind == "string_pattern_mismatch":
-                hint = _PATTERN_HINTS.get(str(location[-1]))
-        problems.append(Problem(document.path, document.line_of(location), shown_field, message, hint))
-    return problems
-
-
-def _shown_value(value: Any) -> str:
-    if isinstance(value, dict):
-        return "(Felder)"
-    if isinstance(value, list):
-        return "(Liste)"
-    text = str(value)
-    return "'" + (text if len(text) <= 80 else text[:77] + "…") + "'"
-
-
-def _field_names(model: Any, location: Location) -> list[str]:
-    """The fields a record at `location` of `model` may have, for the hint on an unknown field."""
-    current = model
-    for part in location:
-        current = _unwrap(current)
-        if isinstance(part, str) and isinstance(current, type) and issubclass(current, BaseModel):
-            field = current.model_fields.get(part)
-            if field is None:
-                return []
-            current = field.annotation
-        elif typing.get_origin(current) in (list, dict):
-            current = typing.get_args(current)[-1]
-        else:
-            return []
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Strip Annotated[...] and `X | None` down to X."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            members = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-            annotation = members[0]
-        else:
-            return annotation

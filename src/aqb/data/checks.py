@@ -1,0 +1,255 @@
+"""Checks of one record against the other files, and warnings about suspicious but valid data.
+
+They run on the raw YAML data where they can, so they report even while other fields are invalid.
+Each check yields problems; the loader collects them all and fails once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from aqb.data.messages import suggest, validity
+from aqb.data.model import AnyAgreement, FullTextAgreement, MeasureType, Partner, StandardText
+from aqb.data.problems import Problem
+from aqb.data.text import wording_problems
+from aqb.data.yamlsource import Location, YamlDocument, dotted
+from aqb.formatting import euro, signed_percent
+
+
+def located(document: YamlDocument, location: Location, message: str, hint: str | None = None) -> Problem:
+    """A problem at a field of a document, with the line the field is on."""
+    return Problem(document.path, document.line_of(location), dotted(location) or "Datei", message, hint)
+
+
+def wording_problems_at(document: YamlDocument, location: Location, text: str) -> Iterator[Problem]:
+    """Problems inside a block text (placeholders, markup), each on its own line of the file."""
+    for offset, message, hint in wording_problems(text):
+        yield Problem(document.path, document.line_in_text(location, offset), dotted(location), message, hint)
+
+
+def blank_fields(document: YamlDocument, value: Any, location: Location, hint: Any) -> Iterator[Problem]:
+    """A field written without a value is never taken as "none in the document": a draft leaves it blank."""
+    if value is None:
+        yield located(document, location, "ist leer; hier fehlt ein Wert", hint(location) if location else None)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from blank_fields(document, item, (*location, key), hint)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from blank_fields(document, item, (*location, index), hint)
+
+
+def open_points(document: YamlDocument) -> Iterator[Problem]:
+    """A draft is never published: every open point is a problem until someone deletes it."""
+    points = document.data.get("offene_punkte") if isinstance(document.data, dict) else None
+    for index, point in enumerate(points if isinstance(points, list) else []):
+        if isinstance(point, str) and point.strip():
+            yield located(
+                document,
+                ("offene_punkte", index),
+                f"Entwurf, noch offen: {point}",
+                "Erledigen und dann diesen Punkt löschen; erst ohne offene Punkte wird veröffentlicht.",
+            )
+
+
+def path_problems(document: YamlDocument, raw: dict[str, Any], file: Path) -> Iterator[Problem]:
+    """Year and partner must match the path, so each (year, partner) has one file at most."""
+    folder_year, file_slug = int(file.parent.name), file.stem
+    if isinstance(raw.get("jahr"), int) and raw["jahr"] != folder_year:
+        yield located(
+            document,
+            ("jahr",),
+            f"passt nicht zum Ordner: {raw['jahr']} (Ordner: {folder_year})",
+            f"Datei nach data/vereinbarungen/{raw['jahr']}/ verschieben oder das Jahr korrigieren.",
+        )
+    if isinstance(raw.get("partner"), str) and raw["partner"] != file_slug:
+        yield located(
+            document,
+            ("partner",),
+            f"passt nicht zum Dateinamen: '{raw['partner']}' (Datei: {file.name})",
+            f"Datei in {raw['partner']}.yaml umbenennen oder den Partner korrigieren.",
+        )
+
+
+def source_year_problems(document: YamlDocument, raw: dict[str, Any]) -> Iterator[Problem]:
+    """A source title naming another year is usually last year's, copied into a draft."""
+    source = raw.get("quelle")
+    title = source.get("titel") if isinstance(source, dict) else None
+    year = raw.get("jahr")
+    if not isinstance(title, str) or not isinstance(year, int):
+        return
+    others = sorted({int(found) for found in re.findall(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", title)} - {year})
+    if others:
+        yield located(
+            document,
+            ("quelle", "titel"),
+            f"nennt das Jahr {others[0]}, die Vereinbarung gilt für {year}",
+            "Den Titel wie auf dem unterzeichneten Dokument bzw. der Quelle schreiben (aus dem Vorjahr übernommen?).",
+        )
+
+
+def reference_problems(
+    document: YamlDocument,
+    raw: dict[str, Any],
+    partners: dict[str, Partner],
+    measure_types: dict[str, MeasureType],
+    standard_texts: dict[int, StandardText],
+) -> Iterator[Problem]:
+    """Checks against the other files: partner, the year's standard text, measure types, sections."""
+    year = raw.get("jahr") if isinstance(raw.get("jahr"), int) else None
+    slug = raw.get("partner") if isinstance(raw.get("partner"), str) else None
+    yield from _partner_problems(document, year, slug, partners)
+    has_text = raw.get("art") == "wortlaut"
+    standard = standard_texts.get(year) if year is not None and has_text else None
+    if year is not None and has_text and standard is None:
+        yield located(
+            document,
+            ("jahr",),
+            f"für {year} gibt es keinen Standardtext",
+            f"Zuerst den Standardtext anlegen: make neues-jahr JAHR={year}",
+        )
+    measures = raw.get("massnahmen")
+    for measure, projects in measures.items() if isinstance(measures, dict) else []:
+        yield from _measure_problems(document, measure, projects, measure_types, standard, year)
+    deviations = raw.get("abweichungen")
+    for section_id, text in deviations.items() if isinstance(deviations, dict) else []:
+        yield from _deviation_problems(document, section_id, text, standard, year)
+
+
+def _partner_problems(
+    document: YamlDocument, year: int | None, slug: str | None, partners: dict[str, Partner]
+) -> Iterator[Problem]:
+    partner = partners.get(slug) if slug else None
+    if slug and partner is None and partners:
+        yield located(document, ("partner",), f"unbekannte Gebietskörperschaft: '{slug}'", suggest(slug, partners))
+    elif partner is not None and year is not None and not partner.exists_in(year):
+        yield located(
+            document,
+            ("partner",),
+            f"'{slug}' ist im Jahr {year} kein Partner des AQB" + validity(partner),
+            "Jahr und Partner prüfen (data/gebietskoerperschaften.yaml).",
+        )
+
+
+def _measure_problems(
+    document: YamlDocument,
+    measure: Any,
+    projects: Any,
+    measure_types: dict[str, MeasureType],
+    standard: StandardText | None,
+    year: int | None,
+) -> Iterator[Problem]:
+    if measure not in measure_types:
+        yield located(
+            document,
+            ("massnahmen", measure),
+            f"unbekannte Maßnahmenart: '{measure}'",
+            suggest(str(measure), measure_types),
+        )
+    elif standard is not None and measure not in standard.massnahmenarten:
+        yield located(
+            document,
+            ("massnahmen", measure),
+            f"Maßnahmenart '{measure}' kommt im Standardtext {year} nicht vor",
+            f"Maßnahmenarten {year}: " + ", ".join(standard.massnahmenarten) + ".",
+        )
+    for index, project in enumerate(projects if isinstance(projects, list) else []):
+        if isinstance(project, str) and project in projects[:index]:
+            yield located(
+                document,
+                ("massnahmen", measure, index),
+                f"Projekt steht doppelt: '{project}'",
+                "Jedes Projekt nur einmal je Maßnahmenart nennen.",
+            )
+
+
+def _deviation_problems(
+    document: YamlDocument, section_id: Any, text: Any, standard: StandardText | None, year: int | None
+) -> Iterator[Problem]:
+    section_ids = [section.id for section in standard.abschnitte] if standard else []
+    if standard is not None and section_id not in section_ids:
+        yield located(
+            document,
+            ("abweichungen", section_id),
+            f"unbekannter Abschnitt: '{section_id}'",
+            f"Abschnitte {year}: " + ", ".join(section_ids) + ".",
+        )
+    if isinstance(text, str):
+        yield from wording_problems_at(document, ("abweichungen", section_id), text)
+
+
+# -- warnings: suspicious, never a reason to refuse ---------------------------------------------
+
+
+def warnings(
+    agreements: tuple[AnyAgreement, ...],
+    standard_texts: dict[int, StandardText],
+    documents: dict[tuple[int, str], YamlDocument],
+    standard_documents: dict[int, YamlDocument],
+) -> list[Problem]:
+    found = [
+        warning
+        for year, standard in standard_texts.items()
+        for warning in _last_years_wording(year, standard, standard_documents[year])
+    ]
+    by_year_and_partner = {(a.jahr, a.partner): a for a in agreements}
+    for agreement in agreements:
+        document = documents[(agreement.jahr, agreement.partner)]
+        found.extend(
+            _budget_jump(agreement, by_year_and_partner.get((agreement.jahr - 1, agreement.partner)), document)
+        )
+        found.extend(_project_in_two_types(agreement, document))
+        if agreement.quelle.url is None:
+            found.append(
+                Problem(
+                    document.path,
+                    document.line_of(("quelle",)),
+                    "quelle",
+                    "nennt keine Adresse (url), unter der man den Text prüfen kann",
+                    "Wenn das Dokument online steht, quelle.url ergänzen.",
+                )
+            )
+    return found
+
+
+def _last_years_wording(year: int, standard: StandardText, document: YamlDocument) -> Iterator[Problem]:
+    wording = " ".join(section.text for section in standard.abschnitte)
+    if str(year) not in wording and str(year - 1) in wording:
+        yield Problem(
+            document.path,
+            document.line_of(("jahr",)),
+            "abschnitte",
+            f"nennt {year - 1}, aber nie {year}: noch der Wortlaut des Vorjahres?",
+            f"Mit dem Standardtext des Ministeriums für {year} abgleichen.",
+        )
+
+
+def _budget_jump(agreement: AnyAgreement, earlier: AnyAgreement | None, document: YamlDocument) -> Iterator[Problem]:
+    if earlier is not None and earlier.budget and abs(agreement.budget - earlier.budget) > earlier.budget / 2:
+        change = (agreement.budget - earlier.budget) / earlier.budget * 100
+        field = "budget" if isinstance(agreement, FullTextAgreement) else "budget_laut_quelle"
+        yield Problem(
+            document.path,
+            document.line_of((field,)),
+            field,
+            f"weicht um {signed_percent(change)} vom Vorjahr ab ({earlier.jahr}: {euro(earlier.budget)})",
+            "Bitte mit dem unterzeichneten Text vergleichen.",
+        )
+
+
+def _project_in_two_types(agreement: AnyAgreement, document: YamlDocument) -> Iterator[Problem]:
+    seen: dict[str, str] = {}
+    for measure, projects in agreement.massnahmen.items():
+        for index, project in enumerate(projects):
+            if project in seen and seen[project] != measure:
+                yield Problem(
+                    document.path,
+                    document.line_of(("massnahmen", measure, index)),
+                    dotted(("massnahmen", measure, index)),
+                    f"dasselbe Projekt steht auch unter '{seen[project]}': '{project}'",
+                    "Prüfen, ob das Projekt wirklich zu beiden Maßnahmenarten gehört.",
+                )
+            seen.setdefault(project, measure)
