@@ -12,6 +12,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from radon.complexity import cc_visit
 
 from conftest import REPO
 
@@ -26,6 +27,10 @@ ALLOWED = {
     "staff": {"data", "formatting", "urls"},
 }
 ENGINES = {"mkdocs", "properdocs", "material", "zensical"}
+# Small units a newcomer can read: radon's cyclomatic complexity per function, lines per class.
+MOST_COMPLEX = 15
+LONGEST_CLASS = 250
+CODE = sorted([*(REPO / "src").rglob("*.py"), *(REPO / "hooks").glob("*.py")])
 MODULES = sorted(path for path in PACKAGE.rglob("*.py") if path.name != "__init__.py" or path.parent != PACKAGE)
 
 
@@ -86,3 +91,23 @@ def test_every_template_we_own_escapes_by_default(tmp_path: Path) -> None:
     (tmp_path / "main.html").write_text("<p>{{ name }}</p>", encoding="utf-8")
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), autoescape=lambda n: n in own)
     assert environment.get_template("main.html").render(name='<a href="x">') == "<p>&lt;a href=&#34;x&#34;&gt;</p>"
+
+
+@pytest.mark.parametrize("path", CODE, ids=[str(p.relative_to(REPO)) for p in CODE])
+def test_no_function_is_too_complex(path: Path) -> None:
+    complex_ones = [
+        f"{block.fullname} ({block.complexity})"
+        for block in cc_visit(path.read_text(encoding="utf-8"))
+        if block.complexity > MOST_COMPLEX
+    ]
+    assert not complex_ones, f"{path.name}: zu verschachtelt, bitte aufteilen: {', '.join(complex_ones)}"
+
+
+@pytest.mark.parametrize("path", CODE, ids=[str(p.relative_to(REPO)) for p in CODE])
+def test_no_class_is_too_long(path: Path) -> None:
+    long_ones = [
+        f"{node.name} ({(node.end_lineno or node.lineno) - node.lineno + 1} Zeilen)"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef) and (node.end_lineno or node.lineno) - node.lineno + 1 > LONGEST_CLASS
+    ]
+    assert not long_ones, f"{path.name}: {', '.join(long_ones)}"

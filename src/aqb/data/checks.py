@@ -91,6 +91,27 @@ def source_year_problems(document: YamlDocument, raw: dict[str, Any]) -> Iterato
         )
 
 
+def standard_text_problems(
+    document: YamlDocument, standard: StandardText, measure_types: dict[str, MeasureType]
+) -> Iterator[Problem]:
+    """A standard text names known measure types, each section once, and only valid wording."""
+    for slug in standard.massnahmenarten:
+        if slug not in measure_types:
+            hint = suggest(slug, measure_types)
+            yield located(document, ("massnahmenarten", slug), f"unbekannte Maßnahmenart: '{slug}'", hint)
+    seen: set[str] = set()
+    for index, section in enumerate(standard.abschnitte):
+        if section.id in seen:
+            yield located(
+                document,
+                ("abschnitte", index, "id"),
+                f"Abschnitt steht doppelt: '{section.id}'",
+                "Jeder Abschnitt braucht ein eigenes Kürzel.",
+            )
+        seen.add(section.id)
+        yield from wording_problems_at(document, ("abschnitte", index, "text"), section.text)
+
+
 def reference_problems(
     document: YamlDocument,
     raw: dict[str, Any],

@@ -16,12 +16,12 @@ from aqb.data.checks import (
     path_problems,
     reference_problems,
     source_year_problems,
+    standard_text_problems,
     warnings,
-    wording_problems_at,
 )
 from aqb.data.dataset import AGREEMENTS_DIR, Dataset
 from aqb.data.files import regular_files
-from aqb.data.messages import blank_hint, suggest, translate
+from aqb.data.messages import blank_hint, translate
 from aqb.data.model import (
     AGREEMENT_KINDS,
     Agreement,
@@ -232,25 +232,7 @@ class _Loader:
                     f"Datei in {standard.jahr}.yaml umbenennen oder das Jahr korrigieren.",
                 )
                 continue
-            for slug in standard.massnahmenarten:
-                if slug not in measure_types:
-                    self._problem(
-                        document,
-                        ("massnahmenarten", slug),
-                        f"unbekannte Maßnahmenart: '{slug}'",
-                        suggest(slug, measure_types),
-                    )
-            seen: set[str] = set()
-            for index, section in enumerate(standard.abschnitte):
-                if section.id in seen:
-                    self._problem(
-                        document,
-                        ("abschnitte", index, "id"),
-                        f"Abschnitt steht doppelt: '{section.id}'",
-                        "Jeder Abschnitt braucht ein eigenes Kürzel.",
-                    )
-                seen.add(section.id)
-                self.problems.extend(wording_problems_at(document, ("abschnitte", index, "text"), section.text))
+            self.problems.extend(standard_text_problems(document, standard, measure_types))
             texts[standard.jahr] = standard
             self.standard_documents[standard.jahr] = document
         return texts

@@ -88,9 +88,8 @@ class YamlReadError(Exception):
         self.problems = problems
 
 
-def read_yaml(file: Path, shown_path: str) -> YamlDocument:
-    """Parse `file`; raise YamlReadError naming line and cause when it is not usable YAML."""
-    raw = file.read_bytes()
+def _checked_text(raw: bytes, shown_path: str) -> str:
+    """The file's text, if it is of a sensible size, UTF-8 and free of control characters."""
     if len(raw) > MAX_FILE_BYTES:
         raise YamlReadError(
             [
@@ -132,6 +131,11 @@ def read_yaml(file: Path, shown_path: str) -> YamlDocument:
                 )
             ]
         )
+    return text
+
+
+def _parsed(text: str, shown_path: str) -> tuple[Node | None, _Loader]:
+    """The node tree of `text`; syntax errors, YAML bombs and libyaml's limits become one problem."""
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -170,7 +174,12 @@ def read_yaml(file: Path, shown_path: str) -> YamlDocument:
         ) from None
     finally:
         loader.dispose()
+    return root, loader
 
+
+def read_yaml(file: Path, shown_path: str) -> YamlDocument:
+    """Parse `file`; raise YamlReadError naming line and cause when it is not usable YAML."""
+    root, loader = _parsed(_checked_text(file.read_bytes(), shown_path), shown_path)
     if root is None:
         return YamlDocument(shown_path, None, {(): 1})
     problems: list[Problem] = []
@@ -240,42 +249,7 @@ def _construct(
         )
         return None
     if isinstance(node, MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                _report(problems, shown_path, key_node, location, "ein Feldname muss ein einfacher Text sein", None)
-                continue
-            if id(key_node) in seen:
-                raise _AliasFound(key_node.start_mark.line + 1)
-            seen.add(id(key_node))
-            if key_node.tag not in _PLAIN_TAGS:
-                message = (
-                    "„<<“ (Werte aus einem anderen Eintrag übernehmen) ist nicht erlaubt"
-                    if key_node.tag == "tag:yaml.org,2002:merge"
-                    else f"Typangaben wie '{key_node.tag}' sind nicht erlaubt"
-                )
-                _report(problems, shown_path, key_node, location, message, "Jeden Wert ausschreiben.")
-                continue
-            key = _scalar(loader, key_node, location, problems, shown_path)
-            key = key if isinstance(key, str) else str(key)
-            _check_characters(key, (*location, key), key_node, problems, shown_path)
-            if key in result:
-                first = lines[(*location, key)]
-                problems.append(
-                    Problem(
-                        shown_path,
-                        key_node.start_mark.line + 1,
-                        dotted((*location, key)),
-                        f"steht doppelt in der Datei (zuerst in Zeile {first})",
-                        "Einen der beiden Einträge löschen oder zusammenführen.",
-                    )
-                )
-                continue
-            lines[(*location, key)] = key_node.start_mark.line + 1
-            result[key] = _construct(
-                value_node, (*location, key), lines, literal_starts, problems, shown_path, loader, seen
-            )
-        return result
+        return _mapping(node, location, lines, literal_starts, problems, shown_path, loader, seen)
     if isinstance(node, SequenceNode):
         return [
             _construct(item, (*location, index), lines, literal_starts, problems, shown_path, loader, seen)
@@ -287,6 +261,55 @@ def _construct(
     if isinstance(value, str):
         _check_characters(value, location, node, problems, shown_path)
     return value
+
+
+def _mapping(
+    node: MappingNode,
+    location: Location,
+    lines: dict[Location, int],
+    literal_starts: dict[Location, int],
+    problems: list[Problem],
+    shown_path: str,
+    loader: _Loader,
+    seen: set[int],
+) -> dict[Any, Any]:
+    """A mapping's keys (plain texts, each once) and their values."""
+    result: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            _report(problems, shown_path, key_node, location, "ein Feldname muss ein einfacher Text sein", None)
+            continue
+        if id(key_node) in seen:
+            raise _AliasFound(key_node.start_mark.line + 1)
+        seen.add(id(key_node))
+        if key_node.tag not in _PLAIN_TAGS:
+            message = (
+                "„<<“ (Werte aus einem anderen Eintrag übernehmen) ist nicht erlaubt"
+                if key_node.tag == "tag:yaml.org,2002:merge"
+                else f"Typangaben wie '{key_node.tag}' sind nicht erlaubt"
+            )
+            _report(problems, shown_path, key_node, location, message, "Jeden Wert ausschreiben.")
+            continue
+        key = _scalar(loader, key_node, location, problems, shown_path)
+        key = key if isinstance(key, str) else str(key)
+        _check_characters(key, (*location, key), key_node, problems, shown_path)
+        if key in result:
+            first = lines[(*location, key)]
+            problems.append(
+                Problem(
+                    shown_path,
+                    key_node.start_mark.line + 1,
+                    dotted((*location, key)),
+                    f"steht doppelt in der Datei (zuerst in Zeile {first})",
+                    "Einen der beiden Einträge löschen oder zusammenführen.",
+                )
+            )
+            continue
+        lines[(*location, key)] = key_node.start_mark.line + 1
+        result[key] = _construct(
+            value_node, (*location, key), lines, literal_starts, problems, shown_path, loader, seen
+        )
+    return result
 
 
 def _scalar(loader: _Loader, node: Node, location: Location, problems: list[Problem], shown_path: str) -> Any:

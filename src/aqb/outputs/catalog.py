@@ -9,6 +9,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
 from aqb.data.dataset import Dataset
+from aqb.data.model import AnyAgreement
 from aqb.outputs.exports import LICENCE
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
@@ -49,66 +50,82 @@ def catalog(dataset: Dataset, base_url: str, publisher_name: str, changes: dict[
     for number in sorted({a.jahr for a in dataset.agreements}):
         groups[str(number)] = list(dataset.in_year(number))
     for year, agreements in groups.items():
-        folder = f"daten/{year}/" if year else "daten/"
-        node = URIRef(f"{base_url}{folder}#datensatz")
-        graph.add((root, DCAT.dataset, node))
-        graph.add((node, RDF.type, DCAT.Dataset))
-        title = f"Zielvereinbarungen zum AQB in Hessen {year}".strip()
-        graph.add((node, DCTERMS.title, Literal(title, lang="de")))
-        graph.add(
-            (
-                node,
-                DCTERMS.description,
-                Literal(
-                    f"{len(agreements)} Zielvereinbarungen"
-                    + (f" des Jahres {year}" if year else "")
-                    + " mit Budget, Projekten je Maßnahmenart, Unterzeichnenden und Quelle; bei vorliegendem Text mit "
-                    "dem "
-                    "vollständigen Wortlaut.",
-                    lang="de",
-                ),
-            )
-        )
-        graph.add((node, DCTERMS.publisher, publisher))
-        graph.add((node, DCAT.theme, THEME))
-        graph.add((node, DCAT.landingPage, URIRef(f"{base_url}daten/")))
-        years = sorted(a.jahr for a in agreements)
-        if years:
-            period = BNode(f"zeitraum-{year or 'alle'}")  # a fixed label keeps the files stable
-            graph.add((node, DCTERMS.temporal, period))
-            graph.add((period, RDF.type, DCTERMS.PeriodOfTime))
-            graph.add((period, DCAT.startDate, Literal(f"{years[0]}-01-01", datatype=XSD.date)))
-            graph.add((period, DCAT.endDate, Literal(f"{years[-1]}-12-31", datatype=XSD.date)))
-        keys = {dataset.partners[a.partner].kreisschluessel for a in agreements}
-        for key in sorted(key for key in keys if key is not None):
-            graph.add((node, DCATDE.politicalGeocodingURI, URIRef(GEOCODING + key)))
-        graph.add(
-            (node, DCATDE.politicalGeocodingLevelURI, URIRef("http://dcat-ap.de/def/politicalGeocodingLevel/district"))
-        )
-        modified = [changes[(a.jahr, a.partner)] for a in agreements if (a.jahr, a.partner) in changes]
-        if modified:
-            graph.add((node, DCTERMS.modified, Literal(max(modified).isoformat(), datatype=XSD.date)))
-        for name in ("vereinbarungen.json", "vereinbarungen.csv", "projekte.csv"):
-            distribution = URIRef(f"{base_url}{folder}{name}")
-            label, media_type = FILE_TYPES[name.rsplit(".", 1)[1]]
-            graph.add((node, DCAT.distribution, distribution))
-            graph.add((distribution, RDF.type, DCAT.Distribution))
-            graph.add((distribution, DCTERMS.title, Literal(f"{name} {year}".strip(), lang="de")))
-            graph.add((distribution, DCAT.accessURL, distribution))
-            graph.add((distribution, DCAT.downloadURL, distribution))
-            graph.add((distribution, DCTERMS.license, URIRef(LICENCE["uri"])))
-            graph.add((distribution, DCATDE.licenseAttributionByText, Literal(LICENCE["name"], lang="de")))
-            graph.add(
-                (
-                    distribution,
-                    DCTERMS.format,
-                    URIRef(f"http://publications.europa.eu/resource/authority/file-type/{label}"),
-                )
-            )
-            graph.add(
-                (distribution, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media_type}"))
-            )
+        _dataset(graph, dataset, root, publisher, base_url, changes, year, agreements)
     return graph
+
+
+def _dataset(
+    graph: Graph,
+    dataset: Dataset,
+    root: URIRef,
+    publisher: URIRef,
+    base_url: str,
+    changes: dict[tuple[int, str], date],
+    year: str,
+    agreements: list[AnyAgreement],
+) -> None:
+    """One dataset of the catalogue: every agreement (year ""), or one year's."""
+    folder = f"daten/{year}/" if year else "daten/"
+    node = URIRef(f"{base_url}{folder}#datensatz")
+    graph.add((root, DCAT.dataset, node))
+    graph.add((node, RDF.type, DCAT.Dataset))
+    title = f"Zielvereinbarungen zum AQB in Hessen {year}".strip()
+    graph.add((node, DCTERMS.title, Literal(title, lang="de")))
+    graph.add(
+        (
+            node,
+            DCTERMS.description,
+            Literal(
+                f"{len(agreements)} Zielvereinbarungen"
+                + (f" des Jahres {year}" if year else "")
+                + " mit Budget, Projekten je Maßnahmenart, Unterzeichnenden und Quelle; bei vorliegendem Text mit "
+                "dem "
+                "vollständigen Wortlaut.",
+                lang="de",
+            ),
+        )
+    )
+    graph.add((node, DCTERMS.publisher, publisher))
+    graph.add((node, DCAT.theme, THEME))
+    graph.add((node, DCAT.landingPage, URIRef(f"{base_url}daten/")))
+    years = sorted(a.jahr for a in agreements)
+    if years:
+        period = BNode(f"zeitraum-{year or 'alle'}")  # a fixed label keeps the files stable
+        graph.add((node, DCTERMS.temporal, period))
+        graph.add((period, RDF.type, DCTERMS.PeriodOfTime))
+        graph.add((period, DCAT.startDate, Literal(f"{years[0]}-01-01", datatype=XSD.date)))
+        graph.add((period, DCAT.endDate, Literal(f"{years[-1]}-12-31", datatype=XSD.date)))
+    keys = {dataset.partners[a.partner].kreisschluessel for a in agreements}
+    for key in sorted(key for key in keys if key is not None):
+        graph.add((node, DCATDE.politicalGeocodingURI, URIRef(GEOCODING + key)))
+    graph.add(
+        (node, DCATDE.politicalGeocodingLevelURI, URIRef("http://dcat-ap.de/def/politicalGeocodingLevel/district"))
+    )
+    modified = [changes[(a.jahr, a.partner)] for a in agreements if (a.jahr, a.partner) in changes]
+    if modified:
+        graph.add((node, DCTERMS.modified, Literal(max(modified).isoformat(), datatype=XSD.date)))
+    for name in ("vereinbarungen.json", "vereinbarungen.csv", "projekte.csv"):
+        _distribution(graph, node, URIRef(f"{base_url}{folder}{name}"), name, year)
+
+
+def _distribution(graph: Graph, node: URIRef, distribution: URIRef, name: str, year: str) -> None:
+    """One download of a dataset (JSON, CSV) with its licence and format."""
+    label, media_type = FILE_TYPES[name.rsplit(".", 1)[1]]
+    graph.add((node, DCAT.distribution, distribution))
+    graph.add((distribution, RDF.type, DCAT.Distribution))
+    graph.add((distribution, DCTERMS.title, Literal(f"{name} {year}".strip(), lang="de")))
+    graph.add((distribution, DCAT.accessURL, distribution))
+    graph.add((distribution, DCAT.downloadURL, distribution))
+    graph.add((distribution, DCTERMS.license, URIRef(LICENCE["uri"])))
+    graph.add((distribution, DCATDE.licenseAttributionByText, Literal(LICENCE["name"], lang="de")))
+    graph.add(
+        (
+            distribution,
+            DCTERMS.format,
+            URIRef(f"http://publications.europa.eu/resource/authority/file-type/{label}"),
+        )
+    )
+    graph.add((distribution, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media_type}")))
 
 
 def catalog_files(

@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
-def _main(argv: list[str] | None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="aqb", description="Werkzeuge für die AQB-Zielvereinbarungen.")
     common = _Parser(add_help=False)
     common.add_argument("--daten", type=Path, default=Path("data"), help="Ordner mit den Daten (Standard: data)")
@@ -82,8 +82,11 @@ def _main(argv: list[str] | None) -> int:
     importer.add_argument("datei", type=Path)
     port = commands.add_parser("port", help="prüfen, ob ein Port für `make serve` frei ist")
     port.add_argument("port", type=_port)
-    arguments = parser.parse_args(argv)
+    return parser
 
+
+def _main(argv: list[str] | None) -> int:
+    arguments = _parser().parse_args(argv)
     if arguments.command == "port":
         return _port_is_free(arguments.port)
     data_dir = arguments.daten
@@ -100,31 +103,40 @@ def _main(argv: list[str] | None) -> int:
         elif arguments.command == "neues-jahr":
             print(f"Standardtext angelegt: {new_year(dataset, data_dir, arguments.jahr)}")
         elif arguments.command == "schema":
-            valid = _dataset_or_none(data_dir)  # the schemas list partners: only from valid data
-            if valid is None:
-                return 1
-            for path in write_schemas(valid, data_dir):
-                print(f"geschrieben: {path}")
+            return _schema(data_dir)
         elif arguments.command == "import":
-            from aqb.staff.importer import import_file
-
-            result = import_file(dataset, data_dir, arguments.datei)
-            print(f"Entwurf angelegt: {result.draft}")
-            for note in result.report:
-                print(note)
-            for point in result.open_points:
-                print(f"Offen: {point}")
-            if result.open_points:
-                print(
-                    f"{len(result.open_points)} offene Punkte stehen im Entwurf unter offene_punkte; "
-                    "`make check` meldet sie, bis sie erledigt und gelöscht sind."
-                )
-            elif not result.report:
-                print("Alles erkannt.")
+            _import(dataset, data_dir, arguments.datei)
     except ScaffoldError as error:
         print("\n".join(escaped(line) for line in str(error).splitlines()), file=sys.stderr)
         return 1
     return 0
+
+
+def _schema(data_dir: Path) -> int:
+    valid = _dataset_or_none(data_dir)  # the schemas list partners: only from valid data
+    if valid is None:
+        return 1
+    for path in write_schemas(valid, data_dir):
+        print(f"geschrieben: {path}")
+    return 0
+
+
+def _import(dataset: Dataset, data_dir: Path, source: Path) -> None:
+    from aqb.staff.importer import import_file
+
+    result = import_file(dataset, data_dir, source)
+    print(f"Entwurf angelegt: {result.draft}")
+    for note in result.report:
+        print(note)
+    for point in result.open_points:
+        print(f"Offen: {point}")
+    if result.open_points:
+        print(
+            f"{len(result.open_points)} offene Punkte stehen im Entwurf unter offene_punkte; "
+            "`make check` meldet sie, bis sie erledigt und gelöscht sind."
+        )
+    elif not result.report:
+        print("Alles erkannt.")
 
 
 def _port_is_free(port: int) -> int:

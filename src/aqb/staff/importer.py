@@ -136,21 +136,13 @@ class _Reader:
             sections.get(list_section or "", []), standard, self, list_offset, self._words_after_list(list_section)
         ).read()
         signature_section = _section_with(standard, "{unterschriften}")
-        signature_offset = starts.get(signature_section, (0, 0))[0] if signature_section else 0
-        signatories, signature_lines = self._signatories(sections.get(signature_section or "", []), signature_offset)
-        # The signature block is structured through and through: a line it cannot place is an open point.
-        for index, line in enumerate(sections.get(signature_section, [])) if signature_section else []:
-            if line.strip() and index not in signature_lines:
-                self.unplaced(signature_offset + index)
-                signature_lines.add(index)
+        signatories, signature_lines = self._signature_block(signature_section, starts, sections)
 
         naming = naming_for(self.partner)
         deviations = self._deviations(
             starts, sections, budget, list_section, list_lines, signature_section, signature_lines
         )
-        for index, line in enumerate(self.text):
-            if line.strip() and index not in self.used:
-                self.unplaced(index)
+        self._report_unused_lines()
 
         title = " ".join(_plain(line) for line in sections.get(standard.abschnitte[0].id, []) if line.strip())
         parsed.values = {
@@ -164,6 +156,24 @@ class _Reader:
             "quelle": {"titel": title or None, "herausgeber": standard.ministerium.name},
             **({"abweichungen": deviations} if deviations else {}),
         }
+
+    def _signature_block(
+        self, section: str | None, starts: dict[str, tuple[int, int]], sections: dict[str, list[str]]
+    ) -> tuple[list[dict[str, Any]], set[int]]:
+        """The signatories; the block is structured through and through: a line it cannot place is an open point."""
+        offset = starts.get(section, (0, 0))[0] if section else 0
+        lines = sections.get(section or "", [])
+        signatories, placed = self._signatories(lines, offset)
+        for index, line in enumerate(lines):
+            if line.strip() and index not in placed:
+                self.unplaced(offset + index)
+                placed.add(index)
+        return signatories, placed
+
+    def _report_unused_lines(self) -> None:
+        for index, line in enumerate(self.text):
+            if line.strip() and index not in self.used:
+                self.unplaced(index)
 
     def _words_after_list(self, list_section: str | None) -> list[str]:
         """The first words of the standard wording after {projektliste}: where the list ends."""
@@ -309,13 +319,7 @@ class _MeasureList:
             self.label.append(_plain(numbered.group(2)))
             self.label_lines.append(index)
         elif bullet and (self.label or self.current):
-            self._close_label()
-            if self.current is not None:
-                self.measures[self.current].append(" ".join(bullet.group(1).split()))
-                self.used.add(index)
-                self.last_project_line = index
-            elif self.bounded:
-                self._unplaced(index)
+            self._project(index, " ".join(bullet.group(1).split()))
         elif self.label and line.strip() and self._continues_a_wording(" ".join([*self.label, _plain(line)])):
             self.label.append(_plain(line))
             self.label_lines.append(index)
@@ -324,7 +328,20 @@ class _MeasureList:
             projects[-1] = f"{projects[-1]} {' '.join(line.split())}"
             self.used.add(index)
             self.last_project_line = index
-        elif line.strip() and self.started and self.bounded:
+        else:
+            self._other_line(index, line)
+
+    def _project(self, index: int, project: str) -> None:
+        self._close_label()
+        if self.current is not None:
+            self.measures[self.current].append(project)
+            self.used.add(index)
+            self.last_project_line = index
+        elif self.bounded:
+            self._unplaced(index)
+
+    def _other_line(self, index: int, line: str) -> None:
+        if line.strip() and self.started and self.bounded:
             self._close_label()
             self._unplaced(index)  # inside the list, but neither measure type nor project: a person decides
         elif line.strip() and (self.label or self.current):
@@ -425,7 +442,23 @@ def _first_line(section_text: str) -> str:
 
 
 def _section_starts(lines: list[str], standard: StandardText, parsed: _Parsed) -> dict[str, tuple[int, int]]:
-    """Where each standard section begins in the signed text, found by its first line."""
+    """Where each standard section begins and ends in the signed text, found by its first line."""
+    found = _first_lines_found(lines, standard, parsed)
+    starts: dict[str, tuple[int, int]] = {}
+    for number, (section_id, begin) in enumerate(found):
+        if begin < 0:
+            continue
+        end = next((b for _, b in found[number + 1 :] if b >= 0), len(lines))
+        starts[section_id] = (begin, end)
+    # A trailing signature section: the signed text's place-and-date line ends the section before it.
+    for section_id, begin in found:
+        if begin < 0 and starts:
+            _split_at_signatures(lines, starts, section_id)
+    return starts
+
+
+def _first_lines_found(lines: list[str], standard: StandardText, parsed: _Parsed) -> list[tuple[str, int]]:
+    """Each section with the line its first line is on; -1 for a section that is only the signatures."""
     found: list[tuple[str, int]] = []
     position = 0
     for section in standard.abschnitte:
@@ -444,26 +477,16 @@ def _section_starts(lines: list[str], standard: StandardText, parsed: _Parsed) -
             continue
         found.append((section.id, index))
         position = index + 1
-    starts: dict[str, tuple[int, int]] = {}
-    for number, (section_id, begin) in enumerate(found):
-        if begin < 0:
-            continue
-        end = next((b for _, b in found[number + 1 :] if b >= 0), len(lines))
-        starts[section_id] = (begin, end)
-    # A trailing signature section: the signed text's place-and-date line ends the section before it.
-    for section_id, begin in found:
-        if begin < 0:
-            previous_id = max(starts, key=lambda sid: starts[sid][0]) if starts else None
-            if previous_id is None:
-                continue
-            previous_begin, previous_end = starts[previous_id]
-            signature = next(
-                (i for i in range(previous_begin, previous_end) if _SIGNATURE_PLACE.match(_plain(lines[i]))), None
-            )
-            if signature is not None:
-                starts[previous_id] = (previous_begin, signature)
-                starts[section_id] = (signature, previous_end)
-    return starts
+    return found
+
+
+def _split_at_signatures(lines: list[str], starts: dict[str, tuple[int, int]], section_id: str) -> None:
+    previous_id = max(starts, key=lambda sid: starts[sid][0])
+    previous_begin, previous_end = starts[previous_id]
+    signature = next((i for i in range(previous_begin, previous_end) if _SIGNATURE_PLACE.match(_plain(lines[i]))), None)
+    if signature is not None:
+        starts[previous_id] = (previous_begin, signature)
+        starts[section_id] = (signature, previous_end)
 
 
 _BLOCK_ONLY = re.compile(r"\{(projektliste|unterschriften)\}")

@@ -130,6 +130,17 @@ def source_lines(text: str, vocabulary: Iterable[str] = ()) -> tuple[list[Source
     A word hyphenated at a line end is joined only where the joined word occurs in `vocabulary`
     (the standard text's words): "Ausbildungs-" before "und" stays as it is.
     """
+    pages = _pages(text)
+    furniture = _page_furniture(pages)
+    left_out = [line for page in pages for line in page if id(line) in furniture]
+    kept: list[SourceLine] = []
+    for number, page in enumerate(pages):
+        kept += _body(page, furniture, first=number == 0, last=number == len(pages) - 1)
+    return _dehyphenated(kept, set(vocabulary)), left_out
+
+
+def _pages(text: str) -> list[list[SourceLine]]:
+    """The text's lines page by page, with justified spacing and ligatures undone."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
     pages: list[list[SourceLine]] = [[]]
     for number, line in enumerate(text.split("\n"), start=1):
@@ -137,18 +148,17 @@ def source_lines(text: str, vocabulary: Iterable[str] = ()) -> tuple[list[Source
             if part_index:
                 pages.append([])
             pages[-1].append(SourceLine(number, _JUSTIFIED.sub(" ", part)))
-    furniture = _page_furniture(pages)
-    left_out = [line for page in pages for line in page if id(line) in furniture]
-    kept: list[SourceLine] = []
-    for number, page in enumerate(pages):
-        body = [line for line in page if id(line) not in furniture]
-        # Space above a footer or below a header is layout: a page break is no paragraph break.
-        while number > 0 and body and not body[0].text.strip():
-            body.pop(0)
-        while number < len(pages) - 1 and body and not body[-1].text.strip():
-            body.pop()
-        kept += body
-    return _dehyphenated(kept, set(vocabulary)), left_out
+    return pages
+
+
+def _body(page: list[SourceLine], furniture: set[int], *, first: bool, last: bool) -> list[SourceLine]:
+    body = [line for line in page if id(line) not in furniture]
+    # Space above a footer or below a header is layout: a page break is no paragraph break.
+    while not first and body and not body[0].text.strip():
+        body.pop(0)
+    while not last and body and not body[-1].text.strip():
+        body.pop()
+    return body
 
 
 def _page_furniture(pages: list[list[SourceLine]]) -> set[int]:

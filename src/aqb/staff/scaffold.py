@@ -50,6 +50,24 @@ def new_agreement(dataset: Dataset, data_dir: Path, slug: str, year: int) -> Pat
     Everything carried over is listed under `offene_punkte`, and what only the signed document can
     say is left blank: `make check` refuses the draft until a person has confirmed each point.
     """
+    partner, target = _new_target(dataset, data_dir, slug, year)
+    earlier = [a for a in dataset.of_partner(slug) if a.jahr < year]
+    if earlier and isinstance(earlier[-1], KeyFiguresRecord):
+        return _key_figures_draft(target, partner, year, earlier[-1].jahr)
+    full_texts = [a for a in earlier if isinstance(a, FullTextAgreement)]
+    previous = full_texts[-1] if full_texts else None
+    values = _full_text_values(dataset, partner, year, previous)
+    notes = _full_text_notes(previous)
+    heading = (
+        f"Entwurf: Zielvereinbarung {year} – {partner.bezeichnung}. "
+        "Alle leeren Felder ausfüllen, die offenen Punkte erledigen, dann `make check`."
+    )
+    write_draft(target, "../../schema/vereinbarung.schema.json", heading, FullTextAgreement, values, notes)
+    return target
+
+
+def _new_target(dataset: Dataset, data_dir: Path, slug: str, year: int) -> tuple[Partner, Path]:
+    """The partner and the draft's file; refused for an unknown partner, a wrong year or an existing file."""
     partner = dataset.partners.get(slug)
     if partner is None:
         raise ScaffoldError(f"Unbekannte Gebietskörperschaft: '{escaped(slug)}'. {suggestion(slug, dataset.partners)}")
@@ -58,13 +76,16 @@ def new_agreement(dataset: Dataset, data_dir: Path, slug: str, year: int) -> Pat
     target = agreement_path(data_dir, slug, year)
     if target.exists() or target.with_suffix(".yml").exists():
         raise ScaffoldError(f"{target} gibt es schon; sie wird nicht überschrieben.")
-    earlier = [a for a in dataset.of_partner(slug) if a.jahr < year]
-    if earlier and isinstance(earlier[-1], KeyFiguresRecord):
-        return _key_figures_draft(target, partner, year, earlier[-1].jahr)
-    full_texts = [a for a in earlier if isinstance(a, FullTextAgreement)]
-    previous = full_texts[-1] if full_texts else None
+    return partner, target
+
+
+def _full_text_values(
+    dataset: Dataset, partner: Partner, year: int, previous: FullTextAgreement | None
+) -> dict[str, Any]:
+    """A full-text draft: carried over from `previous` where there is one, blank where only the document can say."""
+    slug = partner.slug
     standard = dataset.standard_texts.get(year)
-    values: dict[str, Any] = {
+    return {
         "jahr": year,
         "partner": slug,
         "art": "wortlaut",
@@ -86,7 +107,10 @@ def new_agreement(dataset: Dataset, data_dir: Path, slug: str, year: int) -> Pat
         },
         "offene_punkte": _open_points(previous.jahr if previous else None, slug, year),
     }
-    notes = {
+
+
+def _full_text_notes(previous: FullTextAgreement | None) -> dict[str, str]:
+    return {
         "budget": "Noch eintragen: Haushaltsmittel nach § 4, in ganzen Euro.",
         "massnahmen": (
             f"Aus der Vereinbarung {previous.jahr} übernommen: behalten, anpassen oder löschen."
@@ -96,12 +120,6 @@ def new_agreement(dataset: Dataset, data_dir: Path, slug: str, year: int) -> Pat
         "unterzeichnende": f"Namen und Funktionen prüfen, Datum der Unterschrift eintragen (oder „{NOT_ENTERED}“, "
         "wenn im Dokument keins steht).",
     }
-    heading = (
-        f"Entwurf: Zielvereinbarung {year} – {partner.bezeichnung}. "
-        "Alle leeren Felder ausfüllen, die offenen Punkte erledigen, dann `make check`."
-    )
-    write_draft(target, "../../schema/vereinbarung.schema.json", heading, FullTextAgreement, values, notes)
-    return target
 
 
 def _open_points(previous_year: int | None, slug: str, year: int) -> list[str]:
