@@ -123,9 +123,9 @@ def reference_problems(
     year = raw.get("jahr") if isinstance(raw.get("jahr"), int) else None
     slug = raw.get("partner") if isinstance(raw.get("partner"), str) else None
     yield from _partner_problems(document, year, slug, partners)
-    has_text = raw.get("art") == "wortlaut"
-    standard = standard_texts.get(year) if year is not None and has_text else None
-    if year is not None and has_text and standard is None:
+    full_text = raw.get("art") == "wortlaut"
+    standard = standard_texts.get(year) if year is not None and full_text else None
+    if year is not None and full_text and standard is None:
         yield located(
             document,
             ("jahr",),

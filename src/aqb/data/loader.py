@@ -53,14 +53,14 @@ def load_dataset(data_dir: Path, *, strict: bool = True) -> Dataset:
     With strict=False, return what is valid and leave out what is not (for drafting new files while
     other drafts are still incomplete); never use that for publishing.
     """
-    loader = _Loader(data_dir)
+    loader = _DatasetReader(data_dir)
     dataset = loader.load()
     if loader.problems and strict:
         raise DataError(loader.problems)
     return dataset
 
 
-class _Loader:
+class _DatasetReader:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         # Paths are shown as staff see them in the repository: data/…

@@ -19,7 +19,7 @@ MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 20
 
 
-class _Loader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
+class _SafeNodeLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
     """The safe loader (libyaml's, where installed), leaving dates as text.
 
     Dates stay strings so that an impossible date such as 2025-02-30 becomes a validation error with
@@ -33,17 +33,17 @@ class _Loader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  
 # else stays text, which the fields then refuse with a message saying how to write it. Long digit
 # runs stay text too (Python refuses to convert more than 4300 digits).
 _KEPT_RESOLVERS = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"}
-_Loader.yaml_implicit_resolvers = {}
+_SafeNodeLoader.yaml_implicit_resolvers = {}
 for _first, _resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
     for _tag, _regexp in _resolvers:
         if _tag in _KEPT_RESOLVERS:
-            _Loader.yaml_implicit_resolvers.setdefault(_first, []).append((_tag, _regexp))
+            _SafeNodeLoader.yaml_implicit_resolvers.setdefault(_first, []).append((_tag, _regexp))
 _NUMBER_FORMS = {
     "tag:yaml.org,2002:int": re.compile(r"^(?:0|-?[1-9][0-9]{0,14})$"),
     "tag:yaml.org,2002:float": re.compile(r"^-?[0-9]{1,15}\.[0-9]{1,15}$"),
 }
 for _tag, _regexp in _NUMBER_FORMS.items():
-    _Loader.add_implicit_resolver(_tag, _regexp, list("-0123456789"))
+    _SafeNodeLoader.add_implicit_resolver(_tag, _regexp, list("-0123456789"))
 _ALIAS_MESSAGE = "Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben"
 
 
@@ -134,9 +134,9 @@ def _checked_text(raw: bytes, shown_path: str) -> str:
     return text
 
 
-def _parsed(text: str, shown_path: str) -> tuple[Node | None, _Loader]:
+def _parsed(text: str, shown_path: str) -> tuple[Node | None, _SafeNodeLoader]:
     """The node tree of `text`; syntax errors, YAML bombs and libyaml's limits become one problem."""
-    loader = _Loader(text)
+    loader = _SafeNodeLoader(text)
     try:
         root = loader.get_single_node()
     except RecursionError:
@@ -224,7 +224,7 @@ def _construct(
     literal_starts: dict[Location, int],
     problems: list[Problem],
     shown_path: str,
-    loader: _Loader,
+    loader: _SafeNodeLoader,
     seen: set[int],
 ) -> Any:
     """Turn a node tree into plain Python data, recording lines and refusing duplicate keys.
@@ -270,7 +270,7 @@ def _mapping(
     literal_starts: dict[Location, int],
     problems: list[Problem],
     shown_path: str,
-    loader: _Loader,
+    loader: _SafeNodeLoader,
     seen: set[int],
 ) -> dict[Any, Any]:
     """A mapping's keys (plain texts, each once) and their values."""
@@ -312,7 +312,7 @@ def _mapping(
     return result
 
 
-def _scalar(loader: _Loader, node: Node, location: Location, problems: list[Problem], shown_path: str) -> Any:
+def _scalar(loader: _SafeNodeLoader, node: Node, location: Location, problems: list[Problem], shown_path: str) -> Any:
     """A scalar's value; explicit tags that cannot be read (`!!int 0x…`, `!!float abc`) become a problem."""
     plain_number = _NUMBER_FORMS.get(node.tag)
     if plain_number is not None and not plain_number.match(node.value):  # an explicit !!int 0x10
