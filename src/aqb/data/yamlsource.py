@@ -24,7 +24,7 @@ class _SafeNodeLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLo
 
     Dates stay strings so that an impossible date such as 2025-02-30 becomes a validation error with
     its field name instead of a constructor crash. Aliases are refused while the nodes are read
-    (`_construct`): they could expand a small file into a huge one ("billion laughs").
+    (`_NodeReader.construct`): they could expand a small file into a huge one ("billion laughs").
     """
 
 
@@ -182,12 +182,9 @@ def read_yaml(file: Path, shown_path: str) -> YamlDocument:
     root, loader = _parsed(_checked_text(file.read_bytes(), shown_path), shown_path)
     if root is None:
         return YamlDocument(shown_path, None, {(): 1})
-    problems: list[Problem] = []
-    lines: dict[Location, int] = {}
-    literal_starts: dict[Location, int] = {}
-    seen: set[int] = set()
+    reader = _NodeReader(shown_path, loader)
     try:
-        data = _construct(root, (), lines, literal_starts, problems, shown_path, loader, seen)
+        data = reader.construct(root, ())
     except _AliasFound as alias:
         raise YamlReadError(
             [
@@ -204,7 +201,7 @@ def read_yaml(file: Path, shown_path: str) -> YamlDocument:
         raise YamlReadError(
             [Problem(shown_path, deep.line, "Datei", f"ist zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)", None)]
         ) from None
-    return YamlDocument(shown_path, data, lines, tuple(problems), literal_starts)
+    return YamlDocument(shown_path, data, reader.lines, tuple(reader.problems), reader.literal_starts)
 
 
 class _AliasFound(Exception):
@@ -217,147 +214,118 @@ class _TooDeep(Exception):
         self.line = line
 
 
-def _construct(
-    node: Node,
-    location: Location,
-    lines: dict[Location, int],
-    literal_starts: dict[Location, int],
-    problems: list[Problem],
-    shown_path: str,
-    loader: _SafeNodeLoader,
-    seen: set[int],
-) -> Any:
-    """Turn a node tree into plain Python data, recording lines and refusing duplicate keys.
+class _NodeReader:
+    """One reading of one file's node tree: plain data, the line of every value, the problems met."""
 
-    A node met a second time is an alias (*name): refused at once, before anything is expanded.
-    """
-    if id(node) in seen:
-        raise _AliasFound(node.start_mark.line + 1)
-    seen.add(id(node))
-    lines.setdefault(location, node.start_mark.line + 1)
-    if len(location) > MAX_DEPTH:
-        raise _TooDeep(node.start_mark.line + 1)  # one message for the file, nothing read below it
-    if node.tag not in _PLAIN_TAGS:
-        # Explicit tags such as !!python/object are never constructed, and not silently ignored either.
-        _report(
-            problems,
-            shown_path,
-            node,
-            location,
-            f"Typangaben wie '{node.tag}' sind nicht erlaubt",
-            "Den Wert ohne !!… schreiben.",
-        )
-        return None
-    if isinstance(node, MappingNode):
-        return _mapping(node, location, lines, literal_starts, problems, shown_path, loader, seen)
-    if isinstance(node, SequenceNode):
-        return [
-            _construct(item, (*location, index), lines, literal_starts, problems, shown_path, loader, seen)
-            for index, item in enumerate(node.value)
-        ]
-    if isinstance(node, ScalarNode) and node.style == "|":
-        literal_starts[location] = node.start_mark.line + 2  # the line after the "|" indicator
-    value = _scalar(loader, node, location, problems, shown_path)
-    if isinstance(value, str):
-        _check_characters(value, location, node, problems, shown_path)
-    return value
+    def __init__(self, shown_path: str, loader: _SafeNodeLoader) -> None:
+        self.shown_path = shown_path
+        self.loader = loader
+        self.lines: dict[Location, int] = {}
+        self.literal_starts: dict[Location, int] = {}
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
 
+    def construct(self, node: Node, location: Location) -> Any:
+        """Turn a node tree into plain Python data, recording lines and refusing duplicate keys.
 
-def _mapping(
-    node: MappingNode,
-    location: Location,
-    lines: dict[Location, int],
-    literal_starts: dict[Location, int],
-    problems: list[Problem],
-    shown_path: str,
-    loader: _SafeNodeLoader,
-    seen: set[int],
-) -> dict[Any, Any]:
-    """A mapping's keys (plain texts, each once) and their values."""
-    result: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, ScalarNode):
-            _report(problems, shown_path, key_node, location, "ein Feldname muss ein einfacher Text sein", None)
-            continue
-        if id(key_node) in seen:
-            raise _AliasFound(key_node.start_mark.line + 1)
-        seen.add(id(key_node))
-        if key_node.tag not in _PLAIN_TAGS:
-            message = (
-                "„<<“ (Werte aus einem anderen Eintrag übernehmen) ist nicht erlaubt"
-                if key_node.tag == "tag:yaml.org,2002:merge"
-                else f"Typangaben wie '{key_node.tag}' sind nicht erlaubt"
+        A node met a second time is an alias (*name): refused at once, before anything is expanded.
+        """
+        self._first_visit(node)
+        self.lines.setdefault(location, node.start_mark.line + 1)
+        if len(location) > MAX_DEPTH:
+            raise _TooDeep(node.start_mark.line + 1)  # one message for the file, nothing read below it
+        if node.tag not in _PLAIN_TAGS:
+            # Explicit tags such as !!python/object are never constructed, and not silently ignored either.
+            self.report(
+                node, location, f"Typangaben wie '{node.tag}' sind nicht erlaubt", "Den Wert ohne !!… schreiben."
             )
-            _report(problems, shown_path, key_node, location, message, "Jeden Wert ausschreiben.")
-            continue
-        key = _scalar(loader, key_node, location, problems, shown_path)
-        key = key if isinstance(key, str) else str(key)
-        _check_characters(key, (*location, key), key_node, problems, shown_path)
-        if key in result:
-            first = lines[(*location, key)]
-            problems.append(
-                Problem(
-                    shown_path,
-                    key_node.start_mark.line + 1,
-                    dotted((*location, key)),
-                    f"steht doppelt in der Datei (zuerst in Zeile {first})",
-                    "Einen der beiden Einträge löschen oder zusammenführen.",
+            return None
+        if isinstance(node, MappingNode):
+            return self.mapping(node, location)
+        if isinstance(node, SequenceNode):
+            return [self.construct(item, (*location, index)) for index, item in enumerate(node.value)]
+        if isinstance(node, ScalarNode) and node.style == "|":
+            self.literal_starts[location] = node.start_mark.line + 2  # the line after the "|" indicator
+        value = self.scalar(node, location)
+        if isinstance(value, str):
+            self.check_characters(value, location, node)
+        return value
+
+    def mapping(self, node: MappingNode, location: Location) -> dict[Any, Any]:
+        """A mapping's keys (plain texts, each once) and their values."""
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.report(key_node, location, "ein Feldname muss ein einfacher Text sein", None)
+                continue
+            self._first_visit(key_node)
+            if key_node.tag not in _PLAIN_TAGS:
+                message = (
+                    "„<<“ (Werte aus einem anderen Eintrag übernehmen) ist nicht erlaubt"
+                    if key_node.tag == "tag:yaml.org,2002:merge"
+                    else f"Typangaben wie '{key_node.tag}' sind nicht erlaubt"
                 )
+                self.report(key_node, location, message, "Jeden Wert ausschreiben.")
+                continue
+            key = self.scalar(key_node, location)
+            key = key if isinstance(key, str) else str(key)
+            self.check_characters(key, (*location, key), key_node)
+            if key in result:
+                first = self.lines[(*location, key)]
+                self.problems.append(
+                    Problem(
+                        self.shown_path,
+                        key_node.start_mark.line + 1,
+                        dotted((*location, key)),
+                        f"steht doppelt in der Datei (zuerst in Zeile {first})",
+                        "Einen der beiden Einträge löschen oder zusammenführen.",
+                    )
+                )
+                continue
+            self.lines[(*location, key)] = key_node.start_mark.line + 1
+            result[key] = self.construct(value_node, (*location, key))
+        return result
+
+    def scalar(self, node: Node, location: Location) -> Any:
+        """A scalar's value; explicit tags that cannot be read (`!!int 0x…`, `!!float abc`) become a problem."""
+        plain_number = _NUMBER_FORMS.get(node.tag)
+        if plain_number is not None and not plain_number.match(node.value):  # an explicit !!int 0x10
+            self.report(
+                node,
+                location,
+                f"ist keine einfache Zahl: '{node.value[:40]}'",
+                "Zahlen nur mit den Ziffern 0–9 schreiben.",
             )
-            continue
-        lines[(*location, key)] = key_node.start_mark.line + 1
-        result[key] = _construct(
-            value_node, (*location, key), lines, literal_starts, problems, shown_path, loader, seen
-        )
-    return result
+            return None
+        try:
+            return self.loader.construct_object(node)
+        except (ValueError, OverflowError, yaml.YAMLError):
+            self.report(
+                node, location, "ist kein gültiger Wert", "Den Wert ohne !!… schreiben, Zahlen nur mit den Ziffern 0–9."
+            )
+            return None
 
+    def check_characters(self, value: str, location: Location, node: Node) -> None:
+        """Escapes in double-quoted YAML ("\\e[31m", "\\u202e") must not smuggle control characters in."""
+        found = has_control_characters(value)
+        if found:
+            self.report(
+                node,
+                location,
+                f"enthält ein unzulässiges Steuerzeichen (#x{ord(found.group()):04x})",
+                "Das Zeichen löschen (in Anführungszeichen auch Schreibweisen wie \\e oder \\x1b).",
+            )
 
-def _scalar(loader: _SafeNodeLoader, node: Node, location: Location, problems: list[Problem], shown_path: str) -> Any:
-    """A scalar's value; explicit tags that cannot be read (`!!int 0x…`, `!!float abc`) become a problem."""
-    plain_number = _NUMBER_FORMS.get(node.tag)
-    if plain_number is not None and not plain_number.match(node.value):  # an explicit !!int 0x10
-        _report(
-            problems,
-            shown_path,
-            node,
-            location,
-            f"ist keine einfache Zahl: '{node.value[:40]}'",
-            "Zahlen nur mit den Ziffern 0–9 schreiben.",
-        )
-        return None
-    try:
-        return loader.construct_object(node)
-    except (ValueError, OverflowError, yaml.YAMLError):
-        _report(
-            problems,
-            shown_path,
-            node,
-            location,
-            "ist kein gültiger Wert",
-            "Den Wert ohne !!… schreiben, Zahlen nur mit den Ziffern 0–9.",
-        )
-        return None
-
-
-def _check_characters(value: str, location: Location, node: Node, problems: list[Problem], shown_path: str) -> None:
-    """Escapes in double-quoted YAML ("\\e[31m", "\\u202e") must not smuggle control characters in."""
-    found = has_control_characters(value)
-    if found:
-        _report(
-            problems,
-            shown_path,
-            node,
-            location,
-            f"enthält ein unzulässiges Steuerzeichen (#x{ord(found.group()):04x})",
-            "Das Zeichen löschen (in Anführungszeichen auch Schreibweisen wie \\e oder \\x1b).",
+    def report(self, node: Node, location: Location, message: str, hint: str | None) -> None:
+        """A problem at `node`, named by its field (or "Datei" for the whole file)."""
+        self.problems.append(
+            Problem(self.shown_path, node.start_mark.line + 1, dotted(location) or "Datei", message, hint)
         )
 
-
-def _report(
-    problems: list[Problem], shown_path: str, node: Node, location: Location, message: str, hint: str | None
-) -> None:
-    """A problem at `node`, named by its field (or "Datei" for the whole file)."""
-    problems.append(Problem(shown_path, node.start_mark.line + 1, dotted(location) or "Datei", message, hint))
+    def _first_visit(self, node: Node) -> None:
+        if id(node) in self.seen:
+            raise _AliasFound(node.start_mark.line + 1)
+        self.seen.add(id(node))
 
 
 def dotted(location: Location) -> str:
