@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -36,10 +37,18 @@ WCAG_21_AA = {
 }
 
 
+# What a reader notices on a phone and on a desktop (see the checks in layout.js).
+LAYOUT_CHECKS = (Path(__file__).parent / "layout.js").read_text(encoding="utf-8")
+WIDTHS = {"320 px": 320, "390 px": 390, "1280 px": 1280}
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
-def test_page_is_accessible_and_local(browser: Any, served_site: str, path: str, scheme: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+def test_page_is_accessible_readable_and_local(
+    browser: Any, served_site: str, path: str, width: int, scheme: str
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
     tab = context.new_page()
     requested: list[str] = []
     tab.on("request", lambda request: requested.append(request.url))
@@ -48,14 +57,68 @@ def test_page_is_accessible_and_local(browser: Any, served_site: str, path: str,
         assert response is not None and response.status == 200
         assert tab.locator("h1").count() == 1
         assert tab.locator("h1").is_visible()
+        # No sideways page scroll, tables fit (only the matrix scrolls), no word broken inside,
+        # the site title whole and uncovered, chart text as large as the body text.
+        assert tab.evaluate(LAYOUT_CHECKS) == []
         results = Axe().run(tab, options=WCAG_21_AA)
         assert results.violations_count == 0, results.generate_report()
-        # Readable on a phone: nothing wider than the screen except tables that scroll on their own.
-        assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     finally:
         context.close()
     elsewhere = [url for url in requested if urlparse(url).hostname != "127.0.0.1"]
     assert elsewhere == []
+
+
+def test_layout_checks_notice_what_they_look_for(browser: Any, served_site: str) -> None:
+    """The checks above would fail on the faults they describe (a check that cannot fail proves nothing)."""
+    context = browser.new_context(viewport={"width": 320, "height": 844}, bypass_csp=True)  # to inject the faults
+    tab = context.new_page()
+    try:
+        tab.goto(served_site + "projekte/", wait_until="networkidle")
+
+        def problems_with(fault: str) -> str:
+            if fault:
+                tab.add_style_tag(content=fault)
+            return " | ".join(tab.evaluate(LAYOUT_CHECKS))
+
+        tab.evaluate("document.querySelector('table.aqb-stapel').classList.remove('aqb-stapel')")
+        assert "Tabelle breiter als ihre Spalte" in problems_with("")
+        assert "im Wort umgebrochen" in problems_with(".md-typeset a { word-break: break-all !important }")
+        problems = problems_with(".aqb-kopf-suche { right: 6rem !important }")
+        assert "verdeckt den Seitentitel" in problems
+    finally:
+        context.close()
+
+
+def test_phone_table_rows_keep_their_column_names(browser: Any, served_site: str) -> None:
+    """Stacked on a phone, each value still says which column it belongs to, and stays a table cell."""
+    context = browser.new_context(viewport={"width": 320, "height": 844})
+    tab = context.new_page()
+    try:
+        tab.goto(served_site + "kreise/", wait_until="networkidle")
+        row = tab.get_by_role("row", name="Landkreis Marburg-Biedenkopf")
+        budget = row.get_by_role("cell").last
+        assert tab.evaluate("(cell) => getComputedStyle(cell, '::before').content", budget.element_handle()) == (
+            '"Letztes Budget: "'
+        )
+        assert "1.118.780 €" in budget.inner_text()
+        box = budget.bounding_box()
+        assert box is not None and box["x"] < 40  # below the name, not off to the right
+    finally:
+        context.close()
+
+
+def test_header_search_opens_below_the_title_on_a_phone(browser: Any, served_site: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 844})
+    tab = context.new_page()
+    try:
+        tab.goto(served_site + "jahre/", wait_until="networkidle")
+        tab.get_by_role("searchbox", name="Suchbegriff").focus()
+        field = tab.get_by_role("searchbox", name="Suchbegriff").bounding_box()
+        title = tab.locator(".md-header__topic:first-child .md-ellipsis").bounding_box()
+        assert field is not None and title is not None
+        assert field["width"] > 100 and field["y"] >= title["y"] + title["height"]
+    finally:
+        context.close()
 
 
 def test_agreement_reads_without_javascript(browser: Any, served_site: str) -> None:

@@ -85,13 +85,17 @@ def two_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_partner_page_shows_budget_chart_and_table(two_years: Path) -> None:
     soup = page(two_years, "kreise/marburg-biedenkopf/")
-    chart = found(soup.select_one("figure.aqb-diagramm svg"))
+    chart = found(soup.select_one("figure.aqb-diagramm"))
     assert chart["role"] == "img"
-    assert text_of(chart.title) == "Budget von Landkreis Marburg-Biedenkopf nach Jahr"
+    names = [found(soup.find(id=part)) for part in attribute_of(chart, "aria-labelledby").split()]
+    assert text_of(names[0]) == "Budget nach Jahr: Landkreis Marburg-Biedenkopf"
+    assert [text_of(label) for label in chart.select(".aqb-balken-name")] == ["2024", "2025"]
+    assert [text_of(amount) for amount in chart.select(".aqb-balken-betrag")] == ["1.000.000 €", "1.118.780 €"]
+    # Each bar's width is its share of the largest amount, out of 100.
     bars = chart.select("rect.aqb-balken")
     assert [float(attribute_of(bar, "width")) for bar in bars] == [
-        pytest.approx(1_000_000 / 1_118_780 * 250, abs=0.1),
-        250.0,
+        pytest.approx(1_000_000 / 1_118_780 * 100, abs=0.01),
+        100.0,
     ]
     rows = [[text_of(c) for c in row.find_all(["th", "td"])] for row in soup.select("#verlauf ~ .aqb-tabelle tbody tr")]
     assert rows == [["2024", "1.000.000 €"], ["2025", "1.118.780 €"]]
@@ -118,7 +122,7 @@ def test_partner_page_explains_what_changed(two_years: Path) -> None:
 
 def test_year_page_chart_is_sorted_and_table_shows_change(two_years: Path) -> None:
     soup = page(two_years, "jahre/2025/")
-    labels = [text_of(t) for t in soup.select("figure.aqb-diagramm text")][::2]
+    labels = [text_of(t) for t in soup.select("figure.aqb-diagramm .aqb-balken-name")]
     assert labels == ["Landkreis Marburg-Biedenkopf", "Landkreis Fulda"]
     rows = {text_of(r.th): [text_of(c) for c in r.find_all("td")] for r in soup.select("tbody tr")}
     assert rows["Landkreis Fulda"][:2] == ["900.000 €", "−50.000 € (−5,3 %)"]
@@ -135,7 +139,8 @@ def test_comparison_table_never_shows_missing_as_zero(two_years: Path) -> None:
         "1.000.000 €",
         "1.118.780 €",
     ]
-    assert rows["Stadt Hanau"] == ["bestand noch nicht"] * 4
+    # Hanau was a city all along, just not kreisfrei before 2026.
+    assert rows["Stadt Hanau"] == ["noch nicht kreisfrei"] * 4
     assert rows["Landkreis Kassel"][0].startswith("879.800 € Angaben aus öffentlicher Quelle")
     assert not [cell for cell in soup.select("tbody td") if text_of(cell) in ("0 €", "0")]
 
@@ -191,3 +196,11 @@ def test_projects_table_filters_sorts_and_downloads_shown_rows(
     table = list(csv.reader(io.StringIO(content.removeprefix("\ufeff"))))
     assert [row[0] for row in table[1:]] == shown
     assert table[1][5] == served_site + "kreise/marburg-biedenkopf/2025/"
+
+
+def test_comparison_explains_every_word_its_empty_cells_use(two_years: Path) -> None:
+    soup = page(two_years, "vergleich/")
+    explanation = text_of(found(soup.select_one(".md-content p"))).casefold()
+    used = {text_of(cell) for cell in soup.select("tbody td .aqb-leer")}
+    assert used == {"nicht veröffentlicht", "noch nicht kreisfrei"}
+    assert [word for word in used if f"„{word}“" not in explanation] == []

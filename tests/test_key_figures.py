@@ -66,7 +66,18 @@ def test_full_text_agreement_carries_no_such_label(real_site: Path) -> None:
 
 def test_year_table_marks_unknown_project_counts_not_as_zero(real_site: Path) -> None:
     row = found(page(real_site, "jahre/2016/").select_one("tbody tr"))
-    assert [text_of(cell) for cell in row.find_all("td")] == ["879.800 €", "–", "–", "–", "–", "–"]
+    cells = [text_of(cell) for cell in row.find_all("td")]
+    assert cells == ["879.800 €", "Vorjahr nicht veröffentlicht", *["nicht genannt"] * 4]
+
+
+def test_year_page_explains_each_word_for_a_missing_value(real_site: Path) -> None:
+    """One mark, one meaning: each word an empty cell uses is explained below the table."""
+    soup = page(real_site, "jahre/2016/")
+    used = {text_of(cell) for cell in soup.select("tbody td .aqb-leer")}
+    assert used == {"Vorjahr nicht veröffentlicht", "nicht genannt"}
+    explanation = text_of(found(soup.select_one(".aqb-tabelle + .aqb-hinweis"))).casefold()
+    assert [word for word in used if f"„{word.casefold()}“" not in explanation] == []
+    assert [cell for cell in soup.select("tbody td") if text_of(cell) in ("–", "-", "")] == []
 
 
 def test_year_page_with_statewide_total_shows_coverage_and_source(real_site: Path) -> None:

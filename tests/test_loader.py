@@ -495,3 +495,18 @@ def test_model_and_checks_do_not_depend_on_mkdocs() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("slug", "dative"),
+    [
+        ("marburg-biedenkopf", "dem Landkreis Marburg-Biedenkopf"),
+        ("wetteraukreis", "dem Wetteraukreis"),
+        ("kreis-offenbach", "dem Kreis Offenbach"),
+        ("stadt-kassel", "der Stadt Kassel"),
+        ("hanau", "der Stadt Hanau"),
+    ],
+)
+def test_partner_is_named_with_its_article(slug: str, dative: str) -> None:
+    """ "Vereinbarungen mit dem Landkreis …", "mit der Stadt …", never "von Landkreis …"."""
+    assert load_dataset(REPO / "data").partners[slug].dative == dative

@@ -264,6 +264,14 @@ class PartnerEntry(Record):
 class Partner(PartnerEntry):
     slug: str
 
+    @property
+    def dative(self) -> str:
+        """The name after "mit", "von" or "bei": "dem Landkreis Kassel", "der Stadt Kassel".
+
+        Every Hessian district name is masculine (Landkreis, Kreis, …kreis); only cities are "die Stadt".
+        """
+        return f"{'der' if self.bezeichnung.startswith('Stadt ') else 'dem'} {self.bezeichnung}"
+
     def exists_in(self, year: int) -> bool:
         """Whether the partner exists for at least part of `year`."""
         starts_in_time = self.gueltig_ab is None or self.gueltig_ab <= date(year, 12, 31)

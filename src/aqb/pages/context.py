@@ -12,6 +12,7 @@ from typing import Any
 from aqb.data.dataset import Dataset
 from aqb.data.model import AnyAgreement, FullTextAgreement, Partner
 from aqb.formatting import euro, long_date, sort_key
+from aqb.pages.repository import Repository
 from aqb.urls import agreement_url, partner_url
 
 REGIERUNGSBEZIRKE = ("Darmstadt", "Gießen", "Kassel")
@@ -28,15 +29,18 @@ class SiteData:
         site_url: str = "",
         operator: str = "",
         file_dates: dict[str, date] | None = None,
+        repository: Repository | None = None,
     ) -> None:
         """`contributor_guide`: the Markdown of CONTRIBUTING.md (shown on /mitmachen/); `site_url`: the
         public address, for absolute links in feeds and metadata; `operator`: who publishes the data;
-        `file_dates`: when each file last changed (from git; empty where unknown)."""
+        `file_dates`: when each file last changed (from git; empty where unknown); `repository`: where
+        the project lives, for "Fehler melden" and "Diese Seite bearbeiten"."""
         self.dataset = dataset
         self.contributor_guide = contributor_guide
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.operator = operator or "AQB-Zielvereinbarungen Hessen"
         self.file_dates = file_dates or {}
+        self.repository = repository or Repository()
         # When each record's file last changed in git, by (year, partner); not its year-to-year changes.
         self.record_dates = {
             (a.jahr, a.partner): self.file_dates[path]
@@ -136,6 +140,7 @@ def partner_facts(site: SiteData, partner: Partner) -> dict[str, Any]:
     return {
         **partner_ref(partner),
         "name": partner.name,
+        "dativ": partner.dative,
         "art": partner.art,
         "kreisschluessel": partner.kreisschluessel,
         "regierungsbezirk": partner.regierungsbezirk,

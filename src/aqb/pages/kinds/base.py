@@ -59,6 +59,9 @@ class PageSpec:
         return {
             "title": self.title,
             "template": self.kind.template,
+            # The headings are in the template, not in Markdown, so the theme's table of contents would
+            # stay empty: hide it and give wide tables that width on a desktop.
+            "hide": ["toc"],
             **({} if self.searchable else {"durchsuchbar": False}),
             **({"description": self.description} if self.description else {}),
         }

@@ -29,12 +29,20 @@ def data(site: SiteData, subject: None) -> dict[str, Any]:
 def _cell(partner: Partner, year: int, agreement: AnyAgreement | None) -> dict[str, Any]:
     return {
         "jahr": year,
-        "besteht": partner.exists_in(year),
+        "kein_partner_text": None if partner.exists_in(year) else _not_a_partner(partner, year),
         "budget_text": euro(agreement.budget) if agreement else None,
         "url": agreement_url(agreement) if agreement else None,
         "hat_wortlaut": isinstance(agreement, FullTextAgreement) if agreement else None,
         "quelle": agreement.quelle.model_dump(mode="json") if agreement else None,
     }
+
+
+def _not_a_partner(partner: Partner, year: int) -> str:
+    """Why a cell is empty although nothing is missing: Hanau was a city before 2026, just not kreisfrei."""
+    before = partner.gueltig_ab is not None and partner.gueltig_ab.year > year
+    if partner.art == "kreisfreie Stadt":
+        return "noch nicht kreisfrei" if before else "nicht mehr kreisfrei"
+    return "bestand noch nicht" if before else "bestand nicht mehr"
 
 
 COMPARISON = PageKind("vergleich", "aqb/pages/vergleich.html", pages, data)
