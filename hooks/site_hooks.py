@@ -21,6 +21,7 @@ from aqb.outputs.csp import UnknownInlineScriptError, apply_policy
 from aqb.outputs.publish import WORK_ENV
 from aqb.outputs.search import SearchIndexError, SearchMirror
 from aqb.pages.legal import publication_problems
+from aqb.pages.repository import Repository
 from aqb.pages.site import Site, expand_nav
 
 if TYPE_CHECKING:
@@ -59,7 +60,9 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     for warning in dataset.warnings:
         log.info("Hinweis zu den Daten: %s", warning)
     operator = config.extra.get("betreiber") or {}
-    for problem in publication_problems(operator, config.site_url or "", os.environ.get("AQB_PRODUKTION") == "1"):
+    repository = Repository.from_settings(config.extra.get("repository") or {})
+    production = os.environ.get("AQB_PRODUKTION") == "1"
+    for problem in publication_problems(operator, config.site_url or "", production, repository):
         log.warning(problem)  # `mkdocs build --strict` turns this into a failed build
     _site = Site(
         dataset,
@@ -67,6 +70,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         site_url=config.site_url or "",
         operator=operator.get("name", ""),
         file_dates=last_changes(root, ["data", "content"]),
+        repository=repository,
     )
     config.nav = expand_nav(config.nav, _site)
     return config

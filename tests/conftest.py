@@ -87,8 +87,14 @@ def data_folder(tmp_path: Path) -> DataFolder:
     return DataFolder(tmp_path)
 
 
-def build_site(project: Path, site_dir: Path) -> Path:
-    """Build the site of `project` (a folder with data/) with our mkdocs.yml, strictly, in-process."""
+# The repository address the published site gets from its workflow (test data: no such repository).
+TEST_REPOSITORY = "https://github.com/beispiel/aqb-zielvereinbarungen"
+
+
+def build_site(project: Path, site_dir: Path, environment: dict[str, str] | None = None) -> Path:
+    """Build the site of `project` (a folder with data/) with our mkdocs.yml, strictly, in-process.
+
+    `environment`: settings that mkdocs.yml reads with !ENV, for this build only."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -96,7 +102,10 @@ def build_site(project: Path, site_dir: Path) -> Path:
         if not (project / name).exists():
             (project / name).symlink_to(REPO / name)
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in (environment or {}).items():
+            patch.setenv(name, value)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -107,10 +116,10 @@ def build_site(project: Path, site_dir: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built from the bundled data, exactly as `make build` would."""
+    """The site built from the bundled data, as the publishing workflow would (with a repository address)."""
     project = tmp_path_factory.mktemp("project")
     shutil.copytree(REPO / "data", project / "data")
-    return build_site(project, project / "site")
+    return build_site(project, project / "site", {"AQB_REPOSITORY": TEST_REPOSITORY})
 
 
 def search_fragments(site: Path) -> dict[str, str]:

@@ -25,7 +25,17 @@ from aqb.data.history import last_changes, parse_log
 from aqb.data.loader import load_dataset
 from aqb.data.model import NO_PROJECT, NOT_ENTERED, Agreement, FullTextAgreement, KeyFiguresRecord
 from aqb.outputs.exports import AGREEMENT_COLUMNS, PROJECT_COLUMNS
-from conftest import REPO, DataFolder, attribute_of, build_site, found, page, synthetic_agreement, text_of
+from conftest import (
+    REPO,
+    TEST_REPOSITORY,
+    DataFolder,
+    attribute_of,
+    build_site,
+    found,
+    page,
+    synthetic_agreement,
+    text_of,
+)
 
 MARBURG = "kreise/marburg-biedenkopf/2025/"
 
@@ -238,9 +248,8 @@ def test_pages_link_their_feeds(real_site: Path) -> None:
     feeds = {link["href"] for link in soup.select('link[rel=alternate][type="application/atom+xml"]')}
     assert feeds == {"../../../feed.xml"}
     own = found(page(real_site, "kreise/marburg-biedenkopf/").find("a", type="application/atom+xml"))
-    assert attribute_of(own, "href") == "feed.xml" and text_of(own).startswith(
-        "Neue Vereinbarungen von Landkreis Marburg-Biedenkopf"
-    )
+    assert attribute_of(own, "href") == "feed.xml"
+    assert text_of(own) == "Neue Vereinbarungen mit dem Landkreis Marburg-Biedenkopf als Feed abonnieren"
     assert page(real_site, "kreise/fulda/").find("a", type="application/atom+xml") is None  # no dated record: no feed
 
 
@@ -333,6 +342,8 @@ def test_production_build_fails_without_operator_details(tmp_path: Path) -> None
     result = mkdocs_build(tmp_path, {"AQB_PRODUKTION": "1", "SITE_URL": "https://aqb.example.org/"})
     assert result.returncode != 0
     assert "Impressum/Datenschutz: in mkdocs.yml fehlt extra.betreiber: Postanschrift" in result.stderr
+    # Nor can it go out without the repository: "Fehler melden" and "Diese Seite bearbeiten" need it.
+    assert "Die Adresse des Repositorys fehlt (extra.repository.adresse oder AQB_REPOSITORY)" in result.stderr
 
 
 def test_production_build_with_operator_details_shows_them(tmp_path: Path) -> None:
@@ -348,7 +359,10 @@ def test_production_build_with_operator_details_shows_them(tmp_path: Path) -> No
     }.items():
         config = config.replace(f"    {key}:\n", f"    {key}: {value}\n", 1)
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
-    result = mkdocs_build(tmp_path, {"AQB_PRODUKTION": "1", "SITE_URL": "https://aqb.example.org/"})
+    result = mkdocs_build(
+        tmp_path,
+        {"AQB_PRODUKTION": "1", "SITE_URL": "https://aqb.example.org/", "AQB_REPOSITORY": TEST_REPOSITORY},
+    )
     assert result.returncode == 0, result.stderr
     impressum = page(tmp_path / "site", "impressum")
     assert (

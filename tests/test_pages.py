@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import SEED, DataFolder, attribute_of, build_site, found, page, synthetic_agreement, text_of
+from conftest import (
+    SEED,
+    TEST_REPOSITORY,
+    DataFolder,
+    attribute_of,
+    build_site,
+    found,
+    page,
+    synthetic_agreement,
+    text_of,
+)
 
 AGREEMENT = "kreise/marburg-biedenkopf/2025/"
 
@@ -161,7 +171,7 @@ def test_year_page_table_sum_and_missing_partners(real_site: Path) -> None:
         "Weiterbildung",
     ]
     assert [[text_of(cell) for cell in row.find_all(["th", "td"])] for row in soup.select("tbody tr")] == [
-        ["Landkreis Marburg-Biedenkopf", "1.118.780 €", "–", "1", "1", "2", "0"]
+        ["Landkreis Marburg-Biedenkopf", "1.118.780 €", "Vorjahr nicht veröffentlicht", "1", "1", "2", "0"]
     ]
     assert text_of(soup.select_one("tfoot tr")).startswith("Summe der hier veröffentlichten Budgets 1.118.780 €")
     assert text_of(soup.select_one(".aqb-abdeckung")) == "Hier veröffentlicht: 1 von 26 Vereinbarungen, 1.118.780 € ."
@@ -247,7 +257,7 @@ def test_agreement_page_does_not_change_with_agreements_elsewhere(real_site: Pat
     folder = DataFolder(tmp_path)
     for number, slug in enumerate(["fulda", "giessen", "stadt-kassel", "wetteraukreis", "darmstadt"]):
         folder.add_agreement(synthetic_agreement(slug, 2025, 100000 * (number + 1)))
-    crowded = build_site(tmp_path, tmp_path / "site")
+    crowded = build_site(tmp_path, tmp_path / "site", {"AQB_REPOSITORY": TEST_REPOSITORY})  # as real_site
     assert (crowded / AGREEMENT / "index.html").read_bytes() == (real_site / AGREEMENT / "index.html").read_bytes()
     assert len(page(crowded, "jahre/2025/").select("tbody tr")) == 6
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from aqb.pages.repository import Repository
+
 # Impressum (§ 5 DDG, § 18 MStV) and Datenschutzerklärung (Art. 13 DSGVO) need these from the operator.
 OPERATOR_FIELDS = {
     "name": "Name der verantwortlichen Stelle",
@@ -20,11 +22,14 @@ def missing_operator_fields(operator: dict[str, Any]) -> list[str]:
     return [label for key, label in OPERATOR_FIELDS.items() if not str(operator.get(key) or "").strip()]
 
 
-def publication_problems(operator: dict[str, Any], site_url: str, production: bool) -> list[str]:
+def publication_problems(
+    operator: dict[str, Any], site_url: str, production: bool, repository: Repository | None = None
+) -> list[str]:
     """Why a production build must not be published (empty outside production builds)."""
     if not production:
         return []
-    problems = [
+    problems = [*(repository or Repository()).problems()]
+    problems += [
         f"Impressum/Datenschutz: in mkdocs.yml fehlt extra.betreiber: {label}"
         for label in missing_operator_fields(operator)
     ]

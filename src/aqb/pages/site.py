@@ -16,6 +16,7 @@ from aqb.pages.context import SiteData
 from aqb.pages.kinds.base import PageSpec
 from aqb.pages.kinds.partner_index import PARTNER_INDEX
 from aqb.pages.registry import PAGE_KINDS
+from aqb.pages.repository import Repository
 
 
 class Site(SiteData):
@@ -29,8 +30,16 @@ class Site(SiteData):
         site_url: str = "",
         operator: str = "",
         file_dates: dict[str, date] | None = None,
+        repository: Repository | None = None,
     ) -> None:
-        super().__init__(dataset, contributor_guide, site_url=site_url, operator=operator, file_dates=file_dates)
+        super().__init__(
+            dataset,
+            contributor_guide,
+            site_url=site_url,
+            operator=operator,
+            file_dates=file_dates,
+            repository=repository,
+        )
         self.pages: dict[str, PageSpec] = {}
         for kind in PAGE_KINDS:
             for spec in kind.pages(self):

@@ -41,6 +41,7 @@ def data(site: SiteData, agreement: AnyAgreement) -> dict[str, Any]:
         "jahr_url": year_url(agreement.jahr),
         "quelle_abgerufen_text": long_date(agreement.quelle.abgerufen) if agreement.quelle.abgerufen else None,
         **citation(site, agreement, partner),
+        **_feedback(site, agreement, partner),
     }
     own = _key_figures(agreement) if isinstance(agreement, KeyFiguresRecord) else _full_text(site, agreement)
     return {"vereinbarung": {**summary, **details, **own}}
@@ -106,6 +107,23 @@ def citation(site: SiteData, agreement: AnyAgreement, partner: Partner) -> dict[
         "permalink": permalink,
         "jsonld": _grant(agreement, partner, permalink, funder, signed, changed),
         "geaendert_text": long_date(changed) if changed else None,
+    }
+
+
+def _feedback(site: SiteData, agreement: AnyAgreement, partner: Partner) -> dict[str, str | None]:
+    """Where a reader reports a mistake (an issue with page and file filled in) and where staff edit the record."""
+    path = site.dataset.source_path(agreement)
+    # The questions of .github/ISSUE_TEMPLATE/fehler-in-einer-vereinbarung.md, with what we know filled in.
+    body = (
+        f"**Welche Seite?** {site.site_url}{agreement_url(agreement)}\n\n"
+        f"**Datei:** `{path}`\n\n"
+        "**Was steht dort?**\n\n"
+        "**Was steht im Original?** (wörtlich, mit Abschnitt, z. B. „§ 4“)\n\n"
+        f"**Woher stammt das Original?** (Quelle dieser Seite: {agreement.quelle.titel})\n"
+    )
+    return {
+        "fehler_melden_url": site.repository.report_url(f"Fehler: {partner.bezeichnung} {agreement.jahr}", body),
+        "bearbeiten_url": site.repository.edit_url(path),
     }
 
 

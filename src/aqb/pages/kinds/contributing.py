@@ -19,7 +19,12 @@ def data(site: SiteData, subject: None) -> dict[str, Any]:
     guide = site.contributor_guide
     if guide.startswith("# "):
         guide = guide.split("\n", 1)[1]  # the guide's own first heading is the page title
-    return {"leitfaden_html": render_markdown(guide, heading_prefix="leitfaden"), "felder": field_reference()}
+    return {
+        "leitfaden_html": render_markdown(guide, heading_prefix="leitfaden"),
+        "felder": field_reference(),
+        "repository_url": site.repository.address or None,
+        "neue_vereinbarung_url": site.repository.new_agreement_url(),
+    }
 
 
 CONTRIBUTING = PageKind("mitmachen", "aqb/pages/mitmachen.html", pages, data)
