@@ -13,6 +13,7 @@ from aqb.pages.kinds import (
     open_data,
     partner,
     partner_index,
+    programme,
     projects,
     search,
     start,
@@ -32,5 +33,6 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     search.SEARCH,
     contributing.CONTRIBUTING,
     open_data.OPEN_DATA,
+    programme.PROGRAMME,
     year.YEAR,
 )
