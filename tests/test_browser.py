@@ -22,6 +22,7 @@ PAGE_TYPES = {
     "Jahr": "jahre/2025/",
     "Jahr mit Landessumme": "jahre/2023/",
     "Inhaltsseite": "ueber/",
+    "Über das AQB": "aqb/",
     "Suche mit Treffern": "suche/?q=Frauenakademie&jahr=2025",
     "Alle Projekte": "projekte/",
     "Vergleich": "vergleich/",
