@@ -84,7 +84,7 @@ def test_two_kinds_claiming_one_page_is_an_error(monkeypatch: pytest.MonkeyPatch
     copy = dataclasses.replace(PAGE_KINDS[1], name="kopie")
     monkeypatch.setattr(site_module, "PAGE_KINDS", (*PAGE_KINDS, copy))
     with pytest.raises(ValueError, match=r"kreise/index\.md: partner_index und kopie"):
-        Site(load_dataset(REPO / "data"))
+        _ = Site(load_dataset(REPO / "data")).pages  # the pages are gathered when first asked for
 
 
 def test_dispatch_on_kind_names_happens_nowhere() -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from aqb.data.dataset import Dataset
 from aqb.data.schema import render, schemas
 from aqb.outputs.catalog import catalog_files
 from aqb.outputs.exports import data_files
@@ -16,37 +16,21 @@ from aqb.pages.context import SiteData
 from aqb.pages.kinds.base import PageSpec
 from aqb.pages.kinds.partner_index import PARTNER_INDEX
 from aqb.pages.registry import PAGE_KINDS
-from aqb.pages.repository import Repository
 
 
 class Site(SiteData):
     """The dataset's pages (generated ones, and hand-written ones that get data), downloads and feeds."""
 
-    def __init__(
-        self,
-        dataset: Dataset,
-        contributor_guide: str = "",
-        *,
-        site_url: str = "",
-        operator: str = "",
-        file_dates: dict[str, date] | None = None,
-        repository: Repository | None = None,
-    ) -> None:
-        super().__init__(
-            dataset,
-            contributor_guide,
-            site_url=site_url,
-            operator=operator,
-            file_dates=file_dates,
-            repository=repository,
-        )
-        self.pages: dict[str, PageSpec] = {}
+    @cached_property
+    def pages(self) -> dict[str, PageSpec]:
+        """Every page by its source path, in the registry's order."""
+        pages: dict[str, PageSpec] = {}
         for kind in PAGE_KINDS:
             for spec in kind.pages(self):
-                if spec.src_uri in self.pages:  # two kinds claiming one page: a programming mistake
-                    raise ValueError(f"{spec.src_uri}: {self.pages[spec.src_uri].kind.name} und {kind.name}")
-                self.pages[spec.src_uri] = spec
-        self._feed_files: dict[str, str] | None = None
+                if spec.src_uri in pages:  # two kinds claiming one page: a programming mistake
+                    raise ValueError(f"{spec.src_uri}: {pages[spec.src_uri].kind.name} und {kind.name}")
+                pages[spec.src_uri] = spec
+        return pages
 
     def generated(self) -> Iterator[PageSpec]:
         """The pages the build adds in memory (never written into content/)."""
@@ -82,19 +66,18 @@ class Site(SiteData):
 
     def feed_paths(self) -> set[str]:
         """Which feeds exist (a partner without any dated record has none)."""
-        return set(self._feeds())
+        return set(self._feeds)
 
+    @cached_property
     def _feeds(self) -> dict[str, str]:
-        if self._feed_files is None:
-            self._feed_files = feeds(self.dataset, self.site_url, self.record_dates)
-        return self._feed_files
+        return feeds(self.dataset, self.site_url, self.record_dates)
 
     def downloads(self) -> Iterator[tuple[str, str]]:
         """Files published beside the pages (path below the site root, content), one at a time."""
         for name, schema in schemas(self.dataset).items():
             yield f"daten/schema/{name}.json", render(schema)
         yield from data_files(self.dataset, self.site_url, self.record_dates)
-        yield from self._feeds().items()
+        yield from self._feeds.items()
         yield from catalog_files(self.dataset, self.site_url, self.operator, self.record_dates).items()
 
     def write_downloads(self, site_dir: Path) -> None:
