@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from aqb.data.loader import load_dataset
 from aqb.data.problems import DataError
-from conftest import DataFolder, build_site, real_agreement
+from conftest import TEST_REPOSITORY, DataFolder, build_site, real_agreement
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -125,7 +125,19 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for index, payload in enumerate(PAYLOADS[:10]):
         slug, year = slots[len(PAYLOADS) + index]
         folder.add_agreement(key_figures_record(slug, year, payload))
-    return build_site(folder.root, folder.root / "site")
+    # With the repository set, every agreement also carries its "Fehler melden" link built from its data.
+    return build_site(folder.root, folder.root / "site", {"AQB_REPOSITORY": TEST_REPOSITORY})
+
+
+def test_report_links_carry_payloads_only_inside_their_query(hostile_site: Path) -> None:
+    reports = []
+    agreement_pages = list((hostile_site / "kreise").glob("*/*/index.html"))
+    for path in agreement_pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        reports += [str(a["href"]) for a in soup.select(".aqb-mitwirken a")]
+    assert len(reports) == 2 * len(agreement_pages)  # "Fehler melden" and "Diese Seite bearbeiten" on each
+    assert [r for r in reports if not r.startswith(f"{TEST_REPOSITORY}/")] == []
+    assert [r for r in reports if any(c in r for c in " <>\"'\n")] == []  # payloads arrive percent-encoded
 
 
 def test_every_payload_was_accepted_and_published(hostile_site: Path) -> None:
