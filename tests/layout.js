@@ -52,8 +52,8 @@
 
   // Chart text at least as large as the body text.
   const body = parseFloat(getComputedStyle(document.querySelector(".md-typeset")).fontSize);
-  for (const label of document.querySelectorAll(".aqb-diagramm .aqb-balken-name, .aqb-diagramm .aqb-balken-betrag, .aqb-diagramm text")) {
-    const size = parseFloat(getComputedStyle(label).fontSize) * (label.getScreenCTM ? label.getScreenCTM().a : 1);
+  for (const label of document.querySelectorAll(".aqb-diagramm .aqb-balken-name, .aqb-diagramm .aqb-balken-betrag")) {
+    const size = parseFloat(getComputedStyle(label).fontSize);
     if (size + 0.1 < body) problems.push(`Diagrammtext ${size.toFixed(1)} px kleiner als Fließtext ${body} px`);
   }
   return problems;

@@ -148,3 +148,10 @@ def test_guide_explains_review_preview_approval_and_what_follows_the_merge() -> 
         "Nach dem Zusammenführen",
     ):
         assert heading in headings
+
+
+def test_an_address_that_could_not_be_published_gives_no_links() -> None:
+    repository = Repository.from_settings({"adresse": "javascript:alert(1)"})
+    assert repository.edit_url("data/x.yaml") is None
+    assert repository.report_url("Fehler", "Text") is None
+    assert repository.new_agreement_url() is None

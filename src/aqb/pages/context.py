@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from aqb.data.dataset import Dataset
-from aqb.data.model import AnyAgreement, FullTextAgreement, Partner
+from aqb.data.model import AnyAgreement, FullTextAgreement, Partner, StatewideTotal
 from aqb.formatting import euro, long_date, sort_key
 from aqb.pages.repository import Repository
 from aqb.urls import agreement_url, partner_url
@@ -177,8 +177,11 @@ def bars(entries: list[tuple[str, int]]) -> list[dict[str, Any]]:
 
 def statewide_total(site: SiteData, year: int) -> dict[str, Any] | None:
     total = site.dataset.statewide_totals.get(year)
-    if total is None:
-        return None
+    return total_facts(total) if total is not None else None
+
+
+def total_facts(total: StatewideTotal) -> dict[str, Any]:
+    """A statewide total as published, with its source."""
     return {
         "betrag": total.betrag,
         "betrag_laut_quelle": total.betrag_laut_quelle,

@@ -23,12 +23,12 @@ def missing_operator_fields(operator: dict[str, Any]) -> list[str]:
 
 
 def publication_problems(
-    operator: dict[str, Any], site_url: str, production: bool, repository: Repository | None = None
+    operator: dict[str, Any], site_url: str, production: bool, repository: Repository
 ) -> list[str]:
     """Why a production build must not be published (empty outside production builds)."""
     if not production:
         return []
-    problems = [*(repository or Repository()).problems()]
+    problems = repository.problems()
     problems += [
         f"Impressum/Datenschutz: in mkdocs.yml fehlt extra.betreiber: {label}"
         for label in missing_operator_fields(operator)

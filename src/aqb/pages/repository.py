@@ -31,7 +31,8 @@ class Repository:
 
     @property
     def known(self) -> bool:
-        return bool(self.address)
+        """Set and usable: an address that would not be published gives no links in a preview either."""
+        return not self.problems()
 
     def edit_url(self, path: str) -> str | None:
         """The page where a file of the repository is edited in the browser (a pull request follows)."""
@@ -50,7 +51,7 @@ class Repository:
 
     def problems(self) -> list[str]:
         """Why this setting cannot be published (a production build needs the links to work)."""
-        if not self.known:
+        if not self.address:
             return ["Die Adresse des Repositorys fehlt (extra.repository.adresse oder AQB_REPOSITORY)"]
         parts = urlsplit(self.address)
         if parts.scheme != "https" or not parts.netloc:

@@ -22,7 +22,7 @@ def data(site: SiteData, subject: None) -> dict[str, Any]:
     return {
         "leitfaden_html": render_markdown(guide, heading_prefix="leitfaden"),
         "felder": field_reference(),
-        "repository_url": site.repository.address or None,
+        "repository_url": site.repository.address if site.repository.known else None,
         "neue_vereinbarung_url": site.repository.new_agreement_url(),
     }
 

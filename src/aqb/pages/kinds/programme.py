@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from aqb.pages.context import SiteData, statewide_total
+from aqb.pages.context import SiteData, total_facts
 from aqb.pages.kinds.base import PageKind, PageSpec
 from aqb.urls import year_url
 
@@ -25,9 +25,8 @@ def data(site: SiteData, subject: None) -> dict[str, Any]:
     return {
         "massnahmenarten": [{"nummer": m.nummer, "name": m.name} for m in measure_types],
         "landessummen": [
-            {**total, "jahr": year, "url": year_url(year)}
-            for year in sorted(site.dataset.statewide_totals)
-            if (total := statewide_total(site, year)) is not None
+            {**total_facts(total), "jahr": year, "url": year_url(year)}
+            for year, total in sorted(site.dataset.statewide_totals.items())
         ],
     }
 
