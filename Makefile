@@ -41,7 +41,7 @@ serve: $(INSTALLED)
 ## build: build the site into site/ (fails on any problem in the data). Built in .bau/ first and
 ## exchanged with site/ in one step, so there is never a moment without a complete site/.
 build: $(INSTALLED)
-	$(BIN)/python -m aqb.outputs.publish
+	$(BIN)/python -I -m aqb.outputs.publish
 
 ## check: check every data file and list all problems at once
 check: $(INSTALLED)

@@ -15,6 +15,7 @@ import signal
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,122 @@ def test_a_build_after_an_interruption_publishes_the_new_site(project: tuple[Pro
     builder.build()
     assert site_state(builder.root / "site") == states["B"]
     assert (builder.root / "site").is_dir() and not (builder.root / "site").is_symlink()
+
+
+# -- the build writes only inside the repository and runs only our code and its locked tools ------
+
+
+def outside_folder(root: Path) -> Path:
+    """A folder beside the project, with a file in it, that no build may touch."""
+    outside = root.parent / f"{root.name}-draussen"
+    outside.mkdir()
+    (outside / "wichtig.txt").write_text("nicht anfassen\n", encoding="utf-8")
+    return outside
+
+
+def folder_state(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build_output(project: Project) -> tuple[int, str]:
+    process = project.start()
+    _, errors = process.communicate(timeout=300)
+    return process.returncode, errors
+
+
+def _bau_link(root: Path, outside: Path) -> None:
+    (root / ".bau").symlink_to(outside)
+
+
+def _bau_file(root: Path, outside: Path) -> None:
+    (root / ".bau").write_text("x\n")
+
+
+def _lock_link(root: Path, outside: Path) -> None:
+    (root / ".bau").mkdir()
+    (root / ".bau" / "sperre").symlink_to(outside / "wichtig.txt")
+
+
+def _lock_folder(root: Path, outside: Path) -> None:
+    (root / ".bau" / "sperre").mkdir(parents=True)
+
+
+def _lock_fifo(root: Path, outside: Path) -> None:
+    (root / ".bau").mkdir()
+    os.mkfifo(root / ".bau" / "sperre")
+
+
+def _site_link(root: Path, outside: Path) -> None:
+    (root / "site").symlink_to(outside)
+
+
+def _site_file(root: Path, outside: Path) -> None:
+    (root / "site").write_text("x\n")
+
+
+REFUSED_BEFORE_BUILDING: dict[str, tuple[Callable[[Path, Path], None], str]] = {
+    ".bau als Verknüpfung": (_bau_link, ".bau ist kein gewöhnlicher Ordner"),
+    ".bau als Datei": (_bau_file, ".bau ist kein gewöhnlicher Ordner"),
+    ".bau/sperre als Verknüpfung": (_lock_link, ".bau/sperre ist keine gewöhnliche Datei"),
+    ".bau/sperre als Ordner": (_lock_folder, ".bau/sperre ist keine gewöhnliche Datei"),
+    ".bau/sperre als FIFO": (_lock_fifo, ".bau/sperre ist keine gewöhnliche Datei"),
+    "site als Verknüpfung": (_site_link, "site ist eine Verknüpfung"),
+    "site als Datei": (_site_file, "site ist kein Ordner"),
+}
+
+
+@pytest.mark.parametrize("name", list(REFUSED_BEFORE_BUILDING))
+def test_a_path_the_build_writes_that_is_a_link_or_of_the_wrong_type_is_refused(name: str, tmp_path: Path) -> None:
+    project = Project(tmp_path / "projekt")
+    outside = outside_folder(project.root)
+    setup, message = REFUSED_BEFORE_BUILDING[name]
+    setup(project.root, outside)
+    before = folder_state(outside)
+
+    status, errors = build_output(project)
+
+    assert status != 0, errors
+    assert f"Bau abgelehnt: {message}" in errors
+    assert "Traceback" not in errors
+    assert folder_state(outside) == before
+    assert not (project.root / "site").is_dir() or (project.root / "site").is_symlink()
+
+
+def test_a_link_left_in_bau_is_removed_itself_never_its_target(tmp_path: Path) -> None:
+    project = Project(tmp_path / "projekt")
+    outside = outside_folder(project.root)
+    (project.root / ".bau").mkdir()
+    (project.root / ".bau" / "neu").symlink_to(outside)  # the folder ProperDocs would build into
+    (project.root / ".bau" / "alt").symlink_to(outside)
+    before = folder_state(outside)
+
+    status, errors = build_output(project)
+
+    assert status == 0, errors[-3000:]
+    assert folder_state(outside) == before
+    assert (project.root / "site" / "index.html").is_file() and not (project.root / "site").is_symlink()
+
+
+def test_nothing_in_the_repository_stands_in_for_a_tool_or_configures_pagefind(tmp_path: Path) -> None:
+    project = Project(tmp_path / "projekt")
+    outside = outside_folder(project.root)
+    marker = outside / "ausgefuehrt"
+    evil = f"open({str(marker)!r}, 'a').write(__name__ + '\\n')\n"
+    for module in ("pagefind", "properdocs", "mkdocs", "aqb", "aqb/outputs"):
+        (project.root / module).mkdir(exist_ok=True)
+        (project.root / module / "__init__.py").write_text(evil, encoding="utf-8")
+        (project.root / module / "__main__.py").write_text(evil, encoding="utf-8")
+    (project.root / "aqb" / "outputs" / "publish.py").write_text(evil, encoding="utf-8")
+    for name in ("yaml.py", "markdown.py", "jinja2.py"):
+        (project.root / name).write_text(evil, encoding="utf-8")
+    for name in ("pagefind.yml", "pagefind.yaml"):
+        (project.root / name).write_text(f"logfile: {outside / 'wichtig.txt'}\nsite: {outside}\n", encoding="utf-8")
+    (project.root / "pagefind.json").write_text(json.dumps({"logfile": str(outside / "wichtig.txt")}), encoding="utf-8")
+    before = folder_state(outside)
+
+    status, errors = build_output(project)
+
+    assert status == 0, errors[-3000:]
+    assert not marker.exists(), marker.read_text()
+    assert folder_state(outside) == before
+    site_state(project.root / "site")  # a complete site with its search index

@@ -7,6 +7,9 @@ temporary folders and leaves site/ as it was; after SIGKILL, which nothing can c
 removes what was left in .bau/. The search mirror (aqb.outputs.search) lives in .bau/ too, never in /tmp.
 
 Runs ProperDocs (the maintained MkDocs) as a command, so this package imports nothing from either.
+The command runs in Python's isolated mode (-I): a folder in the repository named like a module
+(properdocs/, yaml.py …) cannot stand in for the installed one. Everything the build writes is
+checked first: .bau, its lock file and site must be what we expect, never links out of the repository.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import fcntl
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -37,11 +41,20 @@ class _Interrupted(Exception):
         self.signum = signum
 
 
+class _RefusedPathError(Exception):
+    """A path the build would write is not what it must be; the message says what to do (German)."""
+
+
 def main(argv: list[str] | None = None) -> int:
     root = Path.cwd()
     site, work = root / "site", root / WORK_DIR
-    work.mkdir(exist_ok=True)
-    with open(work / "sperre", "w") as lock:  # noqa: PTH123 – the lock lives as long as the file is open
+    try:
+        _check_site(site)
+        descriptor = _open_lock(work)
+    except _RefusedPathError as refused:
+        print(f"Bau abgelehnt: {refused}", file=sys.stderr)
+        return 1
+    with os.fdopen(descriptor, "w") as lock:  # the lock lives as long as the file is open
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -52,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
             signal.signal(signum, _raise_interrupted)
         try:
             return _build_and_swap(site, work, argv or [])
+        except _RefusedPathError as refused:
+            print(f"Bau abgelehnt: {refused}", file=sys.stderr)
+            return 1
         except _Interrupted as interrupted:
             print("Bau abgebrochen; site/ ist unverändert.", file=sys.stderr)
             return 128 + interrupted.signum
@@ -61,12 +77,48 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
 
+def _check_site(site: Path) -> None:
+    """site/ is absent or a real folder: a link would publish elsewhere, a file cannot be exchanged."""
+    if site.is_symlink():
+        raise _RefusedPathError(
+            "site ist eine Verknüpfung (symbolischer Link). Die Verknüpfung löschen; der Bau legt site/ selbst an."
+        )
+    if site.exists() and not site.is_dir():
+        raise _RefusedPathError(
+            "site ist kein Ordner. Die Datei site löschen oder umbenennen; der Bau legt site/ selbst an."
+        )
+
+
+def _open_lock(work: Path) -> int:
+    """Create .bau/ (a real folder, never a link) and open its lock file without following links."""
+    if work.is_symlink() or (work.exists() and not work.is_dir()):
+        raise _RefusedPathError(
+            f"{WORK_DIR} ist kein gewöhnlicher Ordner (eine Verknüpfung oder eine Datei). "
+            f"{WORK_DIR} löschen; der Bau legt den Ordner selbst an, er gehört nie ins Repository."
+        )
+    work.mkdir(exist_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    try:
+        descriptor = os.open(work / "sperre", flags, 0o600)
+    except OSError:
+        descriptor = -1
+    if descriptor < 0 or not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        if descriptor >= 0:
+            os.close(descriptor)
+        raise _RefusedPathError(
+            f"{WORK_DIR}/sperre ist keine gewöhnliche Datei (etwa eine Verknüpfung). "
+            f"{WORK_DIR} löschen; der Bau legt den Ordner selbst an."
+        )
+    return descriptor
+
+
 def _build_and_swap(site: Path, work: Path, mkdocs_arguments: list[str]) -> int:
     new = work / "neu"
     _halt("bau")
     result = subprocess.run(
         [
             sys.executable,
+            "-I",  # isolated: nothing in the repository can shadow an installed module
             "-m",
             "properdocs",
             "build",
@@ -84,7 +136,8 @@ def _build_and_swap(site: Path, work: Path, mkdocs_arguments: list[str]) -> int:
     if result.returncode != 0:
         return result.returncode
     _halt("vor-tausch")
-    if site.is_dir() and not site.is_symlink():
+    _check_site(site)  # again: the build ran for a while
+    if site.is_dir():
         _exchange(new, site)  # new is site/ now; `new` holds the old site, removed below
     else:
         new.replace(site)
@@ -108,9 +161,14 @@ def _exchange(first: Path, second: Path) -> None:
 
 
 def _remove_leftovers(work: Path) -> None:
-    for entry in work.iterdir() if work.is_dir() else []:
-        if entry.name != "sperre":
-            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
+    """Everything in .bau/ but the lock; a link is removed itself, never what it points to."""
+    for entry in work.iterdir() if work.is_dir() and not work.is_symlink() else []:
+        if entry.name == "sperre":
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
 
 
 def _raise_interrupted(signum: int, frame: FrameType | None) -> None:

@@ -8,6 +8,7 @@ same index at a fraction of the memory.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,8 @@ from pathlib import Path
 
 # The contributor guide's YAML examples quote a real agreement: they would show up as a second,
 # garbled hit for its projects. The guide's prose stays searchable.
-PAGEFIND_COMMAND = [sys.executable, "-m", "pagefind", "--silent", "--exclude-selectors", ".aqb-leitfaden pre"]
+# Isolated mode (-I): a folder pagefind/ in the repository cannot stand in for the installed wrapper.
+PAGEFIND_COMMAND = [sys.executable, "-I", "-m", "pagefind", "--silent", "--exclude-selectors", ".aqb-leitfaden pre"]
 START, END = "<!--aqb-suchbereich-->", "<!--/aqb-suchbereich-->"
 
 
@@ -46,11 +48,7 @@ class SearchMirror:
     def build_index(self, site_dir: Path) -> None:
         """Write the Pagefind bundle to <site>/pagefind/ (German stemming from lang="de")."""
         try:
-            result = subprocess.run(
-                [*PAGEFIND_COMMAND, "--site", str(self.folder), "--output-path", str(site_dir / "pagefind")],
-                capture_output=True,
-                text=True,
-            )
+            result = run_pagefind(self.folder, site_dir / "pagefind", scratch_parent=self.folder.parent)
             if result.returncode != 0 or not (site_dir / "pagefind" / "pagefind.js").is_file():
                 raise SearchIndexError(
                     f"Der Suchindex (Pagefind) konnte nicht erstellt werden:\n{result.stdout}{result.stderr}"
@@ -61,3 +59,21 @@ class SearchMirror:
     def discard(self) -> None:
         if not self.keep:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def run_pagefind(site: Path, output: Path, scratch_parent: Path) -> subprocess.CompletedProcess[str]:
+    """Pagefind with our settings only: it reads a configuration file (pagefind.yml, logfile …) from
+    the folder it runs in and PAGEFIND_* variables, so it runs in an empty folder of ours, without them."""
+    scratch = Path(tempfile.mkdtemp(prefix="aqb-pagefind-", dir=scratch_parent))
+    environment = {name: value for name, value in os.environ.items() if not name.upper().startswith("PAGEFIND")}
+    try:
+        return subprocess.run(
+            [*PAGEFIND_COMMAND, "--site", str(site.resolve()), "--output-path", str(output.resolve())],
+            capture_output=True,
+            text=True,
+            cwd=scratch,
+            env=environment,
+            check=False,
+        )
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
