@@ -29,8 +29,11 @@ def build(checkout: Path, data: Path, site: Path) -> None:
     """Build `data` with the code of `checkout` (its src/ first on the path, its hooks and templates)."""
     project = site.parent / f"projekt-{site.name}"
     project.mkdir()
-    for name in ("content", "overrides", "hooks", "CONTRIBUTING.md", "mkdocs.yml"):
+    # Pages and the guide are copied (the build refuses links there), the code is linked.
+    for name in ("overrides", "hooks", "mkdocs.yml"):
         (project / name).symlink_to(checkout / name)
+    shutil.copytree(checkout / "content", project / "content")
+    shutil.copy(checkout / "CONTRIBUTING.md", project / "CONTRIBUTING.md")
     (project / "data").symlink_to(data)
     environment = {**os.environ, **QUIET, "PYTHONPATH": str(checkout / "src")}
     result = subprocess.run(

@@ -99,8 +99,11 @@ def generate(project: Path, count: int) -> None:
 
 
 def link_project(project: Path) -> None:
-    for name in ("content", "overrides", "hooks", "src", "CONTRIBUTING.md", "mkdocs.yml"):
+    # Pages and the guide are copied (the build refuses links there), the code is linked.
+    for name in ("overrides", "hooks", "src", "mkdocs.yml"):
         (project / name).symlink_to(REPO / name)
+    shutil.copytree(REPO / "content", project / "content")
+    shutil.copy(REPO / "CONTRIBUTING.md", project / "CONTRIBUTING.md")
 
 
 def write_baseline(project: Path, baseline: Path) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from aqb.data.files import check_pages_folder
+from aqb.data.content import markup_problems, pages_problems
 from aqb.data.history import last_changes
 from aqb.data.loader import load_dataset
 from aqb.data.problems import DataError, escaped
@@ -52,11 +52,13 @@ def _current_search() -> SearchMirror:
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     global _site
     root = Path.cwd() / Path(config.config_file_path).parent  # relative with `-f mkdocs.yml`; links kept
+    problems = pages_problems(Path(config.docs_dir), root / "CONTRIBUTING.md", root)
     try:
-        check_pages_folder(Path(config.docs_dir), root)
         dataset = load_dataset(root / "data")
     except DataError as error:
-        raise PluginError(str(error)) from None
+        problems.extend(error.problems)
+    if problems:
+        raise PluginError(str(DataError(problems)))
     for warning in dataset.warnings:
         log.info("Hinweis zu den Daten: %s", warning)
     operator = config.extra.get("betreiber") or {}
@@ -116,6 +118,18 @@ def own_templates(folder: Path) -> frozenset[str]:
     if not folder.is_dir():
         return frozenset()
     return frozenset(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.suffix in (".html", ".xml"))
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    # A hand-written page as MkDocs really rendered it: the same lists as `make check` (which
+    # renders it itself) apply, so no difference between the two renderings lets markup through.
+    if page.file.generated_by is None and page.file.abs_src_path:
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        problems = list(markup_problems(html, source, shown))
+        if problems:
+            raise PluginError(str(DataError(problems)))
+    return html
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, **kwargs: Any) -> dict[str, Any]:

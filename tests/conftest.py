@@ -87,6 +87,25 @@ def data_folder(tmp_path: Path) -> DataFolder:
     return DataFolder(tmp_path)
 
 
+# What a pull request writes (pages, the guide, data) is copied: the build refuses links there.
+# The code (overrides, hooks, src) is linked: it is the same for every test.
+_COPIED = ("content", "CONTRIBUTING.md", "data")
+
+
+def place_project_files(project: Path, names: tuple[str, ...], source: Path = REPO) -> None:
+    """Put the named top-level files of the repository into a test project (those not there yet)."""
+    for name in names:
+        target = project / name
+        if target.exists() or target.is_symlink():
+            continue
+        if name not in _COPIED:
+            target.symlink_to(source / name)
+        elif (source / name).is_dir():
+            shutil.copytree(source / name, target)
+        else:
+            shutil.copy(source / name, target)
+
+
 # The repository address the published site gets from its workflow (test data: no such repository).
 TEST_REPOSITORY = "https://github.com/beispiel/aqb-zielvereinbarungen"
 
@@ -98,9 +117,7 @@ def build_site(project: Path, site_dir: Path, environment: dict[str, str] | None
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    for name in ("content", "overrides", "hooks", "src", "CONTRIBUTING.md"):
-        if not (project / name).exists():
-            (project / name).symlink_to(REPO / name)
+    place_project_files(project, ("content", "overrides", "hooks", "src", "CONTRIBUTING.md"))
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     with pytest.MonkeyPatch.context() as patch:
         for name, value in (environment or {}).items():

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, place_project_files
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}  # as the Makefile sets them
@@ -25,8 +25,7 @@ BANNERS = ("reaches end of life", "Zensical", "MkDocs may break", "switch to *Pr
 
 
 def project_copy(root: Path) -> Path:
-    for name in ("content", "overrides", "hooks", "src", "data", "CONTRIBUTING.md", "mkdocs.yml"):
-        (root / name).symlink_to(REPO / name)
+    place_project_files(root, ("content", "overrides", "hooks", "src", "data", "CONTRIBUTING.md", "mkdocs.yml"))
     return root
 
 

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import REPO, DataFolder, search_fragments, serve
+from conftest import REPO, DataFolder, place_project_files, search_fragments, serve
 
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 
@@ -124,8 +124,7 @@ def make_build(project: Path) -> subprocess.CompletedProcess[str]:
 
 def test_failed_build_leaves_the_published_site_untouched(tmp_path: Path) -> None:
     folder = DataFolder(tmp_path)
-    for name in ("content", "overrides", "hooks", "src", "CONTRIBUTING.md", "mkdocs.yml"):
-        (tmp_path / name).symlink_to(REPO / name)
+    place_project_files(tmp_path, ("content", "overrides", "hooks", "src", "CONTRIBUTING.md", "mkdocs.yml"))
     first = make_build(tmp_path)
     assert first.returncode == 0, first.stderr[-3000:]
     published = tree_digest(tmp_path / "site")

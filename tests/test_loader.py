@@ -11,7 +11,7 @@ import pytest
 from aqb.data.loader import load_dataset
 from aqb.data.model import FullTextAgreement
 from aqb.data.problems import DataError
-from conftest import REPO, DataFolder, synthetic_agreement
+from conftest import REPO, DataFolder, place_project_files, synthetic_agreement
 
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 M = f"data/{MARBURG}"
@@ -472,8 +472,7 @@ def test_mkdocs_build_fails_with_the_same_messages_and_publishes_nothing(
     data_folder: DataFolder, tmp_path: Path
 ) -> None:
     data_folder.write(MARBURG, variant("datum: 2025-08-02", "datum: 2025-02-30"))
-    for name in ("content", "overrides", "hooks", "src", "CONTRIBUTING.md"):
-        (data_folder.root / name).symlink_to(REPO / name)
+    place_project_files(data_folder.root, ("content", "overrides", "hooks", "src", "CONTRIBUTING.md"))
     (data_folder.root / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     site = tmp_path / "ausgabe"
     result = subprocess.run(

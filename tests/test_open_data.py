@@ -33,6 +33,7 @@ from conftest import (
     build_site,
     found,
     page,
+    place_project_files,
     synthetic_agreement,
     text_of,
 )
@@ -325,9 +326,7 @@ def test_agreement_page_describes_itself_as_a_monetary_grant(real_site: Path) ->
 
 
 def mkdocs_build(project: Path, environment: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    for name in ("content", "overrides", "hooks", "src", "CONTRIBUTING.md", "data"):
-        if not (project / name).exists():
-            (project / name).symlink_to(REPO / name)
+    place_project_files(project, ("content", "overrides", "hooks", "src", "CONTRIBUTING.md", "data"))
     return subprocess.run(
         [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(project / "site")],
         capture_output=True,

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from conftest import REPO, DataFolder
+from conftest import REPO, DataFolder, place_project_files
 from preview import free_port
 
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
@@ -25,8 +25,7 @@ MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 def serving(tmp_path: Path) -> Iterator[tuple[str, DataFolder, Path]]:
     """`make serve` on a copy of the project (data/ and overrides/ copied, so the test may edit them)."""
     folder = DataFolder(tmp_path)
-    for name in ("content", "hooks", "src", "CONTRIBUTING.md", "mkdocs.yml"):
-        (tmp_path / name).symlink_to(REPO / name)
+    place_project_files(tmp_path, ("content", "hooks", "src", "CONTRIBUTING.md", "mkdocs.yml"))
     subprocess.run(["cp", "-r", str(REPO / "overrides"), str(tmp_path / "overrides")], check=True)
     port = free_port()
     log = tmp_path / "serve.log"  # a file, not a pipe: a full pipe would stall the server

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, DataFolder
+from conftest import REPO, DataFolder, place_project_files
 
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 
@@ -45,8 +45,7 @@ class Project:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.data = DataFolder(root)
-        for name in ("content", "overrides", "hooks", "src", "CONTRIBUTING.md", "mkdocs.yml"):
-            (root / name).symlink_to(REPO / name)
+        place_project_files(root, ("content", "overrides", "hooks", "src", "CONTRIBUTING.md", "mkdocs.yml"))
         self.original = (self.data.path / MARBURG).read_text(encoding="utf-8")
 
     def use(self, variant: str) -> None:

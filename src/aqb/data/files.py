@@ -13,7 +13,7 @@ import re
 import stat
 from pathlib import Path
 
-from aqb.data.problems import DataError, Problem
+from aqb.data.problems import Problem
 
 # Lower- and upper-case ASCII letters, digits, '-', '_' and '.': one spelling for every path.
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -69,11 +69,3 @@ def regular_files(folder: Path, shown_root: Path) -> tuple[list[Path], list[Prob
                 else:
                     files.append(path)
     return sorted(files), problems
-
-
-def check_pages_folder(folder: Path, shown_root: Path) -> None:
-    """The hand-written pages (content/) hold only regular files; raise DataError naming each other entry."""
-    if folder.is_dir():
-        _, problems = regular_files(folder, shown_root)
-        if problems:
-            raise DataError(problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from pathlib import Path
@@ -24,6 +25,7 @@ from aqb.data.files import regular_files
 from aqb.data.messages import blank_hint, translate
 from aqb.data.model import (
     AGREEMENT_KINDS,
+    FIRST_YEAR,
     Agreement,
     AgreementBase,
     AnyAgreement,
@@ -244,9 +246,17 @@ class _DatasetReader:
             return {}
         totals = self._validate(document, TypeAdapter(dict[str, StatewideTotal]), dict[str, StatewideTotal])
         result = {}
+        last = datetime.date.today().year + 1
         for key, total in (totals or {}).items():
             if not re.fullmatch(r"[0-9]{4}", key):
                 self._problem(document, (key,), f"muss eine Jahreszahl sein: '{key}'", "z. B. 2023:")
+            elif not FIRST_YEAR <= int(key) <= last:
+                self._problem(
+                    document,
+                    (key,),
+                    f"muss ein Jahr des AQB von {FIRST_YEAR} bis {last} sein: '{key}'",
+                    "Die Jahreszahl der Quelle prüfen.",
+                )
             else:
                 result[int(key)] = total
         return result

@@ -64,7 +64,30 @@ _MESSAGES = {
     "literal_error": ("muss einer dieser Werte sein: {expected}; gefunden: {wert}", None),
     "string_pattern_mismatch": ("hat nicht die erwartete Form: {wert}", None),
     "bool_type": ("muss ja oder nein sein: {wert}", None),
+    "string_too_long": ("ist zu lang (höchstens {max_length} Zeichen)", None),
+    "too_long": ("hat zu viele Einträge (höchstens {max_length})", None),
+    "less_than_equal": ("darf höchstens {le} sein: {wert}", None),
+    "less_than": ("muss kleiner als {lt} sein: {wert}", None),
+    "greater_than": ("muss größer als {gt} sein: {wert}", None),
+    "int_parsing": ("muss eine ganze Zahl sein: {wert}", None),
+    "int_from_float": ("muss eine ganze Zahl sein: {wert}", None),
+    "float_type": ("muss eine Zahl sein: {wert}", None),
+    "float_parsing": ("muss eine Zahl sein: {wert}", None),
+    "date_type": ("muss ein Datum sein (JJJJ-MM-TT): {wert}", None),
+    "date_parsing": ("muss ein Datum sein (JJJJ-MM-TT): {wert}", None),
+    "date_from_datetime_parsing": ("muss ein Datum sein (JJJJ-MM-TT): {wert}", None),
+    "url_type": ("muss eine Adresse (URL) sein: {wert}", None),
+    "url_parsing": ("ist keine gültige Adresse (URL): {wert}", None),
+    "url_scheme": ("muss mit https:// beginnen: {wert}", None),
+    "string_unicode": ("muss ein gültiger Text sein: {wert}", None),
+    "enum": ("muss einer der erlaubten Werte sein: {wert}", None),
+    "tuple_type": ("muss eine Liste sein: {wert}", None),
+    "set_type": ("muss eine Liste sein: {wert}", None),
+    "mapping_type": ("muss aus Feldern bestehen (feldname: wert): {wert}", "Einrückung prüfen."),
+    "none_required": ("muss leer bleiben: {wert}", None),
 }
+# Anything pydantic says that is not listed above: its English words are never shown to staff.
+_UNKNOWN = ("hat einen ungültigen Wert: {wert}", "Mit dem Beispiel in CONTRIBUTING.md vergleichen.")
 
 _HINTS = {
     "aqb_ungenau": "Nur Beträge übernehmen, die die Quelle auf den Euro genau für dieses eine Jahr nennt.",
@@ -162,8 +185,8 @@ def _message_and_hint(item: Any, kind: str, location: Location, value: Any) -> t
         return item["msg"], _HINTS.get(kind)
     if kind == "missing" and str(location[-1]) in _MISSING_HINTS:
         return "Pflichtfeld fehlt", _MISSING_HINTS[str(location[-1])]
-    template, hint = _MESSAGES.get(kind, ("ist ungültig: {wert} ({original})", None))
-    context = {**item.get("ctx", {}), "wert": shown_value(value), "original": item["msg"]}
+    template, hint = _MESSAGES.get(kind, _UNKNOWN)
+    context = {**item.get("ctx", {}), "wert": shown_value(value)}
     if kind == "literal_error":
         context["expected"] = context["expected"].replace(" or ", " oder ")
         hint = "Groß- und Kleinschreibung beachten."

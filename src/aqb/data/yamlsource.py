@@ -164,11 +164,15 @@ def _parsed(text: str, shown_path: str) -> tuple[Node | None, _SafeNodeLoader]:
                 )
             ]
         ) from None
-    except yaml.YAMLError as error:
+    except yaml.YAMLError:
         raise YamlReadError(
             [
                 Problem(
-                    shown_path, 1, "YAML-Syntax", str(error), "Einrückung, Doppelpunkte und Anführungszeichen prüfen."
+                    shown_path,
+                    1,
+                    "YAML-Syntax",
+                    "ungültiges YAML",
+                    "Einrückung, Doppelpunkte und Anführungszeichen prüfen.",
                 )
             ]
         ) from None
@@ -179,7 +183,12 @@ def _parsed(text: str, shown_path: str) -> tuple[Node | None, _SafeNodeLoader]:
 
 def read_yaml(file: Path, shown_path: str) -> YamlDocument:
     """Parse `file`; raise YamlReadError naming line and cause when it is not usable YAML."""
-    root, loader = _parsed(_checked_text(file.read_bytes(), shown_path), shown_path)
+    return read_yaml_text(_checked_text(file.read_bytes(), shown_path), shown_path)
+
+
+def read_yaml_text(text: str, shown_path: str) -> YamlDocument:
+    """Parse YAML already read (and checked for size and characters) from the file `shown_path`."""
+    root, loader = _parsed(text, shown_path)
     if root is None:
         return YamlDocument(shown_path, None, {(): 1})
     reader = _NodeReader(shown_path, loader)
@@ -356,6 +365,22 @@ _SYNTAX_MESSAGES = {
     "found unexpected end of stream": "die Datei endet unerwartet (fehlt ein schließendes Anführungszeichen?)",
     "did not find expected node content": "hier fehlt ein Wert",
     "expected a single document in the stream": "die Datei darf nur ein YAML-Dokument enthalten (kein zweites „---“)",
+    "found invalid Unicode character escape code": "ungültige Zeichenangabe (\\u… oder \\U…) in Anführungszeichen; "
+    "das Zeichen selbst schreiben",
+    "found unknown escape character": "unbekannte Angabe mit „\\“ in Anführungszeichen; einen Text mit „\\“ in "
+    "einfache Anführungszeichen setzen",
+    "expected escape sequence of": "unvollständige Zeichenangabe mit „\\“ in Anführungszeichen",
+    "found unexpected ':'": "hier ist kein Doppelpunkt erlaubt (Text in Anführungszeichen setzen)",
+    "found undefined alias": "Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben",
+    "found undefined tag handle": "Typangaben mit „!“ sind nicht erlaubt",
+    "found unacceptable character": "dieses Zeichen ist in YAML nicht erlaubt",
+    "found a tab character": "Tabulatoren sind nicht erlaubt; mit Leerzeichen einrücken",
+    "while scanning a quoted scalar": "ein Text in Anführungszeichen ist nicht geschlossen",
+    "found duplicate anchor": "Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben",
+    "block sequence entries are not allowed": "hier darf kein Listenpunkt („- “) stehen (Einrückung prüfen)",
+    "could not find expected": "hier fehlt ein Zeichen (Anführungszeichen, Klammer oder Doppelpunkt prüfen)",
+    "did not find expected": "hier steht etwas Unerwartetes (Einrückung, Klammern und Kommas prüfen)",
+    "found unexpected": "hier steht etwas Unerwartetes (Einrückung, Klammern und Kommas prüfen)",
 }
 
 
@@ -363,4 +388,5 @@ def _german_syntax(reason: str) -> str:
     for english, german in _SYNTAX_MESSAGES.items():
         if reason.startswith(english):
             return german
-    return f"ungültiges YAML ({reason})"
+    # PyYAML's own words are English: never shown to staff. The line still says where.
+    return "ungültiges YAML an dieser Stelle"

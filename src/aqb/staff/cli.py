@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from aqb.data.content import pages_problems
 from aqb.data.dataset import Dataset
-from aqb.data.files import check_pages_folder
 from aqb.data.loader import load_dataset
 from aqb.data.model import FIRST_YEAR, LAST_YEAR
 from aqb.data.problems import DataError, escaped
@@ -166,13 +166,14 @@ def _dataset_or_none(
 
 
 def _check(data_dir: Path) -> int:
+    root = data_dir.resolve().parent
+    problems = pages_problems(root / "content", root / "CONTRIBUTING.md", root, guide_required=False)
     try:
-        check_pages_folder(data_dir.resolve().parent / "content", data_dir.resolve().parent)
+        dataset = load_dataset(data_dir.resolve())
     except DataError as error:
-        print(error, file=sys.stderr)
-        return 1
-    dataset = _dataset_or_none(data_dir, advice=None)
-    if dataset is None:
+        problems.extend(error.problems)
+    if problems:
+        print(DataError(problems), file=sys.stderr)
         return 1
     for warning in dataset.warnings:
         print(f"Warnung: {warning}")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aqb.data.problems import escaped
+from aqb.staff.pdftext import PdfTextError, pdf_pages
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024  # a signed agreement is a few pages; anything larger is a mistake
 PAGE_BREAK = "\f"
@@ -97,15 +98,10 @@ def _decode(raw: bytes, encoding: str, shown: str) -> str:
 
 
 def _pdf_text(raw: bytes, shown: str) -> str:
-    import io
-
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
     try:
-        pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(raw)).pages]
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
-        raise SourceError(f"{shown} ist keine lesbare PDF-Datei.") from None
+        pages = pdf_pages(raw, shown)
+    except PdfTextError as error:
+        raise SourceError(str(error)) from None
     if not "".join(pages).strip():
         raise SourceError(f"{shown} hat keine Textebene (eingescannt?); bitte den Text als Datei einlesen.")
     return PAGE_BREAK.join(pages)
