@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +79,23 @@ def source_file(name: str, content: str | bytes) -> Callable[[DataFolder], None]
         (folder.root.parent / name).write_bytes(data)
 
     return setup
+
+
+def page(relative: str, content: str | bytes) -> Callable[[DataFolder], None]:
+    """A file in content/ (the hand-written pages), as a pull request would add it."""
+
+    def setup(folder: DataFolder) -> None:
+        target = folder.root / "content" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+
+    return setup
+
+
+def deviation(section: str, text: str) -> Callable[[DataFolder], None]:
+    """The 2025 record with one section's wording replaced (a block text starting on line 57)."""
+    block = "\n".join("    " + line for line in text.split("\n"))
+    return replace("budget: 1118780", "budget: 1118780", append=f"abweichungen:\n  {section}: |-\n{block}\n")
 
 
 NOTHING: Callable[[DataFolder], None] = lambda folder: None  # noqa: E731
@@ -401,6 +419,271 @@ CASES = [
         source_file("zv.txt", SEED.read_text(encoding="utf-8")),
         "data/vereinbarungen/2025/marburg-biedenkopf.yaml gibt es schon; sie wird nicht überschrieben.",
         ("import", "../zv.txt"),
+    ),
+    # -- what a pull request may put into content/ (issue 19) ---------------------------------------
+    Case(
+        "HTML-Datei in content",
+        page("evil.html", "<script>alert(1)</script>"),
+        "content/evil.html:1: Datei: hat eine Art, die unter content/ nicht erlaubt ist ('.html')",
+    ),
+    Case(
+        "SVG mit Skript in content",
+        page("logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+        "content/logo.svg:1: Datei: hat eine Art, die unter content/ nicht erlaubt ist ('.svg')",
+    ),
+    Case(
+        "Skriptdatei in content",
+        page("hilfe.js", "alert(1)"),
+        "content/hilfe.js:1: Datei: hat eine Art, die unter content/ nicht erlaubt ist ('.js')",
+    ),
+    Case(
+        "Theme-Skript überschrieben",
+        page("assets/javascripts/bundle.f13b1293.min.js", "alert(1)"),
+        "content/assets/javascripts/bundle.f13b1293.min.js:1: Datei: liegt unter einem Namen, den die Seite selbst",
+    ),
+    Case(
+        "eigenes Skript überschrieben",
+        page("assets/javascripts/aqb-suche.js", "alert(1)"),
+        "content/assets/javascripts/aqb-suche.js:1: Datei: liegt unter einem Namen, den die Seite selbst verwendet",
+    ),
+    Case(
+        "eigenes CSS überschrieben",
+        page("assets/stylesheets/aqb.css", "body{display:none}"),
+        "content/assets/stylesheets/aqb.css:1: Datei: liegt unter einem Namen, den die Seite selbst verwendet",
+    ),
+    Case(
+        "Bild, das die Favicon-Datei ersetzt",
+        page("assets/images/favicon.png", b"\x89PNG\r\n\x1a\n" + bytes(32)),
+        "content/assets/images/favicon.png:1: Datei: liegt unter einem Namen, den die Seite selbst verwendet",
+    ),
+    Case(
+        "Seite statt erzeugter Vereinbarungsseite",
+        page("kreise/marburg-biedenkopf/2025.md", "# Gefälscht\n"),
+        "content/kreise/marburg-biedenkopf/2025.md:1: Datei: liegt unter einem Namen, den die Seite selbst verwendet",
+    ),
+    Case(
+        "Seite statt Mitmachen",
+        page("mitmachen.md", "# Gefälscht\n"),
+        "content/mitmachen.md:1: Datei: liegt unter einem Namen, den die Seite selbst verwendet ('mitmachen.md')",
+    ),
+    Case(
+        "Pagefind-Bündel überschrieben",
+        page("pagefind/pagefind.png", b"\x89PNG\r\n\x1a\n"),
+        "content/pagefind/pagefind.png:1: Datei: liegt unter einem Namen, den die Seite selbst verwendet",
+    ),
+    Case(
+        "HTML als PNG getarnt",
+        page("bild.png", "<html><script>alert(1)</script></html>"),
+        "content/bild.png:1: Datei: ist kein Bild der Art .png, wie der Name sagt",
+    ),
+    Case(
+        "riesiges Bild",
+        page("gross.jpg", b"\xff\xd8\xff" + bytes(3 * 1024 * 1024)),
+        "content/gross.jpg:1: Datei: ist zu groß (3145731 Bytes, höchstens 2097152)",
+    ),
+    Case(
+        "meta refresh im Text",
+        page("neu.md", '# Neu\n\nText\n\n<meta http-equiv="refresh" content="0;url=https://evil.example/">\n'),
+        "content/neu.md:5: Inhalt: enthält das HTML-Element <meta>, das nicht erlaubt ist",
+    ),
+    Case(
+        "Skript im Text",
+        page("neu.md", "# Neu\n\n<script>alert(1)</script>\n"),
+        "content/neu.md:3: Inhalt: enthält das HTML-Element <script>, das nicht erlaubt ist",
+    ),
+    Case(
+        "iframe im Text",
+        page("neu.md", '# Neu\n\n<iframe src="https://evil.example/"></iframe>\n'),
+        "content/neu.md:3: Inhalt: enthält das HTML-Element <iframe>, das nicht erlaubt ist",
+    ),
+    Case(
+        "base im Text",
+        page("neu.md", '# Neu\n\n<base href="https://evil.example/">\n'),
+        "content/neu.md:3: Inhalt: enthält das HTML-Element <base>, das nicht erlaubt ist",
+    ),
+    Case(
+        "Formular im Text",
+        page("neu.md", '# Neu\n\n<form action="https://evil.example/"><input name="x"></form>\n'),
+        "content/neu.md:3: Inhalt: enthält das HTML-Element <form>, das nicht erlaubt ist",
+    ),
+    Case(
+        "style-Element im Text",
+        page("neu.md", "# Neu\n\n<style>body{display:none}</style>\n"),
+        "content/neu.md:3: Inhalt: enthält das HTML-Element <style>, das nicht erlaubt ist",
+    ),
+    Case(
+        "Ereignis-Attribut an erlaubtem Element",
+        page("neu.md", '# Neu\n\nText <abbr title="x" onmouseover="alert(1)">AQB</abbr>\n'),
+        "content/neu.md:3: Inhalt: enthält das Attribut 'onmouseover' an <abbr>, das nicht erlaubt ist",
+    ),
+    Case(
+        "Ereignis-Attribut über Attributliste",
+        page("neu.md", '# Neu\n\nText\n{: onclick="alert(1)" }\n'),
+        "content/neu.md:4: Inhalt: enthält das Attribut 'onclick' an <p>, das nicht erlaubt ist",
+    ),
+    Case(
+        "style-Attribut über Attributliste",
+        page("neu.md", '# Neu\n\n[Weiter](ueber.md){: style="position:fixed;inset:0" }\n'),
+        "content/neu.md:3: Inhalt: enthält das Attribut 'style' an <a>, das nicht erlaubt ist",
+    ),
+    Case(
+        "javascript-Link",
+        page("neu.md", "# Neu\n\n[Klick](javascript:alert(1))\n"),
+        "content/neu.md:3: Inhalt: verlinkt eine Adresse, die nicht mit https: oder mailto: beginnt: 'javascript:alert(1)'",
+    ),
+    Case(
+        "javascript-Link mit Entity und Tabulator",
+        page("neu.md", '# Neu\n\n<a href="jav&#x09;ascript:alert(1)">x</a>\n'),
+        "content/neu.md:1: Inhalt: verlinkt eine Adresse, die nicht mit https: oder mailto: beginnt",
+    ),
+    Case(
+        "http-Link",
+        page("neu.md", "# Neu\n\n[Quelle](http://evil.example/)\n"),
+        "content/neu.md:3: Inhalt: verlinkt eine Adresse, die nicht mit https: oder mailto: beginnt: 'http://evil.example/'",
+    ),
+    Case(
+        "protokollrelativer Link",
+        page("neu.md", "# Neu\n\n[Quelle](//evil.example/)\n"),
+        "content/neu.md:3: Inhalt: verlinkt eine Adresse ohne https: '//evil.example/'",
+    ),
+    Case(
+        "Bild von fremdem Server",
+        page("neu.md", "# Neu\n\n![Logo](https://evil.example/pixel.png)\n"),
+        "content/neu.md:3: Inhalt: lädt ein Bild von außerhalb dieser Seite: 'https://evil.example/pixel.png'",
+    ),
+    Case(
+        "data-Adresse als Bild",
+        page("neu.md", "# Neu\n\n![x](data:image/svg+xml;base64,PHN2Zz4=)\n"),
+        "content/neu.md:3: Inhalt: lädt ein Bild von außerhalb dieser Seite",
+    ),
+    Case(
+        "Beschreibung bricht aus dem meta-Element aus",
+        page(
+            "neu.md",
+            '---\ndescription: \'x"><meta http-equiv=refresh content="0;url=https://evil.example/">\'\n---\n\n# Neu\n',
+        ),
+        "content/neu.md:2: description: darf keine spitzen Klammern, Backticks oder geraden Anführungszeichen enthalten",
+    ),
+    Case(
+        "Titel bricht aus dem title-Element aus",
+        page("neu.md", "---\ntitle: Neu</title><script>alert(1)</script>\n---\n\n# Neu\n"),
+        "content/neu.md:2: title: darf keine spitzen Klammern, Backticks oder geraden Anführungszeichen enthalten",
+    ),
+    Case(
+        "Vorlage außerhalb des Themes",
+        page("neu.md", "---\ntemplate: ../../README.md\n---\n\n# Neu\n"),
+        "content/neu.md:2: template: ist keine Vorlage für eigene Seiten: '../../README.md'",
+    ),
+    Case(
+        "Vorlage einer erzeugten Seite",
+        page("neu.md", "---\ntemplate: aqb/pages/vereinbarung.html\n---\n\n# Neu\n"),
+        "content/neu.md:2: template: ist keine Vorlage für eigene Seiten: 'aqb/pages/vereinbarung.html'",
+    ),
+    Case(
+        "unbekannte Seiteneinstellung",
+        page("neu.md", "---\nextra_css: [https://evil.example/x.css]\n---\n\n# Neu\n"),
+        "content/neu.md:2: extra_css: ist keine erlaubte Seiteneinstellung",
+    ),
+    Case(
+        "Betreiberrolle ohne Impressum-Vorlage",
+        page("neu.md", "---\nbetreiber_rolle: datenschutz\n---\n\n# Neu\n"),
+        "content/neu.md:2: betreiber_rolle: gilt nur mit template: aqb/pages/impressum.html",
+    ),
+    Case(
+        "hide mit unbekanntem Teil",
+        page("neu.md", "---\nhide: [header]\n---\n\n# Neu\n"),
+        "content/neu.md:2: hide: muss eine Liste aus footer, navigation, path, toc sein",
+    ),
+    Case(
+        "Seiteneinstellungen mit Anker",
+        page("neu.md", "---\ntitle: &a Neu\ndescription: *a\n---\n\n# Neu\n"),
+        "content/neu.md:2: YAML-Syntax: Anker und Verweise (&name, *name) sind nicht erlaubt",
+    ),
+    Case(
+        "Einstellung im MultiMarkdown-Stil",
+        page("neu.md", "template: ../../README.md\n\n# Neu\n"),
+        "content/neu.md:1: Inhalt: die erste Zeile sähe für MkDocs wie eine Einstellung aus",
+    ),
+    Case(
+        "Seite in Latin-1",
+        page("neu.md", "# Grüße\n".encode("latin-1")),
+        "content/neu.md:1: Datei: ist nicht UTF-8-kodiert",
+    ),
+    Case(
+        "Seite mit ANSI-Steuerzeichen",
+        page("neu.md", "# Neu\n\n\x1b[31mrot\n"),
+        "content/neu.md:3: Datei: enthält ein unzulässiges Steuerzeichen (#x001b)",
+    ),
+    Case(
+        "Seite mit 50 000 eckigen Klammern",
+        page("neu.md", "# Neu\n\n" + "[" * 50_000 + "\n"),
+        "content/neu.md:3: Inhalt: ist zu lang: 50008 Zeichen, erlaubt sind höchstens 40000",
+    ),
+    Case(
+        "Seite mit 300 offenen Klammern",
+        page("neu.md", "# Neu\n\n" + "[" * 300 + "\n"),
+        "content/neu.md:3: Inhalt: hat zu viele eckige Klammern '[': 300, erlaubt sind höchstens 200",
+    ),
+    Case(
+        "content als Verknüpfung",
+        lambda folder: (shutil.rmtree(folder.root / "content"), (folder.root / "content").symlink_to("/etc")),
+        "content:1: Datei: ist eine Verknüpfung (symbolischer Link) und wird nicht gelesen",
+    ),
+    Case(
+        "Anleitung als Verknüpfung",
+        lambda folder: (folder.root / "CONTRIBUTING.md").symlink_to(OUTSIDE),
+        "CONTRIBUTING.md:1: Datei: ist keine gewöhnliche Datei (etwa eine Verknüpfung)",
+    ),
+    # -- work without bound in data (issue 19) -------------------------------------------------------
+    Case(
+        "50 000 eckige Klammern in einer Abweichung",
+        deviation("paragraf-7", "[" * 50_000),
+        f"{M}:62: abweichungen.paragraf-7: ist zu lang: 50000 Zeichen, erlaubt sind höchstens 10000",
+    ),
+    Case(
+        "viele offene Klammern in einer Abweichung",
+        deviation("paragraf-7", "## § 7\n\n" + "[" * 101),
+        f"{M}:64: abweichungen.paragraf-7: hat zu viele eckige Klammern '[': 101, erlaubt sind höchstens 100",
+    ),
+    Case(
+        "Liste 400 Ebenen tief in einer Abweichung",
+        deviation("paragraf-7", "## § 7\n\n" + "1. " * 400 + "x"),
+        f"{M}:64: abweichungen.paragraf-7: ist zu tief verschachtelt (mehr als 8 Ebenen",
+    ),
+    Case(
+        "eingerückte Liste 12 Ebenen tief",
+        deviation("paragraf-7", "## § 7\n\n" + "\n".join("    " * depth + "- x" for depth in range(12))),
+        f"{M}:72: abweichungen.paragraf-7: ist zu tief verschachtelt (mehr als 8 Ebenen",
+    ),
+    Case(
+        "Zitat 400 Ebenen tief",
+        deviation("paragraf-7", "## § 7\n\n" + ">" * 400 + " x"),
+        f"{M}:64: abweichungen.paragraf-7: ist zu tief verschachtelt",
+    ),
+    Case(
+        "Landessumme im Jahr 0000",
+        replace("2019:\n", "'0000':\n", "landessummen.yaml"),
+        "data/landessummen.yaml:6: 0000: muss ein Jahr des AQB von 2014 bis",
+    ),
+    Case(
+        "Landessumme im Jahr 0999",
+        replace("2019:\n", "'0999':\n", "landessummen.yaml"),
+        "data/landessummen.yaml:6: 0999: muss ein Jahr des AQB von 2014 bis",
+    ),
+    Case(
+        "Landessumme im Jahr 2999",
+        replace("2019:\n", "'2999':\n", "landessummen.yaml"),
+        "data/landessummen.yaml:6: 2999: muss ein Jahr des AQB von 2014 bis",
+    ),
+    Case(
+        "ungültige Unicode-Angabe",
+        replace("budget: 1118780", 'budget: 1118780\nbemerkung: "\\uZZZZ"'),
+        f"{M}:21: YAML-Syntax: ungültige Zeichenangabe",
+    ),
+    Case(
+        "unbekannte Escape-Angabe",
+        replace("budget: 1118780", 'budget: 1118780\nbemerkung: "\\q"'),
+        f"{M}:21: YAML-Syntax: unbekannte Angabe mit „\\“ in Anführungszeichen",
     ),
     Case("check: Ordner fehlt", NOTHING, "Ordner nicht gefunden: fehlt", ("check", "--daten", "fehlt"), 2),
     Case("unbekannter Befehl", NOTHING, "aqb: unbekannter Befehl: 'pruefen'", ("pruefen",), 2),

@@ -369,6 +369,8 @@ _SYNTAX_MESSAGES = {
     "das Zeichen selbst schreiben",
     "found unknown escape character": "unbekannte Angabe mit „\\“ in Anführungszeichen; einen Text mit „\\“ in "
     "einfache Anführungszeichen setzen",
+    "did not find expected hexdecimal number": "ungültige Zeichenangabe (\\u… oder \\U…) in Anführungszeichen; "
+    "das Zeichen selbst schreiben",
     "expected escape sequence of": "unvollständige Zeichenangabe mit „\\“ in Anführungszeichen",
     "found unexpected ':'": "hier ist kein Doppelpunkt erlaubt (Text in Anführungszeichen setzen)",
     "found undefined alias": "Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben",
