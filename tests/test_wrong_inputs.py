@@ -98,6 +98,11 @@ def deviation(section: str, text: str) -> Callable[[DataFolder], None]:
     return replace("budget: 1118780", "budget: 1118780", append=f"abweichungen:\n  {section}: |-\n{block}\n")
 
 
+def linked_content(folder: DataFolder) -> None:
+    shutil.rmtree(folder.root / "content")
+    (folder.root / "content").symlink_to("/etc")
+
+
 NOTHING: Callable[[DataFolder], None] = lambda folder: None  # noqa: E731
 OUTSIDE = Path("/etc/passwd")  # a file outside the repository that a link could expose
 
@@ -529,7 +534,8 @@ CASES = [
     Case(
         "javascript-Link",
         page("neu.md", "# Neu\n\n[Klick](javascript:alert(1))\n"),
-        "content/neu.md:3: Inhalt: verlinkt eine Adresse, die nicht mit https: oder mailto: beginnt: 'javascript:alert(1)'",
+        "content/neu.md:3: Inhalt: verlinkt eine Adresse, die nicht mit https: oder mailto: beginnt: "
+        "'javascript:alert(1)'",
     ),
     Case(
         "javascript-Link mit Entity und Tabulator",
@@ -562,7 +568,8 @@ CASES = [
             "neu.md",
             '---\ndescription: \'x"><meta http-equiv=refresh content="0;url=https://evil.example/">\'\n---\n\n# Neu\n',
         ),
-        "content/neu.md:2: description: darf keine spitzen Klammern, Backticks oder geraden Anführungszeichen enthalten",
+        "content/neu.md:2: description: darf keine spitzen Klammern, Backticks oder geraden "
+        "Anführungszeichen enthalten",
     ),
     Case(
         "Titel bricht aus dem title-Element aus",
@@ -626,12 +633,12 @@ CASES = [
     ),
     Case(
         "content als Verknüpfung",
-        lambda folder: (shutil.rmtree(folder.root / "content"), (folder.root / "content").symlink_to("/etc")),
+        linked_content,
         "content:1: Datei: ist eine Verknüpfung (symbolischer Link) und wird nicht gelesen",
     ),
     Case(
         "Anleitung als Verknüpfung",
-        lambda folder: (folder.root / "CONTRIBUTING.md").symlink_to(OUTSIDE),
+        lambda folder: link("CONTRIBUTING.md", OUTSIDE, under=".")(folder),
         "CONTRIBUTING.md:1: Datei: ist keine gewöhnliche Datei (etwa eine Verknüpfung)",
     ),
     # -- work without bound in data (issue 19) -------------------------------------------------------
