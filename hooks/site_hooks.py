@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,12 +29,14 @@ from aqb.pages.site import Site, expand_nav
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.aqb")
-# `make serve` sets this: the preview's pages let the server's live-reload script run (never a build's).
-PREVIEW = os.environ.get("AQB_VORSCHAU") == "1"
+# `make serve` sets this: the preview's pages let the server's live-reload script run (never a build's),
+# by a nonce made anew each time the preview starts.
+PREVIEW_NONCE = secrets.token_urlsafe(18) if os.environ.get("AQB_VORSCHAU") == "1" else None
 _site: Site | None = None  # set in on_config, for the build that follows
 _search: SearchMirror | None = None  # set in on_pre_build
 
@@ -148,7 +152,7 @@ def on_post_template(output_content: str, *, template_name: str, **kwargs: Any) 
 
 def _with_policy(html: str, source: str) -> str:
     try:
-        return apply_policy(html, preview=PREVIEW)
+        return apply_policy(html, preview_nonce=PREVIEW_NONCE)
     except UnknownInlineScriptError as error:
         raise PluginError(
             f"{source}: unbekanntes Inline-Skript, das die Sicherheitsrichtlinie nicht erlaubt: "
@@ -165,6 +169,21 @@ def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
         _current_search().build_index(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
+
+
+def on_serve(server: LiveReloadServer, **kwargs: Any) -> LiveReloadServer:
+    # The server adds its reload script to each page it sends; give that script the preview's nonce.
+    if PREVIEW_NONCE is not None:
+        inject: Callable[[bytes, int], bytes] = server._inject_js_into_html  # untyped in MkDocs
+        marker = f'<script nonce="{PREVIEW_NONCE}">'.encode()
+
+        def with_nonce(content: bytes, epoch: int) -> bytes:
+            page = inject(content, epoch)
+            added = page.rindex(b"<script>")  # the one just added before </body>
+            return page[:added] + marker + page[added + len(b"<script>") :]
+
+        server._inject_js_into_html = with_nonce  # type: ignore[method-assign]
+    return server
 
 
 def on_build_error(**kwargs: Any) -> None:

@@ -299,3 +299,32 @@ def test_strings_from_data_are_escaped(tmp_path: Path) -> None:
     agreement = page(site, "kreise/fulda/2025/")
     assert HOSTILE in text_of(agreement.select_one("section.aqb-eckdaten"))
     assert f"{HOSTILE} Link" in text_of(agreement.select_one("#abschnitt-paragraf-7"))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Zielvereinbarung 2025",
+        "![Bild](https://evil.example/p.png) @jemand [Link](https://evil.example/) **fett**",
+        "drei ``` Backticks und ein ` einzelner",
+        "````\n# Überschrift außerhalb?",
+    ],
+)
+def test_the_report_form_shows_data_as_code_never_as_markdown(title: str) -> None:
+    from aqb.pages.kinds.agreement import code_block
+
+    block = code_block(title)
+    fence = block.split("\n", 1)[0].removesuffix("text")
+    assert set(fence) == {"`"} and len(fence) >= 3
+    # The fence is longer than any run of backticks inside, so the value cannot close the block.
+    assert fence not in title
+    assert block == f"{fence}text\n{title}\n{fence}"
+
+
+def test_the_report_link_of_an_agreement_quotes_its_source_in_a_code_block(real_site: Path) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    html = page(real_site, "kreise/marburg-biedenkopf/2025/")
+    link = found(html.find("a", string=re.compile("Fehler melden")))
+    body = parse_qs(urlsplit(attribute_of(link, "href")).query)["body"][0]
+    assert "Quelle dieser Seite:)\n\n```text\nZielvereinbarung 2025" in body

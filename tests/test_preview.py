@@ -63,6 +63,9 @@ def test_an_edited_data_file_shows_without_reloading_by_hand(
         "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
     )
     tab.goto(url + "kreise/marburg-biedenkopf/2025/")
+    policy = tab.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    # Only the server's reload script (by its nonce) runs besides the known ones; nothing inline else.
+    assert "'unsafe-inline'" not in policy and "'nonce-" in policy
     facts = tab.locator("section.aqb-eckdaten")
     expect(facts).to_contain_text("1.118.780 €")
     record = folder.path / MARBURG

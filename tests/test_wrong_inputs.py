@@ -98,6 +98,14 @@ def deviation(section: str, text: str) -> Callable[[DataFolder], None]:
     return replace("budget: 1118780", "budget: 1118780", append=f"abweichungen:\n  {section}: |-\n{block}\n")
 
 
+def both(*setups: Callable[[DataFolder], None]) -> Callable[[DataFolder], None]:
+    def setup(folder: DataFolder) -> None:
+        for each in setups:
+            each(folder)
+
+    return setup
+
+
 def linked_content(folder: DataFolder) -> None:
     shutil.rmtree(folder.root / "content")
     (folder.root / "content").symlink_to("/etc")
@@ -691,6 +699,14 @@ CASES = [
         "unbekannte Escape-Angabe",
         replace("budget: 1118780", 'budget: 1118780\nbemerkung: "\\q"'),
         f"{M}:21: YAML-Syntax: unbekannte Angabe mit „\\“ in Anführungszeichen",
+    ),
+    Case(
+        "Überschrift mit der Kennung des Zitierkastens",
+        both(
+            replace("  - id: paragraf-7\n", "  - id: zitieren\n", "standardtexte/2025.yaml"),
+            replace("      ## § 7\n", "      ## §\n", "standardtexte/2025.yaml"),
+        ),
+        "data/standardtexte/2025.yaml:135: abschnitte[9].text: eine Überschrift bekäme die Kennung 'zitieren'",
     ),
     Case("check: Ordner fehlt", NOTHING, "Ordner nicht gefunden: fehlt", ("check", "--daten", "fehlt"), 2),
     Case("unbekannter Befehl", NOTHING, "aqb: unbekannter Befehl: 'pruefen'", ("pruefen",), 2),

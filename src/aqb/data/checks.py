@@ -14,7 +14,7 @@ from typing import Any
 from aqb.data.messages import suggest, validity
 from aqb.data.model import AnyAgreement, FullTextAgreement, MeasureType, Partner, StandardText
 from aqb.data.problems import Problem
-from aqb.data.text import wording_problems
+from aqb.data.text import heading_ids, wording_problems
 from aqb.data.yamlsource import Location, YamlDocument, dotted
 from aqb.formatting import euro, signed_percent
 
@@ -200,6 +200,41 @@ def _deviation_problems(
         )
     if isinstance(text, str):
         yield from wording_problems_at(document, ("abweichungen", section_id), text)
+
+
+# Element ids the page templates set themselves (agreement, partner and year pages), and the prefixes
+# of theirs and the theme's: a heading in the data must not take one (tests/test_pages.py keeps this
+# list complete).
+PAGE_IDS = frozenset(
+    {"eckdaten", "zitieren", "inhalt", "vereinbarungen", "budgets-beschreibung", "ohne-vereinbarung", "standardtext"}
+)
+PAGE_ID_PREFIXES = ("__", "aqb-", "md-")
+SECTION_ID_PREFIX = "abschnitt-"
+
+
+def element_id_problems(
+    document: YamlDocument, standard: StandardText, deviations: dict[str, str] | None = None
+) -> Iterator[Problem]:
+    """Every element id a text gives its page is unique there: two equal ids break links and screen readers.
+
+    Called for a standard text (its document, no deviations) and for each agreement that deviates
+    (its document; only the deviating sections are reported there, the others were reported once).
+    """
+    taken = {SECTION_ID_PREFIX + section.id for section in standard.abschnitte}
+    for index, section in enumerate(standard.abschnitte):
+        deviates = deviations is not None and section.id in deviations
+        location: Location = ("abweichungen", section.id) if deviates else ("abschnitte", index, "text")
+        text = deviations[section.id] if deviations is not None and deviates else section.text
+        for element_id in heading_ids(text, section.id):
+            clash = element_id in taken or element_id in PAGE_IDS or element_id.startswith(PAGE_ID_PREFIXES)
+            if clash and (deviations is None or deviates):
+                yield located(
+                    document,
+                    location,
+                    f"eine Überschrift bekäme die Kennung '{element_id}', die es auf der Seite schon gibt",
+                    "Die Überschrift mit Worten versehen (nicht nur Zeichen wie „§“) oder den Abschnitt anders nennen.",
+                )
+            taken.add(element_id)
 
 
 # -- warnings: suspicious, never a reason to refuse ---------------------------------------------

@@ -12,6 +12,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from aqb.data.checks import (
     blank_fields,
+    element_id_problems,
     located,
     open_points,
     path_problems,
@@ -29,6 +30,7 @@ from aqb.data.model import (
     Agreement,
     AgreementBase,
     AnyAgreement,
+    FullTextAgreement,
     MeasureType,
     MeasureTypeEntry,
     Partner,
@@ -235,6 +237,8 @@ class _DatasetReader:
                 )
                 continue
             self.problems.extend(standard_text_problems(document, standard, measure_types))
+            if not any(problem.path == document.path for problem in self.problems):
+                self.problems.extend(element_id_problems(document, standard))
             texts[standard.jahr] = standard
             self.standard_documents[standard.jahr] = document
         return texts
@@ -315,6 +319,9 @@ class _DatasetReader:
             agreement = self._validate(document, adapter, model, kind)
             # Year and partner must match the path, so each (year, partner) has one file at most.
             self.problems.extend(open_points(document))
+            standard = standard_texts.get(agreement.jahr) if agreement is not None else None
+            if isinstance(agreement, FullTextAgreement) and standard and len(self.problems) == before:
+                self.problems.extend(element_id_problems(document, standard, agreement.abweichungen))
             if agreement is not None and len(self.problems) == before:
                 agreements.append(agreement)
                 self.documents[(agreement.jahr, agreement.partner)] = document

@@ -231,6 +231,14 @@ def _blocks(text: str, section_id: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+_ELEMENT_ID = re.compile(r'\sid="([^"]*)"')
+
+
+def heading_ids(text: str, section_id: str) -> list[str]:
+    """The element ids the headings of one section's wording get on a page (rendered once, cached)."""
+    return [match.group(1) for block in _blocks(text, section_id) for match in _ELEMENT_ID.finditer(block.html)]
+
+
 def render_markdown(text: str, heading_prefix: str = "") -> str:
     """Markdown from a pull request → safe HTML: raw HTML shown as text, nothing executable.
 

@@ -23,8 +23,10 @@ POLICY = (
 )
 
 # Only in the local preview (make serve), never in a built site: the server injects a live-reload
-# script that differs per request, so no hash can cover it. The allow-list is still checked.
-PREVIEW_POLICY = POLICY.replace("{hashes}", "'unsafe-inline'")
+# script that differs per request, so no hash can cover it. It carries a nonce made when the preview
+# starts, and the policy allows that one script besides the known ones – never 'unsafe-inline', so an
+# event attribute or a script in a page under review does not run in the reviewer's browser either.
+PREVIEW_NONCE_SOURCE = "'nonce-{nonce}'"
 
 # For hosts that can send headers: what a <meta> policy cannot say, and needs no per-page hashes.
 HEADERS = {
@@ -82,9 +84,13 @@ def policy_for(html: str) -> str:
     return POLICY.format(hashes=" ".join(hashes))
 
 
-def apply_policy(html: str, *, preview: bool = False) -> str:
-    """Fill the page's policy placeholder with the hashes of exactly this page's (allowed) inline scripts."""
+def apply_policy(html: str, *, preview_nonce: str | None = None) -> str:
+    """Fill the page's policy placeholder with the hashes of exactly this page's (allowed) inline scripts;
+    in the preview also with the nonce of the server's live-reload script."""
     if PLACEHOLDER not in html:
         return html
     policy = policy_for(html)  # checks every inline script against the allow-list, in the preview too
-    return html.replace(f'content="{PLACEHOLDER}"', f'content="{PREVIEW_POLICY if preview else policy}"', 1)
+    if preview_nonce is not None:
+        nonce = PREVIEW_NONCE_SOURCE.format(nonce=preview_nonce)
+        policy = policy.replace("script-src 'self'", f"script-src 'self' {nonce}", 1)
+    return html.replace(f'content="{PLACEHOLDER}"', f'content="{policy}"', 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -119,12 +120,20 @@ def _feedback(site: SiteData, agreement: AnyAgreement, partner: Partner) -> dict
         f"**Datei:** `{path}`\n\n"
         "**Was steht dort?**\n\n"
         "**Was steht im Original?** (wörtlich, mit Abschnitt, z. B. „§ 4“)\n\n"
-        f"**Woher stammt das Original?** (Quelle dieser Seite: {agreement.quelle.titel})\n"
+        "**Woher stammt das Original?** (Quelle dieser Seite:)\n\n"
+        f"{code_block(agreement.quelle.titel)}\n"
     )
     return {
         "fehler_melden_url": site.repository.report_url(f"Fehler: {partner.bezeichnung} {agreement.jahr}", body),
         "bearbeiten_url": site.repository.edit_url(path),
     }
+
+
+def code_block(value: str) -> str:
+    """`value` as a Markdown code block: GitHub shows it as written, never as images, links or @-mentions."""
+    longest = max((len(run) for run in re.findall(r"`+|~+", value)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}text\n{value}\n{fence}"
 
 
 def _grant(
