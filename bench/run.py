@@ -38,6 +38,8 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "tests"))  # the nginx preview is a test helper the benchmark shares
 from aqb.data.model import FullTextAgreement  # noqa: E402
 from aqb.outputs.search import PAGEFIND_COMMAND  # noqa: E402 - the same indexer call as the site build
+from limits import rows as limit_rows  # noqa: E402 – beside this file
+from limits import table as limits_table  # noqa: E402
 from preview import CHROMIUM, CHROMIUM_FLAGS, NGINX, nginx_serving  # noqa: E402 - the host setup the tests check
 
 # What `make build` uses: ProperDocs, for our site and the plain mkdocs-material baseline alike.
@@ -425,8 +427,9 @@ def main() -> int:
         for size in arguments.sizes:
             results.append(run(size, Path(folder)))
             print(table(results), file=sys.stderr, flush=True)  # partial results survive a later failure
+        limits = limits_table(limit_rows(Path(folder)))  # the largest input each limit allows
     machine = f"{platform.machine()}, {os.cpu_count()} Kerne, Python {platform.python_version()}"
-    report = f"## {date.today().isoformat()} – {machine}\n\n{table(results)}\n"
+    report = f"## {date.today().isoformat()} – {machine}\n\n{table(results)}\n\n{limits}\n"
     print(report)
     if arguments.ergebnis:
         with arguments.ergebnis.open("a", encoding="utf-8") as results_file:

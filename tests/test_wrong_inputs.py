@@ -12,6 +12,8 @@ import hashlib
 import os
 import re
 import shutil
+import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -796,3 +798,46 @@ def test_impossible_signature_date_becomes_an_open_point(
     assert status == 1
     assert "unterzeichnende[1].datum: ist leer; hier fehlt ein Wert" in output
     assert "offene_punkte[1]: Entwurf, noch offen: Zeile 94: „31.2.2025“ ist kein gültiges Datum" in output
+
+
+def pdf_bomb(inflated: int) -> bytes:
+    """A one-page PDF whose page inflates to `inflated` bytes of zeros (test data only)."""
+    packer, chunk, stream = zlib.compressobj(9), bytes(16 * 1024 * 1024), b""
+    for _ in range(inflated // len(chunk)):
+        stream += packer.compress(chunk)
+    stream += packer.flush()
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<<>>>>",
+        b"<</Length %d/Filter/FlateDecode>>stream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    body = b"%PDF-1.4\n" + b"".join(b"%d 0 obj\n" % (n + 1) + o + b"\nendobj\n" for n, o in enumerate(objects))
+    return body + b"trailer\n<</Root 1 0 R/Size 5>>\n%%EOF\n"
+
+
+def test_a_pdf_that_inflates_to_gigabytes_is_refused_in_german_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = DataFolder(tmp_path / "projekt")
+    (tmp_path / "bombe.pdf").write_bytes(pdf_bomb(1536 * 1024 * 1024))
+    before = tree_digest(folder.root)
+    monkeypatch.chdir(folder.root)
+    started = time.monotonic()
+    status, output = run(("import", "../bombe.pdf"), capsys)
+    assert status == 1
+    assert "bombe.pdf ist keine lesbare PDF-Datei. Sie ist beschädigt oder braucht zum Lesen zu viel" in output
+    assert "Traceback" not in output and "pypdf" not in output
+    assert time.monotonic() - started < 120  # the limits end it long before the importer's 90 s
+    assert tree_digest(folder.root) == before
+
+
+def test_a_pdf_larger_than_the_limit_is_not_even_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = DataFolder(tmp_path / "projekt")
+    (tmp_path / "gross.pdf").write_bytes(b"%PDF-1.4\n" + bytes(21 * 1024 * 1024))
+    monkeypatch.chdir(folder.root)
+    status, output = run(("import", "../gross.pdf"), capsys)
+    assert status == 1
+    assert "gross.pdf ist zu groß (22020105 Bytes); eine Vereinbarung hat wenige Seiten." in output

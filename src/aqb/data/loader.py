@@ -319,10 +319,19 @@ class _DatasetReader:
             agreement = self._validate(document, adapter, model, kind)
             # Year and partner must match the path, so each (year, partner) has one file at most.
             self.problems.extend(open_points(document))
-            standard = standard_texts.get(agreement.jahr) if agreement is not None else None
-            if isinstance(agreement, FullTextAgreement) and standard and len(self.problems) == before:
-                self.problems.extend(element_id_problems(document, standard, agreement.abweichungen))
+            if len(self.problems) == before:
+                self.problems.extend(self._element_ids(document, agreement, standard_texts))
             if agreement is not None and len(self.problems) == before:
                 agreements.append(agreement)
                 self.documents[(agreement.jahr, agreement.partner)] = document
         return tuple(sorted(agreements, key=lambda a: (a.jahr, a.partner)))
+
+    @staticmethod
+    def _element_ids(
+        document: YamlDocument, agreement: AnyAgreement | None, standard_texts: dict[int, StandardText]
+    ) -> list[Problem]:
+        """Headings of an agreement's own wording take no id its page already has."""
+        standard = standard_texts.get(agreement.jahr) if agreement is not None else None
+        if not isinstance(agreement, FullTextAgreement) or standard is None or not agreement.abweichungen:
+            return []
+        return list(element_id_problems(document, standard, agreement.abweichungen))
