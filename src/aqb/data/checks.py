@@ -6,13 +6,14 @@ Each check yields problems; the loader collects them all and fails once.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from aqb.data.messages import suggest, validity
-from aqb.data.model import AnyAgreement, FullTextAgreement, MeasureType, Partner, StandardText
+from aqb.data.model import FIRST_YEAR, AnyAgreement, FullTextAgreement, MeasureType, Partner, StandardText
 from aqb.data.problems import Problem
 from aqb.data.text import heading_ids, wording_problems
 from aqb.data.yamlsource import Location, YamlDocument, dotted
@@ -100,6 +101,7 @@ def standard_text_problems(
             hint = suggest(slug, measure_types)
             yield located(document, ("massnahmenarten", slug), f"unbekannte Maßnahmenart: '{slug}'", hint)
     seen: set[str] = set()
+    found = 0
     for index, section in enumerate(standard.abschnitte):
         if section.id in seen:
             yield located(
@@ -109,7 +111,11 @@ def standard_text_problems(
                 "Jeder Abschnitt braucht ein eigenes Kürzel.",
             )
         seen.add(section.id)
-        yield from wording_problems_at(document, ("abschnitte", index, "text"), section.text)
+        wording = list(wording_problems_at(document, ("abschnitte", index, "text"), section.text))
+        found += len(wording)
+        yield from wording
+    if not found:  # ids come from rendering, which only valid wording may reach
+        yield from element_id_problems(document, standard)
 
 
 def reference_problems(
@@ -235,6 +241,40 @@ def element_id_problems(
                     "Die Überschrift mit Worten versehen (nicht nur Zeichen wie „§“) oder den Abschnitt anders nennen.",
                 )
             taken.add(element_id)
+
+
+def agreement_element_id_problems(
+    document: YamlDocument, agreement: AnyAgreement | None, standard_texts: dict[int, StandardText]
+) -> Iterator[Problem]:
+    """Headings of an agreement's own wording take no id its page already has."""
+    standard = standard_texts.get(agreement.jahr) if agreement is not None else None
+    if isinstance(agreement, FullTextAgreement) and standard is not None and agreement.abweichungen:
+        yield from element_id_problems(document, standard, agreement.abweichungen)
+
+
+def yml_suffix_problem(file: Path, shown: str) -> Problem:
+    """An agreement file ending in .yml: renamed, or a second file for the same partner and year."""
+    twin = file.with_suffix(".yaml")
+    if twin.exists():
+        return Problem(
+            shown,
+            1,
+            "Datei",
+            f"doppelte Vereinbarung: {twin.name} gibt es schon",
+            "Je Partner und Jahr gibt es genau eine Datei.",
+        )
+    return Problem(shown, 1, "Datei", "hat die Endung .yml statt .yaml", f"Datei in {twin.name} umbenennen.")
+
+
+def year_key_problem(document: YamlDocument, key: str) -> Problem | None:
+    """A year used as a key (landessummen.yaml) is a year of the programme, from 2014 to next year."""
+    if not re.fullmatch(r"[0-9]{4}", key):
+        return located(document, (key,), f"muss eine Jahreszahl sein: '{key}'", "z. B. 2023:")
+    last = datetime.date.today().year + 1
+    if not FIRST_YEAR <= int(key) <= last:
+        message = f"muss ein Jahr des AQB von {FIRST_YEAR} bis {last} sein: '{key}'"
+        return located(document, (key,), message, "Die Jahreszahl der Quelle prüfen.")
+    return None
 
 
 # -- warnings: suspicious, never a reason to refuse ---------------------------------------------

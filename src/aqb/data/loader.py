@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
 from pathlib import Path
@@ -11,8 +10,8 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from aqb.data.checks import (
+    agreement_element_id_problems,
     blank_fields,
-    element_id_problems,
     located,
     open_points,
     path_problems,
@@ -20,17 +19,17 @@ from aqb.data.checks import (
     source_year_problems,
     standard_text_problems,
     warnings,
+    year_key_problem,
+    yml_suffix_problem,
 )
 from aqb.data.dataset import AGREEMENTS_DIR, Dataset
 from aqb.data.files import regular_files
 from aqb.data.messages import blank_hint, translate
 from aqb.data.model import (
     AGREEMENT_KINDS,
-    FIRST_YEAR,
     Agreement,
     AgreementBase,
     AnyAgreement,
-    FullTextAgreement,
     MeasureType,
     MeasureTypeEntry,
     Partner,
@@ -237,8 +236,6 @@ class _DatasetReader:
                 )
                 continue
             self.problems.extend(standard_text_problems(document, standard, measure_types))
-            if not any(problem.path == document.path for problem in self.problems):
-                self.problems.extend(element_id_problems(document, standard))
             texts[standard.jahr] = standard
             self.standard_documents[standard.jahr] = document
         return texts
@@ -250,17 +247,10 @@ class _DatasetReader:
             return {}
         totals = self._validate(document, TypeAdapter(dict[str, StatewideTotal]), dict[str, StatewideTotal])
         result = {}
-        last = datetime.date.today().year + 1
         for key, total in (totals or {}).items():
-            if not re.fullmatch(r"[0-9]{4}", key):
-                self._problem(document, (key,), f"muss eine Jahreszahl sein: '{key}'", "z. B. 2023:")
-            elif not FIRST_YEAR <= int(key) <= last:
-                self._problem(
-                    document,
-                    (key,),
-                    f"muss ein Jahr des AQB von {FIRST_YEAR} bis {last} sein: '{key}'",
-                    "Die Jahreszahl der Quelle prüfen.",
-                )
+            problem = year_key_problem(document, key)
+            if problem is not None:
+                self.problems.append(problem)
             else:
                 result[int(key)] = total
         return result
@@ -279,20 +269,7 @@ class _DatasetReader:
         for file in self._files_in(AGREEMENTS_DIR):
             relative = file.relative_to(folder)
             if file.suffix == ".yml":
-                twin = file.with_suffix(".yaml")
-                self.problems.append(
-                    Problem(
-                        self._shown(file),
-                        1,
-                        "Datei",
-                        f"doppelte Vereinbarung: {twin.name} gibt es schon"
-                        if twin.exists()
-                        else "hat die Endung .yml statt .yaml",
-                        "Je Partner und Jahr gibt es genau eine Datei."
-                        if twin.exists()
-                        else f"Datei in {twin.name} umbenennen.",
-                    )
-                )
+                self.problems.append(yml_suffix_problem(file, self._shown(file)))
                 continue
             if len(relative.parts) != 2 or not re.fullmatch(r"[0-9]{4}", relative.parts[0]) or file.suffix != ".yaml":
                 self.problems.append(
@@ -320,18 +297,8 @@ class _DatasetReader:
             # Year and partner must match the path, so each (year, partner) has one file at most.
             self.problems.extend(open_points(document))
             if len(self.problems) == before:
-                self.problems.extend(self._element_ids(document, agreement, standard_texts))
+                self.problems.extend(agreement_element_id_problems(document, agreement, standard_texts))
             if agreement is not None and len(self.problems) == before:
                 agreements.append(agreement)
                 self.documents[(agreement.jahr, agreement.partner)] = document
         return tuple(sorted(agreements, key=lambda a: (a.jahr, a.partner)))
-
-    @staticmethod
-    def _element_ids(
-        document: YamlDocument, agreement: AnyAgreement | None, standard_texts: dict[int, StandardText]
-    ) -> list[Problem]:
-        """Headings of an agreement's own wording take no id its page already has."""
-        standard = standard_texts.get(agreement.jahr) if agreement is not None else None
-        if not isinstance(agreement, FullTextAgreement) or standard is None or not agreement.abweichungen:
-            return []
-        return list(element_id_problems(document, standard, agreement.abweichungen))

@@ -172,6 +172,10 @@ def _remove_leftovers(work: Path) -> None:
 
 
 def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
+    # A cancelled job signals the whole process group, and make passes the signal on: a second one
+    # arriving while the first is handled must not cut the clean-up short, so all are ignored from now.
+    for other in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(other, signal.SIG_IGN)
     raise _Interrupted(signum)
 
 
