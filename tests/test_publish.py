@@ -267,3 +267,47 @@ def test_nothing_in_the_repository_stands_in_for_a_tool_or_configures_pagefind(t
     assert not marker.exists(), marker.read_text()
     assert folder_state(outside) == before
     site_state(project.root / "site")  # a complete site with its search index
+
+
+SETTINGS = {
+    "SITE_URL ohne Schema": ({"SITE_URL": "aqb.example.de"}, "Bau abgelehnt: SITE_URL muss mit https:// beginnen"),
+    "SITE_URL mit Anführungszeichen": (
+        {"SITE_URL": 'https://aqb.example.de/" onmouseover="alert(1)'},
+        "Bau abgelehnt: SITE_URL enthält Zeichen, die in keiner Adresse stehen",
+    ),
+    "SITE_URL mit Benutzername": (
+        {"SITE_URL": "https://hessen.de@evil.example/"},
+        "Bau abgelehnt: SITE_URL darf keinen Benutzernamen oder kein Passwort enthalten",
+    ),
+    "SITE_URL mit kyrillischem Buchstaben": (
+        {"SITE_URL": "https://aqb.hеssen.de/"},
+        "Bau abgelehnt: SITE_URL enthält Zeichen, die in keiner Adresse stehen",
+    ),
+    "AQB_REPOSITORY mit Attribut": (
+        {"AQB_REPOSITORY": 'https://github.com/x/y" onmouseover="alert(1)'},
+        "Bau abgelehnt: AQB_REPOSITORY enthält Zeichen, die in keiner Adresse stehen",
+    ),
+    "AQB_REPOSITORY über http": (
+        {"AQB_REPOSITORY": "http://github.com/x/y"},
+        "Bau abgelehnt: AQB_REPOSITORY muss mit https:// beginnen",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SETTINGS))
+def test_a_setting_mkdocs_would_refuse_in_english_is_refused_in_german_first(name: str, tmp_path: Path) -> None:
+    project = Project(tmp_path / "projekt")
+    environment, message = SETTINGS[name]
+    process = subprocess.Popen(
+        ["make", "-s", "-f", str(REPO / "Makefile"), "build", f"BIN={REPO / '.venv' / 'bin'}", "INSTALLED="],
+        cwd=project.root,
+        env={**os.environ, **environment},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    _, errors = process.communicate(timeout=120)
+    assert process.returncode != 0
+    assert message in errors
+    assert "Config value" not in errors and "Traceback" not in errors
+    assert not (project.root / "site").exists() and not (project.root / ".bau").exists()

@@ -27,6 +27,9 @@ import time
 from pathlib import Path
 from types import FrameType
 
+from aqb.data.addresses import settings_problems
+from aqb.data.problems import escaped
+
 WORK_DIR = ".bau"
 WORK_ENV = "AQB_ARBEITSORDNER"  # tells the hook where to keep the search mirror
 # Test hook: stop at a named point ("bau", "vor-tausch", "nach-tausch") until a signal arrives.
@@ -48,6 +51,10 @@ class _RefusedPathError(Exception):
 def main(argv: list[str] | None = None) -> int:
     root = Path.cwd()
     site, work = root / "site", root / WORK_DIR
+    settings = settings_problems(os.environ.get("SITE_URL", ""), os.environ.get("AQB_REPOSITORY", ""))
+    if settings:  # before MkDocs reads them, which would answer in English
+        print("\n".join(f"Bau abgelehnt: {escaped(problem)}" for problem in settings), file=sys.stderr)
+        return 1
     try:
         _check_site(site)
         descriptor = _open_lock(work)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from aqb.data.addresses import address_problem
+
 # The issue form for staff without git (.github/ISSUE_TEMPLATE/neue-vereinbarung.md).
 NEW_AGREEMENT_TEMPLATE = "neue-vereinbarung.md"
 
@@ -53,7 +55,7 @@ class Repository:
         """Why this setting cannot be published (a production build needs the links to work)."""
         if not self.address:
             return ["Die Adresse des Repositorys fehlt (extra.repository.adresse oder AQB_REPOSITORY)"]
-        parts = urlsplit(self.address)
-        if parts.scheme != "https" or not parts.netloc:
-            return [f"Die Adresse des Repositorys muss mit https:// beginnen: '{self.address}'"]
-        return []
+        problem = address_problem(self.address)
+        if problem is None and (urlsplit(self.address).query or urlsplit(self.address).fragment):
+            problem = f"darf kein ? oder # enthalten: '{self.address}'"
+        return [f"Die Adresse des Repositorys {problem}"] if problem else []

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import socket
 import sys
 from pathlib import Path
 from typing import NoReturn
 
+from aqb.data.addresses import settings_problems
 from aqb.data.content import pages_problems
 from aqb.data.dataset import Dataset
 from aqb.data.loader import load_dataset
@@ -88,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
 def _main(argv: list[str] | None) -> int:
     arguments = _parser().parse_args(argv)
     if arguments.command == "port":
-        return _port_is_free(arguments.port)
+        return _settings_are_valid() or _port_is_free(arguments.port)
     data_dir = arguments.daten
     if not data_dir.is_dir():
         print(f"Ordner nicht gefunden: {escaped(str(data_dir))}", file=sys.stderr)
@@ -137,6 +139,14 @@ def _import(dataset: Dataset, data_dir: Path, source: Path) -> None:
         )
     elif not result.report:
         print("Alles erkannt.")
+
+
+def _settings_are_valid() -> int:
+    """`make serve` reads SITE_URL and AQB_REPOSITORY too: German messages before MkDocs' English ones."""
+    problems = settings_problems(os.environ.get("SITE_URL", ""), os.environ.get("AQB_REPOSITORY", ""))
+    for problem in problems:
+        print(escaped(problem), file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _port_is_free(port: int) -> int:
