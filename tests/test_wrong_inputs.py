@@ -710,6 +710,110 @@ CASES = [
         ),
         "data/standardtexte/2025.yaml:135: abschnitte[9].text: eine Überschrift bekäme die Kennung 'zitieren'",
     ),
+    # -- one truth per fact, nothing passing for something it is not (issue 20) ----------------------
+    Case(
+        "Abweichung druckt ein anderes Budget",
+        deviation(
+            "paragraf-4",
+            "## § 4\n\n### Haushaltsmittel und Eckdaten\n\nDas HMSI stellt {dativ} im Jahr 2025 Haushaltsmittel in "
+            "Höhe von insgesamt\n\n**1.500.000 Euro**\n\naus dem Ausbildungs- und Qualifizierungsbudget 2025 zur "
+            "Verfügung.",
+        ),
+        f"{M}:68: abweichungen.paragraf-4: nennt einen Betrag, den der Standardtext hier nicht hat: '1.500.000 Euro'",
+    ),
+    Case(
+        "Abweichung ohne Budget-Platzhalter",
+        deviation("paragraf-4", "## § 4\n\n### Haushaltsmittel und Eckdaten\n\nDas HMSI stellt Mittel bereit."),
+        f"{M}:62: abweichungen.paragraf-4: lässt den Platzhalter '{{budget}}' des Standardtexts weg",
+    ),
+    Case(
+        "Abweichung mit Geheimprojekt neben der Projektliste",
+        deviation(
+            "paragraf-5",
+            "## § 5\n\n### **Ziele für die Umsetzung {genitiv}**\n\n{Nominativ} finanziert folgende Projekte:\n\n"
+            "{projektliste}\n\n- Geheimprojekt X\n\nDie Förderung erfolgt nach Bescheid an {akkusativ}.",
+        ),
+        f"{M}:70: abweichungen.paragraf-5: hat eine eigene Aufzählung neben {{projektliste}}",
+    ),
+    Case(
+        "Abweichung ohne Projektliste",
+        deviation(
+            "paragraf-5",
+            "## § 5\n\n### **Ziele für die Umsetzung {genitiv}**\n\n{Nominativ} finanziert Geheimprojekt X "
+            "nach Bescheid an {akkusativ}.",
+        ),
+        f"{M}:62: abweichungen.paragraf-5: lässt den Platzhalter '{{projektliste}}' des Standardtexts weg",
+    ),
+    Case(
+        "erster Abschnitt nennt ein anderes Jahr",
+        deviation("titel", "## Zielvereinbarung\n\n**2019**\n\n**zwischen dem HMSI und {dativ}**"),
+        f"{M}:64: abweichungen.titel: nennt das Jahr 2019, die Vereinbarung gilt für 2025",
+    ),
+    Case(
+        "erster Abschnitt nennt einen anderen Kreis",
+        deviation("titel", "## Zielvereinbarung\n\n**2025**\n\n**zwischen dem HMSI und dem Landkreis Kassel**"),
+        f"{M}:62: abweichungen.titel: lässt den Platzhalter '{{dativ}}' des Standardtexts weg",
+    ),
+    Case(
+        "Abweichung nennt einen anderen Kreis neben dem eigenen",
+        deviation("titel", "## Zielvereinbarung\n\n**2025**\n\n**zwischen dem HMSI und {dativ} (wie Stadt Kassel)**"),
+        f"{M}:66: abweichungen.titel: nennt eine andere Gebietskörperschaft: 'Stadt Kassel'",
+    ),
+    Case(
+        "Unterschriftsabschnitt mit eigenem Datum",
+        deviation("unterschriften", "{unterschriften}\n\nWiesbaden, den 1.1.2030"),
+        f"{M}:64: abweichungen.unterschriften: nennt ein Datum, das der Standardtext hier nicht hat: '1.1.2030'",
+    ),
+    Case(
+        "Nullbreites Leerzeichen im Projektnamen",
+        replace("- Voice Connect 2025", "- Voice\u200b Connect 2025"),
+        f"{M}:30: massnahmen.qualifizierung[2]: enthält ein unsichtbares Zeichen (U+200B) in Zeile 30, Spalte 12",
+    ),
+    Case(
+        "weiches Trennzeichen im Namen",
+        replace("name: Heike Hofmann", "name: Heike Hof\u00admann"),
+        f"{M}:34: unterzeichnende[1].name: enthält ein unsichtbares Zeichen (U+00AD) in Zeile 34, Spalte 20",
+    ),
+    Case(
+        "Wortverbinder im Ort",
+        replace("ort: Wiesbaden", "ort: Wies\u2060baden"),
+        f"{M}:40: unterzeichnende[1].ort: enthält ein unsichtbares Zeichen (U+2060)",
+    ),
+    Case(
+        "BOM mitten im Text",
+        replace("- Frauenakademie 2025", "- Frauen\ufeffakademie 2025"),
+        f"{M}:29: massnahmen.qualifizierung[1]: enthält ein unsichtbares Zeichen (U+FEFF)",
+    ),
+    Case(
+        "Rechts-links-Marke",
+        replace("- Frauenakademie 2025", "- Frauenakademie\u200f 2025"),
+        f"{M}:29: massnahmen.qualifizierung[1]: enthält ein unsichtbares Zeichen (U+200F)",
+    ),
+    Case(
+        "Tag-Zeichen",
+        replace("- Frauenakademie 2025", "- Frauenakademie\U000e0041 2025"),
+        f"{M}:29: massnahmen.qualifizierung[1]: enthält ein unsichtbares Zeichen (U+E0041)",
+    ),
+    Case(
+        "Zeichen aus dem privaten Bereich",
+        replace("- Frauenakademie 2025", "- Frauenakademie\ue000 2025"),
+        f"{M}:29: massnahmen.qualifizierung[1]: enthält ein Zeichen aus dem privaten Bereich (U+E000)",
+    ),
+    Case(
+        "nicht vergebenes Zeichen",
+        replace("- Frauenakademie 2025", "- Frauenakademie\U0003fffd 2025"),
+        f"{M}:29: massnahmen.qualifizierung[1]: enthält ein nicht vergebenes Zeichen (U+3FFFD)",
+    ),
+    Case(
+        "unsichtbares Zeichen im Standardtext",
+        replace("## § 7\n", "## §\u200b 7\n", "standardtexte/2025.yaml"),
+        "data/standardtexte/2025.yaml:136: abschnitte[9].text: enthält ein unsichtbares Zeichen (U+200B) in Zeile 136",
+    ),
+    Case(
+        "NFD-Umlaut als Dublette eines Projekts",
+        replace("- Voice Connect 2025", "- Voice Connect 2025\n    - Fähre 2025\n    - Fa\u0308hre 2025"),
+        f"{M}:32: massnahmen.qualifizierung[4]: Projekt steht doppelt: 'Fähre 2025'",
+    ),
     Case("check: Ordner fehlt", NOTHING, "Ordner nicht gefunden: fehlt", ("check", "--daten", "fehlt"), 2),
     Case("unbekannter Befehl", NOTHING, "aqb: unbekannter Befehl: 'pruefen'", ("pruefen",), 2),
 ]

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from aqb.data.facts import deviation_fact_problems
 from aqb.data.messages import suggest, validity
 from aqb.data.model import FIRST_YEAR, AnyAgreement, FullTextAgreement, MeasureType, Partner, StandardText
 from aqb.data.problems import Problem
@@ -142,8 +143,18 @@ def reference_problems(
     for measure, projects in measures.items() if isinstance(measures, dict) else []:
         yield from _measure_problems(document, measure, projects, measure_types, standard, year)
     deviations = raw.get("abweichungen")
+    others = [partner.bezeichnung for key, partner in partners.items() if key != slug]
     for section_id, text in deviations.items() if isinstance(deviations, dict) else []:
         yield from _deviation_problems(document, section_id, text, standard, year)
+        wording = (
+            next((section.text for section in standard.abschnitte if section.id == section_id), None)
+            if standard
+            else None
+        )
+        if isinstance(text, str) and wording is not None:
+            for offset, message, hint in deviation_fact_problems(text, wording, year, others):
+                location = ("abweichungen", section_id)
+                yield Problem(document.path, document.line_in_text(location, offset), dotted(location), message, hint)
 
 
 def _partner_problems(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -257,6 +258,8 @@ class _NodeReader:
             self.literal_starts[location] = node.start_mark.line + 2  # the line after the "|" indicator
         value = self.scalar(node, location)
         if isinstance(value, str):
+            # One spelling per text: "ä" as one character or as "a" plus a combining mark are the same value.
+            value = unicodedata.normalize("NFC", value)
             self.check_characters(value, location, node)
         return value
 
@@ -315,7 +318,8 @@ class _NodeReader:
             return None
 
     def check_characters(self, value: str, location: Location, node: Node) -> None:
-        """Escapes in double-quoted YAML ("\\e[31m", "\\u202e") must not smuggle control characters in."""
+        """Escapes in double-quoted YAML ("\\e[31m", "\\u202e") must not smuggle control characters in;
+        invisible characters (a zero-width space in a project name) would make two values look the same."""
         found = has_control_characters(value)
         if found:
             self.report(
@@ -323,6 +327,21 @@ class _NodeReader:
                 location,
                 f"enthält ein unzulässiges Steuerzeichen (#x{ord(found.group()):04x})",
                 "Das Zeichen löschen (in Anführungszeichen auch Schreibweisen wie \\e oder \\x1b).",
+            )
+            return
+        invisible = invisible_character(value)
+        if invisible is not None:
+            offset, kind = invisible
+            line, column = _position(node, value, offset)
+            self.problems.append(
+                Problem(
+                    self.shown_path,
+                    line,
+                    dotted(location) or "Datei",
+                    f"enthält {kind} (U+{ord(value[offset]):04X}) in Zeile {line}, Spalte {column}",
+                    "Das Zeichen löschen: Es ist unsichtbar oder ohne Bedeutung, macht aber aus einem Wert einen "
+                    "anderen. Beim Kopieren aus PDF- oder Word-Dateien rutscht es leicht mit hinein.",
+                )
             )
 
     def report(self, node: Node, location: Location, message: str, hint: str | None) -> None:
@@ -335,6 +354,48 @@ class _NodeReader:
         if id(node) in self.seen:
             raise _AliasFound(node.start_mark.line + 1)
         self.seen.add(id(node))
+
+
+# Characters that show nothing (or nothing certain) but make a value differ from one that looks the same.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U000e0000-\U000e0fff]"
+)
+_KINDS = {
+    "Co": "ein Zeichen aus dem privaten Bereich",
+    "Cn": "ein nicht vergebenes Zeichen",
+    "Cs": "ein halbes Zeichen",
+}
+
+
+def invisible_character(value: str) -> tuple[int, str] | None:
+    """The first invisible, private-use or unassigned character of `value`: (offset, German kind)."""
+    match = _INVISIBLE.search(value)
+    first = (match.start(), "ein unsichtbares Zeichen") if match else None
+    if not value.isascii():
+        for offset, char in enumerate(value[: first[0] if first else None]):
+            kind = _KINDS.get(unicodedata.category(char))
+            if kind is not None:
+                return offset, kind
+    return first
+
+
+def _position(node: Node, value: str, offset: int) -> tuple[int, int]:
+    """Line and column in the file of `value[offset]` (exact for plain and block texts)."""
+    before = value[:offset]
+    block = getattr(node, "style", None) in ("|", ">")
+    line = node.start_mark.line + 1 + (1 if block else 0) + before.count("\n")
+    if "\n" in before:
+        return line, offset - before.rfind("\n")
+    indent = node.start_mark.column if not block else _block_indent(node)
+    quoted = 1 if getattr(node, "style", None) in ("'", '"') else 0
+    return line, indent + quoted + offset + 1
+
+
+def _block_indent(node: Node) -> int:
+    text = node.end_mark.buffer if node.end_mark and node.end_mark.buffer else ""
+    lines = str(text).split("\n")
+    following = lines[node.start_mark.line + 1] if len(lines) > node.start_mark.line + 1 else ""
+    return len(following) - len(following.lstrip(" "))
 
 
 def dotted(location: Location) -> str:

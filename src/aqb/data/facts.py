@@ -1,0 +1,69 @@
+"""One truth per fact: a deviation from the standard text may change words, never the facts.
+
+The site shows an agreement's budget, projects, year, partner and signatures on their own (key
+facts, tables, downloads, search) and fills the same values into the signed text through the
+standard text's placeholders ({budget}, {projektliste}, {unterschriften}, the partner's names). A
+deviation replaces a whole section's wording, so it could print another amount, list another project,
+name another year or partner: then the page would say one thing above and another below. So a
+deviation keeps every placeholder its section has, and names no amount, year, date, project or
+partner that the standard wording of that section does not already name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+_PLACEHOLDER = re.compile(r"\{[A-Za-z]+\}")
+_AMOUNT = re.compile(r"\b\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?:\s*(?:Euro|EUR|€))?|\b\d+(?:,\d{1,2})?\s*(?:Euro|EUR|€)")
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)")
+_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S", re.MULTILINE)
+
+
+def deviation_fact_problems(
+    deviation: str, standard_wording: str, year: int | None, other_partners: Iterable[str]
+) -> Iterator[tuple[int, str, str]]:
+    """(offset in the deviation, message, hint) in German for each fact the deviation would change."""
+    for placeholder in sorted(set(_PLACEHOLDER.findall(standard_wording)) - set(_PLACEHOLDER.findall(deviation))):
+        yield (
+            0,
+            f"lässt den Platzhalter '{placeholder}' des Standardtexts weg",
+            "Den Platzhalter stehen lassen: Er setzt den Wert aus den Feldern ein (Budget, Projekte, "
+            "Unterschriften, Name), so sagen Eckdaten und Wortlaut dasselbe.",
+        )
+    amount = "nennt einen Betrag, den der Standardtext hier nicht hat"
+    yield from _new_matches(deviation, standard_wording, _AMOUNT, amount, "Das Budget steht in budget (über {budget}).")
+    date = "nennt ein Datum, das der Standardtext hier nicht hat"
+    yield from _new_matches(deviation, standard_wording, _DATE, date, "Unterschriften stehen unter unterzeichnende.")
+    for match in _YEAR.finditer(deviation):
+        if match.group() not in standard_wording and (year is None or int(match.group()) != year):
+            yield (
+                match.start(),
+                f"nennt das Jahr {match.group()}, die Vereinbarung gilt für {year}",
+                "Jahreszahlen nur so, wie sie im Standardtext dieses Abschnitts stehen.",
+            )
+    if "{projektliste}" in standard_wording:
+        for match in _LIST_ITEM.finditer(deviation):
+            yield (
+                match.start(),
+                "hat eine eigene Aufzählung neben {projektliste}",
+                "Projekte stehen unter massnahmen; {projektliste} setzt sie in den Text.",
+            )
+    for name in other_partners:
+        found = deviation.find(name)
+        if found >= 0 and name not in standard_wording:
+            yield (
+                found,
+                f"nennt eine andere Gebietskörperschaft: '{name}'",
+                "Den eigenen Namen über die Platzhalter setzen.",
+            )
+
+
+def _new_matches(
+    deviation: str, standard_wording: str, pattern: re.Pattern[str], message: str, hint: str
+) -> Iterator[tuple[int, str, str]]:
+    known = {match.group().strip() for match in pattern.finditer(standard_wording)}
+    for match in pattern.finditer(deviation):
+        if match.group().strip() not in known:
+            yield match.start(), f"{message}: '{match.group().strip()}'", hint
