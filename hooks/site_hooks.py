@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from aqb.data.addresses import host_of
 from aqb.data.content import markup_problems, pages_problems
 from aqb.data.history import last_changes
 from aqb.data.loader import load_dataset
@@ -22,7 +23,7 @@ from aqb.data.problems import DataError, escaped
 from aqb.outputs.csp import UnknownInlineScriptError, apply_policy
 from aqb.outputs.publish import WORK_ENV
 from aqb.outputs.search import SearchIndexError, SearchMirror
-from aqb.pages.legal import publication_problems
+from aqb.pages.legal import publication_problems, setting_problems
 from aqb.pages.repository import Repository
 from aqb.pages.site import Site, expand_nav
 
@@ -65,6 +66,9 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         raise PluginError(str(DataError(problems)))
     for warning in dataset.warnings:
         log.info("Hinweis zu den Daten: %s", warning)
+    settings = setting_problems(config.extra.get("betreiber") or {}, config.extra.get("repository") or {})
+    if settings:  # before anything is built, in German
+        raise PluginError("Einstellungen in mkdocs.yml:\n" + "\n".join(escaped(problem) for problem in settings))
     operator = config.extra.get("betreiber") or {}
     repository = Repository.from_settings(config.extra.get("repository") or {})
     production = os.environ.get("AQB_PRODUKTION") == "1"
@@ -109,6 +113,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files, **kwa
     own = own_templates(Path(config.theme.custom_dir or ""))
     env.autoescape = lambda name: name in own
     env.globals["aqb_feeds"] = _current_site().feed_paths()
+    env.filters["host"] = host_of  # where a source link leads, shown beside it
     # The sitemap (rendered before the pages) shows when content really changed, never the build date.
     for file in files.documentation_pages():
         changed = _current_site().page_date(file.src_uri)

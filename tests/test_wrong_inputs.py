@@ -26,6 +26,11 @@ from conftest import REPO, SEED, DataFolder
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 M = f"data/{MARBURG}"
 MARBURG_TEXT = (REPO / "data" / MARBURG).read_text(encoding="utf-8")
+PARTNERS = "gebietskoerperschaften.yaml"
+P = f"data/{PARTNERS}"
+KASSEL_2016 = "vereinbarungen/2016/landkreis-kassel.yaml"
+K = f"data/{KASSEL_2016}"
+KASSEL_NAMES = "  name: Kassel\n  bezeichnung: Landkreis Kassel"
 
 
 def replace(old: str, new: str, relative: str = MARBURG, append: str = "") -> Callable[[DataFolder], None]:
@@ -813,6 +818,124 @@ CASES = [
         "NFD-Umlaut als Dublette eines Projekts",
         replace("- Voice Connect 2025", "- Voice Connect 2025\n    - Fähre 2025\n    - Fa\u0308hre 2025"),
         f"{M}:32: massnahmen.qualifizierung[4]: Projekt steht doppelt: 'Fähre 2025'",
+    ),
+    Case(
+        "Landkreis Kassel gibt sich als Marburg-Biedenkopf aus",
+        replace("bezeichnung: Landkreis Kassel", "bezeichnung: Landkreis Marburg-Biedenkopf", PARTNERS),
+        f"{P}:182: landkreis-kassel.bezeichnung: nennt den Namen 'Kassel' nicht",
+    ),
+    Case(
+        "doppelte Bezeichnung",
+        replace(
+            "  name: Kassel\n  bezeichnung: Landkreis Kassel",
+            "  name: Marburg-Biedenkopf\n  bezeichnung: Landkreis Marburg-Biedenkopf",
+            PARTNERS,
+        ),
+        f"{P}:182: landkreis-kassel.bezeichnung: gleicht dem von 'marburg-biedenkopf'",
+    ),
+    Case(
+        "doppelte Bezeichnung in anderer Schreibung",
+        replace(KASSEL_NAMES, "  name: MARBURG-BIEDENKOPF\n  bezeichnung: LANDKREIS MARBURG-BIEDENKOPF", PARTNERS),
+        f"{P}:182: landkreis-kassel.bezeichnung: gleicht dem von 'marburg-biedenkopf'",
+    ),
+    Case(
+        "doppelter Kreisschlüssel",
+        replace('kreisschluessel: "06633"', 'kreisschluessel: "06534"', PARTNERS),
+        f"{P}:184: landkreis-kassel.kreisschluessel: gleicht dem von 'marburg-biedenkopf': '06534'",
+    ),
+    Case(
+        "kyrillisches К in der Bezeichnung",
+        replace("bezeichnung: Landkreis Kassel", "bezeichnung: Landkreis \u041aassel", PARTNERS),
+        f"{P}:182: landkreis-kassel.bezeichnung: darf nur lateinische Buchstaben",
+    ),
+    Case(
+        "Bezeichnung nur aus Leerzeichen",
+        replace("bezeichnung: Landkreis Kassel", 'bezeichnung: "   "', PARTNERS),
+        f"{P}:182: landkreis-kassel.bezeichnung: darf nur lateinische Buchstaben",
+    ),
+    Case(
+        "vollbreite Buchstaben in der Bezeichnung",
+        replace("bezeichnung: Landkreis Kassel", "bezeichnung: \uff2candkreis Kassel", PARTNERS),
+        f"{P}:182: landkreis-kassel.bezeichnung: darf nur lateinische Buchstaben",
+    ),
+    Case(
+        "Quelle mit Benutzername vor dem Rechner",
+        replace(
+            "url: https://hessen-tageblatt.com/",
+            "url: https://wetteraukreis.de@evil.example/",
+            KASSEL_2016,
+        ),
+        f"{K}:31: quelle.url: darf keinen Benutzernamen oder kein Passwort enthalten",
+    ),
+    Case(
+        "Quelle mit kyrillischem Buchstaben im Rechnernamen",
+        replace(
+            "url: https://hessen-tageblatt.com/",
+            "url: https://hessen-tagebl\u0430tt.com/",
+            KASSEL_2016,
+        ),
+        f"{K}:31: quelle.url: enthält Zeichen, die in keiner Adresse stehen",
+    ),
+    Case(
+        "Quelle über http",
+        replace(
+            "url: https://hessen-tageblatt.com/",
+            "url: http://hessen-tageblatt.com/",
+            KASSEL_2016,
+        ),
+        f"{K}:31: quelle.url: muss mit https:// beginnen",
+    ),
+    Case(
+        "Quelle mit Anführungszeichen",
+        replace(
+            "url: https://hessen-tageblatt.com/",
+            'url: https://hessen-tageblatt.com/"onmouseover=x/',
+            KASSEL_2016,
+        ),
+        f"{K}:31: quelle.url: enthält Zeichen, die in keiner Adresse stehen",
+    ),
+    Case(
+        "Quelle ohne vollständigen Rechnernamen",
+        replace("url: https://hessen-tageblatt.com/", "url: https://intranet/", KASSEL_2016),
+        f"{K}:31: quelle.url: hat keinen vollständigen Rechnernamen",
+    ),
+    Case(
+        "Quelle in Punycode ist erlaubt, in Unicode nicht",
+        replace(
+            "url: https://hessen-tageblatt.com/",
+            "url: https://xn--hessen-tagebltt-tib.com/",
+            KASSEL_2016,
+            append="\nbemerkung: x\n",
+        ),
+        f"{K}:33: bemerkung: unbekanntes Feld",
+    ),
+    Case(
+        "unterschrieben im Jahr 2999",
+        replace("datum: 2025-08-02", "datum: 2999-12-31"),
+        f"{M}:41: unterzeichnende[1].datum: liegt nicht im Jahr der Vereinbarung oder einem Nachbarjahr: '2999-12-31'",
+    ),
+    Case(
+        "unterschrieben im Jahr 1900",
+        replace("datum: 2025-08-02", "datum: 1900-01-01"),
+        f"{M}:41: unterzeichnende[1].datum: liegt nicht im Jahr der Vereinbarung oder einem Nachbarjahr: '1900-01-01'",
+    ),
+    Case(
+        "abgerufen in der Zukunft",
+        replace(
+            "  url: https://hessen-tageblatt.com/",
+            "  abgerufen: 2999-12-31\n  url: https://hessen-tageblatt.com/",
+            KASSEL_2016,
+        ),
+        f"{K}:31: quelle.abgerufen: liegt in der Zukunft: '2999-12-31'",
+    ),
+    Case(
+        "Betrag mit führenden Nullen",
+        replace(
+            "budget_laut_quelle: 879.800 Euro",
+            "budget_laut_quelle: 000.879.800 Euro",
+            KASSEL_2016,
+        ),
+        f"{K}:9: budget_laut_quelle: muss ein Betrag auf den Euro genau sein",
     ),
     Case("check: Ordner fehlt", NOTHING, "Ordner nicht gefunden: fehlt", ("check", "--daten", "fehlt"), 2),
     Case("unbekannter Befehl", NOTHING, "aqb: unbekannter Befehl: 'pruefen'", ("pruefen",), 2),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -254,13 +255,84 @@ def element_id_problems(
             taken.add(element_id)
 
 
-def agreement_element_id_problems(
+def agreement_problems(
     document: YamlDocument, agreement: AnyAgreement | None, standard_texts: dict[int, StandardText]
 ) -> Iterator[Problem]:
-    """Headings of an agreement's own wording take no id its page already has."""
-    standard = standard_texts.get(agreement.jahr) if agreement is not None else None
+    """Checks of a valid record: plausible dates; headings of its own wording take no id its page has."""
+    if agreement is None:
+        return
+    yield from _date_problems(document, agreement)
+    standard = standard_texts.get(agreement.jahr)
     if isinstance(agreement, FullTextAgreement) and standard is not None and agreement.abweichungen:
         yield from element_id_problems(document, standard, agreement.abweichungen)
+
+
+def _date_problems(document: YamlDocument, agreement: AnyAgreement) -> Iterator[Problem]:
+    """An agreement is signed in its year or the one before or after, and nothing is dated in the future."""
+    today = datetime.date.today()
+    signatories = agreement.unterzeichnende if isinstance(agreement, FullTextAgreement) else []
+    for index, signatory in enumerate(signatories):
+        signed = signatory.datum
+        if not isinstance(signed, datetime.date):
+            continue
+        if not agreement.jahr - 1 <= signed.year <= agreement.jahr + 1:
+            yield located(
+                document,
+                ("unterzeichnende", index, "datum"),
+                f"liegt nicht im Jahr der Vereinbarung oder einem Nachbarjahr: '{signed.isoformat()}'",
+                f"Eine Vereinbarung für {agreement.jahr} wird zwischen {agreement.jahr - 1} und "
+                f"{agreement.jahr + 1} unterschrieben; das Datum mit dem Original abgleichen.",
+            )
+        elif signed > today:
+            yield located(
+                document,
+                ("unterzeichnende", index, "datum"),
+                f"liegt in der Zukunft: '{signed.isoformat()}'",
+                "Das Datum mit dem Original abgleichen.",
+            )
+    retrieved = agreement.quelle.abgerufen
+    if retrieved is not None and retrieved > today:
+        yield located(
+            document,
+            ("quelle", "abgerufen"),
+            f"liegt in der Zukunft: '{retrieved.isoformat()}'",
+            "Das Datum eintragen, an dem die Quelle zuletzt geöffnet wurde.",
+        )
+
+
+def partner_identity_problems(document: YamlDocument, entries: dict[str, Any]) -> Iterator[Problem]:
+    """No partner can pass for another: its bezeichnung names it, and bezeichnung, name (per kind) and
+    Kreisschlüssel are each used once, compared without case, width or spacing differences."""
+    seen: dict[tuple[str, str], str] = {}
+    for slug, entry in entries.items():
+        if _same(entry.name) not in _same(entry.bezeichnung):
+            yield located(
+                document,
+                (slug, "bezeichnung"),
+                f"nennt den Namen '{entry.name}' nicht: '{entry.bezeichnung}'",
+                "Die Bezeichnung besteht aus der Art und dem Namen, z. B. „Landkreis Kassel“.",
+            )
+        keys = {
+            "bezeichnung": _same(entry.bezeichnung),
+            "name": f"{entry.art}: {_same(entry.name)}",
+            "kreisschluessel": entry.kreisschluessel or "",
+        }
+        for field, key in keys.items():
+            if not key:
+                continue
+            other = seen.setdefault((field, key), slug)
+            if other != slug:
+                yield located(
+                    document,
+                    (slug, field),
+                    f"gleicht dem von '{other}': '{getattr(entry, field)}'",
+                    "Jede Gebietskörperschaft braucht eigene Bezeichnung, eigenen Namen und eigenen Kreisschlüssel.",
+                )
+
+
+def _same(text: str) -> str:
+    """The form two spellings of one name share (case, full-width letters, spacing)."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def yml_suffix_problem(file: Path, shown: str) -> Problem:

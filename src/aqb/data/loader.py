@@ -10,10 +10,11 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from aqb.data.checks import (
-    agreement_element_id_problems,
+    agreement_problems,
     blank_fields,
     located,
     open_points,
+    partner_identity_problems,
     path_problems,
     reference_problems,
     source_year_problems,
@@ -202,6 +203,8 @@ class _DatasetReader:
         entries = self._validate(document, TypeAdapter(keyed), keyed)
         if entries is None:
             return {}
+        if name == PARTNERS_FILE:
+            self.problems.extend(partner_identity_problems(document, entries))
         return {slug: model.model_construct(slug=slug, **dict(entry)) for slug, entry in entries.items()}
 
     def _load_standard_texts(self, measure_types: dict[str, MeasureType]) -> dict[int, StandardText]:
@@ -297,7 +300,7 @@ class _DatasetReader:
             # Year and partner must match the path, so each (year, partner) has one file at most.
             self.problems.extend(open_points(document))
             if len(self.problems) == before:
-                self.problems.extend(agreement_element_id_problems(document, agreement, standard_texts))
+                self.problems.extend(agreement_problems(document, agreement, standard_texts))
             if agreement is not None and len(self.problems) == before:
                 agreements.append(agreement)
                 self.documents[(agreement.jahr, agreement.partner)] = document

@@ -98,7 +98,10 @@ _HINTS = {
     "aqb_keine_projekte": f"z. B. weiterbildung: {NO_PROJECT}",
     "aqb_slug": "z. B. marburg-biedenkopf",
     "aqb_jahr": "z. B. jahr: 2025",
-    "aqb_name": "Sonderzeichen weglassen.",
+    "aqb_name": "Sonderzeichen weglassen; Buchstaben anderer Schriften (kyrillisch, griechisch) durch lateinische "
+    "ersetzen.",
+    "aqb_leer": "Den Wert eintragen oder das Feld weglassen.",
+    "aqb_adresse": "Die Adresse aus der Adresszeile des Browsers kopieren; sie beginnt mit https://.",
 }
 
 _BLANK_HINTS = {

@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from aqb.data.addresses import address_problem
+
 FIRST_YEAR = 2014  # the AQB replaced the separate Ausbildungs- and Arbeitsmarktbudget in 2014
 LAST_YEAR = 2999  # a four-digit year; a typo such as 20255 is caught, and the folder must agree anyway
 
@@ -74,17 +76,41 @@ def _year(value: Any) -> Any:
     return value
 
 
+_NAME_PART = r"[A-Za-z0-9ÄÖÜäöüßÀ-ÖØ-öø-ÿ.()\-]+"
+_NAME = re.compile(f"{_NAME_PART}(?: {_NAME_PART})*")
+
+
 def _title_safe(value: Any) -> Any:
-    # These names become page titles and navigation entries, which the theme prints unescaped.
-    if isinstance(value, str) and not re.fullmatch(r"[\w .()\-]+", value):
+    # These names become page titles and navigation entries, which the theme prints unescaped; and
+    # one name must never pass for another: only the letters German uses (a Cyrillic "К" looks like
+    # a Latin "K"), no spaces at either end or twice.
+    if isinstance(value, str) and not re.fullmatch(
+        r"[A-Za-z0-9ÄÖÜäöüßÀ-ÖØ-öø-ÿ.()\-]+(?: [A-Za-z0-9ÄÖÜäöüßÀ-ÖØ-öø-ÿ.()\-]+)*", value
+    ):
         raise PydanticCustomError(
-            "aqb_name", "darf nur Buchstaben, Ziffern, Leerzeichen und . - ( ) enthalten: '{wert}'", {"wert": value}
+            "aqb_name",
+            "darf nur lateinische Buchstaben, Ziffern, einzelne Leerzeichen und . - ( ) enthalten: '{wert}'",
+            {"wert": value},
         )
     return value
 
 
-_EXACT_EURO = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})*)(?:,00)? (?:Euro|€)")
-_MILLIONS = re.compile(r"([0-9]{1,3}(?:,[0-9]{1,3})?) (?:Millionen|Mio\.) (?:Euro|€)")
+def _not_blank(value: Any) -> Any:
+    if isinstance(value, str) and value and not value.strip():
+        raise PydanticCustomError("aqb_leer", "besteht nur aus Leerzeichen: '{wert}'", {"wert": value})
+    return value
+
+
+def _address(value: Any) -> Any:
+    problem = address_problem(value) if isinstance(value, str) else None
+    if problem is not None:
+        raise PydanticCustomError("aqb_adresse", "{problem}", {"problem": problem})
+    return value
+
+
+# The usual German grouping, as printed: no leading zeros ("000.879.800 Euro" is not an amount anyone prints).
+_EXACT_EURO = re.compile(r"((?:[1-9][0-9]{0,2}(?:\.[0-9]{3})*)|0)(?:,00)? (?:Euro|€)")
+_MILLIONS = re.compile(r"((?:[1-9][0-9]{0,2}|0)(?:,[0-9]{1,3})?) (?:Millionen|Mio\.) (?:Euro|€)")
 _APPROXIMATE = re.compile(
     r"\b(rund|ca\.|circa|etwa|ungefähr|knapp|fast|gut|über|mehr als|bis zu|mindestens)(?!\w)", re.IGNORECASE
 )
@@ -194,12 +220,12 @@ def _project_list(value: Any) -> Any:
 
 
 Slug = Annotated[str, BeforeValidator(_slug), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), BeforeValidator(_not_blank)]
 Name = Annotated[str, Field(min_length=1), BeforeValidator(_title_safe)]
 Euro = Annotated[int, BeforeValidator(_euro)]
 Datum = Annotated[date, BeforeValidator(_iso_date), Field(json_schema_extra={"examples": ["2025-08-02"]})]
 Jahr = Annotated[int, BeforeValidator(_year)]
-Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
+Url = Annotated[str, Field(pattern=r"^https://\S+$"), BeforeValidator(_address)]
 ExactEuroText = Annotated[str, Field(min_length=1), BeforeValidator(_exact_euro_text)]
 MillionsText = Annotated[str, Field(min_length=1), BeforeValidator(_millions_text)]
 SignatureDate = Annotated[
