@@ -138,7 +138,7 @@ def write_baseline(project: Path, baseline: Path) -> None:
             facts = "\n".join(f"- {m}: {', '.join(p)}" for m, p in a.massnahmen.items())
             (docs / "kreise" / slug / f"{a.jahr}.md").write_text(
                 f"# Zielvereinbarung {a.jahr} – {partner.bezeichnung}\n\n## Eckdaten\n\n- Budget: {euro(a.budget)}\n"
-                f"{facts}\n\n{full_text(a, dataset.standard_texts[a.jahr])}\n",
+                f"{facts}\n\n{full_text(a, dataset.standard_texts[a.jahr], dataset.partners[a.partner].naming)}\n",
                 "utf-8",
             )
     for year in dataset.years():

@@ -34,21 +34,17 @@ def real_agreement() -> dict[str, Any]:
 
 
 def synthetic_agreement(
-    partner: str, year: int, budget: int, projects: dict[str, list[str]] | None = None, naming: str | None = None
+    partner: str, year: int, budget: int, projects: dict[str, list[str]] | None = None
 ) -> dict[str, Any]:
-    """A made-up agreement for tests only: the real record's shape with other values."""
+    """A made-up agreement for tests only: the real record's shape with other values.
+
+    The partner's names in the text come from the partner (data/gebietskoerperschaften.yaml); a test
+    that needs other names sets them there with DataFolder.name_partner."""
     record = copy.deepcopy(real_agreement())
-    name = naming or f"Testkreis {partner}"
     record.update(
         jahr=year,
         partner=partner,
         budget=budget,
-        partner_im_text={
-            "nominativ": f"der {name}",
-            "genitiv": f"des {name}",
-            "dativ": f"dem {name}",
-            "akkusativ": f"den {name}",
-        },
         massnahmen=projects if projects is not None else {"qualifizierung": [f"Testprojekt {partner} {year}"]},
     )
     record["quelle"] = {"titel": f"Testdaten {partner} {year}", "herausgeber": "Testsuite"}
@@ -72,6 +68,14 @@ class DataFolder:
             content = content.encode("utf-8")
         target.write_bytes(content)
         return target
+
+    def name_partner(self, slug: str, forms: str | dict[str, str]) -> None:
+        """Give a partner its own case forms (im_text): one text for all four cases, or each."""
+        path = self.path / "gebietskoerperschaften.yaml"
+        partners = yaml.safe_load(path.read_text(encoding="utf-8"))
+        cases = ("nominativ", "genitiv", "dativ", "akkusativ")
+        partners[slug]["im_text"] = forms if isinstance(forms, dict) else {case: f"{case} {forms}" for case in cases}
+        self.write("gebietskoerperschaften.yaml", partners)
 
     def add_agreement(self, record: dict[str, Any]) -> Path:
         return self.write(f"vereinbarungen/{record['jahr']}/{record['partner']}.yaml", record)

@@ -50,10 +50,9 @@ def test_half_filled_draft_is_refused_point_by_point(half_filled_draft: DataFold
         "unterzeichnende[1].datum: ist leer; hier fehlt ein Wert Hinweis: Datum eintragen (JJJJ-MM-TT); steht im "
         "unterzeichneten Dokument keins: datum: nicht eingetragen",
         "unterzeichnende[2].datum: ist leer; hier fehlt ein Wert",
-        "offene_punkte[1]: Entwurf, noch offen: partner_im_text aus 2025 übernommen",
-        "offene_punkte[2]: Entwurf, noch offen: massnahmen aus 2025 übernommen",
-        "offene_punkte[3]: Entwurf, noch offen: unterzeichnende aus 2025 übernommen",
-        "offene_punkte[4]: Entwurf, noch offen: quelle.titel aus dem Standardtext 2026 gebildet",
+        "offene_punkte[1]: Entwurf, noch offen: massnahmen aus 2025 übernommen",
+        "offene_punkte[2]: Entwurf, noch offen: unterzeichnende aus 2025 übernommen",
+        "offene_punkte[3]: Entwurf, noch offen: quelle.titel aus dem Standardtext 2026 gebildet",
         "quelle.titel: nennt das Jahr 2025, die Vereinbarung gilt für 2026",
     ]
     for fragment in expected:

@@ -165,7 +165,7 @@ def test_the_year_page_indexes_its_standard_text_but_not_the_agreements_again(re
 
 def test_the_contributor_guide_is_found_by_its_prose_not_by_its_yaml_examples(real_site: Path) -> None:
     guide = search_fragments(real_site)["/mitmachen/"]
-    assert "Pull Request" in guide and "partner_im_text" in guide  # prose and the field reference
+    assert "Pull Request" in guide and "budget_laut_quelle" in guide  # prose and the field reference
     assert "Frauenakademie" not in guide  # the example quotes the real agreement
 
 

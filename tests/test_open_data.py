@@ -47,7 +47,6 @@ CSV_PLACES = {
     "art": ["art"],
     "budget": ["budget_eur"],
     "budget_laut_quelle": ["budget_laut_quelle"],
-    "partner_im_text": ["partner_nominativ", "partner_genitiv", "partner_dativ", "partner_akkusativ"],
     "massnahmen": ["projekte.csv:massnahmenart", "projekte.csv:projekt"],
     "projekte_ohne_zuordnung": ["projekte.csv:projekt"],
     "unterzeichnende": ["unterzeichnende"],

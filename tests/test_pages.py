@@ -272,7 +272,7 @@ def test_measure_type_without_projects_is_shown_in_the_text_list(multi_year_site
         "4. Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte in der fachlichen "
         "Verantwortung für Benachteiligte im Kontext der Arbeitsmarktförderung",
     ]
-    assert "Der Testkreis landkreis-kassel finanziert" in text_of(soup.article)
+    assert "Der Landkreis Kassel finanziert" in text_of(soup.article)
 
 
 # -- text from pull requests is shown, never run ---------------------------------------------------
@@ -282,11 +282,12 @@ HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'{{ 7*7 }}"
 
 def test_strings_from_data_are_escaped(tmp_path: Path) -> None:
     folder = DataFolder(tmp_path)
-    record = synthetic_agreement("fulda", 2025, 1, projects={"qualifizierung": [HOSTILE]}, naming=HOSTILE)
+    record = synthetic_agreement("fulda", 2025, 1, projects={"qualifizierung": [HOSTILE]})
+    folder.name_partner("fulda", HOSTILE)
     record["unterzeichnende"][0]["name"] = HOSTILE
-    record["quelle"] = {"titel": HOSTILE, "herausgeber": HOSTILE, "url": 'https://example.org/"><script>x</script>'}
+    record["quelle"] = {"titel": HOSTILE, "herausgeber": HOSTILE, "url": "https://example.org/?q=%22%3E%3Cscript%3Ex"}
     record["abweichungen"] = {
-        "paragraf-7": f"## § 7\n\n{HOSTILE} [Link](javascript:alert(3)) ![Bild](https://example.org/x.png)"
+        "paragraf-7": f"## § 7\n\n{{Nominativ}} {HOSTILE} [Link](javascript:alert(3)) ![Bild](https://example.org/x.png)"
     }
     folder.add_agreement(record)
     site = build_site(tmp_path, tmp_path / "site")

@@ -1,9 +1,10 @@
 """Data can never change the markup: every hostile payload through every placeholder and construct.
 
-The partner's names (`partner_im_text`) are filled into the standard text's placeholders after its
-Markdown is rendered. Wherever Markdown puts a placeholder into text (paragraph, heading, emphasis,
-list, table, quote, code, link text), the name must stay text on every page; wherever it would put
-it into markup (link target or title, reference definition, autolink, image, attribute list),
+The partner's names (`im_text` in data/gebietskoerperschaften.yaml) are filled into the standard
+text's placeholders after its Markdown is rendered. Wherever Markdown puts a placeholder into text
+(paragraph, heading, emphasis, list, table, quote, code, link text), the name must stay text on
+every page; wherever it would put it into markup (link target or title, reference definition,
+autolink, image, attribute list),
 `make check` refuses the wording.
 """
 
@@ -65,22 +66,24 @@ def placeholder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     standard["jahr"] = 2024
     next(s for s in standard["abschnitte"] if s["id"] == "paragraf-6")["text"] = wording_with_every_construct()
     folder.write("standardtexte/2024.yaml", standard)
-    partners = [
-        slug
-        for slug in yaml.safe_load((folder.path / "gebietskoerperschaften.yaml").read_text("utf-8"))
-        if slug != "hanau"
-    ]
-    slots = [(slug, year) for year in (2024, 2025) for slug in partners]
-    for (slug, year), payload in zip(slots, PAYLOADS, strict=False):
+    # One partner per payload (test partners beside the real ones), each named by its payload.
+    partners = yaml.safe_load((folder.path / "gebietskoerperschaften.yaml").read_text("utf-8"))
+    del partners["hanau"]
+    for number in range(len(PAYLOADS) - len(partners)):
+        partners[f"testkreis-{number}"] = {
+            "name": f"Test{number}",
+            "bezeichnung": f"Landkreis Test{number}",
+            "art": "Landkreis",
+            "regierungsbezirk": "Kassel",
+        }
+    for slug, payload in zip(partners, PAYLOADS, strict=True):
+        partners[slug]["im_text"] = dict.fromkeys(("nominativ", "genitiv", "dativ", "akkusativ"), payload)
         record = real_agreement()
-        record.update(
-            jahr=year,
-            partner=slug,
-            partner_im_text=dict.fromkeys(("nominativ", "genitiv", "dativ", "akkusativ"), payload),
-        )
+        record.update(jahr=2024 if len(slug) % 2 else 2025, partner=slug)
         record["quelle"] = {"titel": f"Testdaten {slug}", "herausgeber": "Testsuite"}
         record["abweichungen"] = {"paragraf-7": wording_with_every_construct()}
         folder.add_agreement(record)
+    folder.write("gebietskoerperschaften.yaml", partners)
     return build_site(folder.root, folder.root / "site")
 
 

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,7 +38,8 @@ def agreements(draw: Any) -> list[dict[str, Any]]:
     for slug in chosen:
         record = copy.deepcopy(real_agreement())
         record.update(partner=slug, budget=draw(st.integers(0, 5_000_000)))
-        record["partner_im_text"] = {case: draw(TEXT) for case in ("nominativ", "genitiv", "dativ", "akkusativ")}
+        # The partner's names live with the partner; the test keeps them beside the record.
+        record["_namen"] = {case: draw(TEXT) for case in ("nominativ", "genitiv", "dativ", "akkusativ")}
         # A measure type without a project is written out explicitly, as staff must.
         record["massnahmen"] = {
             measure: draw(st.lists(TEXT, max_size=3, unique=True)) or NO_PROJECT
@@ -58,7 +60,11 @@ def test_every_field_survives_the_build(records: list[dict[str, Any]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         data = DataFolder(Path(folder))
         for record in records:
+            data.name_partner(record["partner"], record.pop("_namen"))
             data.add_agreement(record)
+            record["partner_im_text"] = yaml.safe_load(
+                (data.path / "gebietskoerperschaften.yaml").read_text(encoding="utf-8")
+            )[record["partner"]]["im_text"]
         site = build_site(Path(folder), Path(folder) / "site")
         exported = {
             r["partner"]: r

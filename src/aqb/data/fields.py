@@ -26,7 +26,7 @@ from aqb.data.model import (
 DOCUMENTED_MODELS: list[tuple[type[BaseModel], str]] = [
     (FullTextAgreement, "data/vereinbarungen/<jahr>/<kürzel>.yaml mit art: wortlaut"),
     (KeyFiguresRecord, "data/vereinbarungen/<jahr>/<kürzel>.yaml mit art: eckdaten"),
-    (PartnerNaming, "partner_im_text"),
+    (PartnerNaming, "im_text (data/gebietskoerperschaften.yaml)"),
     (Signatory, "unterzeichnende (art: wortlaut)"),
     (NamedSignatory, "unterzeichnende (art: eckdaten)"),
     (Source, "quelle (art: wortlaut, Landessummen)"),

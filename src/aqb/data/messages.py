@@ -169,6 +169,15 @@ def _unknown_kind(document: YamlDocument) -> Problem:
 
 
 def _unknown_field(document: YamlDocument, model: Any, location: Location) -> Problem:
+    if location == ("partner_im_text",):  # records before the case forms moved to the partner
+        return Problem(
+            document.path,
+            document.line_of(location),
+            "partner_im_text",
+            "gehört nicht mehr in die Vereinbarung: Die Namensformen stehen bei der Gebietskörperschaft",
+            "Den Block partner_im_text löschen. Nennt der Text den Partner anders als „der Landkreis …“/„die Stadt …“, "
+            "die Formen in data/gebietskoerperschaften.yaml unter im_text eintragen.",
+        )
     allowed = field_names(model, location[:-1])
     close = difflib.get_close_matches(str(location[-1]), allowed, n=1, cutoff=0.6)
     typo_hint = (

@@ -266,6 +266,17 @@ def _german(title: str, description: str) -> ConfigDict:
     return ConfigDict(title=title, json_schema_extra={"description": description})
 
 
+class PartnerNaming(Record):
+    """How the partner is named in the text, per grammatical case."""
+
+    model_config = _german("Partner im Text", "Wie der Partner im Text genannt wird, je nach Fall.")
+
+    nominativ: Text = Field(description="z. B. „der Landkreis Marburg-Biedenkopf“")
+    genitiv: Text = Field(description="z. B. „des Landkreises Marburg-Biedenkopf“")
+    dativ: Text = Field(description="z. B. „dem Landkreis Marburg-Biedenkopf“")
+    akkusativ: Text = Field(description="z. B. „den Landkreis Marburg-Biedenkopf“")
+
+
 class PartnerEntry(Record):
     """A Landkreis or kreisfreie Stadt, as written in data/gebietskoerperschaften.yaml."""
 
@@ -285,18 +296,45 @@ class PartnerEntry(Record):
         default=None, description="Besteht als Partner bis (JJJJ-MM-TT); leer: bis heute."
     )
     hinweis: Text | None = Field(default=None, description="Hinweis, der auf der Seite des Partners erscheint.")
+    im_text: PartnerNaming | None = Field(
+        default=None,
+        description="Wie die Vereinbarungen den Partner nennen, je Fall; nur nötig, wo es von der Regel abweicht "
+        "(„der Landkreis X“, „des Landkreises X“ …; „die Stadt X“, „der Stadt X“ …).",
+    )
+
+
+def naming_from(bezeichnung: str) -> PartnerNaming:
+    """How a text names a partner in each case, by the rule: every Hessian district name is masculine
+    (Landkreis, Kreis, …kreis), cities are "die Stadt"."""
+    if bezeichnung.startswith("Stadt "):
+        return PartnerNaming(
+            nominativ=f"die {bezeichnung}",
+            genitiv=f"der {bezeichnung}",
+            dativ=f"der {bezeichnung}",
+            akkusativ=f"die {bezeichnung}",
+        )
+    head, _, rest = bezeichnung.partition(" ")
+    genitive = f"{head}es {rest}".strip() if head in ("Landkreis", "Kreis") else f"{bezeichnung}es"
+    return PartnerNaming(
+        nominativ=f"der {bezeichnung}",
+        genitiv=f"des {genitive}",
+        dativ=f"dem {bezeichnung}",
+        akkusativ=f"den {bezeichnung}",
+    )
 
 
 class Partner(PartnerEntry):
     slug: str
 
     @property
-    def dative(self) -> str:
-        """The name after "mit", "von" or "bei": "dem Landkreis Kassel", "der Stadt Kassel".
+    def naming(self) -> PartnerNaming:
+        """The one place every record and every sentence of the site takes the partner's case forms from."""
+        return self.im_text or naming_from(self.bezeichnung)
 
-        Every Hessian district name is masculine (Landkreis, Kreis, …kreis); only cities are "die Stadt".
-        """
-        return f"{'der' if self.bezeichnung.startswith('Stadt ') else 'dem'} {self.bezeichnung}"
+    @property
+    def dative(self) -> str:
+        """The name after "mit", "von" or "bei": "dem Landkreis Kassel", "der Stadt Kassel"."""
+        return self.naming.dativ
 
     def exists_in(self, year: int) -> bool:
         """Whether the partner exists for at least part of `year`."""
@@ -355,17 +393,6 @@ class StandardText(Record):
     offene_punkte: OpenPoints
 
 
-class PartnerNaming(Record):
-    """How the partner is named in the text, per grammatical case."""
-
-    model_config = _german("Partner im Text", "Wie der Partner im Text genannt wird, je nach Fall.")
-
-    nominativ: Text = Field(description="z. B. „der Landkreis Marburg-Biedenkopf“")
-    genitiv: Text = Field(description="z. B. „des Landkreises Marburg-Biedenkopf“")
-    dativ: Text = Field(description="z. B. „dem Landkreis Marburg-Biedenkopf“")
-    akkusativ: Text = Field(description="z. B. „den Landkreis Marburg-Biedenkopf“")
-
-
 class Signatory(Record):
     model_config = _german("Unterschrift", "Wer unterschrieben hat, wo und wann.")
 
@@ -418,7 +445,6 @@ class FullTextAgreement(AgreementBase):
     model_config = _german("Zielvereinbarung (Wortlaut)", "Eine Zielvereinbarung, deren unterzeichneter Text vorliegt.")
 
     art: Literal["wortlaut"] = Field(description="„wortlaut“: der unterzeichnete Text liegt vor.")
-    partner_im_text: PartnerNaming = Field(description="Wie der Partner im Text genannt wird.")
     budget: Euro = Field(description="Haushaltsmittel nach § 4 in ganzen Euro, z. B. 1118780.")
     massnahmen: dict[Slug, ProjectList] = Field(
         description="Projekte je Maßnahmenart (Kürzel aus data/massnahmenarten.yaml), im Wortlaut der Vereinbarung; "

@@ -158,16 +158,16 @@ class ComposedSection:
     deviates: bool  # the agreement replaces the standard wording of this section
 
 
-def compose(agreement: FullTextAgreement, standard: StandardText) -> tuple[ComposedSection, ...]:
-    """The agreement's full text, section by section, exactly as signed."""
-    return _compose(standard, _values(agreement), agreement.abweichungen)
+def compose(agreement: FullTextAgreement, standard: StandardText, naming: PartnerNaming) -> tuple[ComposedSection, ...]:
+    """The agreement's full text, section by section, exactly as signed (`naming`: its partner's case forms)."""
+    return _compose(standard, _values(agreement, naming), agreement.abweichungen)
 
 
 def filled_wording(
-    agreement: FullTextAgreement, standard: StandardText, with_titles: bool = False
+    agreement: FullTextAgreement, standard: StandardText, naming: PartnerNaming, with_titles: bool = False
 ) -> list[tuple[str, ...]]:
     """Each section's Markdown wording with the partner filled in; structured parts left out."""
-    values = _values(agreement)
+    values = _values(agreement, naming)
     sections: list[tuple[str, ...]] = []
     for section in standard.abschnitte:
         wording = _BLOCK_LINE.sub("", fill(agreement.abweichungen.get(section.id, section.text), values))
@@ -175,8 +175,8 @@ def filled_wording(
     return sections
 
 
-def _values(agreement: FullTextAgreement) -> dict[str, str]:
-    return {**naming_values(agreement.partner_im_text), "budget": thousands(agreement.budget)}
+def _values(agreement: FullTextAgreement, naming: PartnerNaming) -> dict[str, str]:
+    return {**naming_values(naming), "budget": thousands(agreement.budget)}
 
 
 def naming_values(naming: PartnerNaming) -> dict[str, str]:
@@ -261,9 +261,9 @@ def render_markdown(text: str, heading_prefix: str = "") -> str:
     )
 
 
-def full_text(agreement: FullTextAgreement, standard: StandardText) -> str:
+def full_text(agreement: FullTextAgreement, standard: StandardText, naming: PartnerNaming) -> str:
     """The whole agreement as Markdown-like text, structured parts written out (for downloads)."""
-    values = _values(agreement)
+    values = _values(agreement, naming)
     parts = []
     for section in standard.abschnitte:
         wording = fill(agreement.abweichungen.get(section.id, section.text), values)

@@ -72,8 +72,10 @@ def agreement_record(dataset: Dataset, agreement: AnyAgreement, base_url: str, c
     record = agreement.model_dump(mode="json", exclude={"offene_punkte"})  # always empty once published
     record["budget"] = agreement.budget
     record["gebietskoerperschaft"] = dataset.partners[agreement.partner].bezeichnung
+    if isinstance(agreement, FullTextAgreement):  # the names the text uses, from its partner
+        record["partner_im_text"] = dataset.partners[agreement.partner].naming.model_dump(mode="json")
     record["wortlaut"] = (
-        full_text(agreement, dataset.standard_texts[agreement.jahr])
+        full_text(agreement, dataset.standard_texts[agreement.jahr], dataset.partners[agreement.partner].naming)
         if isinstance(agreement, FullTextAgreement)
         else None
     )
@@ -149,7 +151,7 @@ def _signatory_text(signatory: Signatory | NamedSignatory) -> str:
 
 
 def agreement_row(dataset: Dataset, a: AnyAgreement, base_url: str, changed: date | None) -> dict[str, Any]:
-    naming = a.partner_im_text if isinstance(a, FullTextAgreement) else None
+    naming = dataset.partners[a.partner].naming if isinstance(a, FullTextAgreement) else None
     return {
         "jahr": a.jahr,
         "partner": a.partner,

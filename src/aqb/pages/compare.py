@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from aqb.data.model import AnyAgreement, FullTextAgreement, StandardText
+from aqb.data.model import AnyAgreement, FullTextAgreement, PartnerNaming, StandardText
 from aqb.data.text import filled_wording, strip_markup
 
 _YEARS = re.compile(r"\b(?:19|20)[0-9][0-9](?:/(?:19|20)?[0-9][0-9])?\b")
@@ -61,12 +61,16 @@ class SectionChange:
 
 
 def text_changes(
-    earlier: FullTextAgreement, earlier_standard: StandardText, later: FullTextAgreement, later_standard: StandardText
+    earlier: FullTextAgreement,
+    earlier_standard: StandardText,
+    later: FullTextAgreement,
+    later_standard: StandardText,
+    naming: PartnerNaming,
 ) -> list[SectionChange]:
-    """Sections whose words differ between two full texts, as a word-level diff."""
-    before = {section[0]: section[1] for section in filled_wording(earlier, earlier_standard)}
+    """Sections whose words differ between two full texts of one partner, as a word-level diff."""
+    before = {section[0]: section[1] for section in filled_wording(earlier, earlier_standard, naming)}
     changes = []
-    for section_id, titel, wording in filled_wording(later, later_standard, with_titles=True):
+    for section_id, titel, wording in filled_wording(later, later_standard, naming, with_titles=True):
         if before.get(section_id) == wording:
             continue  # the common case, without taking the markup apart
         old_words = _words(before.get(section_id, ""))

@@ -138,7 +138,6 @@ class _Reader:
         signature_section = _section_with(standard, "{unterschriften}")
         signatories, signature_lines = self._signature_block(signature_section, starts, sections)
 
-        naming = naming_for(self.partner)
         deviations = self._deviations(
             starts, sections, budget, list_section, list_lines, signature_section, signature_lines
         )
@@ -149,7 +148,6 @@ class _Reader:
             "jahr": standard.jahr,
             "partner": self.partner.slug,
             "art": "wortlaut",
-            "partner_im_text": naming.model_dump(),
             "budget": budget,
             "massnahmen": measures,
             "unterzeichnende": signatories or [{"name": None, "funktion": None, "ort": None, "datum": None}],

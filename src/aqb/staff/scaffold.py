@@ -27,17 +27,8 @@ class ScaffoldError(Exception):
 
 
 def naming_for(partner: Partner) -> PartnerNaming:
-    """How a text usually names the partner in each case: 'der Landkreis X', 'des Landkreises X', …"""
-    name = partner.bezeichnung
-    if name.startswith("Stadt "):
-        return PartnerNaming(
-            nominativ=f"die {name}", genitiv=f"der {name}", dativ=f"der {name}", akkusativ=f"die {name}"
-        )
-    head, _, rest = name.partition(" ")
-    genitive = f"{head}es {rest}".strip() if head in ("Landkreis", "Kreis") else f"{name}es"
-    return PartnerNaming(
-        nominativ=f"der {name}", genitiv=f"des {genitive}", dativ=f"dem {name}", akkusativ=f"den {name}"
-    )
+    """How the texts name the partner in each case (one place: the partner, data/gebietskoerperschaften.yaml)."""
+    return partner.naming
 
 
 def agreement_path(data_dir: Path, slug: str, year: int) -> Path:
@@ -89,7 +80,6 @@ def _full_text_values(
         "jahr": year,
         "partner": slug,
         "art": "wortlaut",
-        "partner_im_text": (previous.partner_im_text if previous else naming_for(partner)).model_dump(),
         "budget": None,
         "massnahmen": (
             {k: list(v) or NO_PROJECT for k, v in previous.massnahmen.items()}
@@ -126,7 +116,6 @@ def _open_points(previous_year: int | None, slug: str, year: int) -> list[str]:
     points = []
     if previous_year is not None:
         points += [
-            f"partner_im_text aus {previous_year} übernommen: mit dem unterzeichneten Text abgleichen",
             f"massnahmen aus {previous_year} übernommen: Projekte und Schreibweise mit dem unterzeichneten Text "
             f"abgleichen",
             f"unterzeichnende aus {previous_year} übernommen: Namen, Funktionen und Orte mit dem unterzeichneten Text "

@@ -78,7 +78,7 @@ def _full_text(site: SiteData, agreement: FullTextAgreement) -> dict[str, Any]:
                 "abweichung": s.deviates,
                 "bloecke": [{"art": b.kind, "html": b.html} for b in s.blocks],
             }
-            for s in compose(agreement, standard)
+            for s in compose(agreement, standard, site.dataset.partners[agreement.partner].naming)
         ],
     }
 
@@ -91,7 +91,7 @@ def citation(site: SiteData, agreement: AnyAgreement, partner: Partner) -> dict[
     if isinstance(agreement, FullTextAgreement):
         standard = site.dataset.standard_texts[agreement.jahr]
         funder = standard.ministerium.name
-        title = document_title(standard, agreement.partner_im_text)
+        title = document_title(standard, partner.naming)
         text = (
             f"„{title}“"
             + (f", unterzeichnet am {long_date(signed)}" if signed else "")

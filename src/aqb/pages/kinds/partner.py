@@ -43,7 +43,13 @@ def year_to_year(site: SiteData, earlier: AnyAgreement, later: AnyAgreement) -> 
     standard_texts = site.dataset.standard_texts
     both_texts = isinstance(earlier, FullTextAgreement) and isinstance(later, FullTextAgreement)
     sections = (
-        text_changes(earlier, standard_texts[earlier.jahr], later, standard_texts[later.jahr])
+        text_changes(
+            earlier,
+            standard_texts[earlier.jahr],
+            later,
+            standard_texts[later.jahr],
+            site.dataset.partners[later.partner].naming,
+        )
         if isinstance(earlier, FullTextAgreement) and isinstance(later, FullTextAgreement)
         else []
     )
