@@ -114,15 +114,19 @@ def place_project_files(project: Path, names: tuple[str, ...], source: Path = RE
 TEST_REPOSITORY = "https://github.com/beispiel/aqb-zielvereinbarungen"
 
 
-def build_site(project: Path, site_dir: Path, environment: dict[str, str] | None = None) -> Path:
+def build_site(
+    project: Path, site_dir: Path, environment: dict[str, str] | None = None, *, keep_settings: bool = False
+) -> Path:
     """Build the site of `project` (a folder with data/) with our mkdocs.yml, strictly, in-process.
 
-    `environment`: settings that mkdocs.yml reads with !ENV, for this build only."""
+    `environment`: settings that mkdocs.yml reads with !ENV, for this build only; `keep_settings`: use
+    the project's own mkdocs.yml (a test changed it)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     place_project_files(project, ("content", "overrides", "hooks", "src", "CONTRIBUTING.md"))
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    if not (keep_settings and (project / "mkdocs.yml").exists()):
+        shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     with pytest.MonkeyPatch.context() as patch:
         for name, value in (environment or {}).items():
             patch.setenv(name, value)

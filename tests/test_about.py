@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
 
 from aqb.pages.repository import Repository
-from conftest import REPO, TEST_REPOSITORY, attribute_of, build_site, found, page, text_of
+from conftest import REPO, TEST_REPOSITORY, DataFolder, attribute_of, build_site, found, page, text_of
 
 AGREEMENT_PAGES = ["kreise/marburg-biedenkopf/2025/", "kreise/landkreis-kassel/2016/"]
 
@@ -155,3 +156,49 @@ def test_an_address_that_could_not_be_published_gives_no_links() -> None:
     assert repository.edit_url("data/x.yaml") is None
     assert repository.report_url("Fehler", "Text") is None
     assert repository.new_agreement_url() is None
+
+
+@pytest.mark.parametrize(
+    ("operator", "repository", "problem"),
+    [
+        ({"email": "post(at)example.org"}, {}, "extra.betreiber.email ist keine E-Mail-Adresse: 'post(at)example.org'"),
+        ({"telefon": "<b>0611</b>"}, {}, "extra.betreiber.telefon ist keine Telefonnummer"),
+        ({"webseite": "https://example.org"}, {}, "extra.betreiber.webseite ist kein bekanntes Feld"),
+        ({"name": ["a", "b"]}, {}, "extra.betreiber.name muss ein Text sein"),
+        ({"name": "Amt\x1b[31m"}, {}, "extra.betreiber.name enthält ein Steuerzeichen"),
+        ({}, {"bearbeiten": "../../evil/"}, "extra.repository.bearbeiten muss ein Pfad wie „edit/main/“ sein"),
+        ({}, {"melden": "issues/new?x=<script>"}, "extra.repository.melden muss ein Pfad wie „edit/main/“ sein"),
+        (
+            {},
+            {"adresse": 'https://github.com/x/y" onmouseover="alert(1)'},
+            "Die Adresse des Repositorys enthält Zeichen, die in keiner Adresse stehen",
+        ),
+        ({}, {"adresse": "https://hessen.de@evil.example/aqb"}, "darf keinen Benutzernamen oder kein Passwort"),
+        ({"email": "aqb@example.org", "telefon": "+49 611 12345-0"}, {"adresse": TEST_REPOSITORY}, None),
+    ],
+)
+def test_settings_are_checked_in_german_before_every_build(
+    operator: dict[str, Any], repository: dict[str, Any], problem: str | None
+) -> None:
+    from aqb.pages.legal import setting_problems
+
+    problems = setting_problems(operator, repository)
+    assert (problems == []) if problem is None else any(problem in found for found in problems), problems
+
+
+def test_a_build_with_a_wrong_setting_stops_before_building(data_folder: DataFolder) -> None:
+    (data_folder.root / "mkdocs.yml").write_text(
+        (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("    email:\n", "    email: keine-adresse\n"),
+        encoding="utf-8",
+    )
+    with pytest.raises(BaseException):  # noqa: B017 – MkDocs ends a failed build with its own Abort
+        build_site(data_folder.root, data_folder.root / "site", keep_settings=True)
+    assert not (data_folder.root / "site" / "index.html").exists()
+
+
+def test_each_source_link_shows_where_it_leads(real_site: Path) -> None:
+    kassel = page(real_site, "kreise/landkreis-kassel/2016/")
+    source = found(kassel.find("dt", string="Quelle")).find_next("dd")
+    assert "(hessen-tageblatt.com)" in text_of(source)
+    year = page(real_site, "jahre/2023/")
+    assert "(hessen.de)" in text_of(year)

@@ -9,6 +9,8 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from conftest import DataFolder, build_site, real_agreement, serve
+
 pytestmark = pytest.mark.browser
 
 PAGE_TYPES = {
@@ -147,3 +149,24 @@ def test_navigation_reaches_an_agreement_by_keyboard(browser_page: tuple[Any, li
     tab.keyboard.press("Enter")
     tab.wait_for_url("**/kreise/marburg-biedenkopf/2025/")
     assert tab.locator("h1").inner_text() == "Zielvereinbarung 2025 – Landkreis Marburg-Biedenkopf"
+
+
+@pytest.mark.browser
+def test_a_word_longer_than_the_screen_wraps_on_a_phone(browser: Any, tmp_path: Path) -> None:
+    folder = DataFolder(tmp_path)
+    record = real_agreement()
+    record["unterzeichnende"][0]["name"] = "Heike" + "Hofmann" * 300  # 2 105 letters, no space
+    record["unterzeichnende"][0]["ort"] = "Wiesbaden" * 230
+    record["massnahmen"]["qualifizierung"].append("Frauenakademie" * 150)
+    folder.add_agreement(record)
+    site = build_site(tmp_path, tmp_path / "site")
+    context = browser.new_context(viewport={"width": 320, "height": 844})
+    tab = context.new_page()
+    try:
+        with serve(site) as base:
+            for url in ("kreise/marburg-biedenkopf/2025/", "kreise/marburg-biedenkopf/", "jahre/2025/", "projekte/"):
+                tab.goto(base + url)
+                width = tab.evaluate("document.documentElement.scrollWidth")
+                assert width <= 320, f"{url} ist {width} px breit"
+    finally:
+        context.close()

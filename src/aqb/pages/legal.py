@@ -28,6 +28,10 @@ _REPOSITORY_PATH = re.compile(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*/?")
 
 def setting_problems(operator: Any, repository: Any) -> list[str]:
     """German messages for mkdocs.yml's extra.betreiber and extra.repository, checked before every build."""
+    return _operator_problems(operator) + _repository_problems(repository)
+
+
+def _operator_problems(operator: Any) -> list[str]:
     problems = []
     if not isinstance(operator, dict):
         return ["extra.betreiber muss aus Feldern bestehen (name: …, anschrift: …)"]
