@@ -13,6 +13,9 @@ from typing import Any
 
 import pytest
 
+from aqb.data.loader import load_dataset
+from aqb.data.problems import DataError
+from aqb.data.yamlsource import invisible_character
 from aqb.outputs.exports import defused
 from conftest import DataFolder, build_site, serve, synthetic_agreement
 
@@ -50,6 +53,9 @@ DISGUISED = [
     "\u22121+1",
     "  \t  =1",
 ]
+# Invisible characters never reach a download: the data gate refuses them (tests/test_wrong_inputs.py).
+# The site is built with the rest; defused() still handles all of them.
+PUBLISHABLE = [name for name in DISGUISED if invisible_character(name) is None]
 HARMLESS = ["Frauenakademie 2025", "2. Chance", "„2. Chance“", "Teilzeitausbildung (BaE)", "E-Mail", "a=b", "1-2"]
 
 
@@ -67,11 +73,20 @@ def test_ordinary_cells_stay_as_they_are(value: str) -> None:
 def formula_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = DataFolder(tmp_path_factory.mktemp("formeln"))
     partners = ["fulda", "giessen", "wiesbaden"]
-    names = OWASP[:4] + DISGUISED
+    names = OWASP[:4] + PUBLISHABLE
     for index, partner in enumerate(partners):
         chunk = [name for name in names[index::3] if name.strip()]
         folder.add_agreement(synthetic_agreement(partner, 2025, 500_000, {"qualifizierung": chunk}))
     return build_site(folder.root, folder.root / "site")
+
+
+def test_names_with_invisible_characters_never_reach_a_download(data_folder: DataFolder) -> None:
+    hidden = [name for name in DISGUISED if name not in PUBLISHABLE]
+    assert len(hidden) == 3
+    data_folder.add_agreement(synthetic_agreement("fulda", 2025, 500_000, {"qualifizierung": hidden}))
+    with pytest.raises(DataError) as raised:
+        load_dataset(data_folder.path)
+    assert str(raised.value).count("enthält ein unsichtbares Zeichen") == 3
 
 
 def test_every_server_csv_defuses_disguised_formulas(formula_site: Path) -> None:
@@ -81,7 +96,7 @@ def test_every_server_csv_defuses_disguised_formulas(formula_site: Path) -> None
         text = path.read_text(encoding="utf-8-sig")
         rows = list(csv.DictReader(io.StringIO(text), delimiter=";" if "excel" in path.name else ","))
         projects = {row["projekt"] for row in rows}
-        for name in DISGUISED:
+        for name in PUBLISHABLE:
             assert "'" + name in projects, (path.name, name)
 
 
@@ -109,5 +124,5 @@ def test_the_projects_page_csv_defuses_them_too(formula_site: Path, browser: Any
     }
     formulas = [cell for cell in first_column if cell not in ordinary]
     # The page shows each name once (the browser trims white space around it); each must be defused.
-    assert len(formulas) == len(OWASP[:4] + DISGUISED), formulas
+    assert len(formulas) == len(OWASP[:4] + PUBLISHABLE), formulas
     assert all(cell.startswith("'") for cell in formulas), formulas

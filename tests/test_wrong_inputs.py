@@ -724,7 +724,8 @@ CASES = [
             "Höhe von insgesamt\n\n**1.500.000 Euro**\n\naus dem Ausbildungs- und Qualifizierungsbudget 2025 zur "
             "Verfügung.",
         ),
-        f"{M}:61: abweichungen.paragraf-4: nennt einen Betrag, den der Standardtext hier nicht hat: '1.500.000 Euro'",
+        f"{M}:61: abweichungen.paragraf-4: nennt einen Betrag, den der Standardtext hier nicht hat: '1.500.000 Euro' "
+        "(die Eckdaten stehen in budget in Zeile 13)",
     ),
     Case(
         "Abweichung ohne Budget-Platzhalter",
@@ -942,6 +943,12 @@ CASES = [
         replace("budget: 1118780", "partner_im_text:\n  dativ: dem Landkreis Kassel\nbudget: 1118780"),
         f"{M}:13: partner_im_text: gehört nicht mehr in die Vereinbarung: Die Namensformen stehen bei der "
         "Gebietskörperschaft",
+    ),
+    Case(
+        "Unterschriftsabschnitt mit zusätzlichem Namen",
+        deviation("unterschriften", "{unterschriften}\n\nMax Mustermann\n\nLandrat"),
+        f"{M}:55: abweichungen.unterschriften: ändert einen Abschnitt, der nur aus {{unterschriften}} besteht "
+        "(die Eckdaten stehen in unterzeichnende in Zeile 26)",
     ),
     Case("check: Ordner fehlt", NOTHING, "Ordner nicht gefunden: fehlt", ("check", "--daten", "fehlt"), 2),
     Case("unbekannter Befehl", NOTHING, "aqb: unbekannter Befehl: 'pruefen'", ("pruefen",), 2),

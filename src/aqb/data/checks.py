@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from aqb.data.facts import deviation_fact_problems
+from aqb.data.facts import FactProblem, deviation_fact_problems
 from aqb.data.messages import suggest, validity
 from aqb.data.model import FIRST_YEAR, AnyAgreement, FullTextAgreement, MeasureType, Partner, StandardText
 from aqb.data.problems import Problem
@@ -143,19 +143,33 @@ def reference_problems(
     measures = raw.get("massnahmen")
     for measure, projects in measures.items() if isinstance(measures, dict) else []:
         yield from _measure_problems(document, measure, projects, measure_types, standard, year)
-    deviations = raw.get("abweichungen")
     others = [partner.bezeichnung for key, partner in partners.items() if key != slug]
+    yield from _deviations_problems(document, raw.get("abweichungen"), standard, year, others)
+
+
+def _deviations_problems(
+    document: YamlDocument, deviations: Any, standard: StandardText | None, year: int | None, others: list[str]
+) -> Iterator[Problem]:
+    wordings = {section.id: section.text for section in standard.abschnitte} if standard else {}
     for section_id, text in deviations.items() if isinstance(deviations, dict) else []:
         yield from _deviation_problems(document, section_id, text, standard, year)
-        wording = (
-            next((section.text for section in standard.abschnitte if section.id == section_id), None)
-            if standard
-            else None
-        )
+        wording = wordings.get(section_id)
         if isinstance(text, str) and wording is not None:
-            for offset, message, hint in deviation_fact_problems(text, wording, year, others):
-                location = ("abweichungen", section_id)
-                yield Problem(document.path, document.line_in_text(location, offset), dotted(location), message, hint)
+            yield from _fact_problems(document, section_id, deviation_fact_problems(text, wording, year, others))
+
+
+def _fact_problems(document: YamlDocument, section_id: str, found: Iterable[FactProblem]) -> Iterator[Problem]:
+    """A fact a deviation changes, at its line in the text, naming the field that holds the fact too."""
+    location = ("abweichungen", section_id)
+    for problem in found:
+        where = f"{problem.field} in Zeile {document.line_of((problem.field,))}"
+        yield Problem(
+            document.path,
+            document.line_in_text(location, problem.offset),
+            dotted(location),
+            f"{problem.message} (die Eckdaten stehen in {where})",
+            problem.hint,
+        )
 
 
 def _partner_problems(

@@ -6,64 +6,85 @@ standard text's placeholders ({budget}, {projektliste}, {unterschriften}, the pa
 deviation replaces a whole section's wording, so it could print another amount, list another project,
 name another year or partner: then the page would say one thing above and another below. So a
 deviation keeps every placeholder its section has, and names no amount, year, date, project or
-partner that the standard wording of that section does not already name.
+partner that the standard wording of that section does not already name. Each problem names the
+field that holds the fact, so the message can point at both places.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 _PLACEHOLDER = re.compile(r"\{[A-Za-z]+\}")
 _AMOUNT = re.compile(r"\b\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?:\s*(?:Euro|EUR|€))?|\b\d+(?:,\d{1,2})?\s*(?:Euro|EUR|€)")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)")
 _DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S", re.MULTILINE)
+# The field a placeholder fills in: where the fact itself stands.
+PLACEHOLDER_FIELDS = {"{budget}": "budget", "{projektliste}": "massnahmen", "{unterschriften}": "unterzeichnende"}
+NAME_FIELD = "partner"
+
+
+class FactProblem(NamedTuple):
+    offset: int  # in the deviation
+    field: str  # the record's field that holds the fact
+    message: str
+    hint: str
 
 
 def deviation_fact_problems(
     deviation: str, standard_wording: str, year: int | None, other_partners: Iterable[str]
-) -> Iterator[tuple[int, str, str]]:
-    """(offset in the deviation, message, hint) in German for each fact the deviation would change."""
+) -> Iterator[FactProblem]:
+    """Each fact the deviation would change, with the field that holds it (German messages)."""
     for placeholder in sorted(set(_PLACEHOLDER.findall(standard_wording)) - set(_PLACEHOLDER.findall(deviation))):
-        yield (
+        yield FactProblem(
             0,
+            PLACEHOLDER_FIELDS.get(placeholder, NAME_FIELD),
             f"lässt den Platzhalter '{placeholder}' des Standardtexts weg",
             "Den Platzhalter stehen lassen: Er setzt den Wert aus den Feldern ein (Budget, Projekte, "
             "Unterschriften, Name), so sagen Eckdaten und Wortlaut dasselbe.",
         )
+    if _PLACEHOLDER.fullmatch(standard_wording.strip()) and deviation.strip() != standard_wording.strip():
+        placeholder = standard_wording.strip()
+        yield FactProblem(
+            0,
+            PLACEHOLDER_FIELDS.get(placeholder, NAME_FIELD),
+            f"ändert einen Abschnitt, der nur aus {placeholder} besteht",
+            "Dieser Abschnitt hat keinen eigenen Wortlaut; was dort steht, kommt aus den Feldern.",
+        )
     amount = "nennt einen Betrag, den der Standardtext hier nicht hat"
-    yield from _new_matches(deviation, standard_wording, _AMOUNT, amount, "Das Budget steht in budget (über {budget}).")
+    yield from _new_matches(deviation, standard_wording, _AMOUNT, "budget", amount, "Das Budget kommt über {budget}.")
     date = "nennt ein Datum, das der Standardtext hier nicht hat"
-    yield from _new_matches(deviation, standard_wording, _DATE, date, "Unterschriften stehen unter unterzeichnende.")
+    hint = "Unterschriften mit Datum kommen über {unterschriften}."
+    yield from _new_matches(deviation, standard_wording, _DATE, "unterzeichnende", date, hint)
     for match in _YEAR.finditer(deviation):
         if match.group() not in standard_wording and (year is None or int(match.group()) != year):
-            yield (
+            yield FactProblem(
                 match.start(),
+                "jahr",
                 f"nennt das Jahr {match.group()}, die Vereinbarung gilt für {year}",
                 "Jahreszahlen nur so, wie sie im Standardtext dieses Abschnitts stehen.",
             )
     if "{projektliste}" in standard_wording:
         for match in _LIST_ITEM.finditer(deviation):
-            yield (
+            yield FactProblem(
                 match.start(),
+                "massnahmen",
                 "hat eine eigene Aufzählung neben {projektliste}",
                 "Projekte stehen unter massnahmen; {projektliste} setzt sie in den Text.",
             )
     for name in other_partners:
         found = deviation.find(name)
         if found >= 0 and name not in standard_wording:
-            yield (
-                found,
-                f"nennt eine andere Gebietskörperschaft: '{name}'",
-                "Den eigenen Namen über die Platzhalter setzen.",
-            )
+            hint = "Den eigenen Namen über die Platzhalter setzen ({nominativ}, {dativ} …)."
+            yield FactProblem(found, NAME_FIELD, f"nennt eine andere Gebietskörperschaft: '{name}'", hint)
 
 
 def _new_matches(
-    deviation: str, standard_wording: str, pattern: re.Pattern[str], message: str, hint: str
-) -> Iterator[tuple[int, str, str]]:
+    deviation: str, standard_wording: str, pattern: re.Pattern[str], field: str, message: str, hint: str
+) -> Iterator[FactProblem]:
     known = {match.group().strip() for match in pattern.finditer(standard_wording)}
     for match in pattern.finditer(deviation):
         if match.group().strip() not in known:
-            yield match.start(), f"{message}: '{match.group().strip()}'", hint
+            yield FactProblem(match.start(), field, f"{message}: '{match.group().strip()}'", hint)
