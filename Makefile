@@ -61,9 +61,10 @@ neues-jahr: $(INSTALLED)
 	@test -n "$$JAHR" || { echo "Bitte angeben: make neues-jahr JAHR=<jahr>"; exit 2; }
 	@$(BIN)/aqb neues-jahr -- "$$JAHR"
 
-## import: turn a signed agreement (text or PDF) into a draft, e.g. make import DATEI=vereinbarung.pdf
+## import: turn signed agreements (PDF or text) into drafts: one file, or every file of a folder
+## (make import DATEI=vereinbarung.pdf, make import DATEI=unterlagen-2026/)
 import: $(INSTALLED)
-	@test -n "$$DATEI" || { echo "Bitte angeben: make import DATEI=<datei>"; exit 2; }
+	@test -n "$$DATEI" || { echo "Bitte angeben: make import DATEI=<datei oder ordner>"; exit 2; }
 	@$(BIN)/aqb import -- "$$DATEI"
 
 ## lint: ruff (rules in pyproject.toml) and its formatter, mypy in strict mode, zizmor on the workflows

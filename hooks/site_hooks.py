@@ -81,6 +81,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         operator=operator.get("name", ""),
         file_dates=last_changes(root, ["data", "content"]),
         repository=repository,
+        data_dir=root / "data",
     )
     config.nav = expand_nav(config.nav, _site)
     return config

@@ -48,6 +48,7 @@ def synthetic_agreement(
         massnahmen=projects if projects is not None else {"qualifizierung": [f"Testprojekt {partner} {year}"]},
     )
     record["quelle"] = {"titel": f"Testdaten {partner} {year}", "herausgeber": "Testsuite"}
+    record.pop("original")  # the signed document of the real record belongs to it alone
     return record
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import re
 import shlex
@@ -175,7 +176,14 @@ def test_new_year_copies_the_standard_text_and_check_warns_until_edited(data_fol
     lines = text.splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if line.startswith("# ENTWURF"))
     assert lines[start + 1] == "offene_punkte:\n" and lines[start + 2].startswith("  - ")
-    path.write_text("".join(lines[:start] + lines[start + 3 :]), encoding="utf-8")  # the ministry has compared it
+    # Every place the old year stands is an open point of its own, never replaced blindly.
+    points = list(itertools.takewhile(lambda line: line.startswith('  - "'), lines[start + 2 :]))
+    source_lines = (REPO / "data" / "standardtexte" / "2025.yaml").read_text(encoding="utf-8").splitlines()
+    mentions = [line for line in source_lines if "2025" in line and not line.strip().startswith(("#", "jahr:"))]
+    assert len(points) == 1 + len(mentions)
+    assert any("Abschnitt praeambel" in line and "für die Jahre 2025 bis 2029" in line for line in points)
+    end = start + 2 + len(points)
+    path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")  # the ministry has compared it
     result = aqb("check", cwd=data_folder.root)
     assert result.returncode == 0, result.stderr
     assert (
@@ -200,6 +208,7 @@ def test_check_warns_about_suspicious_but_valid_data(data_folder: DataFolder) ->
     earlier["massnahmen"]["ausbildung"] = ["Frauenakademie 2025"]
     earlier["quelle"]["url"] = "https://example.org/2024"
     earlier["quelle"]["titel"] = "Zielvereinbarung 2024 (Testdaten)"
+    earlier.pop("original")  # the 2025 record's signed document is not the 2024 one
     data_folder.add_agreement(earlier)
     result = aqb("check", cwd=data_folder.root)
     assert result.returncode == 0

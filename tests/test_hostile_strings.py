@@ -68,6 +68,7 @@ MEASURES = ["ausbildungsvorbereitung", "ausbildung", "qualifizierung", "weiterbi
 def full_text_record(partner: str, year: int, payload: str) -> dict[str, Any]:
     record = copy.deepcopy(real_agreement())
     record.update(jahr=year, partner=partner, budget=1000 + len(payload))
+    record.pop("original")
     record["massnahmen"] = {measure: [f"{payload} {measure}"] for measure in MEASURES}
     record["unterzeichnende"] = [
         {"name": payload, "funktion": f"{payload}\nzweite Zeile", "ort": payload, "datum": "nicht eingetragen"}

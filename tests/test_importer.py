@@ -31,15 +31,31 @@ def without_marburg(data_folder: DataFolder) -> DataFolder:
     return data_folder
 
 
+def confirm(folder: DataFolder) -> None:
+    """What staff do once they compared the draft with the original: delete the open point."""
+    record = draft(folder)
+    [check] = record.pop("offene_punkte")
+    assert check.endswith("mit dem Original abgleichen")
+    folder.write(MARBURG, record)
+
+
 def draft(folder: DataFolder) -> dict[str, Any]:
     record: dict[str, Any] = yaml.safe_load((folder.path / MARBURG).read_text(encoding="utf-8"))
     return record
 
 
 def same_as_bundled_except_source_note(imported: dict[str, Any]) -> None:
+    """The draft is the bundled record, plus one open point to compare it with the original (never a
+    public note), and without the bundled record's own source note."""
     bundled = real_agreement()
-    assert imported["quelle"].pop("hinweis").startswith("Eingelesen aus ")
+    [check] = imported.pop("offene_punkte")
+    assert check.startswith("Eingelesen aus ") and check.endswith("mit dem Original abgleichen")
+    assert "hinweis" not in imported["quelle"]
     bundled["quelle"].pop("hinweis")
+    imported["original"].pop("sha256")  # the same text, read from another file (PDF or another layout)
+    bundled["original"].pop("sha256")
+    imported["original"]["datei"] = imported["original"]["datei"].removesuffix(".pdf").removesuffix(".txt")
+    bundled["original"]["datei"] = bundled["original"]["datei"].removesuffix(".txt")
     assert imported == bundled
 
 
@@ -50,8 +66,11 @@ def test_importing_the_seed_gives_the_bundled_record(without_marburg: DataFolder
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Entwurf angelegt: data/vereinbarungen/2025/marburg-biedenkopf.yaml",
-        "Alles erkannt.",
+        "Offen: Eingelesen aus zielvereinbarung.txt: Wortlaut, Beträge, Namen und Daten mit dem Original abgleichen",
+        "Alles erkannt; offen ist nur der Abgleich mit dem Original (unter offene_punkte im Entwurf).",
     ]
+    original = without_marburg.path / "originaltexte" / "2025" / "marburg-biedenkopf.txt"
+    assert original.read_bytes() == source.read_bytes()  # kept unchanged, as the record's provenance
     # Nothing is written outside the repository: no report beside the source file.
     assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "zielvereinbarung.txt"]
     same_as_bundled_except_source_note(draft(without_marburg))
@@ -63,6 +82,7 @@ def test_imported_seed_renders_the_same_agreement_page(
     source = tmp_path / "zielvereinbarung.txt"
     source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     assert import_into(without_marburg, source).returncode == 0
+    confirm(without_marburg)
     site = build_site(without_marburg.root, without_marburg.root / "site")
     imported = page(site, "kreise/marburg-biedenkopf/2025/")
     bundled = page(real_site, "kreise/marburg-biedenkopf/2025/")
@@ -88,6 +108,7 @@ def test_a_section_that_departs_from_the_standard_becomes_an_override(
         "Abschnitt „§ 3 Umsetzung der UN-Behindertenrechtskonvention“ weicht vom Standardtext 2025 ab: "
         "als Abweichung übernommen." in report
     )
+    confirm(without_marburg)
     site = build_site(without_marburg.root, without_marburg.root / "site")
     text = text_of(page(site, "kreise/marburg-biedenkopf/2025/").select_one("article.aqb-wortlaut"))
     assert "eine sehr große Bedeutung zu." in text
@@ -139,7 +160,8 @@ def test_unreadable_text_creates_nothing(without_marburg: DataFolder, tmp_path: 
     source.write_text("Sehr geehrte Damen und Herren,\nanbei die Unterlagen.\n", encoding="utf-8")
     result = import_into(without_marburg, source)
     assert result.returncode == 1
-    assert "Jahr oder Partner nicht erkannt; nichts angelegt." in result.stderr
+    assert "Nichts angelegt: Jahr nicht erkannt" in result.stderr
+    assert "Partner nicht erkannt" in result.stderr
     assert sorted(path.name for path in tmp_path.iterdir()) == ["brief.txt", "data"]
     assert not (without_marburg.path / MARBURG).exists()
 
@@ -171,10 +193,11 @@ def test_importing_a_pdf_of_the_seed(without_marburg: DataFolder, tmp_path: Path
     result = import_into(without_marburg, source)
     assert result.returncode == 0, result.stderr
     same_as_bundled_except_source_note(draft(without_marburg))
-    assert result.stdout.splitlines()[-1] == "Alles erkannt."
+    assert result.stdout.splitlines()[-1].startswith("Alles erkannt; offen ist nur der Abgleich mit dem Original")
+    assert (without_marburg.path / "originaltexte" / "2025" / "marburg-biedenkopf.pdf").read_bytes()[:5] == b"%PDF-"
 
 
 def test_make_import_without_file_says_how() -> None:
     result = subprocess.run(["make", "-s", "import", "INSTALLED="], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 2
-    assert "Bitte angeben: make import DATEI=<datei>" in result.stdout
+    assert "Bitte angeben: make import DATEI=<datei oder ordner>" in result.stdout

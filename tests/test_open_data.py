@@ -53,6 +53,7 @@ CSV_PLACES = {
     "angaben": ["angaben"],
     "abweichungen": ["abweichungen"],
     "quelle": ["quelle_titel", "quelle_herausgeber", "quelle_url", "quelle_abgerufen", "quelle_hinweis"],
+    "original": ["original_url", "original_sha256"],
 }
 # A record with open points is a draft and never published, so its list of open points is no download field.
 NEVER_PUBLISHED = {"offene_punkte"}

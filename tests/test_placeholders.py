@@ -80,6 +80,7 @@ def placeholder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         partners[slug]["im_text"] = dict.fromkeys(("nominativ", "genitiv", "dativ", "akkusativ"), payload)
         record = real_agreement()
         record.update(jahr=2024 if len(slug) % 2 else 2025, partner=slug)
+        record.pop("original")
         record["quelle"] = {"titel": f"Testdaten {slug}", "herausgeber": "Testsuite"}
         record["abweichungen"] = {"paragraf-7": wording_with_every_construct()}
         folder.add_agreement(record)

@@ -347,7 +347,7 @@ CASES = [
             MARBURG,
             append="offene_punkte:\n  - Budget mit dem Bescheid abgleichen\n",
         ),
-        f"{M}:54: offene_punkte[1]: Entwurf, noch offen: Budget mit dem Bescheid abgleichen",
+        f"{M}:59: offene_punkte[1]: Entwurf, noch offen: Budget mit dem Bescheid abgleichen",
     ),
     Case(
         "Titel der Quelle aus einem anderen Jahr",
@@ -421,11 +421,11 @@ CASES = [
         ("import", "../kaputt.pdf"),
     ),
     Case("Import: Datei fehlt", NOTHING, "Datei nicht gefunden: ../fehlt.txt", ("import", "../fehlt.txt")),
-    Case("Import: Ordner statt Datei", NOTHING, "Datei nicht gefunden: data", ("import", "data")),
+    Case("Import: Ordner ohne Texte", NOTHING, "In data liegt keine .pdf- oder .txt-Datei.", ("import", "data")),
     Case(
         "Import: Brief statt Vereinbarung",
         source_file("brief.txt", "Sehr geehrte Damen und Herren\n"),
-        "Jahr oder Partner nicht erkannt; nichts angelegt.",
+        "Nichts angelegt: Jahr nicht erkannt (erwartet z. B. „Zielvereinbarung“ und „2025“ am Anfang).",
         ("import", "../brief.txt"),
     ),
     Case(
@@ -660,27 +660,27 @@ CASES = [
     Case(
         "50 000 eckige Klammern in einer Abweichung",
         deviation("paragraf-7", "[" * 50_000),
-        f"{M}:55: abweichungen.paragraf-7: ist zu lang: 50000 Zeichen, erlaubt sind höchstens 10000",
+        f"{M}:60: abweichungen.paragraf-7: ist zu lang: 50000 Zeichen, erlaubt sind höchstens 10000",
     ),
     Case(
         "viele offene Klammern in einer Abweichung",
         deviation("paragraf-7", "## § 7\n\n" + "[" * 101),
-        f"{M}:57: abweichungen.paragraf-7: hat zu viele eckige Klammern '[': 101, erlaubt sind höchstens 100",
+        f"{M}:62: abweichungen.paragraf-7: hat zu viele eckige Klammern '[': 101, erlaubt sind höchstens 100",
     ),
     Case(
         "Liste 400 Ebenen tief in einer Abweichung",
         deviation("paragraf-7", "## § 7\n\n" + "1. " * 400 + "x"),
-        f"{M}:57: abweichungen.paragraf-7: ist zu tief verschachtelt (mehr als 8 Ebenen",
+        f"{M}:62: abweichungen.paragraf-7: ist zu tief verschachtelt (mehr als 8 Ebenen",
     ),
     Case(
         "eingerückte Liste 12 Ebenen tief",
         deviation("paragraf-7", "## § 7\n\n" + "\n".join("    " * depth + "- x" for depth in range(12))),
-        f"{M}:65: abweichungen.paragraf-7: ist zu tief verschachtelt (mehr als 8 Ebenen",
+        f"{M}:70: abweichungen.paragraf-7: ist zu tief verschachtelt (mehr als 8 Ebenen",
     ),
     Case(
         "Zitat 400 Ebenen tief",
         deviation("paragraf-7", "## § 7\n\n" + ">" * 400 + " x"),
-        f"{M}:57: abweichungen.paragraf-7: ist zu tief verschachtelt",
+        f"{M}:62: abweichungen.paragraf-7: ist zu tief verschachtelt",
     ),
     Case(
         "Landessumme im Jahr 0000",
@@ -724,13 +724,13 @@ CASES = [
             "Höhe von insgesamt\n\n**1.500.000 Euro**\n\naus dem Ausbildungs- und Qualifizierungsbudget 2025 zur "
             "Verfügung.",
         ),
-        f"{M}:61: abweichungen.paragraf-4: nennt einen Betrag, den der Standardtext hier nicht hat: '1.500.000 Euro' "
+        f"{M}:66: abweichungen.paragraf-4: nennt einen Betrag, den der Standardtext hier nicht hat: '1.500.000 Euro' "
         "(die Eckdaten stehen in budget in Zeile 13)",
     ),
     Case(
         "Abweichung ohne Budget-Platzhalter",
         deviation("paragraf-4", "## § 4\n\n### Haushaltsmittel und Eckdaten\n\nDas HMSI stellt Mittel bereit."),
-        f"{M}:55: abweichungen.paragraf-4: lässt den Platzhalter '{{budget}}' des Standardtexts weg",
+        f"{M}:60: abweichungen.paragraf-4: lässt den Platzhalter '{{budget}}' des Standardtexts weg",
     ),
     Case(
         "Abweichung mit Geheimprojekt neben der Projektliste",
@@ -739,7 +739,7 @@ CASES = [
             "## § 5\n\n### **Ziele für die Umsetzung {genitiv}**\n\n{Nominativ} finanziert folgende Projekte:\n\n"
             "{projektliste}\n\n- Geheimprojekt X\n\nDie Förderung erfolgt nach Bescheid an {akkusativ}.",
         ),
-        f"{M}:63: abweichungen.paragraf-5: hat eine eigene Aufzählung neben {{projektliste}}",
+        f"{M}:68: abweichungen.paragraf-5: hat eine eigene Aufzählung neben {{projektliste}}",
     ),
     Case(
         "Abweichung ohne Projektliste",
@@ -748,27 +748,27 @@ CASES = [
             "## § 5\n\n### **Ziele für die Umsetzung {genitiv}**\n\n{Nominativ} finanziert Geheimprojekt X "
             "nach Bescheid an {akkusativ}.",
         ),
-        f"{M}:55: abweichungen.paragraf-5: lässt den Platzhalter '{{projektliste}}' des Standardtexts weg",
+        f"{M}:60: abweichungen.paragraf-5: lässt den Platzhalter '{{projektliste}}' des Standardtexts weg",
     ),
     Case(
         "erster Abschnitt nennt ein anderes Jahr",
         deviation("titel", "## Zielvereinbarung\n\n**2019**\n\n**zwischen dem HMSI und {dativ}**"),
-        f"{M}:57: abweichungen.titel: nennt das Jahr 2019, die Vereinbarung gilt für 2025",
+        f"{M}:62: abweichungen.titel: nennt das Jahr 2019, die Vereinbarung gilt für 2025",
     ),
     Case(
         "erster Abschnitt nennt einen anderen Kreis",
         deviation("titel", "## Zielvereinbarung\n\n**2025**\n\n**zwischen dem HMSI und dem Landkreis Kassel**"),
-        f"{M}:55: abweichungen.titel: lässt den Platzhalter '{{dativ}}' des Standardtexts weg",
+        f"{M}:60: abweichungen.titel: lässt den Platzhalter '{{dativ}}' des Standardtexts weg",
     ),
     Case(
         "Abweichung nennt einen anderen Kreis neben dem eigenen",
         deviation("titel", "## Zielvereinbarung\n\n**2025**\n\n**zwischen dem HMSI und {dativ} (wie Stadt Kassel)**"),
-        f"{M}:59: abweichungen.titel: nennt eine andere Gebietskörperschaft: 'Stadt Kassel'",
+        f"{M}:64: abweichungen.titel: nennt eine andere Gebietskörperschaft: 'Stadt Kassel'",
     ),
     Case(
         "Unterschriftsabschnitt mit eigenem Datum",
         deviation("unterschriften", "{unterschriften}\n\nWiesbaden, den 1.1.2030"),
-        f"{M}:57: abweichungen.unterschriften: nennt ein Datum, das der Standardtext hier nicht hat: '1.1.2030'",
+        f"{M}:62: abweichungen.unterschriften: nennt ein Datum, das der Standardtext hier nicht hat: '1.1.2030'",
     ),
     Case(
         "Nullbreites Leerzeichen im Projektnamen",
@@ -947,7 +947,7 @@ CASES = [
     Case(
         "Unterschriftsabschnitt mit zusätzlichem Namen",
         deviation("unterschriften", "{unterschriften}\n\nMax Mustermann\n\nLandrat"),
-        f"{M}:55: abweichungen.unterschriften: ändert einen Abschnitt, der nur aus {{unterschriften}} besteht "
+        f"{M}:60: abweichungen.unterschriften: ändert einen Abschnitt, der nur aus {{unterschriften}} besteht "
         "(die Eckdaten stehen in unterzeichnende in Zeile 26)",
     ),
     Case("check: Ordner fehlt", NOTHING, "Ordner nicht gefunden: fehlt", ("check", "--daten", "fehlt"), 2),
@@ -1037,7 +1037,7 @@ def test_impossible_signature_date_becomes_an_open_point(
     status, output = run(("check",), capsys)
     assert status == 1
     assert "unterzeichnende[1].datum: ist leer; hier fehlt ein Wert" in output
-    assert "offene_punkte[1]: Entwurf, noch offen: Zeile 94: „31.2.2025“ ist kein gültiges Datum" in output
+    assert "offene_punkte[2]: Entwurf, noch offen: Zeile 94: „31.2.2025“ ist kein gültiges Datum" in output
 
 
 def pdf_bomb(inflated: int) -> bytes:

@@ -7,6 +7,7 @@ Each check yields problems; the loader collects them all and fails once.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -15,7 +16,15 @@ from typing import Any
 
 from aqb.data.facts import FactProblem, deviation_fact_problems
 from aqb.data.messages import suggest, validity
-from aqb.data.model import FIRST_YEAR, AnyAgreement, FullTextAgreement, MeasureType, Partner, StandardText
+from aqb.data.model import (
+    FIRST_YEAR,
+    AnyAgreement,
+    FullTextAgreement,
+    MeasureType,
+    Original,
+    Partner,
+    StandardText,
+)
 from aqb.data.problems import Problem
 from aqb.data.text import heading_ids, wording_problems
 from aqb.data.yamlsource import Location, YamlDocument, dotted
@@ -232,6 +241,16 @@ def _deviation_problems(
         )
     if isinstance(text, str):
         yield from wording_problems_at(document, ("abweichungen", section_id), text)
+        same = standard is not None and any(
+            s.id == section_id and s.text.strip() == text.strip() for s in standard.abschnitte
+        )
+        if same:
+            yield located(
+                document,
+                ("abweichungen", section_id),
+                "gleicht dem Standardtext: keine Abweichung",
+                f"abweichungen.{section_id} löschen; der Standardtext gilt ohnehin.",
+            )
 
 
 # Element ids the page templates set themselves (agreement, partner and year pages), and the prefixes
@@ -270,15 +289,63 @@ def element_id_problems(
 
 
 def agreement_problems(
-    document: YamlDocument, agreement: AnyAgreement | None, standard_texts: dict[int, StandardText]
+    document: YamlDocument, agreement: AnyAgreement | None, standard_texts: dict[int, StandardText], data_dir: Path
 ) -> Iterator[Problem]:
-    """Checks of a valid record: plausible dates; headings of its own wording take no id its page has."""
+    """Checks of a valid record: plausible dates, its original unchanged, headings that take no id its page has."""
     if agreement is None:
         return
     yield from _date_problems(document, agreement)
+    if isinstance(agreement, FullTextAgreement) and agreement.original is not None:
+        yield from _original_problems(document, agreement, agreement.original, data_dir)
     standard = standard_texts.get(agreement.jahr)
     if isinstance(agreement, FullTextAgreement) and standard is not None and agreement.abweichungen:
         yield from element_id_problems(document, standard, agreement.abweichungen)
+
+
+def unnamed_original_problems(
+    originals: list[Path], data_dir: Path, agreements: tuple[AnyAgreement, ...], documents: dict[Any, YamlDocument]
+) -> Iterator[Problem]:
+    """A signed text beside a record that does not name it: the page could not offer it for download."""
+    named = {a.original.datei for a in agreements if isinstance(a, FullTextAgreement) and a.original}
+    for file in originals:
+        relative = file.relative_to(data_dir).as_posix()
+        document = documents.get((int(file.parent.name), file.stem)) if file.parent.name.isdigit() else None
+        if relative not in named and document is not None:
+            yield located(
+                document,
+                (),
+                f"nennt ihren Originaltext data/{relative} nicht",
+                f"original: mit datei: {relative} und sha256 (Prüfsumme) ergänzen.",
+            )
+
+
+def _original_problems(
+    document: YamlDocument, agreement: FullTextAgreement, original: Original, data_dir: Path
+) -> Iterator[Problem]:
+    """The signed document is where the record says, belongs to it, and is unchanged (same SHA-256)."""
+    expected = f"originaltexte/{agreement.jahr}/{agreement.partner}"
+    path = data_dir / original.datei
+    if original.datei.rsplit(".", 1)[0] != expected:
+        yield located(
+            document,
+            ("original", "datei"),
+            f"gehört nicht zu dieser Vereinbarung: '{original.datei}'",
+            f"Der Originaltext dieser Vereinbarung heißt {expected}.pdf (oder .txt).",
+        )
+    elif path.is_symlink() or not path.is_file():
+        yield located(
+            document,
+            ("original", "datei"),
+            f"fehlt: data/{original.datei}",
+            "Das unterzeichnete Dokument unverändert dort ablegen (make import tut das).",
+        )
+    elif hashlib.sha256(path.read_bytes()).hexdigest() != original.sha256:
+        yield located(
+            document,
+            ("original", "sha256"),
+            f"passt nicht zu data/{original.datei}: die Datei wurde verändert oder ausgetauscht",
+            "Das Original unverändert lassen; war es das falsche Dokument, den Eintrag neu einlesen (make import).",
+        )
 
 
 def _date_problems(document: YamlDocument, agreement: AnyAgreement) -> Iterator[Problem]:

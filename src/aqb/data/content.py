@@ -54,6 +54,7 @@ RESERVED_NAMES = frozenset(
         "mitmachen",
         "aqb",
         "feed.xml",
+        "originaltexte",
         "404",
         "404.html",
         "sitemap.xml",

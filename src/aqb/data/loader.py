@@ -19,6 +19,7 @@ from aqb.data.checks import (
     reference_problems,
     source_year_problems,
     standard_text_problems,
+    unnamed_original_problems,
     warnings,
     year_key_problem,
     yml_suffix_problem,
@@ -84,7 +85,7 @@ class _DatasetReader:
         measure_types = dict(sorted(measure_types.items(), key=lambda item: item[1].nummer))
         standard_texts = self._load_standard_texts(measure_types)
         agreements = self._load_agreements(partners, measure_types, standard_texts)
-        self._check_originals()
+        self._check_originals(agreements)
         return Dataset(
             partners,
             measure_types,
@@ -121,9 +122,12 @@ class _DatasetReader:
         prefix = f"{self.data_dir / folder_name}{os.sep}"
         return [file for file in self.files if str(file).startswith(prefix)]
 
-    def _check_originals(self) -> None:
-        """Each signed text in data/originaltexte/<jahr>/<kürzel>.txt belongs to the record made from it."""
-        for file in self._files_in(ORIGINALS_DIR):
+    def _check_originals(self, agreements: tuple[AnyAgreement, ...]) -> None:
+        """Each signed text in data/originaltexte/<jahr>/<kürzel>.txt belongs to the record made from it,
+        and that record names it (with its checksum), so the page can offer it."""
+        originals = self._files_in(ORIGINALS_DIR)
+        self.problems.extend(unnamed_original_problems(originals, self.data_dir, agreements, self.documents))
+        for file in originals:
             relative = file.relative_to(self.data_dir / ORIGINALS_DIR)
             placed = (
                 len(relative.parts) == 2
@@ -300,7 +304,7 @@ class _DatasetReader:
             # Year and partner must match the path, so each (year, partner) has one file at most.
             self.problems.extend(open_points(document))
             if len(self.problems) == before:
-                self.problems.extend(agreement_problems(document, agreement, standard_texts))
+                self.problems.extend(agreement_problems(document, agreement, standard_texts, self.data_dir))
             if agreement is not None and len(self.problems) == before:
                 agreements.append(agreement)
                 self.documents[(agreement.jahr, agreement.partner)] = document

@@ -20,8 +20,9 @@ def blank_hint(location: Location) -> str:
         return _BLANK_HINTS[str(location[-1])]
     if location[-1] == "datum":
         return f"Datum eintragen (JJJJ-MM-TT); steht im unterzeichneten Dokument keins: datum: {NOT_ENTERED}"
-    if location[0] == "massnahmen":
-        return f"Projekte eintragen; nennt die Vereinbarung hier keins: {location[-1]}: {NO_PROJECT}"
+    if location[0] == "massnahmen" and len(location) > 1:
+        # An empty project line (massnahmen.ausbildung[1]) is named by its measure type, not its index.
+        return f"Projekte eintragen; nennt die Vereinbarung hier keins: {location[1]}: {NO_PROJECT}"
     return "Ausfüllen, oder die ganze Zeile löschen, wenn das Feld nicht gebraucht wird."
 
 

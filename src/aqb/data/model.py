@@ -439,6 +439,19 @@ class AgreementBase(Record):
     partner: Slug = Field(description="Kürzel der Gebietskörperschaft; muss zum Dateinamen passen.")
 
 
+class Original(Record):
+    """The signed document a full-text record was made from, kept unchanged in the repository."""
+
+    model_config = _german("Originaldokument", "Das unterzeichnete Dokument, aus dem der Eintrag angelegt wurde.")
+
+    datei: Annotated[str, Field(pattern=r"^originaltexte/[0-9]{4}/[a-z0-9-]+\.(?:txt|pdf)$")] = Field(
+        description="Pfad unter data/, z. B. „originaltexte/2025/marburg-biedenkopf.pdf“."
+    )
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] = Field(
+        description="SHA-256-Prüfsumme der Datei (64 Zeichen 0–9, a–f); `make import` trägt sie ein."
+    )
+
+
 class FullTextAgreement(AgreementBase):
     """An agreement whose signed text is available (data/vereinbarungen/<jahr>/<partner>.yaml)."""
 
@@ -454,6 +467,9 @@ class FullTextAgreement(AgreementBase):
         description="Wer unterschrieben hat, in der Reihenfolge des Dokuments."
     )
     quelle: Source = Field(description="Woher der Text stammt.")
+    original: Original | None = Field(
+        default=None, description="Das unterzeichnete Dokument in data/originaltexte/, mit Prüfsumme."
+    )
     abweichungen: dict[Slug, Text] = Field(
         default_factory=dict,
         description="Abschnitte, deren Wortlaut vom Standardtext des Jahres abweicht: Kürzel des Abschnitts → ganzer "

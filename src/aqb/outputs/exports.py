@@ -45,6 +45,8 @@ AGREEMENT_COLUMNS = [
     "quelle_url",
     "quelle_abgerufen",
     "quelle_hinweis",
+    "original_url",
+    "original_sha256",
     "geaendert",
     "url",
 ]
@@ -74,6 +76,8 @@ def agreement_record(dataset: Dataset, agreement: AnyAgreement, base_url: str, c
     record["gebietskoerperschaft"] = dataset.partners[agreement.partner].bezeichnung
     if isinstance(agreement, FullTextAgreement):  # the names the text uses, from its partner
         record["partner_im_text"] = dataset.partners[agreement.partner].naming.model_dump(mode="json")
+        # The signed document, published beside the pages (the record keeps its own fields unchanged).
+        record["original_url"] = base_url + agreement.original.datei if agreement.original else None
     record["wortlaut"] = (
         full_text(agreement, dataset.standard_texts[agreement.jahr], dataset.partners[agreement.partner].naming)
         if isinstance(agreement, FullTextAgreement)
@@ -150,6 +154,14 @@ def _signatory_text(signatory: Signatory | NamedSignatory) -> str:
     return text + ")"
 
 
+def _original_cells(agreement: AnyAgreement, base_url: str) -> dict[str, str | None]:
+    original = agreement.original if isinstance(agreement, FullTextAgreement) else None
+    return {
+        "original_url": base_url + original.datei if original else None,
+        "original_sha256": original.sha256 if original else None,
+    }
+
+
 def agreement_row(dataset: Dataset, a: AnyAgreement, base_url: str, changed: date | None) -> dict[str, Any]:
     naming = dataset.partners[a.partner].naming if isinstance(a, FullTextAgreement) else None
     return {
@@ -173,6 +185,7 @@ def agreement_row(dataset: Dataset, a: AnyAgreement, base_url: str, changed: dat
         "quelle_url": a.quelle.url,
         "quelle_abgerufen": a.quelle.abgerufen.isoformat() if a.quelle.abgerufen else None,
         "quelle_hinweis": a.quelle.hinweis,
+        **_original_cells(a, base_url),
         "geaendert": changed.isoformat() if changed else None,
         "url": _permalink(base_url, a),
     }

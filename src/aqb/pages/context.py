@@ -7,6 +7,7 @@ through MkDocs' `url` filter, so the site also works below a sub-path.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from aqb.data.dataset import Dataset
@@ -30,17 +31,20 @@ class SiteData:
         operator: str = "",
         file_dates: dict[str, date] | None = None,
         repository: Repository | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         """`contributor_guide`: the Markdown of CONTRIBUTING.md (shown on /mitmachen/); `site_url`: the
         public address, for absolute links in feeds and metadata; `operator`: who publishes the data;
         `file_dates`: when each file last changed (from git; empty where unknown); `repository`: where
-        the project lives, for "Fehler melden" and "Diese Seite bearbeiten"."""
+        the project lives, for "Fehler melden" and "Diese Seite bearbeiten"; `data_dir`: where the signed
+        originals are read from, to publish them beside their agreements (none in page-only tests)."""
         self.dataset = dataset
         self.contributor_guide = contributor_guide
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.operator = operator or "AQB-Zielvereinbarungen Hessen"
         self.file_dates = file_dates or {}
         self.repository = repository or Repository()
+        self.data_dir = data_dir
         # When each record's file last changed in git, by (year, partner); not its year-to-year changes.
         self.record_dates = {
             (a.jahr, a.partner): self.file_dates[path]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from aqb.data.model import FullTextAgreement
 from aqb.data.schema import render, schemas
 from aqb.outputs.catalog import catalog_files
 from aqb.outputs.exports import data_files
@@ -81,11 +83,26 @@ class Site(SiteData):
         yield from catalog_files(self.dataset, self.site_url, self.operator, self.record_dates).items()
 
     def write_downloads(self, site_dir: Path) -> None:
-        """Write the downloads into the built site, one by one, so they are never all in memory."""
+        """Write the downloads into the built site, one by one, so they are never all in memory; and
+        each signed original, unchanged, at the same path below the site as below data/."""
         for path, content in self.downloads():
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
+        for original in self.originals():
+            target = site_dir / original
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.data_dir / original if self.data_dir else original, target)
+
+    def originals(self) -> list[str]:
+        """The signed originals the records name (their paths below data/), where they can be read."""
+        if self.data_dir is None:
+            return []
+        return [
+            a.original.datei
+            for a in self.dataset.agreements
+            if isinstance(a, FullTextAgreement) and a.original and (self.data_dir / a.original.datei).is_file()
+        ]
 
 
 def expand_nav(nav: list[Any] | None, site: Site) -> list[Any] | None:

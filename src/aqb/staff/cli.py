@@ -80,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     year = add("neues-jahr", "Standardtext eines neuen Jahres aus dem Vorjahr anlegen")
     year.add_argument("jahr", type=_year)
     add("schema", "die JSON-Schemas für Editoren neu erzeugen (data/schema/)")
-    importer = add("import", "unterzeichneten Text (Markdown-Text oder PDF) als Entwurf einlesen")
+    importer = add("import", "unterzeichnete Texte (PDF oder Text) als Entwürfe einlesen: eine Datei oder einen Ordner")
     importer.add_argument("datei", type=Path)
     port = commands.add_parser("port", help="prüfen, ob ein Port für `make serve` frei ist")
     port.add_argument("port", type=_port)
@@ -106,6 +106,8 @@ def _main(argv: list[str] | None) -> int:
             print(f"Standardtext angelegt: {new_year(dataset, data_dir, arguments.jahr)}")
         elif arguments.command == "schema":
             return _schema(data_dir)
+        elif arguments.command == "import" and arguments.datei.is_dir():
+            return _import_folder(dataset, data_dir, arguments.datei)
         elif arguments.command == "import":
             _import(dataset, data_dir, arguments.datei)
     except ScaffoldError as error:
@@ -123,6 +125,25 @@ def _schema(data_dir: Path) -> int:
     return 0
 
 
+def _import_folder(dataset: Dataset, data_dir: Path, folder: Path) -> int:
+    """Every signed text in a folder: one table, and a non-zero exit if any file could not be placed."""
+    from aqb.staff.batch import import_folder, table
+
+    rows = import_folder(dataset, data_dir, folder)
+    if not rows:
+        print(f"In {escaped(str(folder))} liegt keine .pdf- oder .txt-Datei.", file=sys.stderr)
+        return 1
+    print(table(rows))
+    failed = [row for row in rows if row.result is None]
+    created = len(rows) - len(failed)
+    print(f"{created} von {len(rows)} Dateien als Entwurf angelegt.")
+    if failed:
+        print(f"{len(failed)} nicht angelegt; der Grund steht in der Tabelle.", file=sys.stderr)
+    if created:
+        print("Nächster Schritt: die offenen Punkte in jedem Entwurf erledigen, dann `make check`.")
+    return 1 if failed else 0
+
+
 def _import(dataset: Dataset, data_dir: Path, source: Path) -> None:
     from aqb.staff.importer import import_file
 
@@ -132,13 +153,13 @@ def _import(dataset: Dataset, data_dir: Path, source: Path) -> None:
         print(note)
     for point in result.open_points:
         print(f"Offen: {point}")
-    if result.open_points:
+    if len(result.open_points) == 1 and not result.report:  # only the comparison with the original
+        print("Alles erkannt; offen ist nur der Abgleich mit dem Original (unter offene_punkte im Entwurf).")
+    elif result.open_points:
         print(
             f"{len(result.open_points)} offene Punkte stehen im Entwurf unter offene_punkte; "
             "`make check` meldet sie, bis sie erledigt und gelöscht sind."
         )
-    elif not result.report:
-        print("Alles erkannt.")
 
 
 def _settings_are_valid() -> int:

@@ -9,6 +9,7 @@ until a person has decided.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +27,9 @@ from aqb.staff.scaffold import ScaffoldError, agreement_path, naming_for, write_
 _SIGNATURE_PLACE = re.compile(
     r"^(?P<ort>[^,]+), den(?:\s+(?P<tag>[0-9]{1,2})\.\s?(?P<monat>[0-9]{1,2})\.\s?(?P<jahr>[0-9]{4}))?\s*$"
 )
+# What never stands in a signatory's function: an annex, an amount. Such lines below the last signature
+# are left unplaced, so they become open points (see _report_unused_lines).
+_NOT_A_FUNCTION = re.compile(r"^(?:Anlage|Anhang|Kostenplan)\b|\bEuro\b|€|[0-9]{1,3}\.[0-9]{3}")
 # A measure type's number stands at the start of the line; indented, or as 1.1, it numbers a project.
 _NUMBERED = re.compile(r"^ ?([0-9]{1,2})[.)]\s+(.*\S)\s*$")
 # Bullets as word processors and PDFs print them: hyphen, en and em dash, bullet, asterisk, plus,
@@ -43,6 +47,7 @@ class ImportResult:
     draft: Path
     report: list[str]  # what the importer did, line by line, for the terminal
     open_points: list[str]  # what a person must decide; also in the draft under offene_punkte
+    values: dict[str, Any] = field(default_factory=dict)  # what the draft holds
 
 
 @dataclass
@@ -62,14 +67,27 @@ def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
     parsed.notes[:0] = reading_notes
     values = parsed.values
     if "jahr" not in values or "partner" not in values:
-        raise ScaffoldError("Jahr oder Partner nicht erkannt; nichts angelegt.\n" + "\n".join(parsed.notes))
+        # The notes say what was missing (year, partner, or the year's standard text).
+        causes = parsed.notes[len(reading_notes) :]
+        raise ScaffoldError("Nichts angelegt: " + "\n".join(causes + reading_notes))
     target = agreement_path(data_dir, values["partner"], values["jahr"])
     if target.exists() or target.with_suffix(".yml").exists():
         raise ScaffoldError(f"{target} gibt es schon; sie wird nicht überschrieben.")
+    original = original_path(data_dir, values["partner"], values["jahr"], source)
+    if original.exists():
+        raise ScaffoldError(f"{original} gibt es schon; er wird nicht überschrieben.")
     name = escaped(source.name)
-    values["quelle"]["hinweis"] = f"Eingelesen aus {name}; bitte mit dem Original abgleichen."
-    if parsed.open_points:
-        values["offene_punkte"] = parsed.open_points
+    # A person compares the draft with the signed document; until then make check refuses it. The
+    # public fields hold only what the document says (no note of ours in quelle.hinweis).
+    parsed.open_points.insert(
+        0, f"Eingelesen aus {name}: Wortlaut, Beträge, Namen und Daten mit dem Original abgleichen"
+    )
+    values["offene_punkte"] = parsed.open_points
+    raw = source.read_bytes()
+    values["original"] = {
+        "datei": original.relative_to(data_dir).as_posix(),
+        "sha256": hashlib.sha256(raw).hexdigest(),
+    }
     write_draft(
         target,
         "../../schema/vereinbarung.schema.json",
@@ -78,7 +96,19 @@ def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
         values,
         {},
     )
-    return ImportResult(target, parsed.notes, parsed.open_points)
+    try:  # the signed document itself, unchanged, as the draft's provenance
+        original.parent.mkdir(parents=True, exist_ok=True)
+        original.write_bytes(raw)
+    except OSError:
+        target.unlink(missing_ok=True)  # a file that fails leaves nothing behind
+        raise ScaffoldError(f"{original} konnte nicht geschrieben werden; nichts angelegt.") from None
+    return ImportResult(target, parsed.notes, parsed.open_points, values)
+
+
+def original_path(data_dir: Path, partner: str, year: int, source: Path) -> Path:
+    """Where the signed document of a record is kept: data/originaltexte/<jahr>/<kürzel>.<endung>."""
+    suffix = ".pdf" if source.read_bytes()[:5] == b"%PDF-" else ".txt"
+    return data_dir / "originaltexte" / str(year) / f"{partner}{suffix}"
 
 
 def parse_agreement(text: str, dataset: Dataset) -> _Parsed:
@@ -124,8 +154,14 @@ class _Reader:
         starts = _section_starts(self.text, standard, parsed)
         sections = {sid: self.text[begin:end] for sid, (begin, end) in starts.items()}
 
-        budget = _find_budget(sections.get(_section_with(standard, "{budget}") or "", []))
-        if budget is None:
+        candidates = _budget_candidates(sections.get(_section_with(standard, "{budget}") or "", []))
+        budget = candidates[0] if len(candidates) == 1 else None
+        if len(candidates) > 1:  # never a silent choice
+            amounts = ", ".join(f"{thousands(amount)} Euro" for amount in candidates)
+            self.parsed.open_points.append(
+                f"Der Abschnitt mit dem Budget nennt mehrere Beträge ({amounts}): das Budget unter budget eintragen"
+            )
+        if not candidates:
             parsed.open_points.append(
                 "Budget nicht erkannt (erwartet z. B. „1.118.780 Euro“ im Abschnitt mit § 4): "
                 "aus dem unterzeichneten Text eintragen"
@@ -245,7 +281,10 @@ class _Reader:
             index = _skip_blank(section, index + 1)
             function = []
             while (
-                index < len(section) and section[index].strip() and not _SIGNATURE_PLACE.match(_plain(section[index]))
+                index < len(section)
+                and section[index].strip()
+                and not _SIGNATURE_PLACE.match(_plain(section[index]))
+                and not _NOT_A_FUNCTION.search(_plain(section[index]))  # an annex below: an open point instead
             ):
                 function.append(section[index].strip())
                 used.add(index)
@@ -494,11 +533,12 @@ def _section_with(standard: StandardText, placeholder: str) -> str | None:
     return next((s.id for s in standard.abschnitte if placeholder in s.text), None)
 
 
-def _find_budget(section: list[str]) -> int | None:
-    match = re.search(
+def _budget_candidates(section: list[str]) -> list[int]:
+    """Every amount in Euro the budget section names, in order, each once."""
+    found = re.findall(
         r"(?<![0-9.])([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,12}) Euro", " ".join(_plain(line) for line in section)
     )
-    return int(match.group(1).replace(".", "")) if match else None
+    return list(dict.fromkeys(int(amount.replace(".", "")) for amount in found))
 
 
 def _with_blocks(section: list[str], structured: set[int], placeholder: str) -> list[str]:

@@ -162,15 +162,14 @@ def new_year(dataset: Dataset, data_dir: Path, year: int) -> Path:
     lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
     year_line = f"jahr: {max(earlier)}\n"
     # The copy is a draft until the ministry's wording for the new year has been compared with it.
+    points = [
+        f"Wortlaut, Jahreszahlen, Ministerium und Maßnahmenarten aus {max(earlier)} übernommen: "
+        f"mit dem Standardtext des Ministeriums für {year} abgleichen",
+        *_year_mentions(lines, max(earlier), year),
+    ]
     draft_marker = (
         f"# ENTWURF aus {source.name}: solange hier ein offener Punkt steht, wird nichts veröffentlicht.\n"
-        "offene_punkte:\n  - "
-        + json.dumps(
-            f"Wortlaut, Jahreszahlen, Ministerium und Maßnahmenarten aus {max(earlier)} übernommen: "
-            f"mit dem Standardtext des Ministeriums für {year} abgleichen",
-            ensure_ascii=False,
-        )
-        + "\n"
+        "offene_punkte:\n" + "".join(f"  - {json.dumps(point, ensure_ascii=False)}\n" for point in points)
     )
     copied = [f"jahr: {year}\n{draft_marker}" if line == year_line else line for line in lines]
     if year_line not in lines:
@@ -178,6 +177,23 @@ def new_year(dataset: Dataset, data_dir: Path, year: int) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("".join(copied), encoding="utf-8")
     return target
+
+
+def _year_mentions(lines: list[str], previous: int, year: int) -> list[str]:
+    """An open point for every place the previous year's number stands: never replaced blindly, since
+    "für die Jahre 2025 bis 2029" must stay as it is."""
+    points, section = [], ""
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith("- id:"):
+            section = stripped.removeprefix("- id:").strip()
+        if stripped.startswith(("#", "jahr:")) or str(previous) not in stripped:
+            continue
+        at = stripped.index(str(previous))
+        excerpt = stripped[max(0, at - 40) : at + 44].strip()
+        where = f"Abschnitt {section}" if section else "Kopf"
+        points.append(f"{where}: „…{excerpt}…“ nennt {previous}: für {year} ändern oder, wenn so gemeint, lassen")
+    return points
 
 
 def suggestion(value: str, known: dict[str, Any]) -> str:

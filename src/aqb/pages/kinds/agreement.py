@@ -9,7 +9,7 @@ from typing import Any
 
 from aqb.data.model import AnyAgreement, FullTextAgreement, KeyFiguresRecord, Partner
 from aqb.data.text import compose, document_title
-from aqb.formatting import euro, long_date, short_date
+from aqb.formatting import euro, long_date, short_date, thousands
 from aqb.outputs.feeds import signed_on
 from aqb.pages.context import SiteData, agreement_summary
 from aqb.pages.kinds.base import PageKind, PageSpec
@@ -59,6 +59,7 @@ def _key_figures(agreement: KeyFiguresRecord) -> dict[str, Any]:
 def _full_text(site: SiteData, agreement: FullTextAgreement) -> dict[str, Any]:
     standard = site.dataset.standard_texts[agreement.jahr]
     return {
+        "original": _original(site, agreement),
         "ministerium": {"name": standard.ministerium.name, "kurzname": standard.ministerium.kurzname},
         "unterzeichnende": [
             {
@@ -127,6 +128,18 @@ def _feedback(site: SiteData, agreement: AnyAgreement, partner: Partner) -> dict
         "fehler_melden_url": site.repository.report_url(f"Fehler: {partner.bezeichnung} {agreement.jahr}", body),
         "bearbeiten_url": site.repository.edit_url(path),
     }
+
+
+def _original(site: SiteData, agreement: FullTextAgreement) -> dict[str, str] | None:
+    """The signed document to download: its path below the site, kind and size ("PDF, 123 KB")."""
+    if agreement.original is None or site.data_dir is None:
+        return None
+    path = site.data_dir / agreement.original.datei
+    if not path.is_file():
+        return None
+    kind = "PDF" if path.suffix == ".pdf" else "Text"
+    kilobytes = max(1, round(path.stat().st_size / 1024))
+    return {"url": agreement.original.datei, "beschreibung": f"{kind}, {thousands(kilobytes)} KB"}
 
 
 def code_block(value: str) -> str:

@@ -1,0 +1,67 @@
+"""A year at once: every signed agreement in a folder becomes a draft, and one table says how each went.
+
+Staff get the year's stack of signed PDFs at once. Each file is imported on its own (one that fails
+leaves nothing behind and does not stop the others); the table names, per file, the partner, year,
+budget and projects found, the open points left for a person, or why nothing was created.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from aqb.data.dataset import Dataset
+from aqb.data.problems import escaped
+from aqb.staff.importer import ImportResult, import_file
+from aqb.staff.scaffold import ScaffoldError
+
+SOURCE_SUFFIXES = (".pdf", ".txt")
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    """One file of the folder and what became of it."""
+
+    file: str
+    result: ImportResult | None
+    failure: str | None  # German, when nothing was created
+
+
+def import_folder(dataset: Dataset, data_dir: Path, folder: Path) -> list[BatchRow]:
+    """Import every .pdf and .txt directly in `folder`, in name order; never stop at a failing one."""
+    rows = []
+    for source in sorted(p for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file()):
+        try:
+            rows.append(BatchRow(escaped(source.name), import_file(dataset, data_dir, source), None))
+        except ScaffoldError as error:
+            reason = " ".join(escaped(line) for line in str(error).splitlines()[:2]).removeprefix("Nichts angelegt: ")
+            rows.append(BatchRow(escaped(source.name), None, reason))
+    return rows
+
+
+def table(rows: list[BatchRow]) -> str:
+    """The rows as a plain-text table for the terminal (and a pull request comment)."""
+    head = ("Datei", "Partner", "Jahr", "Budget", "Projekte je Maßnahmenart", "Offene Punkte", "Ergebnis")
+    lines = [head]
+    for row in rows:
+        if row.result is None:
+            lines.append((row.file, "–", "–", "–", "–", "–", f"nicht angelegt: {row.failure}"))
+            continue
+        values = row.result.values
+        budget = values.get("budget")
+        projects = " / ".join(
+            "0" if isinstance(names, str) else str(len(names)) for names in (values.get("massnahmen") or {}).values()
+        )
+        lines.append(
+            (
+                row.file,
+                str(values.get("partner", "–")),
+                str(values.get("jahr", "–")),
+                f"{budget:,}".replace(",", ".") + " €" if isinstance(budget, int) else "nicht erkannt",
+                projects or "–",
+                str(len(row.result.open_points)),
+                f"angelegt: {row.result.draft}",
+            )
+        )
+    widths = [max(len(line[column]) for line in lines) for column in range(len(head))]
+    return "\n".join(" | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)) for line in lines)
