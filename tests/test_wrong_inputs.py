@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from aqb.staff.cli import main
 from conftest import REPO, SEED, DataFolder
@@ -26,6 +27,12 @@ from conftest import REPO, SEED, DataFolder
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 M = f"data/{MARBURG}"
 MARBURG_TEXT = (REPO / "data" / MARBURG).read_text(encoding="utf-8")
+STANDARD_WORDING = {
+    section["id"]: section["text"]
+    for section in yaml.safe_load((REPO / "data" / "standardtexte" / "2025.yaml").read_text(encoding="utf-8"))[
+        "abschnitte"
+    ]
+}
 PARTNERS = "gebietskoerperschaften.yaml"
 P = f"data/{PARTNERS}"
 KASSEL_2016 = "vereinbarungen/2016/landkreis-kassel.yaml"
@@ -949,6 +956,35 @@ CASES = [
         deviation("unterschriften", "{unterschriften}\n\nMax Mustermann\n\nLandrat"),
         f"{M}:60: abweichungen.unterschriften: ändert einen Abschnitt, der nur aus {{unterschriften}} besteht "
         "(die Eckdaten stehen in unterzeichnende in Zeile 26)",
+    ),
+    # -- the signed original and the year's texts (issue 21) -------------------------------------------
+    Case(
+        "Original verändert",
+        write(
+            "originaltexte/2025/marburg-biedenkopf.txt",
+            SEED.read_text(encoding="utf-8").replace("1.118.780", "1.500.000"),
+        ),
+        f"{M}:57: original.sha256: passt nicht zu data/originaltexte/2025/marburg-biedenkopf.txt",
+    ),
+    Case(
+        "Original fehlt",
+        lambda folder: (folder.path / "originaltexte" / "2025" / "marburg-biedenkopf.txt").unlink(),
+        f"{M}:56: original.datei: fehlt: data/originaltexte/2025/marburg-biedenkopf.txt",
+    ),
+    Case(
+        "Original eines anderen Kreises",
+        replace("datei: originaltexte/2025/marburg-biedenkopf.txt", "datei: originaltexte/2025/fulda.txt"),
+        f"{M}:56: original.datei: gehört nicht zu dieser Vereinbarung: 'originaltexte/2025/fulda.txt'",
+    ),
+    Case(
+        "Original nicht genannt",
+        write(MARBURG, MARBURG_TEXT.split("\n# Das unterzeichnete Dokument")[0] + "\n"),
+        f"{M}:6: Datei: nennt ihren Originaltext data/originaltexte/2025/marburg-biedenkopf.txt nicht",
+    ),
+    Case(
+        "Abweichung gleich dem Standardtext",
+        deviation("paragraf-7", STANDARD_WORDING["paragraf-7"]),
+        f"{M}:59: abweichungen.paragraf-7: gleicht dem Standardtext: keine Abweichung",
     ),
     Case("check: Ordner fehlt", NOTHING, "Ordner nicht gefunden: fehlt", ("check", "--daten", "fehlt"), 2),
     Case("unbekannter Befehl", NOTHING, "aqb: unbekannter Befehl: 'pruefen'", ("pruefen",), 2),

@@ -1,0 +1,200 @@
+"""Staff publish a whole year in one sitting: a folder of signed agreements becomes drafts at once.
+
+The texts are made at test time from the signed 2025 text (test data only): another partner, budget,
+projects and bullet style, as text or as PDF. Importing the folder must give exactly those records,
+keep each signed document unchanged, and never guess or publish a note of ours.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from aqb.data.loader import load_dataset
+from conftest import REPO, SEED, DataFolder, found, page
+from test_importer import DEJAVU
+
+PARTNERS = load_dataset(REPO / "data").partners
+MARBURG = PARTNERS["marburg-biedenkopf"].naming
+CHOICES = ["fulda", "wetteraukreis", "stadt-kassel", "kreis-offenbach", "giessen", "hochtaunuskreis"]
+PROJECT = st.text("abcdefghijklmnopqrstuvwxyz", min_size=4, max_size=12).map(lambda w: f"Projekt {w.capitalize()}")
+
+
+def signed_text(slug: str, budget: int, projects: list[str], bullet: str) -> str:
+    """The 2025 text as another partner would have signed it (test data)."""
+    naming = PARTNERS[slug].naming
+    text = SEED.read_text(encoding="utf-8")
+    for case in ("genitiv", "dativ", "akkusativ", "nominativ"):
+        ours, theirs = getattr(MARBURG, case), getattr(naming, case)
+        text = text.replace(ours, theirs).replace(ours[:1].upper() + ours[1:], theirs[:1].upper() + theirs[1:])
+    text = text.replace("Landkreises\nMarburg-Biedenkopf", naming.genitiv.split(" ", 1)[1])
+    text = text.replace("des Landkreises  \nMarburg-Biedenkopf", naming.genitiv)
+    text = text.replace("1.118.780 Euro", f"{budget:,} Euro".replace(",", "."))
+    listed = "\n".join(f"  {bullet}{project}" for project in projects)
+    return re.sub(r"(?m)^  - Frauenakademie 2025\n  - Voice Connect 2025$", listed, text)
+
+
+def as_pdf(text: str, target: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", str(DEJAVU))
+    pdf.set_font("DejaVu", size=10)
+    for line in text.splitlines():
+        plain = re.sub(r"^#+\s*", "", line).replace("**", "").rstrip()
+        if plain.strip():
+            pdf.multi_cell(0, 5, plain, new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.ln(4)
+    pdf.output(str(target))
+    return target
+
+
+def aqb(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "aqb.staff.cli", *arguments], cwd=cwd, capture_output=True, text=True)
+
+
+def record(folder: DataFolder, year: int, slug: str) -> dict[str, Any]:
+    value: dict[str, Any] = yaml.safe_load((folder.path / "vereinbarungen" / str(year) / f"{slug}.yaml").read_text())
+    return value
+
+
+@st.composite
+def stacks(draw: Any) -> list[dict[str, Any]]:
+    partners = draw(st.lists(st.sampled_from(CHOICES), min_size=1, max_size=3, unique=True))
+    return [
+        {
+            "partner": slug,
+            "budget": draw(st.integers(10_000, 9_999_999)),
+            "projects": draw(st.lists(PROJECT, min_size=1, max_size=3, unique=True)),
+            "bullet": draw(st.sampled_from(["- ", "• ", "– ", "* "])),
+            "pdf": draw(st.booleans()) and DEJAVU.exists(),
+        }
+        for slug in partners
+    ]
+
+
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(stack=stacks())
+def test_a_folder_of_n_agreements_imports_to_exactly_n_records(stack: list[dict[str, Any]], tmp_path: Path) -> None:
+    if not DEJAVU.exists() and os.environ.get("CI") == "true":
+        pytest.fail(f"{DEJAVU} fehlt (Debian-Paket fonts-dejavu-core)")
+    run = tmp_path / f"lauf-{len(list(tmp_path.iterdir()))}"
+    folder = DataFolder(run / "projekt")
+    inbox = run / "eingang"
+    inbox.mkdir()
+    for number, item in enumerate(stack):
+        text = signed_text(item["partner"], item["budget"], item["projects"], item["bullet"])
+        name = f"{number:02d}-{item['partner']}"
+        as_pdf(text, inbox / f"{name}.pdf") if item["pdf"] else (inbox / f"{name}.txt").write_text(text, "utf-8")
+
+    result = aqb("import", str(inbox), cwd=folder.root)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{len(stack)} von {len(stack)} Dateien als Entwurf angelegt." in result.stdout
+    for item in stack:
+        draft = record(folder, 2025, item["partner"])
+        assert draft["budget"] == item["budget"]
+        assert draft["massnahmen"]["qualifizierung"] == item["projects"]
+        assert "hinweis" not in draft["quelle"]  # no note of ours reaches the public page
+        kept = folder.path / draft["original"]["datei"]
+        assert hashlib.sha256(kept.read_bytes()).hexdigest() == draft["original"]["sha256"]
+        row = next(line for line in result.stdout.splitlines() if f"| {item['partner']} " in line)
+        assert f"{item['budget']:,} €".replace(",", ".") in row and "| 1 / 1 / " in row
+    drafts = sorted((folder.path / "vereinbarungen" / "2025").glob("*.yaml"))
+    assert len(drafts) == len(stack) + 1  # and the bundled Marburg-Biedenkopf record
+
+
+def test_a_failing_file_leaves_nothing_and_the_others_are_imported(tmp_path: Path) -> None:
+    folder = DataFolder(tmp_path / "projekt")
+    inbox = tmp_path / "eingang"
+    inbox.mkdir()
+    (inbox / "a-fulda.txt").write_text(signed_text("fulda", 250_000, ["Projekt A"], "- "), "utf-8")
+    (inbox / "b-brief.txt").write_text("Sehr geehrte Damen und Herren,\nanbei die Unterlagen.\n", "utf-8")
+    (inbox / "c-marburg.txt").write_text(SEED.read_text(encoding="utf-8"), "utf-8")  # already published
+    (inbox / "d-notiz.docx").write_text("kein Text", "utf-8")  # neither PDF nor text: not read at all
+    before = {p.relative_to(folder.root) for p in folder.root.rglob("*")}
+
+    result = aqb("import", str(inbox), cwd=folder.root)
+
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("a-fulda.txt ") and "angelegt: " in line for line in lines)
+    assert any(line.startswith("b-brief.txt ") and "nicht angelegt: Jahr nicht erkannt" in line for line in lines)
+    marburg = "nicht angelegt: data/vereinbarungen/2025/marburg-biedenkopf.yaml gibt es schon"
+    assert any(line.startswith("c-marburg.txt ") and marburg in line for line in lines)
+    assert not any(line.startswith("d-notiz") for line in lines)
+    assert "1 von 3 Dateien als Entwurf angelegt." in result.stdout
+    assert "2 nicht angelegt; der Grund steht in der Tabelle." in result.stderr
+    added = {p.relative_to(folder.root) for p in folder.root.rglob("*")} - before
+    assert {p.as_posix() for p in added} == {
+        "data/vereinbarungen/2025/fulda.yaml",
+        "data/originaltexte/2025/fulda.txt",
+    }
+    assert record(folder, 2025, "marburg-biedenkopf") == yaml.safe_load(
+        (REPO / "data" / "vereinbarungen" / "2025" / "marburg-biedenkopf.yaml").read_text()
+    )
+
+
+def test_a_scanned_pdf_gets_a_clear_message(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    folder = DataFolder(tmp_path / "projekt")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 50)  # a page with a picture, no text layer
+    scan = pdf.output()
+    (tmp_path / "scan.pdf").write_bytes(bytes(scan))
+    result = aqb("import", str(tmp_path / "scan.pdf"), cwd=folder.root)
+    assert result.returncode == 1
+    assert "scan.pdf hat keine Textebene (eingescannt?)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "open_point"),
+    [
+        (
+            lambda text: text.replace("**1.118.780 Euro**", "(im Vorjahr 900.000 Euro, jetzt:) **1.118.780 Euro**"),
+            "Der Abschnitt mit dem Budget nennt mehrere Beträge (900.000 Euro, 1.118.780 Euro): das Budget",
+        ),
+        (
+            lambda text: text.rstrip("\n") + "  \nAnlage 1: Kostenplan  \nGesamtkosten 5.000.000 Euro\n",
+            "Anlage 1: Kostenplan",
+        ),
+    ],
+    ids=["zwei Beträge in § 4", "Anlage nach der letzten Unterschrift"],
+)
+def test_the_importer_never_guesses(change: Any, open_point: str, tmp_path: Path) -> None:
+    folder = DataFolder(tmp_path / "projekt")
+    (folder.path / "vereinbarungen" / "2025" / "marburg-biedenkopf.yaml").unlink()
+    (folder.path / "originaltexte" / "2025" / "marburg-biedenkopf.txt").unlink()
+    (tmp_path / "zv.txt").write_text(change(SEED.read_text(encoding="utf-8")), "utf-8")
+    result = aqb("import", str(tmp_path / "zv.txt"), cwd=folder.root)
+    assert result.returncode == 0, result.stderr
+    draft = record(folder, 2025, "marburg-biedenkopf")
+    assert any(open_point in point for point in draft["offene_punkte"]), draft["offene_punkte"]
+    assert "Anlage" not in draft["unterzeichnende"][-1]["funktion"]
+    assert "Alles erkannt" not in result.stdout
+    assert aqb("check", cwd=folder.root).returncode == 1  # refused until a person decided
+
+
+def test_the_agreement_page_offers_the_signed_document(real_site: Path) -> None:
+    link = found(page(real_site, "kreise/marburg-biedenkopf/2025/").find("a", string=re.compile("Unterzeichnetes")))
+    kilobytes = round(SEED.stat().st_size / 1024)
+    assert link.get_text() == f"Unterzeichnetes Dokument (Text, {kilobytes} KB)"
+    served = real_site / "originaltexte" / "2025" / "marburg-biedenkopf.txt"
+    assert (real_site / "kreise" / "marburg-biedenkopf" / "2025" / str(link["href"])).resolve() == served.resolve()
+    assert served.read_bytes() == SEED.read_bytes()
