@@ -73,6 +73,7 @@ def two_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
         },
     )
     earlier["quelle"]["titel"] = earlier["quelle"]["titel"].replace("2025", "2024")
+    earlier.pop("original")  # the signed 2025 document is not the 2024 one
     earlier["abweichungen"] = {
         "paragraf-6": "## § 6\n\n### **Zielsteuerung**\n\n{Nominativ} und das HMSI bleiben "
         "über die Entwicklung des Budgets 2025 in Kontakt."

@@ -279,7 +279,7 @@ def test_workflows_check_build_test_and_deploy() -> None:
     [
         (".github/pull_request_template.md", "## Checkliste"),
         (".github/ISSUE_TEMPLATE/fehler-in-einer-vereinbarung.md", "name: Fehler in einer Vereinbarung melden"),
-        (".github/ISSUE_TEMPLATE/neue-vereinbarung.md", "name: Neue Vereinbarung"),
+        (".github/ISSUE_TEMPLATE/neue-vereinbarung.yml", "name: Neue Vereinbarung"),
     ],
 )
 def test_github_templates_are_there(path: str, heading: str) -> None:

@@ -118,6 +118,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     totals[2023]["quelle"].update(titel=PAYLOADS[5], herausgeber=PAYLOADS[6])
     folder.write("landessummen.yaml", totals)
     (folder.path / "vereinbarungen" / "2025" / "marburg-biedenkopf.yaml").unlink()
+    (folder.path / "originaltexte" / "2025" / "marburg-biedenkopf.txt").unlink()  # it belongs to that record
     slots = [(slug, year) for year in (2024, 2025) for slug in slugs]
     for index, payload in enumerate(PAYLOADS):
         slug, year = slots[index]

@@ -8,8 +8,8 @@ from urllib.parse import urlencode, urlsplit
 
 from aqb.data.addresses import address_problem
 
-# The issue form for staff without git (.github/ISSUE_TEMPLATE/neue-vereinbarung.md).
-NEW_AGREEMENT_TEMPLATE = "neue-vereinbarung.md"
+# The issue form for staff without git (.github/ISSUE_TEMPLATE/neue-vereinbarung.yml, from aqb.staff.issue_form).
+NEW_AGREEMENT_TEMPLATE = "neue-vereinbarung.yml"
 
 
 @dataclass(frozen=True)

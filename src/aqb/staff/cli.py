@@ -16,6 +16,7 @@ from aqb.data.dataset import Dataset
 from aqb.data.loader import load_dataset
 from aqb.data.model import FIRST_YEAR, LAST_YEAR
 from aqb.data.problems import DataError, escaped
+from aqb.staff.issue_form import FORM_PATH, new_agreement_form
 from aqb.staff.scaffold import ScaffoldError, new_agreement, new_year, write_schemas
 
 
@@ -122,6 +123,10 @@ def _schema(data_dir: Path) -> int:
         return 1
     for path in write_schemas(valid, data_dir):
         print(f"geschrieben: {path}")
+    form = data_dir.resolve().parent / FORM_PATH
+    if form.parent.is_dir():  # the issue form's partner list follows the data
+        form.write_text(new_agreement_form(valid), encoding="utf-8")
+        print(f"geschrieben: {FORM_PATH}")
     return 0
 
 
