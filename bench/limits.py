@@ -12,11 +12,11 @@ import shutil
 import subprocess
 import sys
 import time
-import zlib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "tests"))  # test data made at run time, shared with the tests
 
 from aqb.data.bounds import (  # noqa: E402
     MAX_PAGE_BRACKETS,
@@ -24,6 +24,7 @@ from aqb.data.bounds import (  # noqa: E402
     MAX_WORDING_BRACKETS,
     MAX_WORDING_CHARACTERS,
 )
+from pdfs import pdf_bomb  # noqa: E402
 
 MARBURG = Path("data/vereinbarungen/2025/marburg-biedenkopf.yaml")
 AQB = [sys.executable, "-I", "-m", "aqb.staff.cli"]
@@ -53,7 +54,8 @@ def worst_text(characters: int, brackets: int) -> str:
 
 
 def with_deviation(folder: Path) -> None:
-    text = worst_text(MAX_WORDING_CHARACTERS, MAX_WORDING_BRACKETS)
+    # The section's placeholder stays (a deviation keeps every fact), the rest is the worst case.
+    text = "{Nominativ} " + worst_text(MAX_WORDING_CHARACTERS - 12, MAX_WORDING_BRACKETS)
     record = folder / MARBURG
     addition = f"abweichungen:\n  paragraf-7: |-\n    {text}\n"
     record.write_text(record.read_text(encoding="utf-8") + addition, encoding="utf-8")
@@ -62,21 +64,6 @@ def with_deviation(folder: Path) -> None:
 def with_page(folder: Path) -> None:
     body = worst_text(MAX_PAGE_CHARACTERS - 20, MAX_PAGE_BRACKETS)
     (folder / "content" / "grenze.md").write_text(f"# Grenze\n\n{body}\n", encoding="utf-8")
-
-
-def pdf_bomb(path: Path, inflated: int = 1536 * 1024 * 1024) -> None:
-    packer, chunk, stream = zlib.compressobj(9), bytes(16 * 1024 * 1024), b""
-    for _ in range(inflated // len(chunk)):
-        stream += packer.compress(chunk)
-    stream += packer.flush()
-    objects = [
-        b"<</Type/Catalog/Pages 2 0 R>>",
-        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<<>>>>",
-        b"<</Length %d/Filter/FlateDecode>>stream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    body = b"%PDF-1.4\n" + b"".join(b"%d 0 obj\n" % (n + 1) + o + b"\nendobj\n" for n, o in enumerate(objects))
-    path.write_bytes(body + b"trailer\n<</Root 1 0 R/Size 5>>\n%%EOF\n")
 
 
 def rows(workdir: Path) -> list[tuple[str, str, str]]:
@@ -93,7 +80,7 @@ def rows(workdir: Path) -> list[tuple[str, str, str]]:
         check, build = timed([*AQB, "check"], folder), timed(BUILD, folder)
         found.append((label, f"{check:.1f} ({check / base_check:.1f}×)", f"{build:.1f} ({build / base_build:.1f}×)"))
     bomb = workdir / "bombe.pdf"
-    pdf_bomb(bomb)
+    bomb.write_bytes(pdf_bomb(1536 * 1024 * 1024))
     folder = project(workdir / "grenzen-pdf")
     started = time.perf_counter()
     result = subprocess.run([*AQB, "import", str(bomb)], cwd=folder, capture_output=True, text=True, check=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,9 +12,9 @@ import pytest
 import yaml
 
 from conftest import REPO, SEED, DataFolder, build_site, found, page, real_agreement, text_of
+from pdfs import DEJAVU, text_as_pdf
 
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def import_into(folder: DataFolder, source: Path) -> subprocess.CompletedProcess[str]:
@@ -168,20 +167,7 @@ def test_unreadable_text_creates_nothing(without_marburg: DataFolder, tmp_path: 
 
 def seed_as_pdf(target: Path) -> Path:
     """A PDF with a text layer made from the seed at test time (headings and bold as plain text)."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.add_page()
-    pdf.add_font("DejaVu", "", str(DEJAVU))
-    pdf.set_font("DejaVu", size=10)
-    for line in SEED.read_text(encoding="utf-8").splitlines():
-        text = re.sub(r"^#+\s*", "", line).replace("**", "").rstrip()
-        if text.strip():
-            pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
-        else:
-            pdf.ln(4)
-    pdf.output(str(target))
-    return target
+    return text_as_pdf(SEED.read_text(encoding="utf-8"), target)
 
 
 def test_importing_a_pdf_of_the_seed(without_marburg: DataFolder, tmp_path: Path) -> None:

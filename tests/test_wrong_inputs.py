@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import time
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ import yaml
 
 from aqb.staff.cli import main
 from conftest import REPO, SEED, DataFolder
+from pdfs import pdf_bomb
 
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 M = f"data/{MARBURG}"
@@ -1074,22 +1074,6 @@ def test_impossible_signature_date_becomes_an_open_point(
     assert status == 1
     assert "unterzeichnende[1].datum: ist leer; hier fehlt ein Wert" in output
     assert "offene_punkte[2]: Entwurf, noch offen: Zeile 94: „31.2.2025“ ist kein gültiges Datum" in output
-
-
-def pdf_bomb(inflated: int) -> bytes:
-    """A one-page PDF whose page inflates to `inflated` bytes of zeros (test data only)."""
-    packer, chunk, stream = zlib.compressobj(9), bytes(16 * 1024 * 1024), b""
-    for _ in range(inflated // len(chunk)):
-        stream += packer.compress(chunk)
-    stream += packer.flush()
-    objects = [
-        b"<</Type/Catalog/Pages 2 0 R>>",
-        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<<>>>>",
-        b"<</Length %d/Filter/FlateDecode>>stream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    body = b"%PDF-1.4\n" + b"".join(b"%d 0 obj\n" % (n + 1) + o + b"\nendobj\n" for n, o in enumerate(objects))
-    return body + b"trailer\n<</Root 1 0 R/Size 5>>\n%%EOF\n"
 
 
 def test_a_pdf_that_inflates_to_gigabytes_is_refused_in_german_and_leaves_nothing(

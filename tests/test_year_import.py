@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from aqb.data.loader import load_dataset
 from conftest import REPO, SEED, DataFolder, found, page
-from test_importer import DEJAVU
+from pdfs import DEJAVU, text_as_pdf
 
 PARTNERS = load_dataset(REPO / "data").partners
 MARBURG = PARTNERS["marburg-biedenkopf"].naming
@@ -42,23 +42,6 @@ def signed_text(slug: str, budget: int, projects: list[str], bullet: str) -> str
     text = text.replace("1.118.780 Euro", f"{budget:,} Euro".replace(",", "."))
     listed = "\n".join(f"  {bullet}{project}" for project in projects)
     return re.sub(r"(?m)^  - Frauenakademie 2025\n  - Voice Connect 2025$", listed, text)
-
-
-def as_pdf(text: str, target: Path) -> Path:
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.add_page()
-    pdf.add_font("DejaVu", "", str(DEJAVU))
-    pdf.set_font("DejaVu", size=10)
-    for line in text.splitlines():
-        plain = re.sub(r"^#+\s*", "", line).replace("**", "").rstrip()
-        if plain.strip():
-            pdf.multi_cell(0, 5, plain, new_x="LMARGIN", new_y="NEXT")
-        else:
-            pdf.ln(4)
-    pdf.output(str(target))
-    return target
 
 
 def aqb(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -99,7 +82,7 @@ def test_a_folder_of_n_agreements_imports_to_exactly_n_records(stack: list[dict[
     for number, item in enumerate(stack):
         text = signed_text(item["partner"], item["budget"], item["projects"], item["bullet"])
         name = f"{number:02d}-{item['partner']}"
-        as_pdf(text, inbox / f"{name}.pdf") if item["pdf"] else (inbox / f"{name}.txt").write_text(text, "utf-8")
+        text_as_pdf(text, inbox / f"{name}.pdf") if item["pdf"] else (inbox / f"{name}.txt").write_text(text, "utf-8")
 
     result = aqb("import", str(inbox), cwd=folder.root)
 
