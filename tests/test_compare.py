@@ -205,3 +205,20 @@ def test_comparison_explains_every_word_its_empty_cells_use(two_years: Path) -> 
     used = {text_of(cell) for cell in soup.select("tbody td .aqb-leer")}
     assert used == {"nicht veröffentlicht", "noch nicht kreisfrei"}
     assert [word for word in used if f"„{word}“" not in explanation] == []
+
+
+def test_a_section_that_only_names_the_new_year_is_not_called_changed(tmp_path: Path) -> None:
+    folder = DataFolder(tmp_path)
+    folder.add_standard_text(2024)  # the 2025 wording with 2024 wherever the year stands
+    earlier: dict[str, Any] = copy.deepcopy(real_agreement())
+    earlier.update(jahr=2024, budget=1_000_000)
+    earlier["quelle"]["titel"] = earlier["quelle"]["titel"].replace("2025", "2024")
+    earlier["massnahmen"]["qualifizierung"] = ["Frauenakademie 2024", "Voice Connect 2024"]
+    earlier["massnahmen"]["ausbildungsvorbereitung"] = ["Motivierendes Coaching Marburg 2024"]
+    earlier.pop("original")
+    folder.add_agreement(earlier)
+    site = build_site(tmp_path, tmp_path / "site")
+    change = found(page(site, "kreise/marburg-biedenkopf/").select_one("section.aqb-aenderung"))
+    diffs = [text_of(d.summary) for d in change.select("details.aqb-textvergleich")]
+    # § 4 names the budget, which changed; the title, preamble, §§ 1, 2, 5, 6 only name their year.
+    assert diffs == ["Geänderter Wortlaut: § 4 Haushaltsmittel und Eckdaten"]

@@ -75,7 +75,7 @@ def text_changes(
             continue  # the common case, without taking the markup apart
         old_words = _words(before.get(section_id, ""))
         new_words = _words(wording)
-        if old_words == new_words:
+        if old_words == new_words or _only_the_year(old_words, new_words, earlier.jahr, later.jahr):
             continue
         tokens = []
         for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False).get_opcodes():
@@ -88,6 +88,12 @@ def text_changes(
                 tokens.append(Token("neu", " ".join(new_words[j1:j2])))
         changes.append(SectionChange(section_id, titel, tuple(tokens)))
     return changes
+
+
+def _only_the_year(old_words: list[str], new_words: list[str], old_year: int, new_year: int) -> bool:
+    """The same wording but for the agreement's own year ("Budget 2024" → "Budget 2025"): not a change
+    a reader needs to see; every other difference, a year among them, still is one."""
+    return [word.replace(str(old_year), str(new_year)) for word in old_words] == new_words
 
 
 def _words(wording: str) -> list[str]:
