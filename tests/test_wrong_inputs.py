@@ -820,7 +820,8 @@ CASES = [
     Case(
         "unsichtbares Zeichen im Standardtext",
         replace("## § 7\n", "## §\u200b 7\n", "standardtexte/2025.yaml"),
-        "data/standardtexte/2025.yaml:136: abschnitte[9].text: enthält ein unsichtbares Zeichen (U+200B) in Zeile 136",
+        "data/standardtexte/2025.yaml:136: abschnitte[9].text: enthält ein unsichtbares Zeichen (U+200B) in Zeile 136, "
+        "Spalte 11",
     ),
     Case(
         "NFD-Umlaut als Dublette eines Projekts",

@@ -192,7 +192,7 @@ def read_yaml_text(text: str, shown_path: str) -> YamlDocument:
     root, loader = _parsed(text, shown_path)
     if root is None:
         return YamlDocument(shown_path, None, {(): 1})
-    reader = _NodeReader(shown_path, loader)
+    reader = _NodeReader(shown_path, loader, text.split("\n"))
     try:
         data = reader.construct(root, ())
     except _AliasFound as alias:
@@ -227,9 +227,10 @@ class _TooDeep(Exception):
 class _NodeReader:
     """One reading of one file's node tree: plain data, the line of every value, the problems met."""
 
-    def __init__(self, shown_path: str, loader: _SafeNodeLoader) -> None:
+    def __init__(self, shown_path: str, loader: _SafeNodeLoader, source_lines: list[str]) -> None:
         self.shown_path = shown_path
         self.loader = loader
+        self.source_lines = source_lines  # for the column of a character inside a block text
         self.lines: dict[Location, int] = {}
         self.literal_starts: dict[Location, int] = {}
         self.problems: list[Problem] = []
@@ -332,7 +333,7 @@ class _NodeReader:
         invisible = invisible_character(value)
         if invisible is not None:
             offset, kind = invisible
-            line, column = _position(node, value, offset)
+            line, column = self._position(node, value, offset)
             self.problems.append(
                 Problem(
                     self.shown_path,
@@ -343,6 +344,18 @@ class _NodeReader:
                     "anderen. Beim Kopieren aus PDF- oder Word-Dateien rutscht es leicht mit hinein.",
                 )
             )
+
+    def _position(self, node: Node, value: str, offset: int) -> tuple[int, int]:
+        """Line and column in the file of `value[offset]` (exact for plain, quoted and block texts)."""
+        before = value[:offset]
+        block = getattr(node, "style", None) in ("|", ">")
+        line = node.start_mark.line + 1 + (1 if block else 0) + before.count("\n")
+        within = offset - before.rfind("\n") - 1  # characters before it on its own line of the text
+        if block or "\n" in before:  # a line of a block text, behind that line's indentation
+            source = self.source_lines[line - 1] if line <= len(self.source_lines) else ""
+            return line, len(source) - len(source.lstrip(" ")) + within + 1
+        quoted = 1 if getattr(node, "style", None) in ("'", '"') else 0
+        return line, node.start_mark.column + quoted + within + 1
 
     def report(self, node: Node, location: Location, message: str, hint: str | None) -> None:
         """A problem at `node`, named by its field (or "Datei" for the whole file)."""
@@ -377,25 +390,6 @@ def invisible_character(value: str) -> tuple[int, str] | None:
             if kind is not None:
                 return offset, kind
     return first
-
-
-def _position(node: Node, value: str, offset: int) -> tuple[int, int]:
-    """Line and column in the file of `value[offset]` (exact for plain and block texts)."""
-    before = value[:offset]
-    block = getattr(node, "style", None) in ("|", ">")
-    line = node.start_mark.line + 1 + (1 if block else 0) + before.count("\n")
-    if "\n" in before:
-        return line, offset - before.rfind("\n")
-    indent = node.start_mark.column if not block else _block_indent(node)
-    quoted = 1 if getattr(node, "style", None) in ("'", '"') else 0
-    return line, indent + quoted + offset + 1
-
-
-def _block_indent(node: Node) -> int:
-    text = node.end_mark.buffer if node.end_mark and node.end_mark.buffer else ""
-    lines = str(text).split("\n")
-    following = lines[node.start_mark.line + 1] if len(lines) > node.start_mark.line + 1 else ""
-    return len(following) - len(following.lstrip(" "))
 
 
 def dotted(location: Location) -> str:
