@@ -163,8 +163,16 @@ def _deviations_problems(
     for section_id, text in deviations.items() if isinstance(deviations, dict) else []:
         yield from _deviation_problems(document, section_id, text, standard, year)
         wording = wordings.get(section_id)
-        if isinstance(text, str) and wording is not None:
-            yield from _fact_problems(document, section_id, deviation_fact_problems(text, wording, year, others))
+        if not isinstance(text, str) or wording is None:
+            continue
+        if text.strip() == wording.strip():
+            yield located(
+                document,
+                ("abweichungen", section_id),
+                "gleicht dem Standardtext: keine Abweichung",
+                f"abweichungen.{section_id} löschen; der Standardtext gilt ohnehin.",
+            )
+        yield from _fact_problems(document, section_id, deviation_fact_problems(text, wording, year, others))
 
 
 def _fact_problems(document: YamlDocument, section_id: str, found: Iterable[FactProblem]) -> Iterator[Problem]:
@@ -241,16 +249,6 @@ def _deviation_problems(
         )
     if isinstance(text, str):
         yield from wording_problems_at(document, ("abweichungen", section_id), text)
-        same = standard is not None and any(
-            s.id == section_id and s.text.strip() == text.strip() for s in standard.abschnitte
-        )
-        if same:
-            yield located(
-                document,
-                ("abweichungen", section_id),
-                "gleicht dem Standardtext: keine Abweichung",
-                f"abweichungen.{section_id} löschen; der Standardtext gilt ohnehin.",
-            )
 
 
 # Element ids the page templates set themselves (agreement, partner and year pages), and the prefixes

@@ -84,9 +84,7 @@ def _title_safe(value: Any) -> Any:
     # These names become page titles and navigation entries, which the theme prints unescaped; and
     # one name must never pass for another: only the letters German uses (a Cyrillic "К" looks like
     # a Latin "K"), no spaces at either end or twice.
-    if isinstance(value, str) and not re.fullmatch(
-        r"[A-Za-z0-9ÄÖÜäöüßÀ-ÖØ-öø-ÿ.()\-]+(?: [A-Za-z0-9ÄÖÜäöüßÀ-ÖØ-öø-ÿ.()\-]+)*", value
-    ):
+    if isinstance(value, str) and not _NAME.fullmatch(value):
         raise PydanticCustomError(
             "aqb_name",
             "darf nur lateinische Buchstaben, Ziffern, einzelne Leerzeichen und . - ( ) enthalten: '{wert}'",

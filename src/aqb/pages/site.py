@@ -89,20 +89,14 @@ class Site(SiteData):
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
-        for original in self.originals():
-            target = site_dir / original
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(self.data_dir / original if self.data_dir else original, target)
-
-    def originals(self) -> list[str]:
-        """The signed originals the records name (their paths below data/), where they can be read."""
-        if self.data_dir is None:
-            return []
-        return [
-            a.original.datei
-            for a in self.dataset.agreements
-            if isinstance(a, FullTextAgreement) and a.original and (self.data_dir / a.original.datei).is_file()
-        ]
+        if self.data_dir is None:  # page-only tests: no originals to publish
+            return
+        for agreement in self.dataset.agreements:
+            # The loader made sure each named original is there and unchanged.
+            if isinstance(agreement, FullTextAgreement) and agreement.original:
+                target = site_dir / agreement.original.datei
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(self.data_dir / agreement.original.datei, target)
 
 
 def expand_nav(nav: list[Any] | None, site: Site) -> list[Any] | None:

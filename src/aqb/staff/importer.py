@@ -22,7 +22,7 @@ from aqb.data.problems import escaped
 from aqb.data.text import fill, naming_values, strip_markup, words
 from aqb.formatting import thousands
 from aqb.staff.layout import SourceError, SourceLine, read_signed_text, source_lines
-from aqb.staff.scaffold import ScaffoldError, agreement_path, naming_for, write_draft
+from aqb.staff.scaffold import ScaffoldError, agreement_path, write_draft
 
 _SIGNATURE_PLACE = re.compile(
     r"^(?P<ort>[^,]+), den(?:\s+(?P<tag>[0-9]{1,2})\.\s?(?P<monat>[0-9]{1,2})\.\s?(?P<jahr>[0-9]{4}))?\s*$"
@@ -73,7 +73,8 @@ def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
     target = agreement_path(data_dir, values["partner"], values["jahr"])
     if target.exists() or target.with_suffix(".yml").exists():
         raise ScaffoldError(f"{target} gibt es schon; sie wird nicht überschrieben.")
-    original = original_path(data_dir, values["partner"], values["jahr"], source)
+    raw = source.read_bytes()
+    original = original_path(data_dir, values["partner"], values["jahr"], raw)
     if original.exists():
         raise ScaffoldError(f"{original} gibt es schon; er wird nicht überschrieben.")
     name = escaped(source.name)
@@ -83,7 +84,6 @@ def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
         0, f"Eingelesen aus {name}: Wortlaut, Beträge, Namen und Daten mit dem Original abgleichen"
     )
     values["offene_punkte"] = parsed.open_points
-    raw = source.read_bytes()
     values["original"] = {
         "datei": original.relative_to(data_dir).as_posix(),
         "sha256": hashlib.sha256(raw).hexdigest(),
@@ -105,9 +105,9 @@ def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
     return ImportResult(target, parsed.notes, parsed.open_points, values)
 
 
-def original_path(data_dir: Path, partner: str, year: int, source: Path) -> Path:
+def original_path(data_dir: Path, partner: str, year: int, raw: bytes) -> Path:
     """Where the signed document of a record is kept: data/originaltexte/<jahr>/<kürzel>.<endung>."""
-    suffix = ".pdf" if source.read_bytes()[:5] == b"%PDF-" else ".txt"
+    suffix = ".pdf" if raw.startswith(b"%PDF-") else ".txt"
     return data_dir / "originaltexte" / str(year) / f"{partner}{suffix}"
 
 
@@ -215,7 +215,7 @@ class _Reader:
             return []
         wording = next(s.text for s in self.standard.abschnitte if s.id == list_section)
         after = wording.split("{projektliste}", 1)[1]
-        filled = fill(after, naming_values(naming_for(self.partner)))
+        filled = fill(after, naming_values(self.partner.naming))
         return _plain(filled).split()[:4]
 
     def unplaced(self, index: int) -> None:
@@ -235,7 +235,7 @@ class _Reader:
         signature_lines: set[int],
     ) -> dict[str, str]:
         values_for_text = {
-            **naming_values(naming_for(self.partner)),
+            **naming_values(self.partner.naming),
             "budget": thousands(budget) if budget is not None else "{budget}",
         }
         deviations = {}
@@ -442,7 +442,7 @@ class _MeasureList:
 
 def _vocabulary(standard: StandardText, partner: Partner) -> set[str]:
     texts = [section.text for section in standard.abschnitte] + list(standard.massnahmenarten.values())
-    texts += naming_values(naming_for(partner)).values()
+    texts += naming_values(partner.naming).values()
     return {word for text in texts for word in re.findall(r"\w+", text)}
 
 
@@ -470,8 +470,8 @@ def _find_year(plain: list[str]) -> int | None:
 def _find_partner(plain: list[str], dataset: Dataset) -> Partner | None:
     """The partner named as "und dem Landkreis …" near the top, however the lines are wrapped."""
     head = " " + " ".join(plain[:40]) + " "
-    named = [p for p in dataset.partners.values() if f" und {naming_for(p).dativ} " in head]
-    return max(named, key=lambda p: len(naming_for(p).dativ), default=None)
+    named = [p for p in dataset.partners.values() if f" und {p.naming.dativ} " in head]
+    return max(named, key=lambda p: len(p.naming.dativ), default=None)
 
 
 def _first_line(section_text: str) -> str:

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from aqb.data.dataset import Dataset, record_path
 from aqb.data.loader import SCHEMA_DIR, STANDARD_TEXTS_DIR
-from aqb.data.model import NO_PROJECT, NOT_ENTERED, FullTextAgreement, KeyFiguresRecord, Partner, PartnerNaming
+from aqb.data.model import NO_PROJECT, NOT_ENTERED, FullTextAgreement, KeyFiguresRecord, Partner
 from aqb.data.problems import escaped
 from aqb.data.schema import render, schemas
 from aqb.data.text import document_title
@@ -24,11 +24,6 @@ from aqb.data.text import document_title
 
 class ScaffoldError(Exception):
     """A draft could not be written; the message is for staff (German)."""
-
-
-def naming_for(partner: Partner) -> PartnerNaming:
-    """How the texts name the partner in each case (one place: the partner, data/gebietskoerperschaften.yaml)."""
-    return partner.naming
 
 
 def agreement_path(data_dir: Path, slug: str, year: int) -> Path:
@@ -92,7 +87,7 @@ def _full_text_values(
         if previous
         else [{"name": None, "funktion": None, "ort": None, "datum": None}],
         "quelle": {
-            "titel": document_title(standard, naming_for(partner)) if standard else None,
+            "titel": document_title(standard, partner.naming) if standard else None,
             "herausgeber": standard.ministerium.name if standard else None,
         },
         "offene_punkte": _open_points(previous.jahr if previous else None, slug, year),

@@ -134,9 +134,7 @@ def _original(site: SiteData, agreement: FullTextAgreement) -> dict[str, str] | 
     """The signed document to download: its path below the site, kind and size ("PDF, 123 KB")."""
     if agreement.original is None or site.data_dir is None:
         return None
-    path = site.data_dir / agreement.original.datei
-    if not path.is_file():
-        return None
+    path = site.data_dir / agreement.original.datei  # there and unchanged: the loader checked it
     kind = "PDF" if path.suffix == ".pdf" else "Text"
     kilobytes = max(1, round(path.stat().st_size / 1024))
     return {"url": agreement.original.datei, "beschreibung": f"{kind}, {thousands(kilobytes)} KB"}
