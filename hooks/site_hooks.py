@@ -134,11 +134,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs: An
     # A hand-written page as MkDocs really rendered it: the same lists as `make check` (which
     # renders it itself) apply, so no difference between the two renderings lets markup through.
     if page.file.generated_by is None and page.file.abs_src_path:
-        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
         shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        problems = list(markup_problems(html, source, shown))
-        if problems:
-            raise PluginError(str(DataError(problems)))
+        if any(markup_problems(html, "", shown)):  # the source is read only to name the lines
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            raise PluginError(str(DataError(list(markup_problems(html, source, shown)))))
     return html
 
 

@@ -21,8 +21,8 @@ import markdown
 
 from aqb.data.bounds import MAX_PAGE_BRACKETS, MAX_PAGE_CHARACTERS, markdown_bound_problems
 from aqb.data.files import regular_files
-from aqb.data.problems import Problem, has_control_characters
-from aqb.data.yamlsource import YamlReadError, read_yaml_text
+from aqb.data.problems import Problem
+from aqb.data.yamlsource import YamlReadError, checked_text, read_yaml_text
 
 # The Markdown extensions of mkdocs.yml (a test keeps both the same): the check renders as the build does.
 MARKDOWN_EXTENSIONS = ("attr_list", "toc")
@@ -162,7 +162,8 @@ def _image_problems(path: Path, shown: str, suffix: str) -> Iterator[Problem]:
             shown, 1, "Datei", f"ist zu groß ({size} Bytes, höchstens {MAX_IMAGE_BYTES})", "Das Bild verkleinern."
         )
         return
-    head = path.read_bytes()[:16]
+    with path.open("rb") as image:
+        head = image.read(16)
     webp = suffix != ".webp" or head[8:12] == b"WEBP"
     if not (head.startswith(IMAGE_SIGNATURES[suffix]) and webp):
         yield Problem(
@@ -179,28 +180,12 @@ def page_problems(raw: bytes, shown: str) -> Iterator[Problem]:
     if len(raw) > MAX_PAGE_BYTES:
         yield Problem(shown, 1, "Datei", f"ist zu groß ({len(raw)} Bytes, höchstens {MAX_PAGE_BYTES})", None)
         return
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        yield Problem(
-            shown,
-            raw[: error.start].count(b"\n") + 1,
-            "Datei",
-            "ist nicht UTF-8-kodiert",
-            "Die Datei im Editor mit der Kodierung „UTF-8“ speichern.",
-        )
+    try:  # the same rules as for every data file: UTF-8, no control characters
+        text = checked_text(raw, shown)
+    except YamlReadError as error:
+        yield from error.problems
         return
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    control = has_control_characters(text.replace("\t", " "))
-    if control:
-        yield Problem(
-            shown,
-            text[: control.start()].count("\n") + 1,
-            "Datei",
-            f"enthält ein unzulässiges Steuerzeichen (#x{ord(control.group()):04x})",
-            "Das Zeichen löschen; beim Kopieren aus PDF-Dateien rutscht es leicht mit hinein.",
-        )
-        return
     body, body_line, problems = _front_matter(text, shown)
     yield from problems
     bounds = markdown_bound_problems(body, MAX_PAGE_CHARACTERS, MAX_PAGE_BRACKETS)

@@ -89,7 +89,7 @@ class YamlReadError(Exception):
         self.problems = problems
 
 
-def _checked_text(raw: bytes, shown_path: str) -> str:
+def checked_text(raw: bytes, shown_path: str) -> str:
     """The file's text, if it is of a sensible size, UTF-8 and free of control characters."""
     if len(raw) > MAX_FILE_BYTES:
         raise YamlReadError(
@@ -184,7 +184,7 @@ def _parsed(text: str, shown_path: str) -> tuple[Node | None, _SafeNodeLoader]:
 
 def read_yaml(file: Path, shown_path: str) -> YamlDocument:
     """Parse `file`; raise YamlReadError naming line and cause when it is not usable YAML."""
-    return read_yaml_text(_checked_text(file.read_bytes(), shown_path), shown_path)
+    return read_yaml_text(checked_text(file.read_bytes(), shown_path), shown_path)
 
 
 def read_yaml_text(text: str, shown_path: str) -> YamlDocument:
