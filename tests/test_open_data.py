@@ -23,7 +23,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF
 
 from aqb.data.history import last_changes, parse_log
 from aqb.data.loader import load_dataset
-from aqb.data.model import NO_PROJECT, NOT_ENTERED, Agreement, FullTextAgreement, KeyFiguresRecord
+from aqb.data.model import NO_PROJECT, NOT_ENTERED, Agreement, FullTextAgreement, KeyFiguresRecord, PartnerEntry
 from aqb.outputs.exports import AGREEMENT_COLUMNS, PROJECT_COLUMNS
 from conftest import (
     REPO,
@@ -461,3 +461,13 @@ def test_history_parser_keeps_what_python_can_hold_and_skips_the_rest() -> None:
     )
     # a.yaml and c.yaml were last touched by unreadable commits: no date, not the older commit's.
     assert parse_log(output) == {"data/b.yaml": date(1969, 12, 31), "data/e.yaml": date(2024, 2, 29)}
+
+
+def test_every_partner_field_is_in_the_partners_csv(real_site: Path) -> None:
+    """Each field of gebietskoerperschaften.yaml has its column; the case forms as the texts use them."""
+    partners = {row["kuerzel"]: row for row in rows(read(real_site, "daten/gebietskoerperschaften.csv"))}
+    columns = set(next(iter(partners.values())))
+    for field in PartnerEntry.model_fields:
+        assert field in columns or any(column.startswith(f"{field}_") for column in columns), field
+    assert partners["wetteraukreis"]["im_text_genitiv"] == "des Wetteraukreises"
+    assert partners["stadt-kassel"]["im_text_dativ"] == "der Stadt Kassel"

@@ -61,6 +61,10 @@ PARTNER_COLUMNS = [
     "gueltig_ab",
     "gueltig_bis",
     "hinweis",
+    "im_text_nominativ",
+    "im_text_genitiv",
+    "im_text_dativ",
+    "im_text_akkusativ",
     "url",
 ]
 
@@ -211,7 +215,13 @@ def project_rows(dataset: Dataset, a: AnyAgreement, base_url: str) -> list[dict[
 
 def partners_csv(dataset: Dataset, base_url: str, excel: bool = False) -> str:
     rows = [
-        {"kuerzel": slug, **p.model_dump(mode="json", exclude={"slug"}), "url": base_url + partner_url(slug)}
+        {
+            "kuerzel": slug,
+            **p.model_dump(mode="json", exclude={"slug", "im_text"}),
+            # The case forms the texts use: the partner's own (im_text) or those of the rule.
+            **{f"im_text_{case}": form for case, form in p.naming.model_dump().items()},
+            "url": base_url + partner_url(slug),
+        }
         for slug, p in dataset.partners.items()
     ]
     return _csv(PARTNER_COLUMNS, _safe_rows(PARTNER_COLUMNS, rows), excel)
