@@ -5,7 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+TEST_INSTALLED := $(VENV)/.installed-test
 LOCK := requirements.txt
+TEST_LOCK := requirements-test.txt
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: serve build check test lint lock browser schema neu neues-jahr import bench clean
@@ -21,17 +23,27 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 # Exactly the versions in requirements.txt, each checked against its hash; then our own package.
+# Serving, building and importing need only these; the test tools (requirements-test.txt: the same
+# versions plus linters, Playwright, …) come on top for `make test`, so `make serve` on a fresh
+# machine does not wait for them.
 $(INSTALLED): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile --require-hashes --no-deps -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(INSTALLED)
 
-## lock: refresh requirements.txt (every Python dependency, newest allowed versions, with hashes,
-## for every supported Python) after changing pyproject.toml or to take updates
-lock: $(INSTALLED)
-	$(BIN)/uv pip compile pyproject.toml requirements-build.in --extra test --upgrade --generate-hashes \
+$(TEST_INSTALLED): $(INSTALLED) $(TEST_LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(TEST_LOCK)
+	touch $(TEST_INSTALLED)
+
+## lock: refresh requirements.txt and requirements-test.txt (every Python dependency, newest allowed
+## versions, with hashes, for every supported Python) after changing pyproject.toml or to take updates;
+## the test lock is held to the versions of the first, so tests run what the site is built with
+lock: $(TEST_INSTALLED)
+	$(BIN)/uv pip compile pyproject.toml requirements-build.in --upgrade --generate-hashes \
 		--universal --python-version 3.11 --quiet --custom-compile-command "make lock" -o $(LOCK)
+	$(BIN)/uv pip compile pyproject.toml requirements-build.in --extra test --constraint $(LOCK) --upgrade \
+		--generate-hashes --universal --python-version 3.11 --quiet --custom-compile-command "make lock" -o $(TEST_LOCK)
 
 ## serve: build the site with the data in data/ and serve it on http://127.0.0.1:8000 (or PORT=…)
 serve: $(INSTALLED)
@@ -68,14 +80,14 @@ import: $(INSTALLED)
 	@$(BIN)/aqb import -- "$$DATEI"
 
 ## lint: ruff (rules in pyproject.toml) and its formatter, mypy in strict mode, zizmor on the workflows
-lint: $(INSTALLED)
+lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check src hooks bench tests
 	$(BIN)/ruff format --check src hooks bench tests
 	$(BIN)/mypy
 	$(BIN)/zizmor --offline --no-progress --min-severity medium .github/workflows/pruefen.yml .github/workflows/veroeffentlichen.yml
 
 ## test: lint, then the whole test suite, browser tests included where Chromium can be had
-test: $(INSTALLED) lint browser $(VNU)
+test: $(TEST_INSTALLED) lint browser $(VNU)
 	$(BIN)/python -m pytest
 
 # The Nu HTML Checker for the HTML test, from the npm registry (pinned in package-lock.json).
@@ -91,6 +103,6 @@ clean:
 	rm -rf site .bau $(VENV)
 
 ## bench: the benchmark at 810 and 10 000 synthetic agreements; prints a table, appends it to bench/RESULTS.md
-bench: $(INSTALLED)
+bench: $(TEST_INSTALLED)
 	cd bench && npm ci --no-audit --no-fund --silent
 	$(BIN)/python bench/run.py --ergebnis bench/RESULTS.md

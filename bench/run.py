@@ -36,8 +36,10 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "tests"))  # the nginx preview is a test helper the benchmark shares
-from aqb.data.model import FullTextAgreement  # noqa: E402
+from aqb.data.model import NOT_ENTERED, FullTextAgreement  # noqa: E402
 from aqb.outputs.search import PAGEFIND_COMMAND  # noqa: E402 - the same indexer call as the site build
+from first_page import rows as first_page_rows  # noqa: E402 – beside this file
+from first_page import table as first_page_table  # noqa: E402
 from limits import rows as limit_rows  # noqa: E402 – beside this file
 from limits import table as limits_table  # noqa: E402
 from preview import CHROMIUM, CHROMIUM_FLAGS, NGINX, nginx_serving  # noqa: E402 - the host setup the tests check
@@ -71,12 +73,11 @@ def generate(project: Path, count: int) -> None:
             name = partners[slug]["bezeichnung"]
             record = copy.deepcopy(template)
             record.update(jahr=year, partner=slug, budget=800_000 + zlib.crc32(f"{slug}{year}".encode()) % 600_000)
-            record["partner_im_text"] = {
-                "nominativ": f"der {name}",
-                "genitiv": f"des {name}",
-                "dativ": f"dem {name}",
-                "akkusativ": f"den {name}",
-            }
+            record.pop("original", None)  # the signed documents belong to the real records only
+            for signatory in record["unterzeichnende"]:  # signed in its year, never in the future
+                if isinstance(signatory["datum"], date):
+                    signed = date(year, signatory["datum"].month, signatory["datum"].day)
+                    signatory["datum"] = signed if signed <= date.today() else NOT_ENTERED
             record["massnahmen"] = {
                 "ausbildungsvorbereitung": [
                     f"Motivierendes Coaching {partners[slug]['name']} {year}",
@@ -428,8 +429,9 @@ def main() -> int:
             results.append(run(size, Path(folder)))
             print(table(results), file=sys.stderr, flush=True)  # partial results survive a later failure
         limits = limits_table(limit_rows(Path(folder)))  # the largest input each limit allows
+    first_page = first_page_table(first_page_rows())  # make serve on a fresh clone
     machine = f"{platform.machine()}, {os.cpu_count()} Kerne, Python {platform.python_version()}"
-    report = f"## {date.today().isoformat()} – {machine}\n\n{table(results)}\n\n{limits}\n"
+    report = f"## {date.today().isoformat()} – {machine}\n\n{table(results)}\n\n{limits}\n\n{first_page}\n"
     print(report)
     if arguments.ergebnis:
         with arguments.ergebnis.open("a", encoding="utf-8") as results_file:
