@@ -181,3 +181,74 @@ def test_the_agreement_page_offers_the_signed_document(real_site: Path) -> None:
     served = real_site / "originaltexte" / "2025" / "marburg-biedenkopf.txt"
     assert (real_site / "kreise" / "marburg-biedenkopf" / "2025" / str(link["href"])).resolve() == served.resolve()
     assert served.read_bytes() == SEED.read_bytes()
+
+
+def in_year(text: str, year: int) -> str:
+    """The signed text as if signed for `year`: every 2025 changed, but the alliance's "2025 bis 2029"."""
+    return re.sub(r"2025(?! bis 2029)", str(year), text)
+
+
+def without_open_points(path: Path) -> None:
+    """What a person does after checking every open point: deletes them."""
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    content.pop("offene_punkte")
+    path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+SIX_CHANGED = ("eine Umsetzungsbesprechung im Herbst", "zwei Umsetzungsbesprechungen im Frühjahr und Herbst")
+
+
+def test_the_first_agreement_of_a_new_year_proposes_the_years_standard_text(tmp_path: Path) -> None:
+    folder = DataFolder(tmp_path / "projekt")
+    inbox = tmp_path / "eingang"
+    inbox.mkdir()
+    fulda = in_year(signed_text("fulda", 640_000, ["Projekt A"], "- "), 2026).replace(*SIX_CHANGED)
+    (inbox / "a-fulda.txt").write_text(fulda, "utf-8")
+    (inbox / "b-wetterau.txt").write_text(in_year(signed_text("wetteraukreis", 910_000, ["B"], "- "), 2026), "utf-8")
+
+    result = aqb("import", str(inbox), cwd=folder.root)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Standardtext vorgeschlagen: data/standardtexte/2026.yaml" in result.stdout
+    standard = yaml.safe_load((folder.path / "standardtexte" / "2026.yaml").read_text(encoding="utf-8"))
+    texts = {section["id"]: section["text"] for section in standard["abschnitte"]}
+    # Only the year changed: the previous wording (with its Markdown), the year as the document has it.
+    assert "**2026**" in texts["titel"] and "**{budget} Euro**" in texts["paragraf-4"]
+    assert "„Bündnis für Ausbildung für die Jahre 2025 bis 2029“" in texts["praeambel"]
+    # The document's own wording, with the partner and the budget as placeholders again.
+    assert "{Nominativ} und das HMSI" in texts["paragraf-6"] and SIX_CHANGED[1] in texts["paragraf-6"]
+    assert "Fulda" not in str(standard["abschnitte"])
+    points = standard["offene_punkte"]
+    assert any("Abschnitt „§ 6 Zielsteuerung“: Wortlaut aus a-fulda.txt statt aus 2025" in p for p in points)
+    assert any("„Bündnis für Ausbildung für die Jahre 2025 bis 2029“" in p and "nennt 2025" in p for p in points)
+    # The document it came from has no deviation; the next one of the year is read against the proposal.
+    assert "abweichungen" not in record(folder, 2026, "fulda")
+    assert set(record(folder, 2026, "wetteraukreis")["abweichungen"]) == {"paragraf-6"}
+
+    # Refused until a person has compared; then both are valid as they stand.
+    assert aqb("check", cwd=folder.root).returncode == 1
+    for path in (
+        folder.path / "standardtexte" / "2026.yaml",
+        folder.path / "vereinbarungen" / "2026" / "fulda.yaml",
+        folder.path / "vereinbarungen" / "2026" / "wetteraukreis.yaml",
+    ):
+        without_open_points(path)
+    checked = aqb("check", cwd=folder.root)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_proposed_standard_text_asks_where_two_cases_read_alike() -> None:
+    from aqb.staff.proposal import propose_standard
+
+    dataset = load_dataset(REPO / "data")
+    previous = dataset.standard_texts[2025]
+    signed = (
+        "## § 2\n\n### **Partnerschaftliche Zusammenarbeit**\n\nDas HMSI und die Stadt Kassel arbeiten eng zusammen."
+    )
+    proposal = propose_standard(previous, 2026, {"paragraf-2": signed}, PARTNERS["stadt-kassel"], 700_000, "k.txt")
+    section = next(s for s in proposal.abschnitte if s.id == "paragraf-2")
+    assert section.text.endswith("Das HMSI und {nominativ} arbeiten eng zusammen.")
+    assert any(
+        "„die Stadt Kassel“ als {nominativ} eingesetzt" in point and "{akkusativ}" in point
+        for point in proposal.offene_punkte
+    )

@@ -7,6 +7,7 @@ budget and projects found, the open points left for a person, or why nothing was
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,10 +33,15 @@ def import_folder(dataset: Dataset, data_dir: Path, folder: Path) -> list[BatchR
     rows = []
     for source in sorted(p for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file()):
         try:
-            rows.append(BatchRow(escaped(source.name), import_file(dataset, data_dir, source), None))
+            result = import_file(dataset, data_dir, source)
         except ScaffoldError as error:
             reason = " ".join(escaped(line) for line in str(error).splitlines()[:2]).removeprefix("Nichts angelegt: ")
             rows.append(BatchRow(escaped(source.name), None, reason))
+            continue
+        rows.append(BatchRow(escaped(source.name), result, None))
+        if result.proposal is not None:  # the year's next documents are read against the proposal
+            standard_texts = {**dataset.standard_texts, result.proposal.jahr: result.proposal}
+            dataset = dataclasses.replace(dataset, standard_texts=standard_texts)
     return rows
 
 
@@ -60,7 +66,8 @@ def table(rows: list[BatchRow]) -> str:
                 f"{budget:,}".replace(",", ".") + " €" if isinstance(budget, int) else "nicht erkannt",
                 projects or "–",
                 str(len(row.result.open_points)),
-                f"angelegt: {row.result.draft}",
+                f"angelegt: {row.result.draft}"
+                + (f"; Standardtext vorgeschlagen: {row.result.standard_draft}" if row.result.standard_draft else ""),
             )
         )
     widths = [max(len(line[column]) for line in lines) for column in range(len(head))]

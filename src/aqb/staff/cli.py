@@ -154,6 +154,9 @@ def _import(dataset: Dataset, data_dir: Path, source: Path) -> None:
 
     result = import_file(dataset, data_dir, source)
     print(f"Entwurf angelegt: {result.draft}")
+    if result.standard_draft is not None and result.proposal is not None:
+        print(f"Standardtext vorgeschlagen: {result.standard_draft}")
+        print("\n".join(f"Offen im Standardtext: {point}" for point in result.proposal.offene_punkte))
     for note in result.report:
         print(note)
     for point in result.open_points:

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from aqb.data.dataset import Dataset
+from aqb.data.loader import STANDARD_TEXTS_DIR
 from aqb.data.model import FIRST_YEAR, LAST_YEAR, NO_PROJECT, NOT_ENTERED, FullTextAgreement, Partner, StandardText
 from aqb.data.problems import escaped
 from aqb.data.text import fill, naming_values, strip_markup, words
 from aqb.formatting import thousands
 from aqb.staff.layout import SourceError, SourceLine, read_signed_text, source_lines
+from aqb.staff.proposal import ProposalError, propose_standard, with_placeholders
 from aqb.staff.scaffold import ScaffoldError, agreement_path, write_draft
 
 _SIGNATURE_PLACE = re.compile(
@@ -48,6 +50,8 @@ class ImportResult:
     report: list[str]  # what the importer did, line by line, for the terminal
     open_points: list[str]  # what a person must decide; also in the draft under offene_punkte
     values: dict[str, Any] = field(default_factory=dict)  # what the draft holds
+    standard_draft: Path | None = None  # the year's standard text, when this document proposed it
+    proposal: StandardText | None = None
 
 
 @dataclass
@@ -55,6 +59,7 @@ class _Parsed:
     values: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # for the report only
     open_points: list[str] = field(default_factory=list)  # into the draft: make check refuses it
+    proposal: StandardText | None = None  # the year's standard text, proposed from this document
 
 
 def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
@@ -63,7 +68,8 @@ def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
         text, reading_notes = read_signed_text(source)
     except SourceError as error:
         raise ScaffoldError(str(error)) from None
-    parsed = parse_agreement(text, dataset)
+    name = escaped(source.name)
+    parsed = parse_agreement(text, dataset, name)
     parsed.notes[:0] = reading_notes
     values = parsed.values
     if "jahr" not in values or "partner" not in values:
@@ -77,7 +83,9 @@ def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
     original = original_path(data_dir, values["partner"], values["jahr"], raw)
     if original.exists():
         raise ScaffoldError(f"{original} gibt es schon; er wird nicht überschrieben.")
-    name = escaped(source.name)
+    standard_draft = data_dir / STANDARD_TEXTS_DIR / f"{values['jahr']}.yaml" if parsed.proposal else None
+    if standard_draft is not None and standard_draft.exists():
+        raise ScaffoldError(f"{standard_draft} gibt es schon; er wird nicht überschrieben.")
     # A person compares the draft with the signed document; until then make check refuses it. The
     # public fields hold only what the document says (no note of ours in quelle.hinweis).
     parsed.open_points.insert(
@@ -99,10 +107,22 @@ def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
     try:  # the signed document itself, unchanged, as the draft's provenance
         original.parent.mkdir(parents=True, exist_ok=True)
         original.write_bytes(raw)
+        if standard_draft is not None and parsed.proposal is not None:
+            write_draft(
+                standard_draft,
+                "../schema/standardtext.schema.json",
+                f"ENTWURF des Standardtextes {values['jahr']}, vorgeschlagen aus {name} (make import). "
+                "Offene Punkte erledigen, dann `make check`.",
+                StandardText,
+                parsed.proposal.model_dump(mode="json"),
+                {},
+            )
     except OSError:
-        target.unlink(missing_ok=True)  # a file that fails leaves nothing behind
+        for written in (target, original, standard_draft):  # a file that fails leaves nothing behind
+            if written is not None:
+                written.unlink(missing_ok=True)
         raise ScaffoldError(f"{original} konnte nicht geschrieben werden; nichts angelegt.") from None
-    return ImportResult(target, parsed.notes, parsed.open_points, values)
+    return ImportResult(target, parsed.notes, parsed.open_points, values, standard_draft, parsed.proposal)
 
 
 def original_path(data_dir: Path, partner: str, year: int, raw: bytes) -> Path:
@@ -111,7 +131,7 @@ def original_path(data_dir: Path, partner: str, year: int, raw: bytes) -> Path:
     return data_dir / "originaltexte" / str(year) / f"{partner}{suffix}"
 
 
-def parse_agreement(text: str, dataset: Dataset) -> _Parsed:
+def parse_agreement(text: str, dataset: Dataset, file_name: str = "dem eingelesenen Text") -> _Parsed:
     parsed = _Parsed()
     lines, furniture = source_lines(text)
     plain = [_plain(line.text) for line in lines]
@@ -126,8 +146,13 @@ def parse_agreement(text: str, dataset: Dataset) -> _Parsed:
         return parsed
     standard = dataset.standard_texts.get(year)
     if standard is None:
-        parsed.notes.append(f"Für {year} gibt es keinen Standardtext: erst `make neues-jahr JAHR={year}`.")
-        return parsed
+        earlier = [y for y in dataset.standard_texts if y < year]
+        if not earlier:
+            parsed.notes.append(
+                f"Für {year} gibt es keinen Standardtext und keinen früheren, von dem er ausgehen kann."
+            )
+            return parsed
+        standard = _proposed_standard(text, dataset.standard_texts[max(earlier)], year, partner, file_name, parsed)
     # Again, now that the standard text tells which words a line-end hyphen may have split.
     lines, furniture = source_lines(text, _vocabulary(standard, partner))
     parsed.notes.extend(
@@ -138,10 +163,49 @@ def parse_agreement(text: str, dataset: Dataset) -> _Parsed:
     return parsed
 
 
+def _proposed_standard(
+    text: str, previous: StandardText, year: int, partner: Partner, file_name: str, parsed: _Parsed
+) -> StandardText:
+    """The year has no standard text yet: propose one from this document (see aqb.staff.proposal).
+
+    The document is read against the previous year's wording first; what it words differently becomes
+    the proposal's wording, so that read against the proposal, the document has no deviations.
+    """
+    lines, _ = source_lines(text, _vocabulary(previous, partner))
+    first_reading = _Parsed()
+    _Reader(lines, previous.model_copy(update={"jahr": year}), partner, first_reading, signed_wording=True).read()
+    try:
+        proposal = propose_standard(
+            previous,
+            year,
+            first_reading.values.get("abweichungen", {}),
+            partner,
+            first_reading.values.get("budget"),
+            file_name,
+        )
+    except ProposalError as error:
+        raise ScaffoldError(f"Nichts angelegt: {error}") from None
+    parsed.proposal = proposal
+    parsed.notes.append(
+        f"Für {year} gab es keinen Standardtext: aus diesem Dokument vorgeschlagen (auf Grundlage von "
+        f"{previous.jahr}), mit {len(proposal.offene_punkte)} offenen Punkten."
+    )
+    return proposal
+
+
 class _Reader:
     """Reads one signed text against the year's standard text."""
 
-    def __init__(self, lines: list[SourceLine], standard: StandardText, partner: Partner, parsed: _Parsed) -> None:
+    def __init__(
+        self,
+        lines: list[SourceLine],
+        standard: StandardText,
+        partner: Partner,
+        parsed: _Parsed,
+        *,
+        signed_wording: bool = False,  # deviations exactly as signed, for a proposal to start from
+    ) -> None:
+        self.signed_wording = signed_wording
         self.lines = lines
         self.text = [line.text for line in lines]
         self.standard = standard
@@ -252,7 +316,12 @@ class _Reader:
                 signed = own
             expected = fill(section.text, values_for_text)
             if _words(signed) != _words(expected):
-                deviations[section.id] = "\n".join(line.rstrip() for line in signed).strip("\n")
+                wording = "\n".join(line.rstrip() for line in signed).strip("\n")
+                deviations[section.id] = (
+                    wording
+                    if self.signed_wording
+                    else with_placeholders(wording, self.partner, budget, section.titel, self.parsed.open_points)
+                )
                 self.parsed.notes.append(
                     f"Abschnitt „{section.titel}“ weicht vom Standardtext {self.standard.jahr} ab: als Abweichung "
                     f"übernommen."

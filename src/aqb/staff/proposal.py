@@ -1,0 +1,131 @@
+"""A new year's standard text, proposed from the first signed agreement of that year.
+
+When the first agreement of a year arrives, the ministry's standard text for that year usually has
+not: the importer reads the agreement against the previous year's wording and proposes the new
+year's from it. Sections the document words as the previous year did keep that year's wording; the
+others take the document's wording with the partner's names, the budget, the project list and the
+signatures turned back into placeholders. So the agreement itself has no deviations by accident, and
+every choice a person must confirm is an open point of the proposal, which keeps `make check` and
+the build refusing it until someone has compared it with the ministry's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import ValidationError
+
+from aqb.data.model import Partner, StandardText
+from aqb.data.text import fill, naming_values, words
+from aqb.formatting import thousands
+
+
+class ProposalError(ValueError):
+    """The document's wording cannot stand as a standard text (message in German)."""
+
+
+def propose_standard(
+    previous: StandardText,
+    year: int,
+    signed_sections: dict[str, str],
+    partner: Partner,
+    budget: int | None,
+    file_name: str,
+) -> StandardText:
+    """`previous` with each section that the document words differently replaced by the document's wording.
+
+    `signed_sections` holds the document's wording of the sections that differ from `previous` (the
+    importer's deviations: list and signatures already as {projektliste} and {unterschriften}).
+    """
+    points = [
+        f"Vorschlag aus {file_name}, der Vereinbarung mit {partner.bezeichnung}, auf Grundlage des Standardtextes "
+        f"{previous.jahr}: mit dem Standardtext des Ministeriums für {year} abgleichen; was nur für "
+        f"{partner.bezeichnung} gilt, gehört als Abweichung in deren Datei",
+        f"Ministerium und Maßnahmenarten aus {previous.jahr} übernommen: abgleichen",
+    ]
+    sections = []
+    for section in previous.abschnitte:
+        signed = signed_sections.get(section.id)
+        if signed is None:
+            sections.append(section.model_dump())
+            continue
+        text = _with_year(section.text, signed, previous.jahr, year, _values(partner, budget))
+        if text is None:
+            text = with_placeholders(signed, partner, budget, section.titel, points)
+            points.append(
+                f"Abschnitt „{section.titel}“: Wortlaut aus {file_name} statt aus {previous.jahr} – gilt er für alle "
+                f"Vereinbarungen {year}?"
+            )
+        sections.append({**section.model_dump(), "text": text})
+    points += _year_mentions(sections, previous.jahr)
+    values = {**previous.model_dump(), "jahr": year, "abschnitte": sections, "offene_punkte": points}
+    try:
+        return StandardText.model_validate(values)
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise ProposalError(f"Standardtext {year} konnte nicht vorgeschlagen werden: {problems}") from None
+
+
+def _year_mentions(sections: list[dict[str, str]], previous_year: int) -> list[str]:
+    """Where the previous year still stands: as the document has it, but worth a look ("2025 bis 2029")."""
+    points = []
+    for section in sections:
+        for match in re.finditer(str(previous_year), section["text"]):
+            excerpt = " ".join(section["text"][max(0, match.start() - 40) : match.end() + 40].split())
+            points.append(
+                f"Abschnitt „{section['titel']}“: „…{excerpt}…“ nennt {previous_year}: prüfen, ob das so gemeint ist"
+            )
+    return points
+
+
+def _values(partner: Partner, budget: int | None) -> dict[str, str]:
+    """What the placeholders stand for in this document (the budget only where it was recognised)."""
+    return {**naming_values(partner.naming), **({"budget": thousands(budget)} if budget is not None else {})}
+
+
+def _with_year(wording: str, signed: str, previous_year: int, year: int, values: dict[str, str]) -> str | None:
+    """The previous wording with its year numbers changed, if that is exactly what the document says.
+
+    Only all of them or none: where the document keeps some ("für die Jahre 2025 bis 2029"), its own
+    wording is taken instead, so no year is changed that the document did not change.
+    """
+    changed = wording.replace(str(previous_year), str(year))
+    if changed != wording and words(fill(changed, values)) == words(signed):
+        return changed
+    return None
+
+
+def with_placeholders(signed: str, partner: Partner, budget: int | None, title: str, points: list[str]) -> str:
+    """The document's wording with the partner's names and the budget as placeholders again.
+
+    Used for a proposed standard text and for an agreement's deviations alike: a fact stands once, in
+    its field, and the wording names it by placeholder (see aqb.data.facts). A choice between two cases
+    that read alike, or a fact left in the words, is an open point in `points`.
+    """
+    forms: dict[str, list[str]] = {}
+    for placeholder, value in naming_values(partner.naming).items():
+        forms.setdefault(value, []).append(placeholder)
+    # Longest first, so "des Landkreises Fulda" is never cut into a shorter form; a name may be wrapped.
+    texts = sorted(forms, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(r"\s+".join(map(re.escape, t.split())) for t in texts) + r")(?!\w)")
+
+    def as_placeholder(match: re.Match[str]) -> str:
+        candidates = forms[" ".join(match.group(1).split())]
+        if len({name.lower() for name in candidates}) > 1:
+            points.append(
+                f"Abschnitt „{title}“: „{match.group(1)}“ als {{{candidates[0]}}} eingesetzt; bei "
+                f"{partner.bezeichnung} lauten {', '.join('{' + c + '}' for c in candidates)} gleich – prüfen, "
+                "welcher Fall gemeint ist"
+            )
+        return "{" + candidates[0] + "}"
+
+    text = pattern.sub(as_placeholder, signed)
+    if budget is not None:
+        text = re.sub(rf"(?<![\w.]){re.escape(thousands(budget))}(?![\w.])", "{budget}", text)
+    elif re.search(r"[0-9]{1,3}(?:\.[0-9]{3})+", text):
+        points.append(f"Abschnitt „{title}“ nennt einen Betrag: das Budget durch {{budget}} ersetzen")
+    if re.search(rf"(?<!\w){re.escape(partner.name)}(?!\w)", text):
+        points.append(
+            f"Abschnitt „{title}“ nennt noch „{partner.name}“: durch einen Platzhalter wie {{dativ}} ersetzen"
+        )
+    return text
