@@ -10,13 +10,13 @@ LOCK := requirements.txt
 TEST_LOCK := requirements-test.txt
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: serve build check test lint lock browser schema neu neues-jahr import bench clean
+.PHONY: serve build check test lint lock browser schema neu neues-jahr import einlesen bench clean
 
 # Values from the command line (make neu KREIS=… JAHR=…) reach the commands as environment
 # variables, quoted by the shell ("$$KREIS"), never pasted into the command text: a value such as
 # $(…), `…` or a quote stays a value.
 PORT ?= 8000
-export KREIS JAHR DATEI PORT
+export KREIS JAHR DATEI PORT EREIGNIS
 # Banners of dependencies about their own future (mkdocs-material's end of life, ProperDocs' notice
 # for `mkdocs` users) say nothing about this project; the README explains the plan instead.
 export NO_MKDOCS_2_WARNING := 1
@@ -79,12 +79,19 @@ import: $(INSTALLED)
 	@test -n "$$DATEI" || { echo "Bitte angeben: make import DATEI=<datei oder ordner>"; exit 2; }
 	@$(BIN)/aqb import -- "$$DATEI"
 
+## einlesen: the workflow's step for an issue labelled `einlesen`: its attached files become drafts;
+## the pull request's and the comment's texts go to .einlesen/ (EREIGNIS: GitHub's event file)
+einlesen: $(INSTALLED)
+	@test -n "$$EREIGNIS" || { echo "Bitte angeben: make einlesen EREIGNIS=<ereignis.json>"; exit 2; }
+	@rm -rf .einlesen
+	@$(BIN)/python -I -m aqb.staff.cli einlesen -- "$$EREIGNIS" .einlesen
+
 ## lint: ruff (rules in pyproject.toml) and its formatter, mypy in strict mode, zizmor on the workflows
 lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check src hooks bench tests
 	$(BIN)/ruff format --check src hooks bench tests
 	$(BIN)/mypy
-	$(BIN)/zizmor --offline --no-progress --min-severity medium .github/workflows/pruefen.yml .github/workflows/veroeffentlichen.yml
+	$(BIN)/zizmor --offline --no-progress --min-severity medium .github/workflows/*.yml
 
 ## test: lint, then the whole test suite, browser tests included where Chromium can be had
 test: $(TEST_INSTALLED) lint browser $(VNU)

@@ -250,11 +250,15 @@ def workflow_commands() -> list[tuple[str, str]]:
 def test_every_command_a_workflow_runs_exists(workflow: str, command: str) -> None:
     program, *arguments = shlex.split(command)
     if program == "make":
-        assert set(arguments) <= makefile_targets(), f"{workflow}: unbekanntes make-Ziel in '{command}'"
-    else:  # the same system packages as .ci/run installs
-        assert [program, *arguments] == ["bash", ".ci/ensure-test-packages"], (
-            f"{workflow}: unerwarteter Befehl '{command}'"
-        )
+        targets = {argument for argument in arguments if "=" not in argument}  # NAME=value sets a variable
+        assert targets and targets <= makefile_targets(), f"{workflow}: unbekanntes make-Ziel in '{command}'"
+    else:  # the same system packages as .ci/run installs, or the import's git and GitHub steps
+        assert [program, *arguments] in [
+            ["bash", ".ci/ensure-test-packages"],
+            ["bash", ".ci/einlesen-pull-request"],
+            ["bash", ".ci/einlesen-kommentar"],
+        ], f"{workflow}: unerwarteter Befehl '{command}'"
+        assert (REPO / arguments[0]).is_file()
 
 
 def test_workflows_check_build_test_and_deploy() -> None:

@@ -16,6 +16,9 @@ from conftest import REPO
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 ZIZMOR = Path(sys.executable).with_name("zizmor")
+# The import from an issue pushes a branch, opens a pull request and comments: nothing more.
+WRITES_OF_THE_IMPORT = {"contents", "pull-requests", "issues"}
+SCRIPTS = ["bash .ci/einlesen-pull-request", "bash .ci/einlesen-kommentar"]
 
 
 def zizmor(folder: Path) -> subprocess.CompletedProcess[str]:
@@ -61,9 +64,24 @@ def test_least_privilege_and_no_kept_token(workflow: Path) -> None:
     for name, job in document["jobs"].items():
         writes = {scope for scope, level in job.get("permissions", {}).items() if level == "write"}
         deploys = any("deploy-pages" in step.get("uses", "") for step in job["steps"])
-        assert writes == ({"pages", "id-token"} if deploys else set()), name
+        expected = WRITES_OF_THE_IMPORT if workflow.name == "einlesen.yml" else set()
+        assert writes == ({"pages", "id-token"} if deploys else expected), name
         if "container" in job:
             assert re.fullmatch(r"[\w.:/-]+@sha256:[0-9a-f]{64}", job["container"]), name
         for step in job["steps"]:
             if step.get("uses", "").startswith("actions/checkout@"):
                 assert step["with"]["persist-credentials"] is False, name
+
+
+def test_the_import_from_an_issue_starts_only_on_the_label_and_runs_nothing_from_the_issue() -> None:
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "einlesen.yml").read_text(encoding="utf-8"))
+    assert workflow[True] == {"issues": {"types": ["labeled"]}}  # PyYAML reads the key `on` as True
+    (job,) = workflow["jobs"].values()
+    assert job["if"] == "github.event.label.name == 'einlesen'"
+    scripts = [step["run"] for step in job["steps"] if "run" in step]
+    # The issue's text reaches only our command, through the event file; no expression pastes it in.
+    assert scripts == ['make einlesen EREIGNIS="$GITHUB_EVENT_PATH"', *SCRIPTS]
+    for script in SCRIPTS:
+        assert "${{" not in (REPO / script.split()[1]).read_text(encoding="utf-8")
+    values = [str(value) for step in job["steps"] for value in (step.get("env") or {}).values()]
+    assert all(value in {"${{ github.token }}", "${{ github.event.issue.number }}"} for value in values), values

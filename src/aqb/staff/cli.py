@@ -83,6 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     add("schema", "die JSON-Schemas für Editoren neu erzeugen (data/schema/)")
     importer = add("import", "unterzeichnete Texte (PDF oder Text) als Entwürfe einlesen: eine Datei oder einen Ordner")
     importer.add_argument("datei", type=Path)
+    issue = add("einlesen", "die Anhänge eines Issues „Neue Vereinbarung“ einlesen (Workflow, Label „einlesen“)")
+    issue.add_argument("ereignis", type=Path, help="das Ereignis von GitHub (JSON, $GITHUB_EVENT_PATH)")
+    issue.add_argument("ausgabe", type=Path, help="leerer Ordner für Anhänge, Kommentar und Pull Request")
     port = commands.add_parser("port", help="prüfen, ob ein Port für `make serve` frei ist")
     port.add_argument("port", type=_port)
     return parser
@@ -107,6 +110,8 @@ def _main(argv: list[str] | None) -> int:
             print(f"Standardtext angelegt: {new_year(dataset, data_dir, arguments.jahr)}")
         elif arguments.command == "schema":
             return _schema(data_dir)
+        elif arguments.command == "einlesen":
+            return _import_issue(dataset, data_dir, arguments.ereignis, arguments.ausgabe)
         elif arguments.command == "import" and arguments.datei.is_dir():
             return _import_folder(dataset, data_dir, arguments.datei)
         elif arguments.command == "import":
@@ -147,6 +152,28 @@ def _import_folder(dataset: Dataset, data_dir: Path, folder: Path) -> int:
     if created:
         print("Nächster Schritt: die offenen Punkte in jedem Entwurf erledigen, dann `make check`.")
     return 1 if failed else 0
+
+
+def _import_issue(dataset: Dataset, data_dir: Path, event_path: Path, output: Path) -> int:
+    """The workflow's import step: 0 with a pull request to open, 1 with only a comment, 2 not for us."""
+    import json
+
+    from aqb.staff.batch import table
+    from aqb.staff.issue_import import import_issue, is_einlesen_event, read_request, write_outputs
+
+    event = json.loads(event_path.read_text(encoding="utf-8"))
+    if not is_einlesen_event(event):
+        print("Kein Ereignis „Label einlesen gesetzt“: nichts zu tun.", file=sys.stderr)
+        return 2
+    request = read_request(event)
+    if output.exists() and any(output.iterdir()):
+        print(f"{escaped(str(output))} ist nicht leer.", file=sys.stderr)
+        return 2
+    outcome = import_issue(request, dataset, data_dir, output / "eingang")
+    print(table(outcome.rows) if outcome.rows else "Keine PDF- oder Textdatei angehängt.")
+    for line in outcome.skipped + ([outcome.mismatch] if outcome.mismatch else []):
+        print(line)
+    return 0 if write_outputs(request, outcome, output) else 1
 
 
 def _import(dataset: Dataset, data_dir: Path, source: Path) -> None:

@@ -16,6 +16,10 @@ from aqb.data.dataset import Dataset
 from aqb.formatting import sort_key
 
 FORM_PATH = Path(".github") / "ISSUE_TEMPLATE" / "neue-vereinbarung.yml"
+# The labels are the headings of the answers in the issue's text, which aqb.staff.issue_import reads.
+PARTNER_LABEL = "Landkreis oder kreisfreie Stadt"
+YEAR_LABEL = "Jahr der Vereinbarung"
+DOCUMENT_LABEL = "Unterzeichnetes Dokument"
 
 
 def new_agreement_form(dataset: Dataset) -> str:
@@ -38,20 +42,20 @@ def new_agreement_form(dataset: Dataset) -> str:
             {
                 "type": "dropdown",
                 "id": "partner",
-                "attributes": {"label": "Landkreis oder kreisfreie Stadt", "options": partners},
+                "attributes": {"label": PARTNER_LABEL, "options": partners},
                 "validations": {"required": True},
             },
             {
                 "type": "input",
                 "id": "jahr",
-                "attributes": {"label": "Jahr der Vereinbarung", "placeholder": "z. B. 2026"},
+                "attributes": {"label": YEAR_LABEL, "placeholder": "z. B. 2026"},
                 "validations": {"required": True},
             },
             {
                 "type": "textarea",
                 "id": "dokument",
                 "attributes": {
-                    "label": "Unterzeichnetes Dokument",
+                    "label": DOCUMENT_LABEL,
                     "description": "Die PDF-Datei hierher ziehen (oder einfügen); GitHub hängt sie an.",
                 },
             },

@@ -1,0 +1,197 @@
+"""Without a terminal: a maintainer labels a "Neue Vereinbarung" issue `einlesen`, the workflow reads
+its attachments and opens a pull request. Tested offline with issue events in GitHub's format
+(tests/ereignisse/) and the downloads answered here; the issue's text is hostile until checked."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from aqb.data.loader import load_dataset
+from aqb.staff.issue_import import (
+    DownloadError,
+    allowed_address,
+    import_issue,
+    is_einlesen_event,
+    read_request,
+    write_outputs,
+)
+from conftest import REPO, DataFolder
+from pdfs import DEJAVU, text_as_pdf
+from test_year_import import in_year, signed_text
+
+EVENT: dict[str, Any] = json.loads(
+    (REPO / "tests" / "ereignisse" / "einlesen-gelabelt.json").read_text(encoding="utf-8")
+)
+FULDA_URL = "https://github.com/user-attachments/files/24100001/ZV.2026.Fulda.txt"
+WETTERAU_URL = "https://github.com/user-attachments/files/24100002/Zielvereinbarung_Wetteraukreis_2026.pdf"
+
+
+def event_with_document_field(text: str, **form: str) -> dict[str, Any]:
+    event: dict[str, Any] = copy.deepcopy(EVENT)
+    partner, year = form.get("partner", "Landkreis Fulda"), form.get("year", "2026")
+    event["issue"]["body"] = (
+        f"### Landkreis oder kreisfreie Stadt\n\n{partner}\n\n### Jahr der Vereinbarung\n\n{year}\n\n"
+        f"### Unterzeichnetes Dokument\n\n{text}\n\n### Oder: öffentliche Quelle\n\n_No response_"
+    )
+    return event
+
+
+class Downloads:
+    """GitHub's attachment hosts, answered here: each address gives its file, every call is recorded."""
+
+    def __init__(self, files: dict[str, bytes | Exception]) -> None:
+        self.files = files
+        self.asked: list[str] = []
+
+    def __call__(self, url: str) -> bytes:
+        self.asked.append(url)
+        answer = self.files[url]  # an address the test did not offer is a KeyError: a test failure
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+
+def run(event: dict[str, Any], downloads: Downloads, root: Path) -> tuple[bool, Path, DataFolder]:
+    folder = DataFolder(root / "projekt")
+    output = root / "ausgabe"
+    request = read_request(event)
+    outcome = import_issue(request, load_dataset(folder.path, strict=False), folder.path, output / "eingang", downloads)
+    return write_outputs(request, outcome, output), output, folder
+
+
+def test_a_labelled_issue_becomes_drafts_and_a_pull_request(tmp_path: Path) -> None:
+    if not DEJAVU.exists():
+        pytest.fail(f"{DEJAVU} fehlt (Debian-Paket fonts-dejavu-core)")
+    wetterau = text_as_pdf(
+        in_year(signed_text("wetteraukreis", 910_000, ["Projekt W"], "• "), 2026), tmp_path / "w.pdf"
+    )
+    downloads = Downloads(
+        {
+            FULDA_URL: in_year(signed_text("fulda", 640_000, ["Projekt F"], "- "), 2026).encode("utf-8"),
+            WETTERAU_URL: wetterau.read_bytes(),
+        }
+    )
+
+    opened, output, folder = run(EVENT, downloads, tmp_path)
+
+    assert opened and downloads.asked == [FULDA_URL, WETTERAU_URL]
+    for slug, budget in (("fulda", 640_000), ("wetteraukreis", 910_000)):
+        draft = yaml.safe_load((folder.path / "vereinbarungen" / "2026" / f"{slug}.yaml").read_text("utf-8"))
+        assert draft["budget"] == budget
+    assert (folder.path / "originaltexte" / "2026" / "wetteraukreis.pdf").read_bytes() == wetterau.read_bytes()
+    assert (folder.path / "standardtexte" / "2026.yaml").is_file()  # the year's first document proposed it
+    comment = (output / "kommentar.md").read_text(encoding="utf-8")
+    assert "Eingelesen aus #57" in comment
+    assert "01-ZV.2026.Fulda.txt" in comment and "| 640.000 € |" in comment and "| 910.000 € |" in comment
+    assert json.loads((output / "kommentar.json").read_text(encoding="utf-8")) == {"body": comment}
+    pull_request = json.loads((output / "pull-request.json").read_text(encoding="utf-8"))
+    assert pull_request["head"] == "einlesen/issue-57" and pull_request["base"] == "main"
+    assert "Aus #57." in pull_request["body"]
+
+
+def test_only_files_attached_to_the_issue_are_downloaded_and_under_names_of_ours(tmp_path: Path) -> None:
+    attached = "https://github.com/user-attachments/files/24100003/..%2F..%2Fdata%2Fgebietskoerperschaften.yaml.txt"
+    event = event_with_document_field(
+        f"[vereinbarung.pdf](https://evil.example/vereinbarung.pdf)\n"
+        f"[auch.pdf](https://github.com.evil.example/user-attachments/files/1/auch.pdf)\n"
+        f"[harmlos.txt]({attached})\n[programm.sh](https://github.com/user-attachments/files/24100004/programm.sh)"
+    )
+    downloads = Downloads({attached: b"Sehr geehrte Damen und Herren,\nanbei die Unterlagen.\n"})
+    partners = (REPO / "data" / "gebietskoerperschaften.yaml").read_bytes()
+
+    opened, output, folder = run(event, downloads, tmp_path)
+
+    assert not opened and downloads.asked == [attached]
+    assert [p.name for p in (output / "eingang").iterdir()] == ["01-data_gebietskoerperschaften.yaml.txt"]
+    assert (folder.path / "gebietskoerperschaften.yaml").read_bytes() == partners
+    comment = (output / "kommentar.md").read_text(encoding="utf-8")
+    assert "2 andere Links nicht geladen: nur an das Issue angehängte Dateien" in comment
+    assert "evil.example" not in comment  # an address from the issue is never passed on
+    assert "02-programm.sh: nicht eingelesen – nur PDF- und Textdateien (.pdf, .txt)" in comment
+    assert "Nichts angelegt" in comment and not (output / "pull-request.json").exists()
+
+
+def test_a_failed_download_is_named_and_the_others_are_imported(tmp_path: Path) -> None:
+    downloads = Downloads(
+        {
+            FULDA_URL: in_year(signed_text("fulda", 640_000, ["Projekt F"], "- "), 2026).encode("utf-8"),
+            WETTERAU_URL: DownloadError("größer als 25 MB"),
+        }
+    )
+    opened, output, _ = run(EVENT, downloads, tmp_path)
+    assert opened
+    comment = (output / "kommentar.md").read_text(encoding="utf-8")
+    assert "- 02-Zielvereinbarung_Wetteraukreis_2026.pdf: größer als 25 MB" in comment
+
+
+def test_the_comment_says_when_the_form_names_another_partner(tmp_path: Path) -> None:
+    event = event_with_document_field(f"[zv.txt]({FULDA_URL})", partner="Landkreis Kassel")
+    downloads = Downloads({FULDA_URL: in_year(signed_text("fulda", 640_000, ["F"], "- "), 2026).encode("utf-8")})
+    _, output, _ = run(event, downloads, tmp_path)
+    assert "**Achtung:** Das Formular nennt Landkreis Kassel 2026, das Dokument Landkreis Fulda 2026: bitte prüfen" in (
+        output / "kommentar.md"
+    ).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("https://github.com/user-attachments/files/1/a.pdf", True),
+        ("https://objects.githubusercontent.com/github-production-repository-file/1/a.pdf", True),
+        ("http://github.com/user-attachments/files/1/a.pdf", False),
+        ("https://github.com.evil.example/a.pdf", False),
+        ("https://evilgithub.com/a.pdf", False),
+        ("https://githubusercontent.com.evil.example/a.pdf", False),
+    ],
+)
+def test_downloads_follow_redirects_to_githubs_hosts_only(url: str, allowed: bool) -> None:
+    assert allowed_address(url) is allowed
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda event: event.update(action="unlabeled"),
+        lambda event: event["label"].update(name="bug"),
+    ],
+    ids=["Label entfernt", "anderes Label"],
+)
+def test_only_the_label_einlesen_starts_an_import(change: Any, tmp_path: Path) -> None:
+    event = copy.deepcopy(EVENT)
+    change(event)
+    assert not is_einlesen_event(event)
+    (tmp_path / "ereignis.json").write_text(json.dumps(event), encoding="utf-8")
+    folder = DataFolder(tmp_path / "projekt")
+    result = subprocess.run(
+        [sys.executable, "-m", "aqb.staff.cli", "einlesen", str(tmp_path / "ereignis.json"), str(tmp_path / "aus")],
+        cwd=folder.root,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2 and "nichts zu tun" in result.stderr
+    assert not (tmp_path / "aus").exists()
+
+
+def test_make_einlesen_comments_even_when_nothing_was_attached(tmp_path: Path) -> None:
+    """The workflow's step as it runs there: make einlesen; no attachment gives a comment and exit 1."""
+    folder = DataFolder(tmp_path / "projekt")
+    (tmp_path / "ereignis.json").write_text(json.dumps(event_with_document_field("_No response_")), "utf-8")
+    event = f"EREIGNIS={tmp_path / 'ereignis.json'}"
+    result = subprocess.run(
+        ["make", "-s", "-f", str(REPO / "Makefile"), "einlesen", event, f"BIN={REPO / '.venv' / 'bin'}", "INSTALLED="],
+        cwd=folder.root,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    comment = json.loads((folder.root / ".einlesen" / "kommentar.json").read_text(encoding="utf-8"))["body"]
+    assert "Keine PDF- oder Textdatei angehängt." in comment and "Nichts angelegt" in comment
+    assert not (folder.root / ".einlesen" / "pull-request.json").exists()
