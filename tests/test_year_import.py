@@ -252,3 +252,13 @@ def test_a_proposed_standard_text_asks_where_two_cases_read_alike() -> None:
         "„die Stadt Kassel“ als {nominativ} eingesetzt" in point and "{akkusativ}" in point
         for point in proposal.offene_punkte
     )
+
+
+def test_a_year_before_every_standard_text_is_named_as_the_cause(tmp_path: Path) -> None:
+    folder = DataFolder(tmp_path / "projekt")
+    (tmp_path / "zv.txt").write_text(in_year(signed_text("fulda", 500_000, ["A"], "- "), 2014), "utf-8")
+    result = aqb("import", str(tmp_path / "zv.txt"), cwd=folder.root)
+    assert result.returncode == 1
+    assert "Nichts angelegt: Für 2014 gibt es keinen Standardtext und keinen früheren" in result.stderr
+    assert "nicht erkannt" not in result.stderr  # year and partner were recognised
+    assert not (folder.path / "vereinbarungen" / "2014").exists()
