@@ -268,7 +268,7 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         .read_text(encoding="utf-8")
         .replace('kreisschluessel: "06534"', "kreisschluessel: 6534"),
         [
-            "data/gebietskoerperschaften.yaml:149: marburg-biedenkopf.kreisschluessel: muss ein Text sein: '6534' "
+            "data/gebietskoerperschaften.yaml:170: marburg-biedenkopf.kreisschluessel: muss ein Text sein: '6534' "
             f"Hinweis: {TEXT_HINT}"
         ],
     ),
@@ -349,7 +349,7 @@ BROKEN += [
         PARTNERS,
         changed(PARTNERS, "  bezeichnung: Stadt Hanau", "  bezeichnung: Stadt <b>Hanau</b>"),
         [
-            f"{P}:45: hanau.bezeichnung: darf nur lateinische Buchstaben, Ziffern, einzelne Leerzeichen und . - ( ) "
+            f"{P}:52: hanau.bezeichnung: darf nur lateinische Buchstaben, Ziffern, einzelne Leerzeichen und . - ( ) "
             "enthalten: 'Stadt <b>Hanau</b>' Hinweis: Sonderzeichen weglassen; Buchstaben anderer Schriften "
             "(kyrillisch, griechisch) durch lateinische ersetzen."
         ],
@@ -359,7 +359,7 @@ BROKEN += [
         PARTNERS,
         changed(PARTNERS, "  art: Landkreis\n", "  art: landkreis\n"),
         [
-            f"{P}:56: bergstrasse.art: muss einer dieser Werte sein: 'Landkreis' oder 'kreisfreie Stadt'; "
+            f"{P}:64: bergstrasse.art: muss einer dieser Werte sein: 'Landkreis' oder 'kreisfreie Stadt'; "
             "gefunden: 'landkreis' Hinweis: Groß- und Kleinschreibung beachten."
         ],
     ),
@@ -368,7 +368,7 @@ BROKEN += [
         PARTNERS,
         changed(PARTNERS, "  regierungsbezirk: Kassel\n", "  regierungsbezirk: Nordhessen\n"),
         [
-            f"{P}:164: stadt-kassel.regierungsbezirk: muss einer dieser Werte sein: 'Darmstadt', 'Gießen' oder "
+            f"{P}:187: stadt-kassel.regierungsbezirk: muss einer dieser Werte sein: 'Darmstadt', 'Gießen' oder "
             f"'Kassel'; "
             "gefunden: 'Nordhessen' Hinweis: Groß- und Kleinschreibung beachten."
         ],

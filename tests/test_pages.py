@@ -141,11 +141,18 @@ def test_partner_page_lists_its_agreements(real_site: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("slug", "name"), [("fulda", "Landkreis Fulda"), ("hanau", "Stadt Hanau"), ("stadt-kassel", "Stadt Kassel")]
+    ("slug", "named"),
+    [
+        ("fulda", "den Landkreis Fulda"),
+        ("hanau", "die Stadt Hanau"),
+        ("stadt-kassel", "die Stadt Kassel"),
+        ("vogelsbergkreis", "den Vogelsbergkreis"),
+        ("kreis-offenbach", "den Kreis Offenbach"),
+    ],
 )
-def test_partner_without_agreement_says_so(real_site: Path, slug: str, name: str) -> None:
+def test_partner_without_agreement_says_so_in_the_right_case(real_site: Path, slug: str, named: str) -> None:
     soup = page(real_site, f"kreise/{slug}/")
-    assert text_of(soup.select_one(".aqb-leerstand")) == f"Für {name} liegt noch keine Zielvereinbarung vor."
+    assert text_of(soup.select_one(".aqb-leerstand")) == f"Für {named} liegt noch keine Zielvereinbarung vor."
 
 
 def test_hanau_page_explains_its_missing_key(real_site: Path) -> None:
@@ -160,7 +167,7 @@ def test_hanau_page_explains_its_missing_key(real_site: Path) -> None:
 def test_year_page_table_sum_and_missing_partners(real_site: Path) -> None:
     soup = page(real_site, "jahre/2025/")
     assert text_of(soup.h1) == "Zielvereinbarungen 2025"
-    header = [text_of(th) for th in soup.select("thead th")]
+    header = [text_of(th) for th in soup.select(".aqb-jahrestabelle thead th")]
     assert header == [
         "Gebietskörperschaft",
         "Budget",
@@ -170,12 +177,14 @@ def test_year_page_table_sum_and_missing_partners(real_site: Path) -> None:
         "Qualifizierung",
         "Weiterbildung",
     ]
-    assert [[text_of(cell) for cell in row.find_all(["th", "td"])] for row in soup.select("tbody tr")] == [
-        ["Landkreis Marburg-Biedenkopf", "1.118.780 €", "Vorjahr nicht veröffentlicht", "1", "1", "2", "0"]
-    ]
-    assert text_of(soup.select_one("tfoot tr")).startswith("Summe der hier veröffentlichten Budgets 1.118.780 €")
+    assert [
+        [text_of(cell) for cell in row.find_all(["th", "td"])] for row in soup.select(".aqb-jahrestabelle tbody tr")
+    ] == [["Landkreis Marburg-Biedenkopf", "1.118.780 €", "Vorjahr nicht veröffentlicht", "1", "1", "2", "0"]]
+    assert text_of(soup.select_one(".aqb-jahrestabelle tfoot tr")).startswith(
+        "Summe der hier veröffentlichten Budgets 1.118.780 €"
+    )
     assert text_of(soup.select_one(".aqb-abdeckung")) == "Hier veröffentlicht: 1 von 26 Vereinbarungen, 1.118.780 € ."
-    missing = [text_of(a) for a in soup.select("ul.aqb-spalten a")]
+    missing = [text_of(found(li.a)) for li in soup.select("ul.aqb-fehlend > li")]
     assert len(missing) == 25
     assert "Stadt Hanau" not in missing and "Landkreis Marburg-Biedenkopf" not in missing
 
@@ -249,8 +258,8 @@ def test_year_index_and_year_pages_count_partners_of_that_year(multi_year_site: 
         ["2024", "3 von 26 Vereinbarungen", "3.040.300 €", "–"],
     ]
     year_2026 = page(multi_year_site, "jahre/2026/")
-    assert len(year_2026.select("ul.aqb-spalten a")) == 25
-    assert "Stadt Hanau" in [text_of(th) for th in year_2026.select("tbody th")]
+    assert len(year_2026.select("ul.aqb-fehlend > li")) == 25
+    assert "Stadt Hanau" in [text_of(th) for th in year_2026.select(".aqb-jahrestabelle tbody th")]
 
 
 def test_agreement_page_does_not_change_with_agreements_elsewhere(real_site: Path, tmp_path: Path) -> None:
@@ -259,7 +268,7 @@ def test_agreement_page_does_not_change_with_agreements_elsewhere(real_site: Pat
         folder.add_agreement(synthetic_agreement(slug, 2025, 100000 * (number + 1)))
     crowded = build_site(tmp_path, tmp_path / "site", {"AQB_REPOSITORY": TEST_REPOSITORY})  # as real_site
     assert (crowded / AGREEMENT / "index.html").read_bytes() == (real_site / AGREEMENT / "index.html").read_bytes()
-    assert len(page(crowded, "jahre/2025/").select("tbody tr")) == 6
+    assert len(page(crowded, "jahre/2025/").select(".aqb-jahrestabelle tbody tr")) == 6
 
 
 def test_measure_type_without_projects_is_shown_in_the_text_list(multi_year_site: Path) -> None:
@@ -329,3 +338,11 @@ def test_the_report_link_of_an_agreement_quotes_its_source_in_a_code_block(real_
     link = found(html.find("a", string=re.compile("Fehler melden")))
     body = parse_qs(urlsplit(attribute_of(link, "href")).query)["body"][0]
     assert "Quelle dieser Seite:)\n\n```text\nZielvereinbarung 2025" in body
+
+
+def test_the_404_page_is_german_and_shows_the_way_on(real_site: Path) -> None:
+    soup = BeautifulSoup((real_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert text_of(soup.h1) == "Seite nicht gefunden"
+    assert found(soup.html)["lang"] == "de"
+    links = {text_of(a): attribute_of(a, "href") for a in found(soup.article).find_all("a")}
+    assert links["Suche"] == "/suche/" and links["Alle Landkreise und kreisfreien Städte"] == "/kreise/"

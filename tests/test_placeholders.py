@@ -69,12 +69,19 @@ def placeholder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # One partner per payload (test partners beside the real ones), each named by its payload.
     partners = yaml.safe_load((folder.path / "gebietskoerperschaften.yaml").read_text("utf-8"))
     del partners["hanau"]
+    taken = {(p["kachel"]["zeile"], p["kachel"]["spalte"]) for p in partners.values()}
+    free = [(row, column) for row in range(10) for column in range(5) if (row, column) not in taken]
     for number in range(len(PAYLOADS) - len(partners)):
         partners[f"testkreis-{number}"] = {
             "name": f"Test{number}",
             "bezeichnung": f"Landkreis Test{number}",
             "art": "Landkreis",
             "regierungsbezirk": "Kassel",
+            "kachel": {
+                "zeile": free[number][0],
+                "spalte": free[number][1],
+                "kurz": "T" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[number],
+            },
         }
     for slug, payload in zip(partners, PAYLOADS, strict=True):
         partners[slug]["im_text"] = dict.fromkeys(("nominativ", "genitiv", "dativ", "akkusativ"), payload)

@@ -13,6 +13,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -311,3 +312,22 @@ def test_a_setting_mkdocs_would_refuse_in_english_is_refused_in_german_first(nam
     assert message in errors
     assert "Config value" not in errors and "Traceback" not in errors
     assert not (project.root / "site").exists() and not (project.root / ".bau").exists()
+
+
+def test_a_failed_production_build_ends_in_german_and_keeps_the_site(tmp_path: Path) -> None:
+    project = Project(tmp_path)
+    project.build()
+    before = site_state(tmp_path / "site")
+    result = subprocess.run(
+        [sys.executable, "-I", "-m", "aqb.outputs.publish"],
+        cwd=tmp_path,
+        env={**os.environ, "AQB_PRODUKTION": "1"},  # no operator, repository or public address set
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Bau fehlgeschlagen: Die Meldungen oben (WARNING, ERROR) nennen jede Ursache; site/ ist unverändert."
+    )
+    assert site_state(tmp_path / "site") == before

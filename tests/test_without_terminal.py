@@ -35,8 +35,13 @@ def test_the_form_offers_every_partner_and_asks_for_year_and_document() -> None:
 
 def test_a_new_partner_makes_the_form_out_of_date(data_folder: DataFolder) -> None:
     partners = yaml.safe_load((data_folder.path / "gebietskoerperschaften.yaml").read_text(encoding="utf-8"))
-    partners["teststadt"] = {"name": "Teststadt", "bezeichnung": "Stadt Teststadt", "art": "kreisfreie Stadt",
-                             "regierungsbezirk": "Kassel"}  # fmt: skip
+    partners["teststadt"] = {
+        "name": "Teststadt",
+        "bezeichnung": "Stadt Teststadt",
+        "art": "kreisfreie Stadt",
+        "regierungsbezirk": "Kassel",
+        "kachel": {"zeile": 9, "spalte": 0, "kurz": "TS"},
+    }
     data_folder.write("gebietskoerperschaften.yaml", partners)
     assert new_agreement_form(load_dataset(data_folder.path)) != (REPO / FORM_PATH).read_text(encoding="utf-8")
 

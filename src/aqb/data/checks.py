@@ -407,6 +407,31 @@ def partner_identity_problems(document: YamlDocument, entries: dict[str, Any]) -
                     f"gleicht dem von '{other}': '{getattr(entry, field)}'",
                     "Jede Gebietskörperschaft braucht eigene Bezeichnung, eigenen Namen und eigenen Kreisschlüssel.",
                 )
+    yield from _tile_problems(document, entries)
+
+
+def _tile_problems(document: YamlDocument, entries: dict[str, Any]) -> Iterator[Problem]:
+    """Every partner has its own place and its own short label on the tile map."""
+    places: dict[tuple[int, int], str] = {}
+    labels: dict[str, str] = {}
+    for slug, entry in entries.items():
+        tile = entry.kachel
+        other = places.setdefault((tile.zeile, tile.spalte), slug)
+        if other != slug:
+            yield located(
+                document,
+                (slug, "kachel"),
+                f"steht auf demselben Platz wie '{other}': Zeile {tile.zeile}, Spalte {tile.spalte}",
+                "Jede Gebietskörperschaft braucht einen eigenen, freien Platz auf der Kachelkarte.",
+            )
+        other = labels.setdefault(tile.kurz, slug)
+        if other != slug:
+            yield located(
+                document,
+                (slug, "kachel", "kurz"),
+                f"gleicht dem Kürzel von '{other}': '{tile.kurz}'",
+                "Das Kürzel auf der Karte muss eindeutig sein, z. B. „KS“ für die Stadt und „KSL“ für den Landkreis.",
+            )
 
 
 def _same(text: str) -> str:

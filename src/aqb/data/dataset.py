@@ -5,7 +5,16 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from aqb.data.model import AnyAgreement, MeasureType, Partner, StandardText, StatewideTotal
+from aqb.data.model import (
+    ALL_PARTNERS,
+    AnyAgreement,
+    InformationRequest,
+    MeasureType,
+    Partner,
+    RequestsFile,
+    StandardText,
+    StatewideTotal,
+)
 from aqb.data.problems import Problem
 
 AGREEMENTS_DIR = "vereinbarungen"
@@ -27,6 +36,8 @@ class Dataset:
     statewide_totals: dict[int, StatewideTotal]
     # Suspicious but valid data, for `make check` to point out (never a reason to refuse).
     warnings: tuple[Problem, ...] = ()
+    # The wording of new requests and the requests filed (data/anfragen.yaml); None where missing.
+    requests: RequestsFile | None = None
 
     def years(self) -> list[int]:
         """Every year the site has something for: an agreement, a key-figures record or a statewide total."""
@@ -42,6 +53,14 @@ class Dataset:
 
     def agreement(self, year: int, partner: str) -> AnyAgreement | None:
         return next((a for a in self.of_partner(partner) if a.jahr == year), None)
+
+    def answers(self, request: InformationRequest) -> bool:
+        """Whether every agreement a request asked for is here now (it then counts as answered)."""
+        if request.partner == ALL_PARTNERS:
+            asked = [p.slug for p in self.partners.values() if p.exists_in(request.jahr)]
+        else:
+            asked = [request.partner]
+        return all(self.agreement(request.jahr, slug) is not None for slug in asked)
 
     @staticmethod
     def source_path(agreement: AnyAgreement) -> str:

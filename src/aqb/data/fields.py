@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from aqb.data.model import (
     FullTextAgreement,
+    InformationRequest,
     KeyFiguresRecord,
     MeasureTypeEntry,
     Ministry,
@@ -16,11 +17,13 @@ from aqb.data.model import (
     PartnerEntry,
     PartnerNaming,
     PublicSource,
+    RequestsFile,
     Section,
     Signatory,
     Source,
     StandardText,
     StatewideTotal,
+    TilePosition,
 )
 
 # (model, where staff meet it)
@@ -37,8 +40,11 @@ DOCUMENTED_MODELS: list[tuple[type[BaseModel], str]] = [
     (Ministry, "ministerium"),
     (Section, "abschnitte"),
     (PartnerEntry, "data/gebietskoerperschaften.yaml, je Kürzel"),
+    (TilePosition, "kachel (data/gebietskoerperschaften.yaml)"),
     (MeasureTypeEntry, "data/massnahmenarten.yaml, je Kürzel"),
     (StatewideTotal, "data/landessummen.yaml, je Jahr"),
+    (RequestsFile, "data/anfragen.yaml"),
+    (InformationRequest, "anfragen (data/anfragen.yaml), je Anfrage"),
 ]
 
 _TYPES = {"integer": "Zahl", "string": "Text", "array": "Liste", "object": "Zuordnung", "boolean": "ja/nein"}

@@ -110,6 +110,8 @@ _BLANK_HINTS = {
     "jahr": _HINTS["aqb_jahr"],
     "budget_laut_quelle": "Den Betrag genau so abschreiben, wie die Quelle ihn druckt, z. B. budget_laut_quelle: "
     "879.800 Euro",
+    "kachel": "Einen freien Platz auf der Kachelkarte und ein eigenes Kürzel angeben, z. B. "
+    "kachel: {zeile: 8, spalte: 2, kurz: XY} (siehe die anderen Einträge in data/gebietskoerperschaften.yaml).",
 }
 
 _MISSING_HINTS = {
@@ -118,6 +120,8 @@ _MISSING_HINTS = {
     "kann.",
     "budget_laut_quelle": "Den Betrag genau so abschreiben, wie die Quelle ihn druckt, z. B. budget_laut_quelle: "
     "879.800 Euro",
+    "kachel": "Einen freien Platz auf der Kachelkarte und ein eigenes Kürzel angeben, z. B. "
+    "kachel: {zeile: 8, spalte: 2, kurz: XY} (siehe die anderen Einträge in data/gebietskoerperschaften.yaml).",
 }
 
 _PATTERN_HINTS = {

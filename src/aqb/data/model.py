@@ -275,6 +275,19 @@ class PartnerNaming(Record):
     akkusativ: Text = Field(description="z. B. „den Landkreis Marburg-Biedenkopf“")
 
 
+class TilePosition(Record):
+    """Where a partner's tile stands on the tile map of Hessen: equal tiles, in rough geographic order."""
+
+    model_config = _german("Kachel", "Platz auf der Kachelkarte Hessens (Zeile von Norden, Spalte von Westen).")
+
+    zeile: Annotated[int, Field(ge=0, le=9)] = Field(description="Zeile, von Norden (0) nach Süden (höchstens 9).")
+    spalte: Annotated[int, Field(ge=0, le=4)] = Field(description="Spalte, von Westen (0) nach Osten (höchstens 4).")
+    kurz: Annotated[str, Field(pattern=r"^[A-ZÄÖÜ]{1,4}$")] = Field(
+        description="Kürzel auf der Kachel bei schmalem Bildschirm (1–4 Großbuchstaben, angelehnt an das "
+        "Kfz-Kennzeichen), z. B. „MR“; eindeutig."
+    )
+
+
 class PartnerEntry(Record):
     """A Landkreis or kreisfreie Stadt, as written in data/gebietskoerperschaften.yaml."""
 
@@ -299,6 +312,7 @@ class PartnerEntry(Record):
         description="Wie die Vereinbarungen den Partner nennen, je Fall; nur nötig, wo es von der Regel abweicht "
         "(„der Landkreis X“, „des Landkreises X“ …; „die Stadt X“, „der Stadt X“ …).",
     )
+    kachel: TilePosition = Field(description="Platz und Kürzel auf der Kachelkarte Hessens.")
 
 
 def naming_from(bezeichnung: str) -> PartnerNaming:
@@ -531,3 +545,40 @@ class StatewideTotal(Record):
     @property
     def betrag(self) -> int:
         return total_amount(self.betrag_laut_quelle)
+
+
+RequestState = Literal["offen", "teilweise beantwortet", "beantwortet", "abgelehnt"]
+ALL_PARTNERS = "alle"
+
+
+class InformationRequest(Record):
+    """A request for agreements filed under Hessen's freedom-of-information law (data/anfragen.yaml)."""
+
+    model_config = _german("Anfrage", "Eine gestellte Anfrage nach Zielvereinbarungen (etwa über FragDenStaat).")
+
+    partner: Slug = Field(
+        description=f"Kürzel der Gebietskörperschaft, nach deren Vereinbarung gefragt wurde; „{ALL_PARTNERS}“ für "
+        "eine Anfrage nach den Vereinbarungen aller Partner des Jahres."
+    )
+    jahr: Jahr = Field(description="Jahr der erfragten Vereinbarung(en).")
+    adresse: Url = Field(description="Adresse der Anfrage (https://…), z. B. auf fragdenstaat.de.")
+    datum: Datum = Field(description="Tag, an dem die Anfrage gestellt wurde (JJJJ-MM-TT).")
+    status: RequestState = Field(
+        description="Stand der Anfrage. Liegt die Vereinbarung in data/, gilt sie auf der Seite als beantwortet."
+    )
+    notiz: Text | None = Field(default=None, description="Kurze Notiz, die auf der Seite erscheint.")
+
+
+class RequestsFile(Record):
+    model_config = _german(
+        "Anfragen", "Vorlage für neue Anfragen und gestellte Anfragen nach Zielvereinbarungen (data/anfragen.yaml)."
+    )
+
+    behoerde: Slug | None = Field(
+        default=None,
+        description="Kürzel (Slug) des Ministeriums auf FragDenStaat (fragdenstaat.de/behoerde/<kürzel>/); leer, "
+        "solange es nicht geprüft ist: Dann öffnet der Link das allgemeine Anfrageformular.",
+    )
+    betreff: Text = Field(description="Betreff einer neuen Anfrage; Platzhalter {jahr} und {partner} (Dativ).")
+    text: Text = Field(description="Text einer neuen Anfrage; Platzhalter {jahr} und {partner} (Dativ).")
+    anfragen: list[InformationRequest] = Field(default_factory=list, description="Die Anfragen, älteste zuerst.")

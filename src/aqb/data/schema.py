@@ -12,7 +12,16 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 
 from aqb.data.dataset import Dataset
-from aqb.data.model import Agreement, MeasureTypeEntry, PartnerEntry, Slug, StandardText, StatewideTotal
+from aqb.data.model import (
+    ALL_PARTNERS,
+    Agreement,
+    MeasureTypeEntry,
+    PartnerEntry,
+    RequestsFile,
+    Slug,
+    StandardText,
+    StatewideTotal,
+)
 
 # Schema name → (data file or folder it describes, for the header comment of data files).
 SCHEMA_FILES = {
@@ -21,6 +30,7 @@ SCHEMA_FILES = {
     "massnahmenarten": "data/massnahmenarten.yaml",
     "standardtext": "data/standardtexte/<jahr>.yaml",
     "landessummen": "data/landessummen.yaml",
+    "anfragen": "data/anfragen.yaml",
 }
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -44,6 +54,7 @@ def schemas(dataset: Dataset) -> dict[str, dict[str, Any]]:
         "gebietskoerperschaften": _keyed("Gebietskörperschaften", "Kürzel → Gebietskörperschaft", PartnerEntry),
         "massnahmenarten": _keyed("Maßnahmenarten", "Kürzel → Maßnahmenart", MeasureTypeEntry),
         "standardtext": standard,
+        "anfragen": _requests_schema(dataset),
         "landessummen": {
             **TypeAdapter(dict[str, StatewideTotal]).json_schema(),
             "title": "Landessummen",
@@ -51,6 +62,12 @@ def schemas(dataset: Dataset) -> dict[str, dict[str, Any]]:
             "propertyNames": {"pattern": r"^[0-9]{4}$"},
         },
     }
+
+
+def _requests_schema(dataset: Dataset) -> dict[str, Any]:
+    schema = TypeAdapter(RequestsFile).json_schema()
+    schema["$defs"]["InformationRequest"]["properties"]["partner"]["enum"] = [*dataset.partners, ALL_PARTNERS]
+    return schema
 
 
 def _keyed(title: str, description: str, model: type[BaseModel]) -> dict[str, Any]:

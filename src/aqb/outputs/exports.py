@@ -65,7 +65,20 @@ PARTNER_COLUMNS = [
     "im_text_genitiv",
     "im_text_dativ",
     "im_text_akkusativ",
+    "kachel_zeile",
+    "kachel_spalte",
+    "kachel_kurz",
     "url",
+]
+REQUEST_COLUMNS = [
+    "partner",
+    "gebietskoerperschaft",
+    "jahr",
+    "adresse",
+    "datum",
+    "status",
+    "status_laut_eintrag",
+    "notiz",
 ]
 
 
@@ -217,14 +230,44 @@ def partners_csv(dataset: Dataset, base_url: str, excel: bool = False) -> str:
     rows = [
         {
             "kuerzel": slug,
-            **p.model_dump(mode="json", exclude={"slug", "im_text"}),
+            **p.model_dump(mode="json", exclude={"slug", "im_text", "kachel"}),
             # The case forms the texts use: the partner's own (im_text) or those of the rule.
             **{f"im_text_{case}": form for case, form in p.naming.model_dump().items()},
+            **{f"kachel_{key}": value for key, value in p.kachel.model_dump().items()},
             "url": base_url + partner_url(slug),
         }
         for slug, p in dataset.partners.items()
     ]
     return _csv(PARTNER_COLUMNS, _safe_rows(PARTNER_COLUMNS, rows), excel)
+
+
+def request_rows(dataset: Dataset) -> list[dict[str, Any]]:
+    """Every filed request; `status` as the site shows it (answered once the agreement is in data/)."""
+    filed = dataset.requests.anfragen if dataset.requests else []
+    return [
+        {
+            "partner": r.partner,
+            "gebietskoerperschaft": dataset.partners[r.partner].bezeichnung
+            if r.partner in dataset.partners
+            else "alle",
+            "jahr": r.jahr,
+            "adresse": r.adresse,
+            "datum": r.datum.isoformat(),
+            "status": "beantwortet" if dataset.answers(r) else r.status,
+            "status_laut_eintrag": r.status,
+            "notiz": r.notiz,
+        }
+        for r in filed
+    ]
+
+
+def requests_json(dataset: Dataset) -> str:
+    document = {
+        "titel": "Anfragen nach Zielvereinbarungen zum AQB",
+        "lizenz": LICENCE,
+        "anfragen": request_rows(dataset),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
 def data_files(dataset: Dataset, base_url: str, changes: dict[tuple[int, str], date]) -> Iterator[tuple[str, str]]:
@@ -234,6 +277,10 @@ def data_files(dataset: Dataset, base_url: str, changes: dict[tuple[int, str], d
     """
     yield "daten/gebietskoerperschaften.csv", partners_csv(dataset, base_url)
     yield "daten/gebietskoerperschaften-excel.csv", partners_csv(dataset, base_url, excel=True)
+    requests = _safe_rows(REQUEST_COLUMNS, request_rows(dataset))
+    yield "daten/anfragen.json", requests_json(dataset)
+    yield "daten/anfragen.csv", _csv(REQUEST_COLUMNS, requests, excel=False)
+    yield "daten/anfragen-excel.csv", _csv(REQUEST_COLUMNS, requests, excel=True)
     records, rows, projects = [], [], []
     by_year: dict[int, list[int]] = {}
     for index, a in enumerate(dataset.agreements):

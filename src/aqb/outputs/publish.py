@@ -141,6 +141,11 @@ def _build_and_swap(site: Path, work: Path, mkdocs_arguments: list[str]) -> int:
         check=False,
     )
     if result.returncode != 0:
+        # MkDocs ends in English ("Aborted with 9 warnings in strict mode!"): the last word is ours.
+        print(
+            "Bau fehlgeschlagen: Die Meldungen oben (WARNING, ERROR) nennen jede Ursache; site/ ist unverändert.",
+            file=sys.stderr,
+        )
         return result.returncode
     _halt("vor-tausch")
     _check_site(site)  # again: the build ran for a while

@@ -145,6 +145,7 @@ def partner_facts(site: SiteData, partner: Partner) -> dict[str, Any]:
         **partner_ref(partner),
         "name": partner.name,
         "dativ": partner.dative,
+        "akkusativ": partner.naming.akkusativ,
         "art": partner.art,
         "kreisschluessel": partner.kreisschluessel,
         "regierungsbezirk": partner.regierungsbezirk,

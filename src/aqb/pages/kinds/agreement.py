@@ -101,8 +101,8 @@ def citation(site: SiteData, agreement: AnyAgreement, partner: Partner) -> dict[
     else:
         funder = "Land Hessen"
         text = (
-            f"Eckdaten der Zielvereinbarung {agreement.jahr} mit {partner.bezeichnung} nach: "
-            f"{agreement.quelle.titel} ({agreement.quelle.herausgeber}). Online: {permalink}"
+            f"Eckdaten der Zielvereinbarung {agreement.jahr} mit {partner.dative} nach: "
+            f"{agreement.quelle.titel}, {agreement.quelle.herausgeber}. Online: {permalink}"
         )
     return {
         "zitat": text,

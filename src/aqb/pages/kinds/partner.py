@@ -10,6 +10,7 @@ from aqb.data.model import AnyAgreement, FullTextAgreement, Partner
 from aqb.formatting import signed_euro, signed_percent
 from aqb.pages.compare import budget_change, project_changes, text_changes
 from aqb.pages.context import SiteData, agreement_summary, bars, partner_facts
+from aqb.pages.coverage import partner_year, programme_years
 from aqb.pages.kinds.base import PageKind, PageSpec
 
 
@@ -29,6 +30,12 @@ def data(site: SiteData, partner: Partner) -> dict[str, Any]:
             for earlier, later in zip(agreements[1:], agreements[:-1], strict=True)
             if later.jahr - earlier.jahr == 1
         ],
+        "fehlende_jahre": [
+            partner_year(site, partner, year)
+            for year in reversed(programme_years(site.dataset))
+            if partner.exists_in(year) and site.dataset.agreement(year, partner.slug) is None
+        ],
+        "neue_vereinbarung_url": site.repository.new_agreement_url(),
         "suchfilter": {
             "Gebietskörperschaft": [partner.bezeichnung],
             "Regierungsbezirk": [partner.regierungsbezirk],

@@ -7,7 +7,9 @@ from datetime import date
 from typing import Any
 
 from aqb.pages.context import SiteData, agreement_summary
+from aqb.pages.coverage import programme_years, tile_map
 from aqb.pages.kinds.base import PageKind, PageSpec
+from aqb.urls import year_url
 
 NEWEST_ON_START_PAGE = 6
 
@@ -17,7 +19,12 @@ def pages(site: SiteData) -> Iterator[PageSpec]:
 
 
 def data(site: SiteData, subject: None) -> dict[str, Any]:
+    years = programme_years(site.dataset)
+    # The map of the newest year anything is published for (this year's agreements come later).
+    shown = max(site.dataset.years(), default=years[-1])
     return {
+        "karte": tile_map(site, shown),
+        "jahre": [{"jahr": year, "url": year_url(year), "gezeigt": year == shown} for year in years],
         "neueste": [agreement_summary(site, a) for a in site.newest_first()[:NEWEST_ON_START_PAGE]],
         "anzahl": len(site.dataset.agreements),
         "partner_anzahl": len(site.dataset.partners),

@@ -11,11 +11,12 @@ from aqb.data.text import compose_standard
 from aqb.formatting import euro, signed_euro, signed_percent, sort_key
 from aqb.pages.compare import budget_change
 from aqb.pages.context import SiteData, agreement_summary, bars, partner_ref, statewide_total
+from aqb.pages.coverage import partner_year, programme_years, tile_map
 from aqb.pages.kinds.base import PageKind, PageSpec
 
 
 def pages(site: SiteData) -> Iterator[PageSpec]:
-    for year in site.dataset.years():
+    for year in programme_years(site.dataset):  # every year of the programme, published or not
         yield PageSpec(f"jahre/{year}.md", f"Zielvereinbarungen {year}", YEAR, year)
 
 
@@ -34,10 +35,16 @@ def data(site: SiteData, year: int) -> dict[str, Any]:
         "vereinbarungen": [{**agreement_summary(site, a), "aenderung_text": _change_text(site, a)} for a in agreements],
         "nur_eckdaten_anzahl": sum(isinstance(a, KeyFiguresRecord) for a in agreements),
         "summe": total,
-        "summe_text": euro(total),
+        "summe_text": euro(total) if agreements else None,  # nothing published is not "0 €"
         "landessumme": statewide_total(site, year),
         "partner_anzahl": len(partners_of_year),
-        "ohne_vereinbarung": [partner_ref(p) for p in partners_of_year if p.slug not in covered],
+        "ohne_vereinbarung": [
+            {**partner_ref(p), **partner_year(site, p, year), "akkusativ": p.naming.akkusativ}
+            for p in partners_of_year
+            if p.slug not in covered
+        ],
+        "karte": tile_map(site, year),
+        "neue_vereinbarung_url": site.repository.new_agreement_url(),
         "standardtext": _standard_text(site, year),
         "balken": bars(
             [(site.name(a), a.budget) for a in sorted(agreements, key=lambda a: (-a.budget, sort_key(site.name(a))))]

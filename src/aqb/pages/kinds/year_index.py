@@ -7,6 +7,7 @@ from typing import Any
 
 from aqb.formatting import euro
 from aqb.pages.context import SiteData, statewide_total
+from aqb.pages.coverage import programme_years
 from aqb.pages.kinds.base import PageKind, PageSpec
 from aqb.urls import year_url
 
@@ -17,7 +18,7 @@ def pages(site: SiteData) -> Iterator[PageSpec]:
 
 def data(site: SiteData, subject: None) -> dict[str, Any]:
     years = []
-    for year in reversed(site.dataset.years()):
+    for year in reversed(programme_years(site.dataset)):
         agreements = list(site.dataset.in_year(year))
         years.append(
             {
@@ -25,7 +26,7 @@ def data(site: SiteData, subject: None) -> dict[str, Any]:
                 "url": year_url(year),
                 "anzahl": len(agreements),
                 "partner_anzahl": sum(p.exists_in(year) for p in site.dataset.partners.values()),
-                "summe_text": euro(sum(a.budget for a in agreements)),
+                "summe_text": euro(sum(a.budget for a in agreements)) if agreements else None,
                 "landessumme": statewide_total(site, year),
             }
         )
