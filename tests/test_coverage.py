@@ -261,3 +261,31 @@ def test_the_requests_file_is_in_the_schema_and_valid() -> None:
     schema = json.loads((REPO / "data" / "schema" / "anfragen.schema.json").read_text(encoding="utf-8"))
     assert "fulda" in schema["$defs"]["InformationRequest"]["properties"]["partner"]["enum"]
     assert RequestsFile.model_validate(yaml.safe_load((REPO / "data" / "anfragen.yaml").read_text("utf-8")))
+
+
+# -- words a reader can trust ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", sorted(DATASET.partners))
+def test_every_partner_page_names_its_partner_in_the_case_the_sentence_needs(real_site: Path, slug: str) -> None:
+    partner = DATASET.partners[slug]
+    soup = page(real_site, f"kreise/{slug}/")
+    if DATASET.of_partner(slug):
+        assert f"mit {partner.naming.dativ} nicht vor" in text_of(soup.select_one("#fehlende-jahre + p"))
+    else:
+        assert text_of(soup.select_one(".aqb-leerstand")) == (
+            f"Für {partner.naming.akkusativ} liegt noch keine Zielvereinbarung vor."
+        )
+
+
+def test_the_citation_of_key_figures_names_the_partner_in_the_dative(real_site: Path) -> None:
+    citation = text_of(page(real_site, "kreise/wetteraukreis/2024/").select_one(".aqb-zitieren p"))
+    assert "Eckdaten der Zielvereinbarung 2024 mit dem Wetteraukreis nach: " in citation
+
+
+def test_no_page_doubles_brackets_around_a_source(real_site: Path) -> None:
+    for html in sorted(real_site.rglob("index.html")):
+        article = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").article
+        if article is not None:
+            text = text_of(article)
+            assert "))" not in text and "((" not in text, html.relative_to(real_site)
