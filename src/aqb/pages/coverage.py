@@ -44,11 +44,16 @@ def programme_years(dataset: Dataset, today: date | None = None) -> list[int]:
     return list(range(FIRST_YEAR, last + 1))
 
 
-def request_link(requests: RequestsFile | None, partner: Partner, year: int) -> str | None:
-    """A prefilled request on FragDenStaat: to the configured public body, else the general form."""
+# How the request wording names every partner at once (in the dative, as {partner} stands there).
+ALL_PARTNERS_DATIVE = "allen hessischen Landkreisen und kreisfreien Städten"
+
+
+def request_link(requests: RequestsFile | None, partner: Partner | None, year: int) -> str | None:
+    """A prefilled request on FragDenStaat (`partner` None: for all partners of the year) to the
+    configured public body, else the general form."""
     if requests is None:
         return None
-    values = {"jahr": str(year), "partner": partner.dative}
+    values = {"jahr": str(year), "partner": partner.dative if partner else ALL_PARTNERS_DATIVE}
     query = {"subject": fill(requests.betreff, values), "body": fill(requests.text, values)}
     if requests.behoerde:
         path = f"/anfrage-stellen/an/{urllib.parse.quote(requests.behoerde)}/"

@@ -11,7 +11,7 @@ from aqb.data.text import compose_standard
 from aqb.formatting import euro, signed_euro, signed_percent, sort_key
 from aqb.pages.compare import budget_change
 from aqb.pages.context import SiteData, agreement_summary, bars, partner_ref, statewide_total
-from aqb.pages.coverage import partner_year, programme_years, tile_map
+from aqb.pages.coverage import partner_year, programme_years, request_link, tile_map
 from aqb.pages.kinds.base import PageKind, PageSpec
 
 
@@ -44,6 +44,10 @@ def data(site: SiteData, year: int) -> dict[str, Any]:
             if p.slug not in covered
         ],
         "karte": tile_map(site, year),
+        # Where most are missing, one request for the whole year saves 20 single ones.
+        "alle_anfragen_link": (
+            request_link(site.dataset.requests, None, year) if 2 * len(covered) < len(partners_of_year) else None
+        ),
         "neue_vereinbarung_url": site.repository.new_agreement_url(),
         "standardtext": _standard_text(site, year),
         "balken": bars(
