@@ -71,7 +71,6 @@ def requests_for(dataset: Dataset, partner: Partner, year: int) -> list[Informat
 def shown_request(dataset: Dataset, request: InformationRequest) -> dict[str, Any]:
     """A filed request as the pages show it; answered once the agreements it asked for are in data/."""
     return {
-        "jahr": request.jahr,
         "alle": request.partner == ALL_PARTNERS,
         "adresse": request.adresse,
         "datum_text": long_date(request.datum),

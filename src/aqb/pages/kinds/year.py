@@ -11,7 +11,7 @@ from aqb.data.text import compose_standard
 from aqb.formatting import euro, signed_euro, signed_percent, sort_key
 from aqb.pages.compare import budget_change
 from aqb.pages.context import SiteData, agreement_summary, bars, partner_ref, statewide_total
-from aqb.pages.coverage import partner_year, programme_years, request_link, tile_map
+from aqb.pages.coverage import programme_years, request_link, tile_map
 from aqb.pages.kinds.base import PageKind, PageSpec
 
 
@@ -26,6 +26,8 @@ def data(site: SiteData, year: int) -> dict[str, Any]:
     partners_of_year = [p for p in site.partners_sorted() if p.exists_in(year)]
     total = sum(a.budget for a in agreements)
     measure_types = site.dataset.measure_types
+    karte = tile_map(site, year)
+    tiles = {tile["bezeichnung"]: tile for tile in karte["kacheln"]}
     return {
         "jahr": year,
         "massnahmenarten": [
@@ -38,12 +40,11 @@ def data(site: SiteData, year: int) -> dict[str, Any]:
         "summe_text": euro(total) if agreements else None,  # nothing published is not "0 €"
         "landessumme": statewide_total(site, year),
         "partner_anzahl": len(partners_of_year),
+        # The map already has each partner's status and request link; the list below it reuses them.
         "ohne_vereinbarung": [
-            {**partner_ref(p), **partner_year(site, p, year), "akkusativ": p.naming.akkusativ}
-            for p in partners_of_year
-            if p.slug not in covered
+            {**tiles[p.bezeichnung], **partner_ref(p)} for p in partners_of_year if p.slug not in covered
         ],
-        "karte": tile_map(site, year),
+        "karte": karte,
         # Where most are missing, one request for the whole year saves 20 single ones.
         "alle_anfragen_link": (
             request_link(site.dataset.requests, None, year) if 2 * len(covered) < len(partners_of_year) else None
