@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from aqb.data.problems import Problem, has_control_characters
+from aqb.data.problems import INVISIBLE, Problem, has_control_characters
 
 Location = tuple[str | int, ...]
 
@@ -369,10 +369,6 @@ class _NodeReader:
         self.seen.add(id(node))
 
 
-# Characters that show nothing (or nothing certain) but make a value differ from one that looks the same.
-_INVISIBLE = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U000e0000-\U000e0fff]"
-)
 _KINDS = {
     "Co": "ein Zeichen aus dem privaten Bereich",
     "Cn": "ein nicht vergebenes Zeichen",
@@ -381,8 +377,9 @@ _KINDS = {
 
 
 def invisible_character(value: str) -> tuple[int, str] | None:
-    """The first invisible, private-use or unassigned character of `value`: (offset, German kind)."""
-    match = _INVISIBLE.search(value)
+    """The first invisible (problems.INVISIBLE), private-use or unassigned character of `value`: (offset,
+    German kind)."""
+    match = INVISIBLE.search(value)
     first = (match.start(), "ein unsichtbares Zeichen") if match else None
     if not value.isascii():
         for offset, char in enumerate(value[: first[0] if first else None]):
