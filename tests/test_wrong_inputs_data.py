@@ -15,6 +15,7 @@ from test_wrong_inputs import KASSEL_NAMES, MARBURG, PARTNERS, Case, replace
 
 M = f"data/{MARBURG}"
 P = f"data/{PARTNERS}"
+T = "data/landessummen.yaml"
 
 
 CASES = [
@@ -44,6 +45,27 @@ CASES = [
         replace(KASSEL_NAMES, KASSEL_NAMES.replace("Kassel", "Kassel\u2800", 1), PARTNERS),
         f"{P}:207: landkreis-kassel.name: darf nur lateinische Buchstaben, Ziffern, einzelne Leerzeichen und . - ( ) "
         "enthalten: 'Kassel\\u2800'",
+    ),
+    # -- keys as written (data/landessummen.yaml) --------------------------------------------------------
+    Case(
+        "null als Jahr der Landessumme",
+        replace("2019:\n", "null:\n", "landessummen.yaml"),
+        f"{T}:6: null: muss eine Jahreszahl sein: 'null'",
+    ),
+    Case(
+        "~ als Jahr der Landessumme",
+        replace("2019:\n", "~:\n", "landessummen.yaml"),
+        f"{T}:6: ~: muss eine Jahreszahl sein: '~'",
+    ),
+    Case(
+        "leerer Schlüssel als Jahr der Landessumme",
+        replace("2019:\n", "? \n:\n", "landessummen.yaml"),
+        f"{T}:6: (leer): muss eine Jahreszahl sein; der Schlüssel ist leer",
+    ),
+    Case(
+        "leerer Text als Jahr der Landessumme",
+        replace("2019:\n", "'':\n", "landessummen.yaml"),
+        f"{T}:6: (leer): muss eine Jahreszahl sein; der Schlüssel ist leer",
     ),
 ]
 

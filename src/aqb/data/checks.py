@@ -455,6 +455,11 @@ def yml_suffix_problem(file: Path, shown: str) -> Problem:
 
 def year_key_problem(document: YamlDocument, key: str) -> Problem | None:
     """A year used as a key (landessummen.yaml) is a year of the programme, from 2014 to next year."""
+    if not key.strip():  # `? ` or '': a field name would be empty, so say so
+        line = document.line_of((key,))
+        return Problem(
+            document.path, line, "(leer)", "muss eine Jahreszahl sein; der Schlüssel ist leer", "z. B. 2023:"
+        )
     if not re.fullmatch(r"[0-9]{4}", key):
         return located(document, (key,), f"muss eine Jahreszahl sein: '{key}'", "z. B. 2023:")
     last = datetime.date.today().year + 1

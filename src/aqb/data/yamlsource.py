@@ -281,7 +281,9 @@ class _NodeReader:
                 self.report(key_node, location, message, "Jeden Wert ausschreiben.")
                 continue
             key = self.scalar(key_node, location)
-            key = key if isinstance(key, str) else str(key)
+            # A key YAML reads as a number or as null (2023, null, ~, nothing at all) is kept as written,
+            # so that a message names it as the file does, not as Python prints it ("None").
+            key = key if isinstance(key, str) else str(key_node.value)
             self.check_characters(key, (*location, key), key_node)
             if key in result:
                 first = self.lines[(*location, key)]
