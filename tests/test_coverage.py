@@ -212,8 +212,12 @@ def test_a_filed_request_shows_on_the_partner_page_and_the_map(site_with_request
     year = page(site_with_requests, "jahre/2025/")
     assert tiles(year)["Landkreis Fulda"][0] == "angefragt"
     row = next(tr for tr in year.select(".aqb-karte-tabelle tbody tr") if text_of(tr.th) == "Landkreis Fulda")
-    assert text_of(row.find_all("td")[1]) == "angefragt: angefragt am 2. November 2026 – offen"
-    assert attribute_of(found(row.find("td", attrs={"data-label": "Stand 2025"})).a, "href") == FULDA_2025["adresse"]
+    cell = found(row.find("td", attrs={"data-label": "Stand 2025"}))
+    assert text_of(cell) == "angefragt: angefragt am 2. November 2026 (fragdenstaat.de) – offen"
+    asked = found(cell.a)
+    assert attribute_of(asked, "href") == FULDA_2025["adresse"]
+    # The host beside the link, as beside every source link.
+    assert text_of(found(asked.find_next_sibling("span", class_="aqb-adresse"))) == "(fragdenstaat.de)"
 
 
 def test_a_request_counts_as_answered_once_its_agreement_is_here(site_with_requests: Path) -> None:
