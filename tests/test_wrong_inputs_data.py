@@ -6,19 +6,80 @@ expected line, no traceback, nothing a terminal or CI runner would act on, no fi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import test_wrong_inputs as corpus
+from aqb.data.addresses import comparable_address
+from conftest import DataFolder
 from test_wrong_inputs import KASSEL_NAMES, MARBURG, PARTNERS, Case, replace
 
 M = f"data/{MARBURG}"
 P = f"data/{PARTNERS}"
+A = "data/anfragen.yaml"
 T = "data/landessummen.yaml"
+FULDA_2025 = {
+    "partner": "fulda",
+    "jahr": "2025",
+    "adresse": "https://fragdenstaat.de/anfrage/zielvereinbarung-2025-fulda/",
+    "datum": "2025-03-01",
+    "status": "offen",
+}
+
+
+def filed(*requests: dict[str, str]) -> Callable[[DataFolder], None]:
+    """data/anfragen.yaml with these requests: the first starts on line 29, each takes five lines."""
+    entries = "".join("  - " + "\n    ".join(f"{k}: {v}" for k, v in r.items()) + "\n" for r in requests)
+    return replace("anfragen: []\n", "anfragen:\n" + entries, "anfragen.yaml")
+
+
+def twice(address: str) -> Callable[[DataFolder], None]:
+    """The Fulda request, and the same again under `address`."""
+    return filed(FULDA_2025, {**FULDA_2025, "adresse": address, "status": "abgelehnt"})
 
 
 CASES = [
+    # -- requests for missing agreements (data/anfragen.yaml) ----------------------------------------
+    Case(
+        "Anfrage vom 1. Januar 1900",
+        filed({**FULDA_2025, "datum": "1900-01-01"}),
+        f"{A}:32: anfragen[1].datum: liegt vor dem Jahr der erfragten Vereinbarung (2025): '1900-01-01'",
+    ),
+    Case(
+        "Anfrage vor dem Jahr der Vereinbarung",
+        filed({**FULDA_2025, "datum": "2024-12-31"}),
+        f"{A}:32: anfragen[1].datum: liegt vor dem Jahr der erfragten Vereinbarung (2025): '2024-12-31'",
+    ),
+    Case(
+        "Anfrage nach allen vor dem Beginn des AQB",
+        filed({**FULDA_2025, "partner": "alle", "jahr": "2014", "datum": "2013-12-31"}),
+        f"{A}:32: anfragen[1].datum: liegt vor dem Jahr der erfragten Vereinbarung (2014): '2013-12-31'",
+    ),
+    Case(
+        "doppelte Anfrage mit Sprungmarke",
+        twice(FULDA_2025["adresse"] + "#nachricht-1234"),
+        f"{A}:36: anfragen[2].adresse: doppelte Anfrage: dieselbe wie anfragen[1]",
+    ),
+    Case(
+        "doppelte Anfrage mit großgeschriebenem Rechnernamen",
+        twice("https://FragDenStaat.DE/anfrage/zielvereinbarung-2025-fulda/"),
+        f"{A}:36: anfragen[2].adresse: doppelte Anfrage: dieselbe wie anfragen[1]",
+    ),
+    Case(
+        "doppelte Anfrage mit Port 443",
+        twice("https://fragdenstaat.de:443/anfrage/zielvereinbarung-2025-fulda/"),
+        f"{A}:36: anfragen[2].adresse: doppelte Anfrage: dieselbe wie anfragen[1]",
+    ),
+    Case(
+        "doppelte Anfrage mit anders geschriebener %-Angabe",
+        filed(
+            {**FULDA_2025, "adresse": "https://fragdenstaat.de/anfrage/f%C3%BCr-fulda/"},
+            {**FULDA_2025, "adresse": "https://fragdenstaat.de/anfrage/f%c3%bcr-fulda/"},
+        ),
+        f"{A}:36: anfragen[2].adresse: doppelte Anfrage: dieselbe wie anfragen[1]",
+    ),
     # -- invisible characters: Unicode's Default_Ignorable_Code_Point and blanks ------------------------
     Case(
         "Braille-Leerzeichen im Namen einer Unterschrift",
@@ -79,3 +140,24 @@ def test_wrong_data_gets_a_german_message_and_changes_nothing(
 
 def test_the_cases_have_their_own_names() -> None:
     assert len({case.name for case in CASES + corpus.CASES}) == len(CASES) + len(corpus.CASES)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("https://fragdenstaat.de/a/1/", "https://fragdenstaat.de/a/1/#nachricht-2", True),
+        ("https://fragdenstaat.de/a/1/", "https://FRAGDENSTAAT.de/a/1/", True),
+        ("https://fragdenstaat.de/a/1/", "https://fragdenstaat.de:443/a/1/", True),
+        ("https://fragdenstaat.de", "https://fragdenstaat.de/", True),
+        ("https://fragdenstaat.de/a/%7e1/", "https://fragdenstaat.de/a/~1/", True),
+        ("https://fragdenstaat.de/a/%c3%bc/", "https://fragdenstaat.de/a/%C3%BC/", True),
+        # Not certainly the same address: a server may answer each differently.
+        ("https://fragdenstaat.de/a/1/", "https://fragdenstaat.de/a/1", False),
+        ("https://fragdenstaat.de/a/x/", "https://fragdenstaat.de/a/X/", False),
+        ("https://fragdenstaat.de/a/1/", "https://fragdenstaat.de/a/1/?x=1", False),
+        ("https://fragdenstaat.de/a/%2F/", "https://fragdenstaat.de/a///", False),
+        ("https://fragdenstaat.de/a/1/", "https://www.fragdenstaat.de/a/1/", False),
+    ],
+)
+def test_addresses_are_compared_as_certainly_the_same(first: str, second: str, same: bool) -> None:
+    assert (comparable_address(first) == comparable_address(second)) is same

@@ -10,7 +10,7 @@ Cyrillic "е" cannot pass for a Latin one), and no spaces, quotes or angle brack
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 _HOST = re.compile(r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 _LOCAL_HOSTS = ("127.0.0.1", "localhost")
@@ -39,6 +39,31 @@ def address_problem(value: str, *, local: bool = False) -> str | None:
     if "." not in host:
         return f"hat keinen vollständigen Rechnernamen (mit Punkt, z. B. example.de): '{value}'"
     return None
+
+
+# RFC 3986 §2.3: a percent-escape of one of these is the character itself.
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def comparable_address(value: str) -> str:
+    """`value` (a checked https address) in the form two spellings of one address share.
+
+    Only what certainly leads to the same page (RFC 3986 §6.2.2 and §6.2.3): the fragment (#…) is never
+    sent to the server, the host name's case and the default port :443 change nothing, an empty path is
+    "/", a percent-escape's hex digits have no case and an escaped unreserved character is the character.
+    A trailing slash, the case of the path and the query are the server's to interpret: kept.
+    """
+    parts = urlsplit(value)
+    port = parts.port
+    host = (parts.hostname or "") + (f":{port}" if port not in (None, 443) else "")
+    path = re.sub(r"%[0-9A-Fa-f]{2}", _normal_escape, parts.path) or "/"
+    query = re.sub(r"%[0-9A-Fa-f]{2}", _normal_escape, parts.query)
+    return urlunsplit((parts.scheme.lower(), host, path, query, ""))
+
+
+def _normal_escape(found: re.Match[str]) -> str:
+    char = chr(int(found.group()[1:], 16))
+    return char if char in _UNRESERVED else found.group().upper()
 
 
 def host_of(value: str) -> str:

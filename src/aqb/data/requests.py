@@ -10,11 +10,12 @@ import datetime
 import re
 from collections.abc import Iterator
 
+from aqb.data.addresses import comparable_address
 from aqb.data.checks import located
 from aqb.data.messages import suggest
 from aqb.data.model import ALL_PARTNERS, InformationRequest, Partner, RequestsFile
 from aqb.data.problems import Problem
-from aqb.data.yamlsource import YamlDocument
+from aqb.data.yamlsource import Location, YamlDocument
 
 REQUESTS_FILE = "anfragen.yaml"
 TEMPLATE_PLACEHOLDERS = ("jahr", "partner")
@@ -36,38 +37,64 @@ def template_problems(document: YamlDocument, loaded: RequestsFile) -> Iterator[
 def request_problems(
     document: YamlDocument, requests: list[InformationRequest], partners: dict[str, Partner]
 ) -> Iterator[Problem]:
-    today = datetime.date.today()
     seen: dict[tuple[str, int, str], int] = {}
     for index, request in enumerate(requests):
         at = ("anfragen", index)
-        partner = partners.get(request.partner)
-        if request.partner != ALL_PARTNERS and partner is None:
-            yield located(
-                document,
-                (*at, "partner"),
-                f"ist keine bekannte Gebietskörperschaft: '{request.partner}'",
-                f"{suggest(request.partner, partners)} Für alle Partner: partner: {ALL_PARTNERS}",
-            )
-        elif partner is not None and not partner.exists_in(request.jahr):
-            yield located(
-                document,
-                (*at, "jahr"),
-                f"{partner.bezeichnung} war {request.jahr} kein Partner des AQB: '{request.jahr}'",
-                "Das Jahr der erfragten Vereinbarung eintragen.",
-            )
-        if request.datum > today:
-            yield located(
-                document, (*at, "datum"), f"liegt in der Zukunft: '{request.datum.isoformat()}'", "Den Tag der Anfrage."
-            )
-        if request.jahr > today.year:
-            yield located(
-                document, (*at, "jahr"), f"liegt in der Zukunft: '{request.jahr}'", "Erfragt werden geschlossene Jahre."
-            )
-        first = seen.setdefault((request.partner, request.jahr, request.adresse), index)
+        yield from _partner_problems(document, at, request, partners)
+        yield from _date_problems(document, at, request)
+        # One request under two spellings of its address (with "#…", the host in capitals) is still one.
+        first = seen.setdefault((request.partner, request.jahr, comparable_address(request.adresse)), index)
         if first != index:
             yield located(
                 document,
                 (*at, "adresse"),
                 f"doppelte Anfrage: dieselbe wie anfragen[{first + 1}]",
-                "Jede Anfrage einmal eintragen; den neuen Stand unter status.",
+                "Jede Anfrage einmal eintragen; den neuen Stand unter status. Adressen gelten als gleich, wenn sie "
+                "sich nur in „#…“, der Schreibweise des Rechnernamens oder „:443“ unterscheiden.",
             )
+
+
+def _partner_problems(
+    document: YamlDocument, at: Location, request: InformationRequest, partners: dict[str, Partner]
+) -> Iterator[Problem]:
+    partner = partners.get(request.partner)
+    if request.partner != ALL_PARTNERS and partner is None:
+        yield located(
+            document,
+            (*at, "partner"),
+            f"ist keine bekannte Gebietskörperschaft: '{request.partner}'",
+            f"{suggest(request.partner, partners)} Für alle Partner: partner: {ALL_PARTNERS}",
+        )
+    elif partner is not None and not partner.exists_in(request.jahr):
+        yield located(
+            document,
+            (*at, "jahr"),
+            f"{partner.bezeichnung} war {request.jahr} kein Partner des AQB: '{request.jahr}'",
+            "Das Jahr der erfragten Vereinbarung eintragen.",
+        )
+
+
+def _date_problems(document: YamlDocument, at: Location, request: InformationRequest) -> Iterator[Problem]:
+    """A request is filed in the agreement's year or later, and not in the future.
+
+    The site offers a request only for a year that has begun, and a year in the future is refused here
+    too; agreements are signed during their year (the 2025 one in August; a signature in the year before
+    is allowed, but none is known). So a date before the year (1900-01-01, or 2015 for 2025) is a typo
+    in datum or jahr. As jahr is 2014 or later, no request is dated before the AQB began either.
+    """
+    today = datetime.date.today()
+    filed = request.datum.isoformat()
+    if request.datum > today:
+        yield located(document, (*at, "datum"), f"liegt in der Zukunft: '{filed}'", "Den Tag der Anfrage.")
+    elif request.datum.year < request.jahr <= today.year:  # a year in the future has its own message
+        yield located(
+            document,
+            (*at, "datum"),
+            f"liegt vor dem Jahr der erfragten Vereinbarung ({request.jahr}): '{filed}'",
+            f"Den Tag der Anfrage eintragen; eine Vereinbarung für {request.jahr} kann frühestens am 1. Januar "
+            f"{request.jahr} angefragt werden. Sonst das Jahr (jahr) prüfen.",
+        )
+    if request.jahr > today.year:
+        yield located(
+            document, (*at, "jahr"), f"liegt in der Zukunft: '{request.jahr}'", "Erfragt werden geschlossene Jahre."
+        )
