@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from aqb.data.loader import load_dataset
+from aqb.staff.cli import main
 from aqb.staff.issue_import import (
     DownloadError,
     allowed_address,
@@ -139,6 +140,20 @@ def test_the_comment_says_when_the_form_names_another_partner(tmp_path: Path) ->
     assert "**Achtung:** Das Formular nennt Landkreis Kassel 2026, das Dokument Landkreis Fulda 2026: bitte prüfen" in (
         output / "kommentar.md"
     ).read_text(encoding="utf-8")
+
+
+def test_the_import_table_lists_files_by_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`make import DATEI=<ordner>` (and the issue's attachments, read the same way): 11 before 100."""
+    folder = DataFolder(tmp_path / "projekt")
+    stack = tmp_path / "stapel"
+    stack.mkdir()
+    for name in ("100-Kassel.txt", "11-Fulda.txt", "2-Wetterau.txt", "Anschreiben.txt"):
+        (stack / name).write_text("Sehr geehrte Damen und Herren,\nanbei die Unterlagen.\n", encoding="utf-8")
+
+    main(["import", "--daten", str(folder.path), str(stack)])
+
+    rows = [line.split(" ", 1)[0] for line in capsys.readouterr().out.splitlines()[1:5]]
+    assert rows == ["2-Wetterau.txt", "11-Fulda.txt", "100-Kassel.txt", "Anschreiben.txt"]
 
 
 @pytest.mark.parametrize(

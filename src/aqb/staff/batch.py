@@ -8,6 +8,7 @@ budget and projects found, the open points left for a person, or why nothing was
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from aqb.staff.importer import ImportResult, import_file
 from aqb.staff.scaffold import ScaffoldError
 
 SOURCE_SUFFIXES = (".pdf", ".txt")
+_DIGITS = re.compile(r"([0-9]+)")
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,8 @@ class BatchRow:
 def import_folder(dataset: Dataset, data_dir: Path, folder: Path) -> list[BatchRow]:
     """Import every .pdf and .txt directly in `folder`, in name order; never stop at a failing one."""
     rows = []
-    for source in sorted(p for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file()):
+    sources = (p for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file())
+    for source in sorted(sources, key=lambda path: natural_key(path.name)):
         try:
             result = import_file(dataset, data_dir, source)
         except ScaffoldError as error:
@@ -43,6 +46,13 @@ def import_folder(dataset: Dataset, data_dir: Path, folder: Path) -> list[BatchR
             standard_texts = {**dataset.standard_texts, result.proposal.jahr: result.proposal}
             dataset = dataclasses.replace(dataset, standard_texts=standard_texts)
     return rows
+
+
+def natural_key(name: str) -> tuple[tuple[str | int, ...], str]:
+    """A file's place in the table: numbers by their value, so `11-…` comes before `100-…` (staff and the
+    issue import number their files); names that differ only in leading zeros by the name itself."""
+    parts = _DIGITS.split(name)  # text, digits, text, …: every name has text at even and digits at odd places
+    return tuple(int(part) if index % 2 else part for index, part in enumerate(parts)), name
 
 
 def table(rows: list[BatchRow]) -> str:
