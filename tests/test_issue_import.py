@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,9 +16,13 @@ import pytest
 import yaml
 
 from aqb.data.loader import load_dataset
+from aqb.staff import issue_import
+from aqb.staff.batch import BatchRow
 from aqb.staff.cli import main
+from aqb.staff.importer import ImportResult
 from aqb.staff.issue_import import (
     DownloadError,
+    Outcome,
     allowed_address,
     import_issue,
     is_einlesen_event,
@@ -33,6 +38,8 @@ EVENT: dict[str, Any] = json.loads(
 )
 FULDA_URL = "https://github.com/user-attachments/files/24100001/ZV.2026.Fulda.txt"
 WETTERAU_URL = "https://github.com/user-attachments/files/24100002/Zielvereinbarung_Wetteraukreis_2026.pdf"
+MB = 1024 * 1024
+GITHUB_LIMIT = 65_536  # characters of a comment's or pull request's body
 
 
 def event_with_document_field(text: str, **form: str) -> dict[str, Any]:
@@ -46,18 +53,23 @@ def event_with_document_field(text: str, **form: str) -> dict[str, Any]:
 
 
 class Downloads:
-    """GitHub's attachment hosts, answered here: each address gives its file, every call is recorded."""
+    """GitHub's attachment hosts, answered here: each address gives its file, read as far as the caller
+    allows (like `download`: at most limit + 1 bytes); every call and every byte served is recorded."""
 
     def __init__(self, files: dict[str, bytes | Exception]) -> None:
         self.files = files
         self.asked: list[str] = []
+        self.served = 0
 
-    def __call__(self, url: str) -> bytes:
+    def __call__(self, url: str, limit: int) -> bytes:
         self.asked.append(url)
         answer = self.files[url]  # an address the test did not offer is a KeyError: a test failure
+        if isinstance(answer, DownloadError):
+            self.served += answer.received
         if isinstance(answer, Exception):
             raise answer
-        return answer
+        self.served += len(answer[: limit + 1])
+        return answer[: limit + 1]
 
 
 def run(event: dict[str, Any], downloads: Downloads, root: Path) -> tuple[bool, Path, DataFolder]:
@@ -124,11 +136,13 @@ def test_a_failed_download_is_named_and_the_others_are_imported(tmp_path: Path) 
     downloads = Downloads(
         {
             FULDA_URL: in_year(signed_text("fulda", 640_000, ["Projekt F"], "- "), 2026).encode("utf-8"),
-            WETTERAU_URL: DownloadError("größer als 25 MB"),
+            WETTERAU_URL: bytes(30 * MB),
         }
     )
     opened, output, _ = run(EVENT, downloads, tmp_path)
     assert opened
+    assert downloads.served < 25 * MB + 1024 * 1024  # the large file is read only up to the limit
+    assert not (output / "eingang" / "02-Zielvereinbarung_Wetteraukreis_2026.pdf").exists()
     comment = (output / "kommentar.md").read_text(encoding="utf-8")
     assert "- 02-Zielvereinbarung_Wetteraukreis_2026.pdf: größer als 25 MB" in comment
 
@@ -140,6 +154,90 @@ def test_the_comment_says_when_the_form_names_another_partner(tmp_path: Path) ->
     assert "**Achtung:** Das Formular nennt Landkreis Kassel 2026, das Dokument Landkreis Fulda 2026: bitte prüfen" in (
         output / "kommentar.md"
     ).read_text(encoding="utf-8")
+
+
+def attachment(number: int, name: str) -> str:
+    return f"https://github.com/user-attachments/files/{24200000 + number}/{name}"
+
+
+def test_at_most_40_attachments_are_read_and_more_are_refused_before_any_download(tmp_path: Path) -> None:
+    forty = [attachment(number, f"ZV_{number}.txt") for number in range(40)]
+    downloads = Downloads(dict.fromkeys(forty, b"Sehr geehrte Damen und Herren,\nanbei die Unterlagen.\n"))
+    _, output, _ = run(event_with_document_field("\n".join(forty)), downloads, tmp_path / "40")
+    assert downloads.asked == forty
+    assert "Nichts eingelesen" not in (output / "kommentar.md").read_text(encoding="utf-8")
+
+    for count in (41, 603):
+        urls = [attachment(number, f"ZV_{number}.pdf") for number in range(count)]
+        downloads = Downloads({})  # every download would be a KeyError
+
+        opened, output, folder = run(event_with_document_field("\n".join(urls)), downloads, tmp_path / str(count))
+
+        assert not opened and downloads.asked == []
+        comment = (output / "kommentar.md").read_text(encoding="utf-8")
+        assert comment.startswith(
+            f"Nichts eingelesen: an das Issue sind {count} Dateien angehängt, je Lauf werden höchstens 40 geladen."
+        )
+        assert "Bitte die Dokumente auf mehrere Issues „Neue Vereinbarung“ verteilen" in comment
+        assert not (output / "pull-request.json").exists()
+        assert not (folder.path / "vereinbarungen" / "2026").exists()
+
+
+def test_a_run_downloads_at_most_100_mb_and_then_imports_nothing(tmp_path: Path) -> None:
+    """Bytes count as they arrive, those of a file over 25 MB too: the fifth file would pass 100 MB."""
+    fulda = in_year(signed_text("fulda", 640_000, ["Projekt F"], "- "), 2026).encode("utf-8")
+    large = bytes(30 * MB)
+    urls = [FULDA_URL, *(attachment(number, f"Scan_{number}.pdf") for number in range(2, 7))]
+    downloads = Downloads({url: fulda if url == FULDA_URL else large for url in urls})
+
+    opened, output, folder = run(event_with_document_field("\n".join(urls)), downloads, tmp_path)
+
+    assert not opened
+    assert downloads.asked == urls[:5] and downloads.served <= 100 * MB + 1
+    comment = (output / "kommentar.md").read_text(encoding="utf-8")
+    assert (
+        "Nichts eingelesen: die angehängten Dateien sind zusammen größer als 100 MB; "
+        "das Laden wurde bei Datei 5 von 6 abgebrochen." in comment
+    )
+    assert "Bitte die Dokumente auf mehrere Issues „Neue Vereinbarung“ verteilen" in comment
+    assert "- 02-Scan_2.pdf: größer als 25 MB" in comment
+    assert not (output / "pull-request.json").exists()
+    assert not (folder.path / "vereinbarungen" / "2026").exists()  # Fulda's text arrived, but is not imported
+    assert not (folder.path / "standardtexte" / "2026.yaml").exists()
+
+
+def test_a_long_table_is_shortened_for_github_and_printed_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    values = {"partner": "fulda", "jahr": 2026, "budget": 640_000, "massnahmen": {}}
+    created = BatchRow("01-ZV.2026.Fulda.txt", ImportResult(Path("fulda.yaml"), [], ["Abgleich"], values), None)
+    failed = [
+        BatchRow(f"{number:02d}-Scan.pdf", None, "kein Text erkannt: " + "Seite ohne Text, " * 120)
+        for number in range(2, 41)
+    ]
+    outcome = Outcome([created, *failed], [], None)
+    monkeypatch.setattr(issue_import, "import_issue", lambda *arguments: outcome)
+    folder = DataFolder(tmp_path / "projekt")
+    (tmp_path / "ereignis.json").write_text(json.dumps(EVENT), encoding="utf-8")
+
+    status = main(["einlesen", "--daten", str(folder.path), str(tmp_path / "ereignis.json"), str(tmp_path / "aus")])
+
+    assert status == 0
+    note = re.compile(
+        r"\n… gekürzt \(([0-9]+) von 40 Dateien gezeigt\); die vollständige Tabelle steht im Protokoll des "
+        r"Workflows „Einlesen“ \(Schritt „Anhänge laden und einlesen“\)\.\n```\n"
+    )
+    comment = json.loads((tmp_path / "aus" / "kommentar.json").read_text(encoding="utf-8"))["body"]
+    pull_request = json.loads((tmp_path / "aus" / "pull-request.json").read_text(encoding="utf-8"))["body"]
+    for body in (comment, pull_request):
+        shortened = note.search(body)
+        assert len(body) <= GITHUB_LIMIT and shortened is not None
+        shown = int(shortened.group(1))
+        assert 1 < shown < 40 and f"{shown:02d}-Scan.pdf " in body and f"{shown + 1:02d}-Scan.pdf" not in body
+        assert "01-ZV.2026.Fulda.txt" in body and "Die Entwürfe stehen im Pull Request" in body
+    assert pull_request.endswith("Aus #57.\n")
+    printed = capsys.readouterr().out
+    assert all(row.file in printed for row in failed) and "gekürzt" not in printed
 
 
 def test_the_import_table_lists_files_by_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

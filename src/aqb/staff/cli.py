@@ -170,7 +170,8 @@ def _import_issue(dataset: Dataset, data_dir: Path, event_path: Path, output: Pa
         print(f"{escaped(str(output))} ist nicht leer.", file=sys.stderr)
         return 2
     outcome = import_issue(request, dataset, data_dir, output / "eingang")
-    print(table(outcome.rows) if outcome.rows else "Keine PDF- oder Textdatei angehängt.")
+    # The whole table goes to the workflow's log: the comment may have to shorten it.
+    print(outcome.refusal or (table(outcome.rows) if outcome.rows else "Keine PDF- oder Textdatei angehängt."))
     for line in outcome.skipped + ([outcome.mismatch] if outcome.mismatch else []):
         print(line)
     return 0 if write_outputs(request, outcome, output) else 1

@@ -2,11 +2,12 @@
 become drafts, and the workflow opens a pull request with them.
 
 Everything in the issue is untrusted: the text is only searched for links to files attached to it
-(github.com/user-attachments/…), which are downloaded with a size limit, from GitHub's hosts only,
-under names of our making, and read by the same importer as `make import` (PDFs in a child process
-with limits). Nothing from the issue is run, and the only names the workflow gets from here are made
-of the issue's number. This module writes the pull request's text and the comment for the issue into
-an output folder; .github/workflows/einlesen.yml does the git and GitHub steps.
+(github.com/user-attachments/…), which are downloaded under limits (size per file and per run, number
+of files), from GitHub's hosts only, under names of our making, and read by the same importer as
+`make import` (PDFs in a child process with limits). Nothing from the issue is run, and the only names
+the workflow gets from here are made of the issue's number. This module writes the pull request's text
+and the comment for the issue into an output folder; .github/workflows/einlesen.yml does the git and
+GitHub steps.
 """
 
 from __future__ import annotations
@@ -26,9 +27,23 @@ from aqb.staff.batch import SOURCE_SUFFIXES, BatchRow, import_folder, table
 from aqb.staff.issue_form import DOCUMENT_LABEL, PARTNER_LABEL, YEAR_LABEL
 
 LABEL = "einlesen"
+_MB = 1024 * 1024
 # GitHub's limit for a file attached to an issue; a signed agreement is far smaller.
-MAX_BYTES = 25 * 1024 * 1024
+MAX_BYTES = 25 * _MB
+# A year's stack is a few dozen PDFs of well under a megabyte each; the issue's text is the author's,
+# so without a cap one issue could make the runner download thousands of files or gigabytes.
+MAX_ATTACHMENTS = 40
+MAX_TOTAL_BYTES = 100 * _MB
+# GitHub refuses a comment or a pull request whose body is longer (in characters).
+MAX_BODY = 65_536
 DOWNLOAD_TIMEOUT = 60  # seconds per file
+_CHUNK = _MB  # read in pieces, so that a failed download still tells how much arrived
+_WORKFLOW_LOG = "im Protokoll des Workflows „Einlesen“ (Schritt „Anhänge laden und einlesen“)"
+_SPLIT = (
+    f"Bitte die Dokumente auf mehrere Issues „Neue Vereinbarung“ verteilen (je Issue höchstens "
+    f"{MAX_ATTACHMENTS} Dateien, zusammen höchstens {MAX_TOTAL_BYTES // _MB} MB) und dort jeweils "
+    "das Label „einlesen“ setzen."
+)
 # Files attached to an issue (new and old form of the address); nothing else is ever downloaded.
 _ATTACHMENT = re.compile(
     r"https://github\.com/(?:user-attachments/files|[\w.-]+/[\w.-]+/files)/[0-9]+/[^\s()<>\[\]\"']+"
@@ -37,11 +52,17 @@ _LINK = re.compile(r"https?://[^\s()<>\[\]\"']+")
 # Where GitHub sends the download of an attachment.
 _ALLOWED_HOSTS = re.compile(r"(?:github\.com|(?:[\w-]+\.)*githubusercontent\.com)")
 
-Fetch = Callable[[str], bytes]
+# The file at an address, of which at most `limit` + 1 bytes are read: a longer answer shows the file
+# is larger than it may be, without downloading the rest.
+Fetch = Callable[[str, int], bytes]
 
 
 class DownloadError(Exception):
-    """A file could not be downloaded (German message)."""
+    """A file could not be downloaded (German message); `received` bytes of it had arrived."""
+
+    def __init__(self, message: str, received: int = 0) -> None:
+        super().__init__(message)
+        self.received = received
 
 
 @dataclass(frozen=True)
@@ -88,18 +109,18 @@ def form_fields(body: str) -> dict[str, str]:
     return {key: "" if value.strip() == "_No response_" else value.strip() for key, value in fields.items()}
 
 
-def download(url: str) -> bytes:
-    """The file at `url`, following redirects only to GitHub's hosts, at most MAX_BYTES."""
+def download(url: str, limit: int = MAX_BYTES) -> bytes:
+    """The file at `url`, following redirects only to GitHub's hosts: at most `limit` + 1 bytes (see Fetch)."""
     opener = urllib.request.build_opener(_GitHubRedirectsOnly)
     request = urllib.request.Request(url, headers={"User-Agent": "aqb-einlesen"})
+    content = bytearray()
     try:
         with opener.open(request, timeout=DOWNLOAD_TIMEOUT) as response:
-            content: bytes = response.read(MAX_BYTES + 1)
+            while len(content) <= limit and (chunk := response.read(min(_CHUNK, limit + 1 - len(content)))):
+                content += chunk
     except (OSError, ValueError) as error:
-        raise DownloadError(f"nicht geladen ({type(error).__name__})") from None
-    if len(content) > MAX_BYTES:
-        raise DownloadError(f"größer als {MAX_BYTES // (1024 * 1024)} MB")
-    return content
+        raise DownloadError(f"nicht geladen ({type(error).__name__})", len(content)) from None
+    return bytes(content)
 
 
 def allowed_address(url: str) -> bool:
@@ -126,27 +147,71 @@ class Outcome:
     rows: list[BatchRow]
     skipped: list[str]  # German, one line per file or link that was not read
     mismatch: str | None  # the form names another partner or year than the document
+    refusal: str | None = None  # German: too many or too large attachments, nothing was imported
 
 
 def import_issue(
     request: IssueRequest, dataset: Dataset, data_dir: Path, inbox: Path, fetch: Fetch = download
 ) -> Outcome:
-    """Download the attachments into `inbox` (empty, ours) and import them like `make import <ordner>`."""
+    """Download the attachments into `inbox` (empty, ours) and import them like `make import <ordner>`;
+    more than MAX_ATTACHMENTS files or MAX_TOTAL_BYTES are refused, and then nothing is imported."""
     # Other links are not repeated in our comment: it must not pass on an address from the issue.
     skipped = [f"{len(request.refused_links)} andere Links nicht geladen: nur an das Issue angehängte Dateien"]
     skipped = skipped if request.refused_links else []
     inbox.mkdir(parents=True, exist_ok=False)
-    for number, url in enumerate(request.attachments, start=1):
+    if len(request.attachments) > MAX_ATTACHMENTS:
+        refusal = (
+            f"Nichts eingelesen: an das Issue sind {len(request.attachments)} Dateien angehängt, "
+            f"je Lauf werden höchstens {MAX_ATTACHMENTS} geladen. {_SPLIT}"
+        )
+        return Outcome([], skipped, None, refusal)
+    fetched = _fetch_all(request.attachments, inbox, fetch)
+    if fetched.refusal is not None:  # what did arrive is not imported: the maintainer splits the issue
+        return Outcome([], skipped + fetched.skipped, None, fetched.refusal)
+    rows = import_folder(dataset, data_dir, inbox)
+    return Outcome(rows, skipped + fetched.skipped, _mismatch(request, rows, dataset))
+
+
+@dataclass(frozen=True)
+class _Fetched:
+    skipped: list[str]  # German, one line per attachment not in the inbox
+    refusal: str | None  # the attachments are larger than MAX_TOTAL_BYTES together
+
+
+def _fetch_all(attachments: tuple[str, ...], inbox: Path, fetch: Fetch) -> _Fetched:
+    """Each PDF and text file into `inbox`; every byte received, of any file, counts against
+    MAX_TOTAL_BYTES, so a run never receives more (but for the one byte that shows there was more)."""
+    skipped: list[str] = []
+    remaining = MAX_TOTAL_BYTES
+    for number, url in enumerate(attachments, start=1):
         name = file_name(number, url)
         if not name.lower().endswith(SOURCE_SUFFIXES):
             skipped.append(f"{escaped(name)}: nicht eingelesen – nur PDF- und Textdateien (.pdf, .txt)")
             continue
+        if remaining <= 0:
+            return _Fetched(skipped, _too_large(number, len(attachments)))
+        limit = min(MAX_BYTES, remaining)
         try:
-            (inbox / name).write_bytes(fetch(url))
+            content = fetch(url, limit)
         except DownloadError as error:
+            remaining -= error.received
             skipped.append(f"{escaped(name)}: {error}")
-    rows = import_folder(dataset, data_dir, inbox)
-    return Outcome(rows, skipped, _mismatch(request, rows, dataset))
+            continue
+        remaining -= len(content)
+        if len(content) <= limit:
+            (inbox / name).write_bytes(content)
+        elif limit == MAX_BYTES:
+            skipped.append(f"{escaped(name)}: größer als {MAX_BYTES // _MB} MB")
+        else:
+            return _Fetched(skipped, _too_large(number, len(attachments)))
+    return _Fetched(skipped, None)
+
+
+def _too_large(number: int, count: int) -> str:
+    return (
+        f"Nichts eingelesen: die angehängten Dateien sind zusammen größer als {MAX_TOTAL_BYTES // _MB} MB; "
+        f"das Laden wurde bei Datei {number} von {count} abgebrochen. {_SPLIT}"
+    )
 
 
 def _mismatch(request: IssueRequest, rows: list[BatchRow], dataset: Dataset) -> str | None:
@@ -166,38 +231,58 @@ def _mismatch(request: IssueRequest, rows: list[BatchRow], dataset: Dataset) -> 
 def write_outputs(request: IssueRequest, outcome: Outcome, folder: Path) -> bool:
     """The comment for the issue (kommentar.md, and as the API wants it, kommentar.json), and
     pull-request.json and zweig.txt when a draft was made; True if so."""
-    created = [row for row in outcome.rows if row.result is not None]
-    lines = [
-        f"Eingelesen aus #{request.number} (`make import`):",
-        "",
-        "```text",
-        table(outcome.rows) if outcome.rows else "Keine PDF- oder Textdatei angehängt.",
-        "```",
-        *(f"- {line}" for line in outcome.skipped),
-        *([f"- **Achtung:** {outcome.mismatch}"] if outcome.mismatch else []),
-        "",
-    ]
-    if created:
-        lines.append(
-            "Die Entwürfe stehen im Pull Request zu diesem Issue. Jeder offene Punkt darin (`offene_punkte`) "
-            "ist mit dem unterzeichneten Dokument zu erledigen; erst dann wird veröffentlicht."
-        )
-    else:
-        lines.append("Nichts angelegt; der Grund steht oben. Bitte die Datei prüfen und das Label neu setzen.")
-    comment = "\n".join(lines) + "\n"
+    created = outcome.refusal is None and any(row.result is not None for row in outcome.rows)
+    comment = _comment(request, outcome, created)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "kommentar.md").write_text(comment, encoding="utf-8")
     (folder / "kommentar.json").write_text(json.dumps({"body": comment}, ensure_ascii=False), encoding="utf-8")
     if not created:
         return False
     branch = f"einlesen/issue-{request.number}"
+    source = f"\nAus #{request.number}.\n"
     pull_request = {
         "title": f"Vereinbarungen aus #{request.number} eingelesen",
         "head": branch,
         "base": request.default_branch,
-        "body": comment + f"\nAus #{request.number}.\n",
+        "body": _comment(request, outcome, created, room=MAX_BODY - len(source)) + source,
         "maintainer_can_modify": True,
     }
     (folder / "pull-request.json").write_text(json.dumps(pull_request, ensure_ascii=False, indent=2), "utf-8")
     (folder / "zweig.txt").write_text(branch + "\n", encoding="utf-8")
     return True
+
+
+def _comment(request: IssueRequest, outcome: Outcome, created: bool, room: int = MAX_BODY) -> str:
+    """The comment in at most `room` characters: a long import table is shortened (the command
+    printed all of it to the workflow's log); the rest is bounded by MAX_ATTACHMENTS lines."""
+    notes = [
+        *(f"- {line}" for line in outcome.skipped),
+        *([f"- **Achtung:** {outcome.mismatch}"] if outcome.mismatch else []),
+    ]
+    if outcome.refusal is not None:
+        return "\n".join([outcome.refusal, *(["", *notes] if notes else [])]) + "\n"
+    head = f"Eingelesen aus #{request.number} (`make import`):\n\n```text\n"
+    if created:
+        closing = (
+            "Die Entwürfe stehen im Pull Request zu diesem Issue. Jeder offene Punkt darin (`offene_punkte`) "
+            "ist mit dem unterzeichneten Dokument zu erledigen; erst dann wird veröffentlicht."
+        )
+    else:
+        closing = "Nichts angelegt; der Grund steht oben. Bitte die Datei prüfen und das Label neu setzen."
+    tail = "\n".join(["", "```", *notes, "", closing]) + "\n"
+    rows = table(outcome.rows) if outcome.rows else "Keine PDF- oder Textdatei angehängt."
+    return head + _shortened(rows, room - len(head) - len(tail)) + tail
+
+
+def _shortened(rows: str, room: int) -> str:
+    """The table in at most `room` characters: whole lines from the top, then where the rest is."""
+    if len(rows) <= room:
+        return rows
+    total = rows.count("\n")  # lines below the heading, one per file
+    room = max(room - len(_cut_note(total, total)) - 1, 0)  # the note never grows with fewer lines shown
+    kept = rows[: room + 1].rsplit("\n", 1)[0] if "\n" in rows[: room + 1] else rows[:room]
+    return kept + "\n" + _cut_note(kept.count("\n"), total)
+
+
+def _cut_note(shown: int, total: int) -> str:
+    return f"… gekürzt ({shown} von {total} Dateien gezeigt); die vollständige Tabelle steht {_WORKFLOW_LOG}."
