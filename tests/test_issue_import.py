@@ -255,6 +255,32 @@ def test_the_import_table_lists_files_by_number(tmp_path: Path, capsys: pytest.C
 
 
 @pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (None, "nicht gefunden"),
+        ("<html>Not Found</html>", "kein JSON"),
+        (b"\xff\xfe{}", "kein JSON"),
+        ("[1, 2]", "kein JSON-Objekt"),
+    ],
+    ids=["fehlt", "HTML", "kein UTF-8", "Liste"],
+)
+def test_an_event_file_that_is_not_githubs_event_is_named(
+    content: str | bytes | None, problem: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = DataFolder(tmp_path / "projekt")
+    event = tmp_path / "ereignis.json"
+    if content is not None:
+        event.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+
+    status = main(["einlesen", "--daten", str(folder.path), str(event), str(tmp_path / "aus")])
+
+    assert status == 2
+    message = capsys.readouterr().err
+    assert f"Ereignisdatei {event}: {problem}. Erwartet wird das Ereignis von GitHub als JSON-Objekt" in message
+    assert "Unerwarteter Fehler" not in message and not (tmp_path / "aus").exists()
+
+
+@pytest.mark.parametrize(
     ("url", "allowed"),
     [
         ("https://github.com/user-attachments/files/1/a.pdf", True),

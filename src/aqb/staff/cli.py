@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import socket
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from aqb.data.addresses import settings_problems
 from aqb.data.content import pages_problems
@@ -156,12 +157,12 @@ def _import_folder(dataset: Dataset, data_dir: Path, folder: Path) -> int:
 
 def _import_issue(dataset: Dataset, data_dir: Path, event_path: Path, output: Path) -> int:
     """The workflow's import step: 0 with a pull request to open, 1 with only a comment, 2 not for us."""
-    import json
-
     from aqb.staff.batch import table
     from aqb.staff.issue_import import import_issue, is_einlesen_event, read_request, write_outputs
 
-    event = json.loads(event_path.read_text(encoding="utf-8"))
+    event = _event(event_path)
+    if event is None:
+        return 2
     if not is_einlesen_event(event):
         print("Kein Ereignis „Label einlesen gesetzt“: nichts zu tun.", file=sys.stderr)
         return 2
@@ -175,6 +176,28 @@ def _import_issue(dataset: Dataset, data_dir: Path, event_path: Path, output: Pa
     for line in outcome.skipped + ([outcome.mismatch] if outcome.mismatch else []):
         print(line)
     return 0 if write_outputs(request, outcome, output) else 1
+
+
+def _event(path: Path) -> dict[str, Any] | None:
+    """GitHub's event file, or None after saying what is wrong with it (EREIGNIS= names another file)."""
+    try:
+        event = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problem = "nicht gefunden"
+    except OSError as error:
+        problem = f"nicht lesbar ({type(error).__name__})"
+    except ValueError:  # not JSON, or not UTF-8
+        problem = "kein JSON"
+    else:
+        if isinstance(event, dict):
+            return event
+        problem = "kein JSON-Objekt"
+    print(
+        f"Ereignisdatei {escaped(str(path))}: {problem}. Erwartet wird das Ereignis von GitHub als JSON-Objekt "
+        "(im Workflow $GITHUB_EVENT_PATH; ein Beispiel: tests/ereignisse/einlesen-gelabelt.json).",
+        file=sys.stderr,
+    )
+    return None
 
 
 def _import(dataset: Dataset, data_dir: Path, source: Path) -> None:
