@@ -85,3 +85,11 @@ def test_the_import_from_an_issue_starts_only_on_the_label_and_runs_nothing_from
         assert "${{" not in (REPO / script.split()[1]).read_text(encoding="utf-8")
     values = [str(value) for step in job["steps"] for value in (step.get("env") or {}).values()]
     assert all(value in {"${{ github.token }}", "${{ github.event.issue.number }}"} for value in values), values
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=[w.name for w in WORKFLOWS])
+def test_every_job_has_a_time_limit(workflow: Path) -> None:
+    """A hung step (a download, a browser, a build) ends in minutes, not after GitHub's six hours."""
+    for name, job in yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"].items():
+        assert isinstance(job.get("timeout-minutes"), int), f"{workflow.name}: {name} hat kein timeout-minutes"
+        assert 1 <= job["timeout-minutes"] <= 60, name
