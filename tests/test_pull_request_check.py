@@ -22,6 +22,7 @@ from conftest import REPO
 
 WORKFLOW = REPO / ".github" / "workflows" / "pruefen-mit-main.yml"
 CODEOWNERS = REPO / ".github" / "CODEOWNERS"
+GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 HEAD = "${{ github.event.pull_request.head.sha }}"
 
 # Main's own judge: every data file needs a budget in digits. The Makefile is main's too.
@@ -397,3 +398,11 @@ def test_code_owners_and_the_check_agree_on_every_file() -> None:
     ).stdout.split("\0")
     for path in filter(None, tracked):
         assert (owners_of(path) == []) == is_content(path), path
+
+
+def test_the_guide_explains_the_check_the_label_and_the_placeholder() -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert f"„{workflow['jobs']['inhalte']['name']}“" in GUIDE  # the name to choose in the branch protection
+    assert f"`{CODE_LABEL}`" in GUIDE
+    assert "`@OWNER`" in GUIDE and "@OWNER" in CODEOWNERS.read_text(encoding="utf-8")
+    assert "Require review from Code Owners" in GUIDE
