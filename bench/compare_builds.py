@@ -29,12 +29,12 @@ def build(checkout: Path, data: Path, site: Path) -> None:
     """Build `data` with the code of `checkout` (its src/ first on the path, its hooks and templates)."""
     project = site.parent / f"projekt-{site.name}"
     project.mkdir()
-    # Pages and the guide are copied (the build refuses links there), the code is linked.
-    for name in ("overrides", "hooks", "mkdocs.yml"):
-        (project / name).symlink_to(checkout / name)
-    shutil.copytree(checkout / "content", project / "content")
-    shutil.copy(checkout / "CONTRIBUTING.md", project / "CONTRIBUTING.md")
-    (project / "data").symlink_to(data)
+    # Copies, never links: the check and the build refuse a linked entry (src/ comes by PYTHONPATH).
+    for name in ("overrides", "hooks", "content"):
+        shutil.copytree(checkout / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(checkout / name, project / name)
+    shutil.copytree(data, project / "data")
     environment = {**os.environ, **QUIET, "PYTHONPATH": str(checkout / "src")}
     result = subprocess.run(
         [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site)],

@@ -102,11 +102,11 @@ def generate(project: Path, count: int) -> None:
 
 
 def link_project(project: Path) -> None:
-    # Pages and the guide are copied (the build refuses links there), the code is linked.
-    for name in ("overrides", "hooks", "src", "mkdocs.yml"):
-        (project / name).symlink_to(REPO / name)
-    shutil.copytree(REPO / "content", project / "content")
-    shutil.copy(REPO / "CONTRIBUTING.md", project / "CONTRIBUTING.md")
+    # Copies, never links: the check and the build refuse a linked entry. The package itself is installed.
+    for name in ("overrides", "hooks", "content"):
+        shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(REPO / name, project / name)
 
 
 def write_baseline(project: Path, baseline: Path) -> None:

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File
 
 from aqb.data.addresses import host_of
 from aqb.data.content import markup_problems, pages_problems
+from aqb.data.files import repository_problems
 from aqb.data.history import last_changes
 from aqb.data.loader import load_dataset
 from aqb.data.problems import DataError, escaped
@@ -57,6 +58,9 @@ def _current_search() -> SearchMirror:
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     global _site
     root = Path.cwd() / Path(config.config_file_path).parent  # relative with `-f mkdocs.yml`; links kept
+    linked = repository_problems(root)  # before anything else is read: a link could lead anywhere
+    if linked:
+        raise PluginError(str(DataError(linked)))
     problems = pages_problems(Path(config.docs_dir), root / "CONTRIBUTING.md", root)
     try:
         dataset = load_dataset(root / "data")

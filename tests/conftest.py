@@ -92,21 +92,16 @@ def data_folder(tmp_path: Path) -> DataFolder:
     return DataFolder(tmp_path)
 
 
-# What a pull request writes (pages, the guide, data) is copied: the build refuses links there.
-# The code (overrides, hooks, src) is linked: it is the same for every test.
-_COPIED = ("content", "CONTRIBUTING.md", "data")
-
-
 def place_project_files(project: Path, names: tuple[str, ...], source: Path = REPO) -> None:
-    """Put the named top-level files of the repository into a test project (those not there yet)."""
+    """Put copies of the named top-level files of the repository into a test project (those not there yet).
+
+    Copies, never links: the check and the build refuse a linked entry (it could lead anywhere)."""
     for name in names:
         target = project / name
         if target.exists() or target.is_symlink():
             continue
-        if name not in _COPIED:
-            target.symlink_to(source / name)
-        elif (source / name).is_dir():
-            shutil.copytree(source / name, target)
+        if (source / name).is_dir():
+            shutil.copytree(source / name, target, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source / name, target)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -198,6 +199,22 @@ def _site_link(root: Path, outside: Path) -> None:
     (root / "site").symlink_to(outside)
 
 
+def _data_link(root: Path, outside: Path) -> None:
+    shutil.move(root / "data", outside / "data")  # the real data, elsewhere: the build must not use it
+    (root / "data").symlink_to(outside / "data")
+
+
+def _overrides_link(root: Path, outside: Path) -> None:
+    shutil.move(root / "overrides", outside / "overrides")
+    (root / "overrides").symlink_to(outside / "overrides")
+
+
+def _template_link(root: Path, outside: Path) -> None:
+    (outside / "main.html").write_bytes((root / "overrides" / "main.html").read_bytes())
+    (root / "overrides" / "main.html").unlink()
+    (root / "overrides" / "main.html").symlink_to(outside / "main.html")
+
+
 def _site_file(root: Path, outside: Path) -> None:
     (root / "site").write_text("x\n")
 
@@ -210,6 +227,9 @@ REFUSED_BEFORE_BUILDING: dict[str, tuple[Callable[[Path, Path], None], str]] = {
     ".bau/sperre als FIFO": (_lock_fifo, ".bau/sperre ist keine gewöhnliche Datei"),
     "site als Verknüpfung": (_site_link, "site ist eine Verknüpfung"),
     "site als Datei": (_site_file, "site ist kein Ordner"),
+    "data als Verknüpfung nach außen": (_data_link, "data:1: Datei: ist eine Verknüpfung (symbolischer Link)"),
+    "Vorlagen als Verknüpfung nach außen": (_overrides_link, "overrides:1: Datei: ist eine Verknüpfung"),
+    "Vorlage als Verknüpfung nach außen": (_template_link, "overrides/main.html:1: Datei: ist eine Verknüpfung"),
 }
 
 

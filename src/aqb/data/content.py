@@ -20,7 +20,7 @@ from typing import Any
 import markdown
 
 from aqb.data.bounds import MAX_PAGE_BRACKETS, MAX_PAGE_CHARACTERS, markdown_bound_problems
-from aqb.data.files import regular_files
+from aqb.data.files import LINK_REFUSED, regular_files
 from aqb.data.problems import Problem
 from aqb.data.yamlsource import YamlReadError, checked_text, read_yaml_text
 
@@ -98,9 +98,7 @@ _CLASS = re.compile(r"[A-Za-z0-9_ -]*")
 def pages_problems(folder: Path, guide: Path, shown_root: Path, *, guide_required: bool = True) -> list[Problem]:
     """Every item of `folder` (content/) a pull request may not add, and a contributor guide too large to show."""
     if folder.is_symlink():  # it could show any folder of the build machine
-        problems = [
-            Problem(folder.name, 1, "Datei", "ist eine Verknüpfung (symbolischer Link) und wird nicht gelesen", None)
-        ]
+        problems = [Problem(folder.name, 1, "Datei", LINK_REFUSED, None)]
     else:
         problems = list(content_problems(folder, shown_root)) if folder.is_dir() else []
     if guide.is_symlink() or (guide.exists() and not guide.is_file()):

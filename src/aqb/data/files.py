@@ -15,12 +15,16 @@ from pathlib import Path
 
 from aqb.data.problems import Problem
 
+LINK_REFUSED = "ist eine Verknüpfung (symbolischer Link) und wird nicht gelesen"
 # Lower- and upper-case ASCII letters, digits, '-', '_' and '.': one spelling for every path.
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
-def regular_files(folder: Path, shown_root: Path) -> tuple[list[Path], list[Problem]]:
-    """Every regular file below `folder` (hidden entries left out), and a problem for each other entry."""
+def regular_files(folder: Path, shown_root: Path, *, data: bool = True) -> tuple[list[Path], list[Problem]]:
+    """Every regular file below `folder`, and a problem for each other entry.
+
+    For `data` (data/, content/: hidden entries left out, as ProperDocs leaves them out) names must be
+    plain too; code and templates keep their own names (__init__.py), and nothing in them is hidden."""
     files: list[Path] = []
     problems: list[Problem] = []
     pending = [folder]
@@ -28,7 +32,7 @@ def regular_files(folder: Path, shown_root: Path) -> tuple[list[Path], list[Prob
         current = pending.pop()
         with os.scandir(current) as entries:
             for entry in sorted(entries, key=lambda e: e.name):
-                if entry.name.startswith("."):
+                if data and entry.name.startswith("."):
                     continue
                 path = Path(entry.path)
                 shown = path.relative_to(shown_root).as_posix()
@@ -39,7 +43,7 @@ def regular_files(folder: Path, shown_root: Path) -> tuple[list[Path], list[Prob
                             shown,
                             1,
                             "Datei",
-                            "ist eine Verknüpfung (symbolischer Link) und wird nicht gelesen",
+                            LINK_REFUSED,
                             "Die Verknüpfung löschen und die Datei selbst hierher kopieren.",
                         )
                     )
@@ -53,7 +57,7 @@ def regular_files(folder: Path, shown_root: Path) -> tuple[list[Path], list[Prob
                             "Nur gewöhnliche Dateien und Ordner gehören hierher.",
                         )
                     )
-                elif not _PLAIN_NAME.fullmatch(entry.name):
+                elif data and not _PLAIN_NAME.fullmatch(entry.name):
                     problems.append(
                         Problem(
                             shown,
@@ -69,3 +73,32 @@ def regular_files(folder: Path, shown_root: Path) -> tuple[list[Path], list[Prob
                 else:
                     files.append(path)
     return sorted(files), problems
+
+
+# What `make check`, the build and the preview read from the repository, and what each must be. None may
+# be a link: `data` linked to a folder elsewhere would have the check quote files from outside, and
+# a linked template or module would be read from anywhere on the build machine.
+READ_FOLDERS = ("data", "content", "overrides", "hooks", "src")
+READ_FILES = ("mkdocs.yml", "CONTRIBUTING.md")
+_SEARCHED_HERE = ("overrides", "hooks", "src")  # data/ and content/ are searched by their own checks
+
+
+def repository_problems(root: Path) -> list[Problem]:
+    """Every entry the build would read that is a link or not of its kind, before anything is read.
+
+    A message names only the entry itself, never what a link points to."""
+    problems: list[Problem] = []
+    for name in READ_FOLDERS + READ_FILES:
+        path = root / name
+        mode = path.lstat().st_mode if os.path.lexists(path) else None
+        if mode is None:
+            continue  # nothing to read (a test project without a template folder, say)
+        if stat.S_ISLNK(mode):
+            problems.append(Problem(name, 1, "Datei", LINK_REFUSED, None))
+        elif name in READ_FOLDERS and not stat.S_ISDIR(mode):
+            problems.append(Problem(name, 1, "Datei", "muss ein Ordner sein", None))
+        elif name in READ_FILES and not stat.S_ISREG(mode):
+            problems.append(Problem(name, 1, "Datei", "muss eine gewöhnliche Datei sein", None))
+        elif name in _SEARCHED_HERE:
+            problems.extend(regular_files(path, root, data=False)[1])
+    return problems

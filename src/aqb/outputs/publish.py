@@ -28,6 +28,7 @@ from pathlib import Path
 from types import FrameType
 
 from aqb.data.addresses import settings_problems
+from aqb.data.files import repository_problems
 from aqb.data.problems import escaped
 
 WORK_DIR = ".bau"
@@ -54,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     settings = settings_problems(os.environ.get("SITE_URL", ""), os.environ.get("AQB_REPOSITORY", ""))
     if settings:  # before MkDocs reads them, which would answer in English
         print("\n".join(f"Bau abgelehnt: {escaped(problem)}" for problem in settings), file=sys.stderr)
+        return 1
+    linked = repository_problems(root)  # before ProperDocs reads anything: a link could lead anywhere
+    if linked:
+        print("\n".join(f"Bau abgelehnt: {escaped(str(problem))}" for problem in linked), file=sys.stderr)
         return 1
     try:
         _check_site(site)

@@ -14,9 +14,10 @@ from typing import Any, NoReturn
 from aqb.data.addresses import settings_problems
 from aqb.data.content import pages_problems
 from aqb.data.dataset import Dataset
+from aqb.data.files import LINK_REFUSED, repository_problems
 from aqb.data.loader import load_dataset
 from aqb.data.model import FIRST_YEAR, LAST_YEAR
-from aqb.data.problems import DataError, escaped
+from aqb.data.problems import DataError, Problem, escaped
 from aqb.staff.issue_form import FORM_PATH, new_agreement_form
 from aqb.staff.scaffold import ScaffoldError, new_agreement, new_year, write_schemas
 
@@ -95,13 +96,20 @@ def _parser() -> argparse.ArgumentParser:
 def _main(argv: list[str] | None) -> int:
     arguments = _parser().parse_args(argv)
     if arguments.command == "port":
-        return _settings_are_valid() or _port_is_free(arguments.port)
+        return _repository_is_plain(Path.cwd()) or _settings_are_valid() or _port_is_free(arguments.port)
     data_dir = arguments.daten
+    if _repository_is_plain(data_dir.absolute().parent, data_dir):
+        return 1
     if not data_dir.is_dir():
         print(f"Ordner nicht gefunden: {escaped(str(data_dir))}", file=sys.stderr)
         return 2
     if arguments.command == "check":
         return _check(data_dir)
+    return _draft(arguments, data_dir)
+
+
+def _draft(arguments: argparse.Namespace, data_dir: Path) -> int:
+    """The commands that write drafts (and schemas)."""
     # Drafting must work while other drafts are still incomplete: use whatever is valid.
     dataset = load_dataset(data_dir.resolve(), strict=False)
     try:
@@ -219,6 +227,17 @@ def _import(dataset: Dataset, data_dir: Path, source: Path) -> None:
             f"{len(result.open_points)} offene Punkte stehen im Entwurf unter offene_punkte; "
             "`make check` meldet sie, bis sie erledigt und gelöscht sind."
         )
+
+
+def _repository_is_plain(root: Path, data_dir: Path | None = None) -> int:
+    """1 (with the German messages) when an entry the check or the build would read is a link: refused
+    before anything is read, so a link never has the check quote a file from elsewhere."""
+    problems = repository_problems(root)
+    if data_dir is not None and data_dir.is_symlink() and data_dir.absolute() != root / "data":
+        problems.append(Problem(data_dir.name, 1, "Datei", LINK_REFUSED, None))
+    if problems:
+        print(DataError(problems), file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _settings_are_valid() -> int:
