@@ -1,9 +1,11 @@
-"""The largest input each limit of issue 19 still allows, and what it costs: `make check` and the build.
+"""The largest input each limit still allows, and what it costs: `make check` and the build.
 
 Each row builds a copy of the real project with one worst case added (the most opening brackets the
 limit allows, at the start of the longest text it allows, which is what makes Python-Markdown slow)
-and compares with the same copy without it, in the same run. The PDF row imports a compressed bomb
-(a page that inflates to 1.5 GB) under the importer's memory and time limits.
+and compares with the same copy without it, in the same run. The worst pull request fills content/
+up to the limits for all pages together (issue 26: each step within 30 s on this machine). The PDF
+row imports a compressed bomb (a page that inflates to 1.5 GB) under the importer's memory and time
+limits.
 """
 
 from __future__ import annotations
@@ -18,12 +20,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "tests"))  # test data made at run time, shared with the tests
 
-from aqb.data.bounds import (  # noqa: E402
-    MAX_PAGE_BRACKETS,
-    MAX_PAGE_CHARACTERS,
-    MAX_WORDING_BRACKETS,
-    MAX_WORDING_CHARACTERS,
-)
+from aqb.data.bounds import MAX_EMPHASIS_RUNS, PAGE_LIMITS, WORDING_LIMITS  # noqa: E402
+from aqb.data.content import MAX_TOTAL_BRACKETS, MAX_TOTAL_CHARACTERS  # noqa: E402
 from pdfs import pdf_bomb  # noqa: E402
 
 MARBURG = Path("data/vereinbarungen/2025/marburg-biedenkopf.yaml")
@@ -33,11 +31,11 @@ BUILD = [sys.executable, "-I", "-m", "properdocs", "build", "--strict", "-q", "-
 
 def project(folder: Path) -> Path:
     folder.mkdir()
-    for name in ("overrides", "hooks", "src", "mkdocs.yml"):
-        (folder / name).symlink_to(REPO / name)
-    for name in ("content", "data"):
-        shutil.copytree(REPO / name, folder / name)
-    shutil.copy(REPO / "CONTRIBUTING.md", folder / "CONTRIBUTING.md")
+    # Copies, never links: the check and the build refuse a linked entry. The package itself is installed.
+    for name in ("overrides", "hooks", "content", "data"):
+        shutil.copytree(REPO / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(REPO / name, folder / name)
     return folder
 
 
@@ -55,15 +53,35 @@ def worst_text(characters: int, brackets: int) -> str:
 
 def with_deviation(folder: Path) -> None:
     # The section's placeholder stays (a deviation keeps every fact), the rest is the worst case.
-    text = "{Nominativ} " + worst_text(MAX_WORDING_CHARACTERS - 12, MAX_WORDING_BRACKETS)
+    text = "{Nominativ} " + worst_text(WORDING_LIMITS.characters - 12, WORDING_LIMITS.brackets)
     record = folder / MARBURG
     addition = f"abweichungen:\n  paragraf-7: |-\n    {text}\n"
     record.write_text(record.read_text(encoding="utf-8") + addition, encoding="utf-8")
 
 
 def with_page(folder: Path) -> None:
-    body = worst_text(MAX_PAGE_CHARACTERS - 20, MAX_PAGE_BRACKETS)
+    body = worst_text(PAGE_LIMITS.characters - 20, PAGE_LIMITS.brackets)
     (folder / "content" / "grenze.md").write_text(f"# Grenze\n\n{body}\n", encoding="utf-8")
+
+
+def with_worst_pull_request(folder: Path) -> None:
+    """Pages as costly as the limits for all of content/ and the guide together allow: the brackets left at
+    the start of the longest one-paragraph pages (each scans its paragraph), then paragraphs full of nested
+    emphasis, each page with as many unclosed tags as it may have."""
+    guide = (folder / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    pages = [page.read_text(encoding="utf-8") for page in (folder / "content").glob("*.md")]
+    characters = MAX_TOTAL_CHARACTERS - len(guide) - sum(map(len, pages))
+    brackets = MAX_TOTAL_BRACKETS - guide.count("[") - sum(page.count("[") for page in pages)
+    nested = "*a " * (MAX_EMPHASIS_RUNS // 2) + " a*" * (MAX_EMPHASIS_RUNS // 2) + "\n\n"
+    number = 0
+    while characters > 100:
+        size = min(PAGE_LIMITS.characters, characters) - 20
+        start = "[" * min(brackets, PAGE_LIMITS.brackets) + "<a " * (PAGE_LIMITS.angle_brackets or 0)
+        brackets -= start.count("[")
+        rest = "x" * size if start.count("[") else nested * (size // len(nested) + 1)
+        (folder / "content" / f"grenze-{number}.md").write_text(f"# Grenze\n\n{(start + rest)[:size]}\n", "utf-8")
+        characters -= size + 20
+        number += 1
 
 
 def rows(workdir: Path) -> list[tuple[str, str, str]]:
@@ -72,8 +90,13 @@ def rows(workdir: Path) -> list[tuple[str, str, str]]:
     base_check, base_build = timed([*AQB, "check"], base), timed(BUILD, base)
     found: list[tuple[str, str, str]] = []
     for label, add in (
-        (f"Abweichung: {MAX_WORDING_CHARACTERS} Zeichen, {MAX_WORDING_BRACKETS} × „[“ am Anfang", with_deviation),
-        (f"Seite in content/: {MAX_PAGE_CHARACTERS} Zeichen, {MAX_PAGE_BRACKETS} × „[“ am Anfang", with_page),
+        (f"Abweichung: {WORDING_LIMITS.characters} Zeichen, {WORDING_LIMITS.brackets} × „[“ am Anfang", with_deviation),
+        (f"Seite in content/: {PAGE_LIMITS.characters} Zeichen, {PAGE_LIMITS.brackets} × „[“ am Anfang", with_page),
+        (
+            f"Schlimmster Pull Request: content/ und Anleitung zusammen {MAX_TOTAL_CHARACTERS} Zeichen, "
+            f"{MAX_TOTAL_BRACKETS} × „[“, je Seite {PAGE_LIMITS.angle_brackets} × „<a“, verschachtelte Hervorhebung",
+            with_worst_pull_request,
+        ),
     ):
         folder = project(workdir / f"grenzen-{len(found)}")
         add(folder)

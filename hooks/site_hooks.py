@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from aqb.data.addresses import host_of
-from aqb.data.content import markup_problems, pages_problems
+from aqb.data.content import pages_problems, rendered_page_problems, settings_problems
 from aqb.data.files import repository_problems
 from aqb.data.history import last_changes
 from aqb.data.loader import load_dataset
@@ -97,7 +97,15 @@ def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, *, page: Page, **kwargs: Any) -> str:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    if page.file.generated_by is None and page.file.abs_src_path:
+        # The front matter as ProperDocs itself read it (a byte-order mark dropped, its own YAML rules),
+        # before our settings are added: the lists of `make check` apply to this reading too.
+        shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+        problems = list(settings_problems(page.meta, shown, lambda key: _line_in(source, f"{key}:")))
+        if problems:
+            raise PluginError(str(DataError(problems)))
     meta = _current_site().meta_for(page.file.src_uri)
     if meta is not None:
         page.meta.update(meta)
@@ -135,14 +143,19 @@ def own_templates(folder: Path) -> frozenset[str]:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
-    # A hand-written page as MkDocs really rendered it: the same lists as `make check` (which
-    # renders it itself) apply, so no difference between the two renderings lets markup through.
+    # A hand-written page as ProperDocs really read and rendered it (its front matter, its title, its
+    # HTML): the same lists as `make check` (which reads and renders it itself) apply.
     if page.file.generated_by is None and page.file.abs_src_path:
         shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        if any(markup_problems(html, "", shown)):  # the source is read only to name the lines
-            source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-            raise PluginError(str(DataError(list(markup_problems(html, source, shown)))))
+        if rendered_page_problems(html, page.title, "", shown):  # the source is read only to name the lines
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+            raise PluginError(str(DataError(rendered_page_problems(html, page.title, source, shown))))
     return html
+
+
+def _line_in(source: str, needle: str) -> int:
+    index = source.find(needle)
+    return source[:index].count("\n") + 1 if index >= 0 else 1
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, **kwargs: Any) -> dict[str, Any]:

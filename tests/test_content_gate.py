@@ -12,6 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from aqb.data.checks import PAGE_ID_PREFIXES, PAGE_IDS
 from aqb.data.content import (
     FRONT_MATTER_KEYS,
     HIDDEN_PARTS,
@@ -20,6 +21,7 @@ from aqb.data.content import (
     PAGE_TEMPLATES,
     RAW_HTML_TAGS,
     RESERVED_NAMES,
+    render_page,
 )
 from conftest import REPO, DataFolder, build_site, found
 
@@ -31,6 +33,20 @@ def test_every_name_the_build_fills_itself_is_reserved(real_site: Path) -> None:
     for entry in real_site.iterdir():
         if entry.name not in own_pages:
             assert entry.name in RESERVED_NAMES, f"{entry.name} fehlt in RESERVED_NAMES"
+
+
+@pytest.mark.parametrize("source", sorted(path.name for path in (REPO / "content").glob("*.md")))
+def test_every_id_a_hand_written_page_gets_from_its_templates_is_refused_to_its_markdown(
+    real_site: Path, source: str
+) -> None:
+    address = "" if source == "index.md" else source.removesuffix(".md") + "/"
+    built = BeautifulSoup((real_site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+    own = BeautifulSoup(render_page((REPO / "content" / source).read_text(encoding="utf-8")), "html.parser")
+    own_ids = {str(element["id"]) for element in own.select("[id]")}
+    for element in built.select("[id]"):
+        element_id = str(element["id"])
+        if element_id not in own_ids:
+            assert element_id in PAGE_IDS or element_id.startswith(PAGE_ID_PREFIXES), f"{element_id} fehlt in PAGE_IDS"
 
 
 def test_the_check_renders_markdown_as_the_build_does() -> None:

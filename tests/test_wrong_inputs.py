@@ -125,6 +125,18 @@ def linked_content(folder: DataFolder) -> None:
     (folder.root / "content").symlink_to("/etc")
 
 
+def linked_data(folder: DataFolder) -> None:
+    """data/ as a link to a copy elsewhere, beside a file the check must never quote."""
+    outside = folder.root.parent / "anderswo"
+    shutil.move(folder.path, outside)
+    (outside / "geheim.yaml").write_text("passwort: hunter2\n", encoding="utf-8")
+    folder.path.symlink_to(outside)
+
+
+# A page title that ends the theme's <title> and loads a script (the check once found no front matter
+# behind a byte-order mark; ProperDocs does).
+BOM_TITLE = '---\ntitle: "Hinweis \\x3cscript src=\\x22../skript.MD\\x22\\x3e\\x3c/script\\x3e"\n---\n\n# Hinweis\n'
+
 NOTHING: Callable[[DataFolder], None] = lambda folder: None  # noqa: E731
 OUTSIDE = Path("/etc/passwd")  # a file outside the repository that a link could expose
 
@@ -661,7 +673,7 @@ CASES = [
     Case(
         "Anleitung als Verknüpfung",
         lambda folder: link("CONTRIBUTING.md", OUTSIDE, under=".")(folder),
-        "CONTRIBUTING.md:1: Datei: ist keine gewöhnliche Datei (etwa eine Verknüpfung)",
+        "CONTRIBUTING.md:1: Datei: ist eine Verknüpfung (symbolischer Link) und wird nicht gelesen",
     ),
     # -- work without bound in data (issue 19) -------------------------------------------------------
     Case(
@@ -987,6 +999,111 @@ CASES = [
         deviation("paragraf-7", STANDARD_WORDING["paragraf-7"]),
         f"{M}:59: abweichungen.paragraf-7: gleicht dem Standardtext: keine Abweichung",
     ),
+    # -- what the engine and the browser read is what the check read (issue 26) ---------------------
+    Case(
+        "Seiteneinstellungen hinter einer Byte-Reihenfolge-Markierung",
+        page("hinweis.md", b"\xef\xbb\xbf" + BOM_TITLE.encode("utf-8")),
+        "content/hinweis.md:2: title: darf keine spitzen Klammern, Backticks oder geraden Anführungszeichen",
+    ),
+    Case(
+        "Seitentitel mit meta refresh hinter einer BOM",
+        page(
+            "hinweis.md", "\ufeff---\ntitle: 'x\"><meta http-equiv=refresh content=0;url=https://evil.example/>'\n---\n"
+        ),
+        "content/hinweis.md:2: title: darf keine spitzen Klammern",
+    ),
+    Case(
+        "Skript als Seite mit großer Endung",
+        page("skript.MD", "alert(document.domain)"),
+        "content/skript.MD:1: Datei: hat eine Art, die unter content/ nicht erlaubt ist ('.MD')",
+    ),
+    Case("data als Verknüpfung nach außen", linked_data, "data:1: Datei: ist eine Verknüpfung (symbolischer Link)"),
+    Case(
+        "overrides als Verknüpfung nach außen",
+        lambda folder: (folder.root / "overrides").symlink_to("/etc"),
+        "overrides:1: Datei: ist eine Verknüpfung (symbolischer Link) und wird nicht gelesen",
+    ),
+    Case(
+        "Vorlage unter overrides als Verknüpfung",
+        link("aqb/pages/impressum.html", OUTSIDE, under="overrides"),
+        "overrides/aqb/pages/impressum.html:1: Datei: ist eine Verknüpfung (symbolischer Link)",
+    ),
+    Case(
+        "verschachtelte Hervorhebung auf einer Seite",
+        page("tief.md", "*a " * 1000 + " a*" * 1000),
+        "content/tief.md:1: Inhalt: hat in einem Absatz zu viele Hervorhebungszeichen ('*' oder '_'): 2000",
+    ),
+    Case(
+        "verschachtelte Hervorhebung in einer Abweichung",
+        deviation("paragraf-7", "{Nominativ} " + "*a " * 1600 + " a*" * 1600),
+        f"{M}:60: abweichungen.paragraf-7: hat in einem Absatz zu viele Hervorhebungszeichen",
+    ),
+    Case(
+        "13 000 offene Tags auf einer Seite",
+        page("tags.md", "<a " * 13_000),
+        "content/tags.md:1: Inhalt: hat zu viele spitze Klammern '<': 13000, erlaubt sind höchstens 200",
+    ),
+    Case(
+        "drei große Seiten zusammen",
+        both(*(page(f"lang-{number}.md", "Wort " * 7_800) for number in range(3))),
+        "content/lang-2.md:1: Datei: bringt alle Seiten zusammen auf",
+    ),
+    Case(
+        "zu viele Dateien in content",
+        both(*(page(f"seite-{number:02}.md", "# Seite\n") for number in range(60))),  # and index.md
+        "content/seite-59.md:1: Datei: ist die 61. Datei; content/ darf höchstens 60 haben",
+    ),
+    Case(
+        "zweite Quelle für das Impressum",
+        both(page("impressum.md", "# Impressum\n"), page("impressum/index.md", "# Anderes Impressum\n")),
+        "content/impressum.md:1: Datei: ergäbe dieselbe Adresse wie content/impressum/index.md ('/impressum/'",
+    ),
+    Case(
+        "Großgeschriebene erzeugte Seite",
+        page("Jahre.md", "# Jahre\n"),
+        "content/Jahre.md:1: Datei: liegt unter einem Namen, den die Seite selbst verwendet ('Jahre.md')",
+    ),
+    Case(
+        "Kommentar, den Browser anders beenden",
+        page("kommentar.md", 'Text <!--> <meta http-equiv="refresh" content="0;url=/X"> --> Text.\n'),
+        "content/kommentar.md:1: Inhalt: enthält das HTML-Element <meta>, das nicht erlaubt ist",
+    ),
+    Case(
+        "Kommentar <!--->",
+        page("kommentar.md", '# Titel\n\nText <!---> <meta http-equiv="refresh" content="0;url=/X"> --> Text.\n'),
+        "content/kommentar.md:3: Inhalt: enthält einen HTML-Kommentar oder eine Deklaration",
+    ),
+    Case(
+        "Link mit Benutzername",
+        page("link.md", "# Link\n\n[Ministerium](https://ministerium.hessen.de@evil.example/)\n"),
+        "content/link.md:3: Inhalt: verlinkt eine unzulässige Adresse; sie darf keinen Benutzernamen",
+    ),
+    Case(
+        "Link auf eine IP-Adresse",
+        page("link.md", "# Link\n\n[Intern](https://10.0.0.1/)\n"),
+        "content/link.md:3: Inhalt: verlinkt eine unzulässige Adresse; sie nennt eine IP-Adresse",
+    ),
+    Case(
+        "Kennung, die das Theme liest",
+        page("kennung.md", '# Kennung\n\nDas <abbr id="__config">AQB</abbr>\n'),
+        "content/kennung.md:3: Inhalt: gibt einem Element die Kennung '__config', die es auf der Seite schon gibt",
+    ),
+    Case(
+        "Titel aus einer Überschrift mit HTML",
+        page("titel.md", '# Das <abbr title="x">AQB</abbr>"\n'),
+        "content/titel.md:1: Titel: der Titel aus der ersten Überschrift darf keine spitzen Klammern",
+    ),
+    Case(
+        "Titel aus einer Überschrift mit Entitäten, die der Seitentitel entschlüsselt",
+        page("titel.md", "# &lt;/title&gt;&lt;script src=../x.txt&gt;&lt;/script&gt;\n"),
+        "content/titel.md:1: Titel: der Titel aus der ersten Überschrift darf keine spitzen Klammern",
+    ),
+    Case(
+        "make serve mit data als Verknüpfung",
+        linked_data,
+        "data:1: Datei: ist eine Verknüpfung (symbolischer Link) und wird nicht gelesen",
+        ("port", "8123"),
+    ),
     Case("check: Ordner fehlt", NOTHING, "Ordner nicht gefunden: fehlt", ("check", "--daten", "fehlt"), 2),
     Case("unbekannter Befehl", NOTHING, "aqb: unbekannter Befehl: 'pruefen'", ("pruefen",), 2),
 ]
@@ -1037,7 +1154,7 @@ def test_wrong_input_gets_a_german_message_and_changes_nothing(
     # Nothing a terminal or CI runner would act on: no control characters, no workflow commands.
     assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", output), repr(output)
     assert not any(line.startswith(("::", "##[")) for line in output.splitlines())
-    assert "root:" not in output  # nothing of a linked file's content
+    assert "root:" not in output and "hunter2" not in output  # nothing of a linked file's content
     assert tree_digest(folder.root) == before
 
 

@@ -4,7 +4,8 @@ An address is the whole evidence for a record known only from a public source, a
 put addresses into every page. So an address is https (mailto where a mail address is meant; plain
 http only for the local preview), has no user name or password (`https://amt.de@evil.example/`
 goes to evil.example), an ASCII host name (an international domain only in its xn-- form, so a
-Cyrillic "е" cannot pass for a Latin one), and no spaces, quotes or angle brackets.
+Cyrillic "е" cannot pass for a Latin one) that is no IP address (which names no public body), and
+no spaces, quotes or angle brackets.
 """
 
 from __future__ import annotations
@@ -34,8 +35,14 @@ def address_problem(value: str, *, local: bool = False) -> str | None:
         return f"muss mit https:// beginnen: '{value}'"
     if parts.username is not None or parts.password is not None or "@" in parts.netloc:
         return f"darf keinen Benutzernamen oder kein Passwort enthalten ('…@'): '{value}'"
-    if not _HOST.fullmatch(host) or host != parts.netloc.lower().removesuffix(f":{port}" if port else ""):
+    return _host_problem(host, parts.netloc, port, value)
+
+
+def _host_problem(host: str, netloc: str, port: int | None, value: str) -> str | None:
+    if not _HOST.fullmatch(host) or host != netloc.lower().removesuffix(f":{port}" if port else ""):
         return f"hat keinen gültigen Rechnernamen (internationale Namen nur in der Form xn--…): '{value}'"
+    if host.rsplit(".", 1)[-1].isdigit():  # no top-level domain is a number: an IP address (10.0.0.1, 127.1)
+        return f"nennt eine IP-Adresse statt eines Rechnernamens: '{value}'"
     if "." not in host:
         return f"hat keinen vollständigen Rechnernamen (mit Punkt, z. B. example.de): '{value}'"
     return None

@@ -251,13 +251,25 @@ def _deviation_problems(
         yield from wording_problems_at(document, ("abweichungen", section_id), text)
 
 
-# Element ids the page templates set themselves (agreement, partner and year pages), and the prefixes
-# of theirs and the theme's: a heading in the data must not take one (tests/test_pages.py keeps this
-# list complete).
+# Element ids the page templates set themselves (agreement, partner and year pages, and the Impressum's
+# template for hand-written pages), and the prefixes of theirs and the theme's: a heading in the data or
+# an element of a hand-written page must not take one (tests/test_content_gate.py keeps this list
+# complete for hand-written pages).
 PAGE_IDS = frozenset(
-    {"eckdaten", "zitieren", "inhalt", "vereinbarungen", "budgets-beschreibung", "ohne-vereinbarung", "standardtext"}
+    {
+        "eckdaten",
+        "zitieren",
+        "inhalt",
+        "vereinbarungen",
+        "budgets-beschreibung",
+        "ohne-vereinbarung",
+        "standardtext",
+        "betreiber",
+        "karte",
+        "neueste",
+    }
 )
-PAGE_ID_PREFIXES = ("__", "aqb-", "md-")
+PAGE_ID_PREFIXES = ("__", "aqb-", "md-", "karte-")
 SECTION_ID_PREFIX = "abschnitt-"
 
 

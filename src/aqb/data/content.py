@@ -6,20 +6,30 @@ Markdown pages and raster images (no HTML, SVG or script files), under names tha
 asset, generated page or download; front matter with known keys, each validated; raw HTML in the
 Markdown only from a short list, without event or style attributes; links only relative, https or
 mailto; images only from the site itself. The lists are documented in CONTRIBUTING.md.
+
+Each input is read as the engine and the browser read it, never by a rule of our own: a byte-order
+mark is dropped as ProperDocs drops it before its front matter is read; a file is a page by
+ProperDocs' own case-sensitive rule ('.md', so 'skript.MD' would be copied raw and is refused); the
+rendered HTML is parsed by an HTML5 parser (Lexbor) in the place the theme puts it, so a comment or
+an unclosed quote means what it means to Chromium; and the title ProperDocs takes from the first
+heading is plain text like the one in the front matter.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape as unescape_html
 from pathlib import Path
 from typing import Any
 
 import markdown
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from aqb.data.bounds import MAX_PAGE_BRACKETS, MAX_PAGE_CHARACTERS, markdown_bound_problems
+from aqb.data.addresses import address_problem
+from aqb.data.bounds import PAGE_LIMITS, markdown_bound_problems
+from aqb.data.checks import PAGE_ID_PREFIXES, PAGE_IDS
 from aqb.data.files import LINK_REFUSED, regular_files
 from aqb.data.problems import Problem
 from aqb.data.yamlsource import YamlReadError, checked_text, read_yaml_text
@@ -36,7 +46,14 @@ IMAGE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
     ".webp": (b"RIFF",),  # followed by the size and "WEBP", checked below
 }
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
-MAX_PAGE_BYTES = 4 * MAX_PAGE_CHARACTERS
+MAX_PAGE_BYTES = 4 * PAGE_LIMITS.characters
+# content/ as a whole and the contributor guide: each worst page costs seconds to render (bench/limits.py),
+# so the worst pull request keeps `make check` and `make build` within 30 s on a 2-core machine.
+MAX_CONTENT_FILES = 60
+MAX_TOTAL_CHARACTERS = 100_000
+MAX_TOTAL_BRACKETS = 400
+MAX_TOTAL_IMAGE_BYTES = 10 * 1024 * 1024
+BYTE_ORDER_MARK = b"\xef\xbb\xbf"  # ProperDocs reads pages as 'utf-8-sig': it drops one at the start
 
 # First parts of addresses the build fills itself: theme and search files, generated pages, downloads.
 # tests/test_content_gate.py fails when a page kind or download uses a name missing here.
@@ -97,10 +114,11 @@ _CLASS = re.compile(r"[A-Za-z0-9_ -]*")
 
 def pages_problems(folder: Path, guide: Path, shown_root: Path, *, guide_required: bool = True) -> list[Problem]:
     """Every item of `folder` (content/) a pull request may not add, and a contributor guide too large to show."""
+    totals = _Totals()
     if folder.is_symlink():  # it could show any folder of the build machine
         problems = [Problem(folder.name, 1, "Datei", LINK_REFUSED, None)]
     else:
-        problems = list(content_problems(folder, shown_root)) if folder.is_dir() else []
+        problems = list(content_problems(folder, shown_root, totals)) if folder.is_dir() else []
     if guide.is_symlink() or (guide.exists() and not guide.is_file()):
         problems.append(Problem(guide.name, 1, "Datei", "ist keine gewöhnliche Datei (etwa eine Verknüpfung)", None))
     elif not guide.exists():
@@ -108,19 +126,65 @@ def pages_problems(folder: Path, guide: Path, shown_root: Path, *, guide_require
             problems.append(Problem(guide.name, 1, "Datei", "fehlt", "Die Anleitung gehört ins Repository."))
     else:
         text = guide.read_bytes().decode("utf-8", "replace")
-        for offset, message, hint in markdown_bound_problems(text, MAX_PAGE_CHARACTERS, MAX_PAGE_BRACKETS):
+        for offset, message, hint in markdown_bound_problems(text, PAGE_LIMITS):
             problems.append(Problem(guide.name, text[:offset].count("\n") + 1, "Inhalt", message, hint))
+        problems.extend(totals.add_text(text, guide.name))
     return problems
 
 
-def content_problems(folder: Path, shown_root: Path) -> Iterator[Problem]:
+@dataclass
+class _Totals:
+    """What content/ and the guide hold together, against the limits for all of them."""
+
+    files: int = 0
+    characters: int = 0
+    brackets: int = 0
+    image_bytes: int = 0
+
+    def add_file(self, shown: str) -> Iterator[Problem]:
+        self.files += 1
+        if self.files == MAX_CONTENT_FILES + 1:
+            message = f"ist die {self.files}. Datei; content/ darf höchstens {MAX_CONTENT_FILES} haben"
+            yield _total_problem(shown, message)
+
+    def add_text(self, text: str, shown: str) -> Iterator[Problem]:
+        before = (self.characters, self.brackets)
+        self.characters += len(text)
+        self.brackets += text.count("[")
+        if before[0] <= MAX_TOTAL_CHARACTERS < self.characters:
+            yield _total_problem(
+                shown, f"bringt alle Seiten zusammen auf {self.characters} Zeichen, höchstens {MAX_TOTAL_CHARACTERS}"
+            )
+        if before[1] <= MAX_TOTAL_BRACKETS < self.brackets:
+            count = f"{self.brackets} eckige Klammern '['"
+            message = f"bringt alle Seiten zusammen auf {count}, höchstens {MAX_TOTAL_BRACKETS}"
+            yield _total_problem(shown, message)
+
+    def add_image(self, size: int, shown: str) -> Iterator[Problem]:
+        before = self.image_bytes
+        self.image_bytes += size
+        if before <= MAX_TOTAL_IMAGE_BYTES < self.image_bytes:
+            yield _total_problem(
+                shown, f"bringt alle Bilder zusammen auf {self.image_bytes} Bytes, höchstens {MAX_TOTAL_IMAGE_BYTES}"
+            )
+
+
+def _total_problem(shown: str, message: str) -> Problem:
+    return Problem(shown, 1, "Datei", message, "Seiten zusammenfassen oder kürzen; große Bilder verkleinern.")
+
+
+def content_problems(folder: Path, shown_root: Path, totals: _Totals | None = None) -> Iterator[Problem]:
+    totals = totals or _Totals()
     files, problems = regular_files(folder, shown_root)
     yield from problems
+    addresses: dict[str, str] = {}
     for path in files:
         shown = path.relative_to(shown_root).as_posix()
         relative = path.relative_to(folder)
-        suffix = path.suffix.lower()
-        if relative.parts[0].lower() in RESERVED_NAMES or _address(relative).split("/")[0] in RESERVED_NAMES:
+        yield from totals.add_file(shown)
+        address = _address(relative)
+        first = addresses.setdefault(address.lower(), shown)
+        if relative.parts[0].lower() in RESERVED_NAMES or address.split("/")[0].lower() in RESERVED_NAMES:
             yield Problem(
                 shown,
                 1,
@@ -128,28 +192,38 @@ def content_problems(folder: Path, shown_root: Path) -> Iterator[Problem]:
                 f"liegt unter einem Namen, den die Seite selbst verwendet ('{relative.parts[0]}')",
                 "Einen anderen Namen wählen; reserviert sind " + ", ".join(sorted(RESERVED_NAMES)) + ".",
             )
-        elif suffix == ".md":
-            yield from page_problems(path.read_bytes(), shown)
-        elif suffix in IMAGE_SIGNATURES:
-            yield from _image_problems(path, shown, suffix)
+        elif first != shown:  # two sources for one address; on a case-insensitive disk even two files
+            yield Problem(
+                shown,
+                1,
+                "Datei",
+                f"ergäbe dieselbe Adresse wie {first} ('/{address}', Groß- und Kleinschreibung zählen nicht)",
+                "Nur eine der beiden Dateien behalten.",
+            )
+        elif path.suffix == ".md":  # ProperDocs' rule, case-sensitive: 'x.MD' would be copied as it is
+            text, page = _read_page(path.read_bytes(), shown)
+            yield from page
+            yield from totals.add_text(text, shown)
+        elif path.suffix in IMAGE_SIGNATURES:
+            yield from _image_problems(path, shown, path.suffix)
+            yield from totals.add_image(path.stat().st_size, shown)
         else:
             yield Problem(
                 shown,
                 1,
                 "Datei",
-                f"hat eine Art, die unter content/ nicht erlaubt ist ('{suffix or path.name}')",
-                "Erlaubt sind Markdown-Seiten (.md) und Bilder (" + ", ".join(sorted(IMAGE_SIGNATURES)) + "); "
-                "HTML-, SVG- und Skriptdateien nie.",
+                f"hat eine Art, die unter content/ nicht erlaubt ist ('{path.suffix or path.name}')",
+                "Erlaubt sind Markdown-Seiten (.md) und Bilder (" + ", ".join(sorted(IMAGE_SIGNATURES)) + "), "
+                "die Endung kleingeschrieben; HTML-, SVG- und Skriptdateien nie.",
             )
 
 
 def _address(relative: Path) -> str:
-    """The site address MkDocs gives a file ('ueber.md' → 'ueber/', 'index.md' → '')."""
-    if relative.suffix.lower() != ".md":
+    """The site address ProperDocs gives a file ('ueber.md' → 'ueber/', 'index.md' and 'README.md' → '')."""
+    if relative.suffix != ".md":
         return relative.as_posix()
     parts = list(relative.parts)
-    stem = relative.stem
-    parts[-1:] = [] if stem.lower() in ("index", "readme") else [stem]
+    parts[-1:] = [] if relative.stem in ("index", "README") else [relative.stem]
     return "/".join(parts) + ("/" if parts else "")
 
 
@@ -174,23 +248,35 @@ def _image_problems(path: Path, shown: str, suffix: str) -> Iterator[Problem]:
 
 
 def page_problems(raw: bytes, shown: str) -> Iterator[Problem]:
-    """Everything wrong with one Markdown page: encoding, size, front matter, markup."""
+    """Everything wrong with one Markdown page: encoding, size, front matter, title, markup."""
+    yield from _read_page(raw, shown)[1]
+
+
+def _read_page(raw: bytes, shown: str) -> tuple[str, list[Problem]]:
+    """The page's text as ProperDocs reads it, and everything wrong with it."""
     if len(raw) > MAX_PAGE_BYTES:
-        yield Problem(shown, 1, "Datei", f"ist zu groß ({len(raw)} Bytes, höchstens {MAX_PAGE_BYTES})", None)
-        return
+        return "", [Problem(shown, 1, "Datei", f"ist zu groß ({len(raw)} Bytes, höchstens {MAX_PAGE_BYTES})", None)]
     try:  # the same rules as for every data file: UTF-8, no control characters
-        text = checked_text(raw, shown)
+        text = checked_text(raw.removeprefix(BYTE_ORDER_MARK), shown)
     except YamlReadError as error:
-        yield from error.problems
-        return
+        return "", list(error.problems)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     body, body_line, problems = _front_matter(text, shown)
-    yield from problems
-    bounds = markdown_bound_problems(body, MAX_PAGE_CHARACTERS, MAX_PAGE_BRACKETS)
+    bounds = markdown_bound_problems(body, PAGE_LIMITS)
     for offset, message, hint in bounds:
-        yield Problem(shown, body_line + body[:offset].count("\n"), "Inhalt", message, hint)
+        problems.append(Problem(shown, body_line + body[:offset].count("\n"), "Inhalt", message, hint))
     if not bounds:
-        yield from markup_problems(render_page(body), body, shown, body_line)
+        html = render_page(body)
+        problems.extend(markup_problems(html, body, shown, body_line))
+        title = heading_title(html)
+        if title is not None and not _has_title(text):
+            problems.extend(title_problems(title, shown, _line_of(body, "#", body_line)))
+    return text, problems
+
+
+def _has_title(text: str) -> bool:
+    match = _FRONT_MATTER.match(text)
+    return bool(match and re.search(r"^title[ \t]*:", match.group(1), re.MULTILINE))
 
 
 def render_page(markdown_text: str) -> str:
@@ -198,7 +284,7 @@ def render_page(markdown_text: str) -> str:
     return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS)).convert(markdown_text)
 
 
-# -- front matter --------------------------------------------------------------------------------
+# -- front matter and title ----------------------------------------------------------------------
 
 
 def _front_matter(text: str, shown: str) -> tuple[str, int, list[Problem]]:
@@ -223,16 +309,20 @@ def _front_matter(text: str, shown: str) -> tuple[str, int, list[Problem]]:
     if not isinstance(document.data, dict):
         problems.append(Problem(shown, 2, "Seiteneinstellungen", "müssen Felder mit Werten sein", None))
         return text[match.end() :], body_line, problems
-    for key, value in document.data.items():
-        line = document.line_of((key,))
-        message = _setting_problem(str(key), value, document.data)
-        if message:
-            allowed = "; ".join(f"{name}: {what}" for name, what in FRONT_MATTER_KEYS.items())
-            problems.append(Problem(shown, line, str(key), message, f"Erlaubt sind: {allowed}."))
+    problems.extend(settings_problems(document.data, shown, lambda key: document.line_of((key,))))
     return text[match.end() :], body_line, problems
 
 
-def _setting_problem(key: str, value: Any, settings: dict[str, Any]) -> str | None:
+def settings_problems(settings: Mapping[Any, Any], shown: str, line_of: Callable[[Any], int]) -> Iterator[Problem]:
+    """Every front-matter setting that is not on the list; the build asks this of ProperDocs' own reading too."""
+    for key, value in settings.items():
+        message = _setting_problem(str(key), value, settings)
+        if message:
+            allowed = "; ".join(f"{name}: {what}" for name, what in FRONT_MATTER_KEYS.items())
+            yield Problem(shown, line_of(key), str(key), message, f"Erlaubt sind: {allowed}.")
+
+
+def _setting_problem(key: str, value: Any, settings: Mapping[Any, Any]) -> str | None:
     if key not in FRONT_MATTER_KEYS:
         return "ist keine erlaubte Seiteneinstellung"
     if key in _MAX_LINE_TEXT:
@@ -254,9 +344,48 @@ def _line_text_problem(value: Any, limit: int) -> str | None:
         return f"muss ein Text sein: '{value}'"
     if "\n" in value or len(value) > limit:
         return f"muss eine Zeile von höchstens {limit} Zeichen sein"
-    if re.search(r'[<>"`]', value):
+    return _plain_text_problem(value)
+
+
+def _plain_text_problem(value: str) -> str | None:
+    # The theme prints titles and descriptions unescaped, in text and in attribute values, and a title
+    # from the first heading through `striptags`, which turns '&lt;' back into '<': both readings count.
+    if re.search(r'[<>"`]', value + unescape_html(value)):
         return "darf keine spitzen Klammern, Backticks oder geraden Anführungszeichen enthalten (nur „…“)"
     return None
+
+
+def heading_title(html: str) -> str | None:
+    """The title ProperDocs takes from a page without one in its front matter: the first element, if an h1,
+    its inner HTML with tags stripped (comments first, then from each '<' to the next '>'), entities kept."""
+    match = re.match(r"\s*<h1\b[^>]*>(.*?)</h1>", html, re.DOTALL)
+    if match is None:
+        return None
+    text = re.sub(r"<!--.*?-->", "", match.group(1), flags=re.DOTALL)
+    return " ".join(re.sub(r"<[^>]*>", "", text).split())
+
+
+def title_problems(title: str, shown: str, line: int) -> Iterator[Problem]:
+    """A page title (from the first heading) that the theme could not print as plain text."""
+    message = _plain_text_problem(title)
+    if message:
+        yield Problem(
+            shown,
+            line,
+            "Titel",
+            f"der Titel aus der ersten Überschrift {message}: '{title}'",
+            "Die erste Überschrift als reinen Text schreiben, ohne HTML.",
+        )
+
+
+def rendered_page_problems(html: str, title: str | None, source: str, shown: str) -> list[Problem]:
+    """A hand-written page as the build rendered it: the title ProperDocs gives it and the HTML it made.
+
+    The same lists as `make check` apply, so no difference between the two readings lets anything through.
+    `source` (the file's text) only names the lines; with "" every problem is on line 1."""
+    problems = list(title_problems(title, shown, _line_of(source, "# ", 1))) if title is not None else []
+    problems.extend(markup_problems(html, source, shown))
+    return problems
 
 
 # -- markup --------------------------------------------------------------------------------------
@@ -268,55 +397,73 @@ class _Finding:
     message: str
 
 
+# The page's place in the theme: what follows the content must still be there once a browser parsed it
+# (an unclosed comment, quote or element would swallow the rest of the page).
+_BEFORE_CONTENT = "<!DOCTYPE html><html><head></head><body><article>"
+_AFTER_CONTENT = "</article><footer id=aqb-nach-dem-inhalt></footer></body></html>"  # no quote to close one
+
+
 def markup_problems(html: str, source: str, shown: str, first_line: int = 1) -> Iterator[Problem]:
-    """Refuse every element, attribute and address of a page's HTML that is not on the lists."""
-    reader = _MarkupReader()
-    reader.feed(html)
-    reader.close()
+    """Refuse every element, attribute, comment and address of a page's HTML that is not on the lists.
+
+    The HTML is parsed as Chromium parses the page: an HTML5 parser, the content in its place."""
     hint = (
         "Erlaubt ist Markdown, dazu an HTML nur " + ", ".join(f"<{tag}>" for tag in sorted(RAW_HTML_TAGS)) + "; "
-        "Links relativ, https: oder mailto:, Bilder nur von dieser Seite; keine style- oder on…-Attribute."
+        "Links relativ, https: oder mailto:, Bilder nur von dieser Seite; keine style- oder on…-Attribute, "
+        "keine Kommentare."
     )
-    for finding in reader.findings:
+    for finding in _findings(html):
         yield Problem(shown, _line_of(source, finding.needle, first_line), "Inhalt", finding.message, hint)
+
+
+def _findings(html: str) -> Iterator[_Finding]:
+    document = LexborHTMLParser(_BEFORE_CONTENT + html + _AFTER_CONTENT)
+    page = document.root
+    end = document.css_first("body > footer#aqb-nach-dem-inhalt")
+    if end is None or end.prev is None or end.prev.tag != "article":
+        yield _Finding("<", "lässt ein HTML-Element, einen Kommentar oder Anführungszeichen offen")
+    for element in (page, document.head, document.body):
+        if element is not None and element.attributes:  # '<body onload=…>' inside the page adds to the page's body
+            yield _Finding(f"<{element.tag}", f"setzt Attribute am Element <{element.tag}> der ganzen Seite")
+    article = document.css_first("body > article")
+    ids: set[str] = set()
+    nodes = article.traverse(include_text=False) if article is not None else iter(())
+    next(nodes, None)  # the article itself
+    for node in nodes:
+        yield from _node_findings(node, ids)
+
+
+def _node_findings(node: LexborNode, ids: set[str]) -> Iterator[_Finding]:
+    if not node.is_element_node:  # a comment, also what a browser makes of <?…>, <![CDATA[…]]> and <!…>
+        yield _Finding("<!", "enthält einen HTML-Kommentar oder eine Deklaration (<!…>, <?…>), die nicht erlaubt ist")
+        return
+    tag = node.tag or ""
+    if tag not in _MARKDOWN_TAGS | RAW_HTML_TAGS:
+        yield _Finding(f"<{tag}", f"enthält das HTML-Element <{tag}>, das nicht erlaubt ist")
+        return
+    allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, frozenset())
+    for name, value in node.attributes.items():
+        if name not in allowed:
+            yield _Finding(name, f"enthält das Attribut '{name}' an <{tag}>, das nicht erlaubt ist")
+        elif name in ("href", "src"):
+            problem = _address_problem(value or "", image=name == "src")
+            if problem:
+                yield _Finding(value or name, problem)
+        elif name == "class" and not _CLASS.fullmatch(value or ""):
+            yield _Finding(name, f"enthält eine ungültige Klasse: '{value}'")
+        elif name == "id":
+            yield from _id_findings(value or "", ids)
+
+
+def _id_findings(value: str, ids: set[str]) -> Iterator[_Finding]:
+    if value in PAGE_IDS or value.startswith(PAGE_ID_PREFIXES) or value in ids:
+        yield _Finding(value, f"gibt einem Element die Kennung '{value}', die es auf der Seite schon gibt")
+    ids.add(value)
 
 
 def _line_of(source: str, needle: str, first_line: int) -> int:
     index = source.lower().find(needle.lower()) if needle else -1
     return first_line + (source[:index].count("\n") if index >= 0 else 0)
-
-
-class _MarkupReader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.findings: list[_Finding] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _MARKDOWN_TAGS | RAW_HTML_TAGS:
-            self.findings.append(_Finding(f"<{tag}", f"enthält das HTML-Element <{tag}>, das nicht erlaubt ist"))
-            return
-        allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, frozenset())
-        for name, value in attrs:
-            if name not in allowed:
-                self.findings.append(_Finding(name, f"enthält das Attribut '{name}' an <{tag}>, das nicht erlaubt ist"))
-            elif name in ("href", "src"):
-                problem = _address_problem(value or "", image=name == "src")
-                if problem:
-                    self.findings.append(_Finding(value or name, problem))
-            elif name == "class" and not _CLASS.fullmatch(value or ""):
-                self.findings.append(_Finding(name, f"enthält eine ungültige Klasse: '{value}'"))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_decl(self, decl: str) -> None:
-        self.findings.append(_Finding("<!", "enthält eine HTML-Deklaration (<!…>), die nicht erlaubt ist"))
-
-    def handle_pi(self, data: str) -> None:
-        self.findings.append(_Finding("<?", "enthält eine Verarbeitungsanweisung (<?…>), die nicht erlaubt ist"))
-
-    def unknown_decl(self, data: str) -> None:
-        self.handle_decl(data)
 
 
 def _address_problem(value: str, image: bool) -> str | None:
@@ -326,6 +473,9 @@ def _address_problem(value: str, image: bool) -> str | None:
         return f"lädt ein Bild von außerhalb dieser Seite: '{value}'"
     if address.startswith(("//", "\\\\", "/\\", "\\/")):
         return f"verlinkt eine Adresse ohne https: '{value}'"
-    if scheme and scheme.group(1).lower() not in ("https", "mailto"):
+    if scheme and scheme.group(1).lower() == "https":
+        problem = address_problem(address)  # the rules every address from data follows
+        return f"verlinkt eine unzulässige Adresse; sie {problem}" if problem else None
+    if scheme and scheme.group(1).lower() != "mailto":
         return f"verlinkt eine Adresse, die nicht mit https: oder mailto: beginnt: '{value}'"
     return None

@@ -13,7 +13,7 @@ import markdown
 import nh3
 from markdown.extensions.toc import TocExtension, slugify_unicode
 
-from aqb.data.bounds import MAX_WORDING_BRACKETS, MAX_WORDING_CHARACTERS, markdown_bound_problems
+from aqb.data.bounds import WORDING_LIMITS, markdown_bound_problems
 from aqb.data.model import FullTextAgreement, PartnerNaming, StandardText
 from aqb.formatting import thousands
 
@@ -53,7 +53,7 @@ _ALLOWED_TAGS = {
 
 def wording_problems(text: str) -> list[tuple[int, str, str]]:
     """What is wrong with a Markdown wording: (offset in text, message, hint) in German."""
-    too_large = markdown_bound_problems(text, MAX_WORDING_CHARACTERS, MAX_WORDING_BRACKETS)
+    too_large = markdown_bound_problems(text, WORDING_LIMITS)
     if too_large:
         return too_large  # nothing else is looked at: rendering it could take unbounded time
     known = INLINE_PLACEHOLDERS + BLOCK_PLACEHOLDERS
