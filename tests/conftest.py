@@ -19,6 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
+import aqb.data.checks
 from preview import CHROMIUM, CHROMIUM_FLAGS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -71,7 +72,8 @@ class DataFolder:
         return target
 
     def name_partner(self, slug: str, forms: str | dict[str, str]) -> None:
-        """Give a partner its own case forms (im_text): one text for all four cases, or each."""
+        """Give a partner its own case forms (im_text): one text for all four cases, or each. The check
+        takes only the forms of its bezeichnung; anything else passes only under `naming_check_lifted`."""
         path = self.path / "gebietskoerperschaften.yaml"
         partners = yaml.safe_load(path.read_text(encoding="utf-8"))
         cases = ("nominativ", "genitiv", "dativ", "akkusativ")
@@ -90,6 +92,15 @@ class DataFolder:
 @pytest.fixture
 def data_folder(tmp_path: Path) -> DataFolder:
     return DataFolder(tmp_path)
+
+
+@contextlib.contextmanager
+def naming_check_lifted() -> Iterator[None]:
+    """As if the check of im_text (`partner_naming_problems`) missed every name: for tests showing that
+    pages keep any name as literal text, whatever the data's checks let through."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(aqb.data.checks, "partner_naming_problems", lambda *arguments: iter(()))
+        yield
 
 
 def place_project_files(project: Path, names: tuple[str, ...], source: Path = REPO) -> None:

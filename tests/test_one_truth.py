@@ -157,7 +157,9 @@ def test_each_case_form_of_each_partner(forms: tuple[str, ...], case: int) -> No
     assert getattr(PARTNERS[slug].naming, CASES[case]) == forms[1 + case]
 
 
-def test_a_partner_named_otherwise_in_its_texts_is_named_so_everywhere(data_folder: DataFolder) -> None:
+def test_a_partner_is_named_in_its_texts_by_its_bezeichnung_only(data_folder: DataFolder) -> None:
+    """Even an official name form the bezeichnung lacks is refused in im_text: the page's heading (the
+    bezeichnung), the signed wording and the request links (im_text) must name the same partner."""
     forms = {
         "nominativ": "die Wissenschaftsstadt Darmstadt",
         "genitiv": "der Wissenschaftsstadt Darmstadt",
@@ -165,7 +167,12 @@ def test_a_partner_named_otherwise_in_its_texts_is_named_so_everywhere(data_fold
         "akkusativ": "die Wissenschaftsstadt Darmstadt",
     }
     data_folder.name_partner("darmstadt", forms)
-    assert load_dataset(data_folder.path).partners["darmstadt"].dative == "der Wissenschaftsstadt Darmstadt"
+    with pytest.raises(DataError) as raised:
+        load_dataset(data_folder.path)
+    assert (
+        "darmstadt.im_text.dativ: nennt nicht die Gebietskörperschaft selbst: 'der Wissenschaftsstadt Darmstadt'; "
+        "erlaubt: 'der Stadt Darmstadt'"
+    ) in str(raised.value)
 
 
 # -- a deviation cannot change a fact --------------------------------------------------------------

@@ -292,7 +292,6 @@ HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'{{ 7*7 }}"
 def test_strings_from_data_are_escaped(tmp_path: Path) -> None:
     folder = DataFolder(tmp_path)
     record = synthetic_agreement("fulda", 2025, 1, projects={"qualifizierung": [HOSTILE]})
-    folder.name_partner("fulda", HOSTILE)
     record["unterzeichnende"][0]["name"] = HOSTILE
     record["quelle"] = {"titel": HOSTILE, "herausgeber": HOSTILE, "url": "https://example.org/?q=%22%3E%3Cscript%3Ex"}
     record["abweichungen"] = {

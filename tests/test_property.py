@@ -15,14 +15,18 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aqb.data.model import NO_PROJECT
-from conftest import DataFolder, build_site, page, real_agreement, search_fragments, text_of
+from aqb.data.model import NO_PROJECT, naming_from
+from conftest import REPO, DataFolder, build_site, page, real_agreement, search_fragments, text_of
 
 # Text as staff type it: letters with umlauts, digits, punctuation and quotes, no control characters.
 # Braces are left out: in a standard text they mark placeholders.
 ALPHABET = st.characters(codec="utf-8", categories=("L", "N", "P", "Zs"), exclude_characters="{}\u2028\u2029\x85")
 TEXT = st.text(ALPHABET, min_size=1, max_size=40).map(lambda t: " ".join(t.split())).filter(bool)
 PARTNERS = ["fulda", "giessen", "stadt-kassel", "wetteraukreis", "darmstadt", "vogelsbergkreis"]
+BEZEICHNUNGEN = {
+    slug: entry["bezeichnung"]
+    for slug, entry in yaml.safe_load((REPO / "data" / "gebietskoerperschaften.yaml").read_text("utf-8")).items()
+}
 
 
 OTHER_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
@@ -51,8 +55,9 @@ def agreements(draw: Any) -> list[dict[str, Any]]:
         record = copy.deepcopy(real_agreement())
         record.update(partner=slug, budget=draw(st.integers(0, 5_000_000)))
         record.pop("original")  # the real record's signed document belongs to it alone
-        # The partner's names live with the partner; the test keeps them beside the record.
-        record["_namen"] = {case: draw(TEXT) for case in ("nominativ", "genitiv", "dativ", "akkusativ")}
+        # The partner's names live with the partner, written out (im_text takes only its own forms); the test
+        # keeps them beside the record.
+        record["_namen"] = naming_from(BEZEICHNUNGEN[slug]).model_dump()
         # A measure type without a project is written out explicitly, as staff must.
         record["massnahmen"] = {
             measure: draw(st.lists(TEXT, max_size=3, unique=True)) or NO_PROJECT

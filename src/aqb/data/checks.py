@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from aqb.data.facts import FactProblem, deviation_fact_problems
-from aqb.data.messages import suggest, validity
+from aqb.data.messages import shown_value, suggest, validity
 from aqb.data.model import (
     FIRST_YEAR,
     AnyAgreement,
@@ -23,7 +23,10 @@ from aqb.data.model import (
     MeasureType,
     Original,
     Partner,
+    PartnerNaming,
     StandardText,
+    is_plain_name,
+    naming_from,
 )
 from aqb.data.problems import Problem
 from aqb.data.text import heading_ids, wording_problems
@@ -392,8 +395,8 @@ def _date_problems(document: YamlDocument, agreement: AnyAgreement) -> Iterator[
 
 
 def partner_identity_problems(document: YamlDocument, entries: dict[str, Any]) -> Iterator[Problem]:
-    """No partner can pass for another: its bezeichnung names it, and bezeichnung, name (per kind) and
-    Kreisschlüssel are each used once, compared without case, width or spacing differences."""
+    """No partner can pass for another: its bezeichnung (and im_text) names it, and bezeichnung, name (per
+    kind) and Kreisschlüssel are each used once, compared without case, width or spacing differences."""
     seen: dict[tuple[str, str], str] = {}
     for slug, entry in entries.items():
         if _same(entry.name) not in _same(entry.bezeichnung):
@@ -420,6 +423,45 @@ def partner_identity_problems(document: YamlDocument, entries: dict[str, Any]) -
                     "Jede Gebietskörperschaft braucht eigene Bezeichnung, eigenen Namen und eigenen Kreisschlüssel.",
                 )
     yield from _tile_problems(document, entries)
+    yield from partner_naming_problems(document, entries)
+
+
+_CASE_NAMES = {"nominativ": "Nominativ", "genitiv": "Genitiv", "dativ": "Dativ", "akkusativ": "Akkusativ"}
+
+
+def partner_naming_problems(document: YamlDocument, entries: dict[str, Any]) -> Iterator[Problem]:
+    """A partner's own case forms (im_text) name that partner and nothing else: each is exactly the form
+    `naming_from` declines from its bezeichnung, so a page's heading, the signed wording and the request
+    links can never name different partners."""
+    for slug, entry in entries.items():
+        if entry.im_text is None:
+            continue
+        own = naming_from(entry.bezeichnung)
+        for case, form in entry.im_text:
+            allowed = getattr(own, case)
+            if form != allowed:
+                yield located(
+                    document,
+                    (slug, "im_text", case),
+                    f"{_naming_fault(form, case, own)}: {shown_value(form)}; erlaubt: '{allowed}'",
+                    f"Im Text steht das Fallwort und die Bezeichnung „{entry.bezeichnung}“, sonst nichts; "
+                    "diese Formen bildet die Seite auch ohne im_text.",
+                )
+
+
+def _naming_fault(form: str, case: str, own: PartnerNaming) -> str:
+    """Why `form` is not the partner's own form in `case`."""
+    other_case = next((name for name, each in own if each == form), None)
+    noun_parts = {each.partition(" ")[2] for _, each in own}  # the bezeichnung, and declined in the genitive
+    if not is_plain_name(form):
+        return "darf nur lateinische Buchstaben, Ziffern, einzelne Leerzeichen und . - ( ) enthalten"
+    if other_case is not None:
+        return f"steht im {_CASE_NAMES[other_case]}, nicht im {_CASE_NAMES[case]}"
+    if form.partition(" ")[2] in noun_parts:
+        return f"passt nicht zum {_CASE_NAMES[case]} (Fallwort oder Beugung)"
+    if any(part in form for part in noun_parts):
+        return "nennt mehr als die Gebietskörperschaft"
+    return "nennt nicht die Gebietskörperschaft selbst"
 
 
 def _tile_problems(document: YamlDocument, entries: dict[str, Any]) -> Iterator[Problem]:

@@ -180,8 +180,8 @@ def _unknown_field(document: YamlDocument, model: Any, location: Location) -> Pr
             document.line_of(location),
             "partner_im_text",
             "gehört nicht mehr in die Vereinbarung: Die Namensformen stehen bei der Gebietskörperschaft",
-            "Den Block partner_im_text löschen. Nennt der Text den Partner anders als „der Landkreis …“/„die Stadt …“, "
-            "die Formen in data/gebietskoerperschaften.yaml unter im_text eintragen.",
+            "Den Block partner_im_text löschen: Die Texte nennen den Partner mit seiner Bezeichnung aus "
+            "data/gebietskoerperschaften.yaml, im jeweiligen Fall („der Landkreis …“, „des Landkreises …“).",
         )
     allowed = field_names(model, location[:-1])
     close = difflib.get_close_matches(str(location[-1]), allowed, n=1, cutoff=0.6)

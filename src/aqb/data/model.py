@@ -84,7 +84,7 @@ def _title_safe(value: Any) -> Any:
     # These names become page titles and navigation entries, which the theme prints unescaped; and
     # one name must never pass for another: only the letters German uses (a Cyrillic "К" looks like
     # a Latin "K"), no spaces at either end or twice.
-    if isinstance(value, str) and not _NAME.fullmatch(value):
+    if isinstance(value, str) and not is_plain_name(value):
         raise PydanticCustomError(
             "aqb_name",
             "darf nur lateinische Buchstaben, Ziffern, einzelne Leerzeichen und . - ( ) enthalten: '{wert}'",
@@ -267,7 +267,9 @@ def _german(title: str, description: str) -> ConfigDict:
 class PartnerNaming(Record):
     """How the partner is named in the text, per grammatical case."""
 
-    model_config = _german("Partner im Text", "Wie der Partner im Text genannt wird, je nach Fall.")
+    model_config = _german(
+        "Partner im Text", "Wie der Partner im Text genannt wird, je nach Fall: Fallwort und eigene Bezeichnung."
+    )
 
     nominativ: Text = Field(description="z. B. „der Landkreis Marburg-Biedenkopf“")
     genitiv: Text = Field(description="z. B. „des Landkreises Marburg-Biedenkopf“")
@@ -309,30 +311,38 @@ class PartnerEntry(Record):
     hinweis: Text | None = Field(default=None, description="Hinweis, der auf der Seite des Partners erscheint.")
     im_text: PartnerNaming | None = Field(
         default=None,
-        description="Wie die Vereinbarungen den Partner nennen, je Fall; nur nötig, wo es von der Regel abweicht "
-        "(„der Landkreis X“, „des Landkreises X“ …; „die Stadt X“, „der Stadt X“ …).",
+        description="Wie die Vereinbarungen den Partner nennen, je Fall: das Fallwort und die eigene Bezeichnung, "
+        "im Genitiv gebeugt („der Landkreis X“, „des Landkreises X“, „dem Landkreis X“, „den Landkreis X“; „die "
+        "Stadt X“, „der Stadt X“). `make check` nimmt nur genau diese Formen an, keine andere Gebietskörperschaft, "
+        "keine weiteren Wörter, Zeilenumbrüche oder Zeichen; die Seite bildet sie ohnehin, das Feld kann fehlen.",
     )
     kachel: TilePosition = Field(description="Platz und Kürzel auf der Kachelkarte Hessens.")
 
 
 def naming_from(bezeichnung: str) -> PartnerNaming:
-    """How a text names a partner in each case, by the rule: every Hessian district name is masculine
-    (Landkreis, Kreis, …kreis), cities are "die Stadt"."""
-    if bezeichnung.startswith("Stadt "):
+    """How a text names a partner in each case: the case word and the bezeichnung, declined by its head
+    noun, the first word. A Stadt (or …stadt) is feminine and keeps its form ("der Stadt Kassel"); every
+    Hessian district (Landkreis, Kreis, …kreis) is masculine and takes -es in the genitive ("des
+    Landkreises Kassel", "des Main-Kinzig-Kreises"). The only forms a partner's im_text may hold."""
+    head, _, rest = bezeichnung.partition(" ")
+    if head.lower().endswith("stadt"):
         return PartnerNaming(
             nominativ=f"die {bezeichnung}",
             genitiv=f"der {bezeichnung}",
             dativ=f"der {bezeichnung}",
             akkusativ=f"die {bezeichnung}",
         )
-    head, _, rest = bezeichnung.partition(" ")
-    genitive = f"{head}es {rest}".strip() if head in ("Landkreis", "Kreis") else f"{bezeichnung}es"
     return PartnerNaming(
         nominativ=f"der {bezeichnung}",
-        genitiv=f"des {genitive}",
+        genitiv=f"des {head}es {rest}".rstrip(),
         dativ=f"dem {bezeichnung}",
         akkusativ=f"den {bezeichnung}",
     )
+
+
+def is_plain_name(text: str) -> bool:
+    """Whether `text` has only what a name may have: the letters German uses, digits, . - ( ) and single spaces."""
+    return _NAME.fullmatch(text) is not None
 
 
 class Partner(PartnerEntry):
