@@ -31,10 +31,12 @@ def without_marburg(data_folder: DataFolder) -> DataFolder:
 
 
 def confirm(folder: DataFolder) -> None:
-    """What staff do once they compared the draft with the original: delete the open point."""
+    """What staff do once they compared the draft with the original and said where the transcript came
+    from (the same seed as the bundled record's): fill in its provenance, delete the open points."""
     record = draft(folder)
-    [check] = record.pop("offene_punkte")
-    assert check.endswith("mit dem Original abgleichen")
+    [check, provenance] = record.pop("offene_punkte")
+    assert check.endswith("mit dem Original abgleichen") and provenance.startswith("original.herkunft: eintragen")
+    record["original"]["herkunft"] = real_agreement()["original"]["herkunft"]
     folder.write(MARBURG, record)
 
 
@@ -45,12 +47,17 @@ def draft(folder: DataFolder) -> dict[str, Any]:
 
 def same_as_bundled_except_source_note(imported: dict[str, Any]) -> None:
     """The draft is the bundled record, plus one open point to compare it with the original (never a
-    public note), and without the bundled record's own source note."""
+    public note), and without the bundled record's own source note; a text file is a transcript, whose
+    provenance is left blank and open for a person (a PDF, the signed document, has none)."""
     bundled = real_agreement()
-    [check] = imported.pop("offene_punkte")
+    transcript = imported["original"]["datei"].endswith(".txt")
+    [check, *provenance] = imported.pop("offene_punkte")
     assert check.startswith("Eingelesen aus ") and check.endswith("mit dem Original abgleichen")
+    assert [p.split(":")[0] for p in provenance] == (["original.herkunft"] if transcript else [])
     assert "hinweis" not in imported["quelle"]
     bundled["quelle"].pop("hinweis")
+    assert imported["original"].pop("herkunft", "keine") == (None if transcript else "keine")
+    bundled["original"].pop("herkunft")  # where the bundled transcript came from, as far as is known
     imported["original"].pop("sha256")  # the same text, read from another file (PDF or another layout)
     bundled["original"].pop("sha256")
     imported["original"]["datei"] = imported["original"]["datei"].removesuffix(".pdf").removesuffix(".txt")
@@ -66,7 +73,10 @@ def test_importing_the_seed_gives_the_bundled_record(without_marburg: DataFolder
     assert result.stdout.splitlines() == [
         "Entwurf angelegt: data/vereinbarungen/2025/marburg-biedenkopf.yaml",
         "Offen: Eingelesen aus zielvereinbarung.txt: Wortlaut, Beträge, Namen und Daten mit dem Original abgleichen",
-        "Alles erkannt; offen ist nur der Abgleich mit dem Original (unter offene_punkte im Entwurf).",
+        "Offen: original.herkunft: eintragen, woher die Abschrift zielvereinbarung.txt stammt (aus welchem "
+        "Dokument, wer sie übertragen hat); nur, was bekannt ist, und was nicht vermerkt ist, so nennen",
+        "Alles erkannt; offen sind nur der Abgleich mit dem Original und die Herkunft der Abschrift (unter "
+        "offene_punkte im Entwurf).",
     ]
     original = without_marburg.path / "originaltexte" / "2025" / "marburg-biedenkopf.txt"
     assert original.read_bytes() == source.read_bytes()  # kept unchanged, as the record's provenance
@@ -179,7 +189,9 @@ def test_importing_a_pdf_of_the_seed(without_marburg: DataFolder, tmp_path: Path
     result = import_into(without_marburg, source)
     assert result.returncode == 0, result.stderr
     same_as_bundled_except_source_note(draft(without_marburg))
-    assert result.stdout.splitlines()[-1].startswith("Alles erkannt; offen ist nur der Abgleich mit dem Original")
+    assert result.stdout.splitlines()[-1] == (
+        "Alles erkannt; offen ist nur der Abgleich mit dem Original (unter offene_punkte im Entwurf)."
+    )
     assert (without_marburg.path / "originaltexte" / "2025" / "marburg-biedenkopf.pdf").read_bytes()[:5] == b"%PDF-"
 
 

@@ -237,7 +237,7 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         MARBURG,
         marburg_text() + "abweichungen:\n  paragraf-8: Text\n",
         [
-            f"{M}:59: abweichungen.paragraf-8: unbekannter Abschnitt: 'paragraf-8' Hinweis: Abschnitte 2025: titel, "
+            f"{M}:62: abweichungen.paragraf-8: unbekannter Abschnitt: 'paragraf-8' Hinweis: Abschnitte 2025: titel, "
             "praeambel, paragraf-1, paragraf-2, paragraf-3, paragraf-4, paragraf-5, paragraf-6, paragraf-7, "
             "unterschriften."
         ],
@@ -247,7 +247,7 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         MARBURG,
         marburg_text() + "abweichungen:\n  paragraf-7: Der {Landkreis} und {Nominativ}\n",
         [
-            f"{M}:59: abweichungen.paragraf-7: unbekannter Platzhalter: '{{Landkreis}}' Hinweis: Erlaubt sind "
+            f"{M}:62: abweichungen.paragraf-7: unbekannter Platzhalter: '{{Landkreis}}' Hinweis: Erlaubt sind "
             f"{{nominativ}}, "
             "{Nominativ}, {genitiv}, {dativ}, {akkusativ}, {budget}, {projektliste}, {unterschriften}."
         ],

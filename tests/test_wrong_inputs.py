@@ -107,7 +107,7 @@ def page(relative: str, content: str | bytes) -> Callable[[DataFolder], None]:
 
 
 def deviation(section: str, text: str) -> Callable[[DataFolder], None]:
-    """The 2025 record with one section's wording replaced (a block text starting on line 57)."""
+    """The 2025 record with one section's wording replaced (a block text starting on line 63)."""
     block = "\n".join("    " + line for line in text.split("\n"))
     return replace("budget: 1118780", "budget: 1118780", append=f"abweichungen:\n  {section}: |-\n{block}\n")
 
@@ -366,7 +366,7 @@ CASES = [
             MARBURG,
             append="offene_punkte:\n  - Budget mit dem Bescheid abgleichen\n",
         ),
-        f"{M}:59: offene_punkte[1]: Entwurf, noch offen: Budget mit dem Bescheid abgleichen",
+        f"{M}:62: offene_punkte[1]: Entwurf, noch offen: Budget mit dem Bescheid abgleichen",
     ),
     Case(
         "Titel der Quelle aus einem anderen Jahr",
@@ -679,27 +679,27 @@ CASES = [
     Case(
         "50 000 eckige Klammern in einer Abweichung",
         deviation("paragraf-7", "[" * 50_000),
-        f"{M}:60: abweichungen.paragraf-7: ist zu lang: 50000 Zeichen, erlaubt sind höchstens 10000",
+        f"{M}:63: abweichungen.paragraf-7: ist zu lang: 50000 Zeichen, erlaubt sind höchstens 10000",
     ),
     Case(
         "viele offene Klammern in einer Abweichung",
         deviation("paragraf-7", "## § 7\n\n" + "[" * 101),
-        f"{M}:62: abweichungen.paragraf-7: hat zu viele eckige Klammern '[': 101, erlaubt sind höchstens 100",
+        f"{M}:65: abweichungen.paragraf-7: hat zu viele eckige Klammern '[': 101, erlaubt sind höchstens 100",
     ),
     Case(
         "Liste 400 Ebenen tief in einer Abweichung",
         deviation("paragraf-7", "## § 7\n\n" + "1. " * 400 + "x"),
-        f"{M}:62: abweichungen.paragraf-7: ist zu tief verschachtelt (mehr als 8 Ebenen",
+        f"{M}:65: abweichungen.paragraf-7: ist zu tief verschachtelt (mehr als 8 Ebenen",
     ),
     Case(
         "eingerückte Liste 12 Ebenen tief",
         deviation("paragraf-7", "## § 7\n\n" + "\n".join("    " * depth + "- x" for depth in range(12))),
-        f"{M}:70: abweichungen.paragraf-7: ist zu tief verschachtelt (mehr als 8 Ebenen",
+        f"{M}:73: abweichungen.paragraf-7: ist zu tief verschachtelt (mehr als 8 Ebenen",
     ),
     Case(
         "Zitat 400 Ebenen tief",
         deviation("paragraf-7", "## § 7\n\n" + ">" * 400 + " x"),
-        f"{M}:62: abweichungen.paragraf-7: ist zu tief verschachtelt",
+        f"{M}:65: abweichungen.paragraf-7: ist zu tief verschachtelt",
     ),
     Case(
         "Landessumme im Jahr 0000",
@@ -743,13 +743,13 @@ CASES = [
             "Höhe von insgesamt\n\n**1.500.000 Euro**\n\naus dem Ausbildungs- und Qualifizierungsbudget 2025 zur "
             "Verfügung.",
         ),
-        f"{M}:66: abweichungen.paragraf-4: nennt einen Betrag, den der Standardtext hier nicht hat: '1.500.000 Euro' "
+        f"{M}:69: abweichungen.paragraf-4: nennt einen Betrag, den der Standardtext hier nicht hat: '1.500.000 Euro' "
         "(die Eckdaten stehen in budget in Zeile 13)",
     ),
     Case(
         "Abweichung ohne Budget-Platzhalter",
         deviation("paragraf-4", "## § 4\n\n### Haushaltsmittel und Eckdaten\n\nDas HMSI stellt Mittel bereit."),
-        f"{M}:60: abweichungen.paragraf-4: lässt den Platzhalter '{{budget}}' des Standardtexts weg",
+        f"{M}:63: abweichungen.paragraf-4: lässt den Platzhalter '{{budget}}' des Standardtexts weg",
     ),
     Case(
         "Abweichung mit Geheimprojekt neben der Projektliste",
@@ -758,7 +758,7 @@ CASES = [
             "## § 5\n\n### **Ziele für die Umsetzung {genitiv}**\n\n{Nominativ} finanziert folgende Projekte:\n\n"
             "{projektliste}\n\n- Geheimprojekt X\n\nDie Förderung erfolgt nach Bescheid an {akkusativ}.",
         ),
-        f"{M}:68: abweichungen.paragraf-5: hat eine eigene Aufzählung neben {{projektliste}}",
+        f"{M}:71: abweichungen.paragraf-5: hat eine eigene Aufzählung neben {{projektliste}}",
     ),
     Case(
         "Abweichung ohne Projektliste",
@@ -767,27 +767,27 @@ CASES = [
             "## § 5\n\n### **Ziele für die Umsetzung {genitiv}**\n\n{Nominativ} finanziert Geheimprojekt X "
             "nach Bescheid an {akkusativ}.",
         ),
-        f"{M}:60: abweichungen.paragraf-5: lässt den Platzhalter '{{projektliste}}' des Standardtexts weg",
+        f"{M}:63: abweichungen.paragraf-5: lässt den Platzhalter '{{projektliste}}' des Standardtexts weg",
     ),
     Case(
         "erster Abschnitt nennt ein anderes Jahr",
         deviation("titel", "## Zielvereinbarung\n\n**2019**\n\n**zwischen dem HMSI und {dativ}**"),
-        f"{M}:62: abweichungen.titel: nennt das Jahr 2019, die Vereinbarung gilt für 2025",
+        f"{M}:65: abweichungen.titel: nennt das Jahr 2019, die Vereinbarung gilt für 2025",
     ),
     Case(
         "erster Abschnitt nennt einen anderen Kreis",
         deviation("titel", "## Zielvereinbarung\n\n**2025**\n\n**zwischen dem HMSI und dem Landkreis Kassel**"),
-        f"{M}:60: abweichungen.titel: lässt den Platzhalter '{{dativ}}' des Standardtexts weg",
+        f"{M}:63: abweichungen.titel: lässt den Platzhalter '{{dativ}}' des Standardtexts weg",
     ),
     Case(
         "Abweichung nennt einen anderen Kreis neben dem eigenen",
         deviation("titel", "## Zielvereinbarung\n\n**2025**\n\n**zwischen dem HMSI und {dativ} (wie Stadt Kassel)**"),
-        f"{M}:64: abweichungen.titel: nennt eine andere Gebietskörperschaft: 'Stadt Kassel'",
+        f"{M}:67: abweichungen.titel: nennt eine andere Gebietskörperschaft: 'Stadt Kassel'",
     ),
     Case(
         "Unterschriftsabschnitt mit eigenem Datum",
         deviation("unterschriften", "{unterschriften}\n\nWiesbaden, den 1.1.2030"),
-        f"{M}:62: abweichungen.unterschriften: nennt ein Datum, das der Standardtext hier nicht hat: '1.1.2030'",
+        f"{M}:65: abweichungen.unterschriften: nennt ein Datum, das der Standardtext hier nicht hat: '1.1.2030'",
     ),
     Case(
         "Nullbreites Leerzeichen im Projektnamen",
@@ -967,7 +967,7 @@ CASES = [
     Case(
         "Unterschriftsabschnitt mit zusätzlichem Namen",
         deviation("unterschriften", "{unterschriften}\n\nMax Mustermann\n\nLandrat"),
-        f"{M}:60: abweichungen.unterschriften: ändert einen Abschnitt, der nur aus {{unterschriften}} besteht "
+        f"{M}:63: abweichungen.unterschriften: ändert einen Abschnitt, der nur aus {{unterschriften}} besteht "
         "(die Eckdaten stehen in unterzeichnende in Zeile 26)",
     ),
     # -- the signed original and the year's texts (issue 21) -------------------------------------------
@@ -991,13 +991,13 @@ CASES = [
     ),
     Case(
         "Original nicht genannt",
-        write(MARBURG, MARBURG_TEXT.split("\n# Das unterzeichnete Dokument")[0] + "\n"),
+        write(MARBURG, MARBURG_TEXT.split("\n# Die Abschrift des unterzeichneten Dokuments")[0] + "\n"),
         f"{M}:6: Datei: nennt ihren Originaltext data/originaltexte/2025/marburg-biedenkopf.txt nicht",
     ),
     Case(
         "Abweichung gleich dem Standardtext",
         deviation("paragraf-7", STANDARD_WORDING["paragraf-7"]),
-        f"{M}:59: abweichungen.paragraf-7: gleicht dem Standardtext: keine Abweichung",
+        f"{M}:62: abweichungen.paragraf-7: gleicht dem Standardtext: keine Abweichung",
     ),
     # -- what the engine and the browser read is what the check read (issue 26) ---------------------
     Case(
@@ -1036,7 +1036,7 @@ CASES = [
     Case(
         "verschachtelte Hervorhebung in einer Abweichung",
         deviation("paragraf-7", "{Nominativ} " + "*a " * 1600 + " a*" * 1600),
-        f"{M}:60: abweichungen.paragraf-7: hat in einem Absatz zu viele Hervorhebungszeichen",
+        f"{M}:63: abweichungen.paragraf-7: hat in einem Absatz zu viele Hervorhebungszeichen",
     ),
     Case(
         "13 000 offene Tags auf einer Seite",

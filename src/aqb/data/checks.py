@@ -332,10 +332,33 @@ def unnamed_original_problems(
             )
 
 
+def _provenance_problems(document: YamlDocument, original: Original) -> Iterator[Problem]:
+    """A text file is never the signed document but a transcript, which says where it came from; a PDF is the
+    signed document itself, so nothing is transcribed and `herkunft` has nothing to say."""
+    written = ("original", "herkunft") in document.lines  # written blank: the check for blanks says so
+    if original.is_transcript and original.herkunft is None and not written:
+        yield located(
+            document,
+            ("original", "herkunft"),
+            "Pflichtfeld fehlt: eine Textdatei ist nie das unterzeichnete Dokument, sondern eine Abschrift; "
+            "die Seite nennt, woher sie stammt",
+            "Nur eintragen, was bekannt ist, z. B. herkunft: Aus dem unterzeichneten Dokument in Text übertragen; "
+            "wer übertragen hat, ist nicht vermerkt.",
+        )
+    elif not original.is_transcript and original.herkunft is not None:
+        yield located(
+            document,
+            ("original", "herkunft"),
+            "unbekanntes Feld bei einem PDF: es ist das unterzeichnete Dokument selbst, keine Abschrift",
+            "Die Zeile herkunft löschen; sie gehört nur zu einer Abschrift (.txt).",
+        )
+
+
 def _original_problems(
     document: YamlDocument, agreement: FullTextAgreement, original: Original, data_dir: Path
 ) -> Iterator[Problem]:
     """The signed document is where the record says, belongs to it, and is unchanged (same SHA-256)."""
+    yield from _provenance_problems(document, original)
     expected = f"originaltexte/{agreement.jahr}/{agreement.partner}"
     path = data_dir / original.datei
     if original.datei.rsplit(".", 1)[0] != expected:

@@ -107,6 +107,10 @@ _HINTS = {
 
 _BLANK_HINTS = {
     "budget": _HINTS["aqb_euro"],
+    # A transcript's provenance: only what is known, never a guess (the page shows it beside the download).
+    "herkunft": "Eintragen, woher die Abschrift stammt: aus welchem Dokument, wer sie übertragen hat – nur, was "
+    "bekannt ist, z. B. „Aus dem unterzeichneten Dokument in Text übertragen; wer übertragen hat, ist nicht "
+    "vermerkt.“",
     "jahr": _HINTS["aqb_jahr"],
     "budget_laut_quelle": "Den Betrag genau so abschreiben, wie die Quelle ihn druckt, z. B. budget_laut_quelle: "
     "879.800 Euro",

@@ -461,17 +461,48 @@ class AgreementBase(Record):
     partner: Slug = Field(description="Kürzel der Gebietskörperschaft; muss zum Dateinamen passen.")
 
 
-class Original(Record):
-    """The signed document a full-text record was made from, kept unchanged in the repository."""
+TRANSCRIPT = "Abschrift"  # a text file: never the signed document, a transcript of it
+SIGNED_DOCUMENT = "unterzeichnetes Dokument"  # a PDF: the signed document itself
 
-    model_config = _german("Originaldokument", "Das unterzeichnete Dokument, aus dem der Eintrag angelegt wurde.")
+
+class Original(Record):
+    """The document a full-text record was made from, kept unchanged in the repository: the signed document
+    itself (a PDF), or a transcript of it (a text file), which says where it came from."""
+
+    model_config = ConfigDict(
+        title="Originaldokument",
+        json_schema_extra={
+            "description": "Das Dokument, aus dem der Eintrag angelegt wurde: das unterzeichnete Dokument (PDF) "
+            "oder eine Abschrift davon (Text, mit Herkunft).",
+            # What the check asks (aqb.data.checks), for the editor: a transcript says where it came from.
+            "if": {"properties": {"datei": {"pattern": r"\.txt$"}}},
+            "then": {"required": ["herkunft"], "properties": {"herkunft": {"type": "string"}}},
+            "else": {"not": {"required": ["herkunft"]}},
+        },
+    )
 
     datei: Annotated[str, Field(pattern=r"^originaltexte/[0-9]{4}/[a-z0-9-]+\.(?:txt|pdf)$")] = Field(
-        description="Pfad unter data/, z. B. „originaltexte/2025/marburg-biedenkopf.pdf“."
+        description="Pfad unter data/, z. B. „originaltexte/2025/marburg-biedenkopf.pdf“ (das unterzeichnete "
+        "Dokument) oder „….txt“ (eine Abschrift)."
     )
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] = Field(
         description="SHA-256-Prüfsumme der Datei (64 Zeichen 0–9, a–f); `make import` trägt sie ein."
     )
+    herkunft: Text | None = Field(
+        default=None,
+        description="Woher die Abschrift stammt: aus welchem Dokument, wer sie übertragen hat – nur, was bekannt "
+        "ist; was nicht vermerkt ist, so sagen. Pflicht bei einer Textdatei (.txt), die nie das unterzeichnete "
+        "Dokument ist; bei einem PDF (dem unterzeichneten Dokument selbst) nicht erlaubt.",
+    )
+
+    @property
+    def is_transcript(self) -> bool:
+        return self.datei.endswith(".txt")
+
+    @property
+    def kind(self) -> str:
+        """In German, as the downloads name it: „Abschrift“ or „unterzeichnetes Dokument“."""
+        return TRANSCRIPT if self.is_transcript else SIGNED_DOCUMENT
 
 
 class FullTextAgreement(AgreementBase):
@@ -490,7 +521,9 @@ class FullTextAgreement(AgreementBase):
     )
     quelle: Source = Field(description="Woher der Text stammt.")
     original: Original | None = Field(
-        default=None, description="Das unterzeichnete Dokument in data/originaltexte/, mit Prüfsumme."
+        default=None,
+        description="Das Dokument, aus dem der Eintrag angelegt wurde, in data/originaltexte/, mit Prüfsumme: das "
+        "unterzeichnete Dokument (PDF) oder eine Abschrift (Text) mit ihrer Herkunft.",
     )
     abweichungen: dict[Slug, Text] = Field(
         default_factory=dict,

@@ -220,7 +220,14 @@ def _import(dataset: Dataset, data_dir: Path, source: Path) -> None:
         print(note)
     for point in result.open_points:
         print(f"Offen: {point}")
-    if len(result.open_points) == 1 and not result.report:  # only the comparison with the original
+    # Every import leaves the comparison with the original open, and for a transcript where it came from.
+    everything_placed = len(result.open_points) == 1 + result.transcript and not result.report
+    if everything_placed and result.transcript:
+        print(
+            "Alles erkannt; offen sind nur der Abgleich mit dem Original und die Herkunft der Abschrift "
+            "(unter offene_punkte im Entwurf)."
+        )
+    elif everything_placed:
         print("Alles erkannt; offen ist nur der Abgleich mit dem Original (unter offene_punkte im Entwurf).")
     elif result.open_points:
         print(

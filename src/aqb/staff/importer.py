@@ -52,6 +52,7 @@ class ImportResult:
     values: dict[str, Any] = field(default_factory=dict)  # what the draft holds
     standard_draft: Path | None = None  # the year's standard text, when this document proposed it
     proposal: StandardText | None = None
+    transcript: bool = False  # a text file: a transcript, whose provenance a person fills in (an open point)
 
 
 @dataclass
@@ -91,11 +92,8 @@ def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
     parsed.open_points.insert(
         0, f"Eingelesen aus {name}: Wortlaut, Beträge, Namen und Daten mit dem Original abgleichen"
     )
+    values["original"] = _original_entry(original, data_dir, raw, name, parsed.open_points)
     values["offene_punkte"] = parsed.open_points
-    values["original"] = {
-        "datei": original.relative_to(data_dir).as_posix(),
-        "sha256": hashlib.sha256(raw).hexdigest(),
-    }
     write_draft(
         target,
         "../../schema/vereinbarung.schema.json",
@@ -122,11 +120,29 @@ def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
             if written is not None:
                 written.unlink(missing_ok=True)
         raise ScaffoldError(f"{original} konnte nicht geschrieben werden; nichts angelegt.") from None
-    return ImportResult(target, parsed.notes, parsed.open_points, values, standard_draft, parsed.proposal)
+    transcript = "herkunft" in values["original"]
+    return ImportResult(target, parsed.notes, parsed.open_points, values, standard_draft, parsed.proposal, transcript)
+
+
+def _original_entry(original: Path, data_dir: Path, raw: bytes, name: str, open_points: list[str]) -> dict[str, Any]:
+    """The draft's `original`. A text file is never the signed document but a transcript, and where it came
+    from only a person knows: its `herkunft` is written blank, with an open point, never guessed."""
+    entry: dict[str, Any] = {
+        "datei": original.relative_to(data_dir).as_posix(),
+        "sha256": hashlib.sha256(raw).hexdigest(),
+    }
+    if original.suffix == ".txt":
+        entry["herkunft"] = None
+        open_points.append(
+            f"original.herkunft: eintragen, woher die Abschrift {name} stammt (aus welchem Dokument, wer sie "
+            "übertragen hat); nur, was bekannt ist, und was nicht vermerkt ist, so nennen"
+        )
+    return entry
 
 
 def original_path(data_dir: Path, partner: str, year: int, raw: bytes) -> Path:
-    """Where the signed document of a record is kept: data/originaltexte/<jahr>/<kürzel>.<endung>."""
+    """Where the document of a record is kept: data/originaltexte/<jahr>/<kürzel>.pdf for the signed document,
+    .txt for a transcript of it."""
     suffix = ".pdf" if raw.startswith(b"%PDF-") else ".txt"
     return data_dir / "originaltexte" / str(year) / f"{partner}{suffix}"
 

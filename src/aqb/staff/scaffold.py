@@ -118,7 +118,8 @@ def _open_points(previous_year: int | None, slug: str, year: int) -> list[str]:
         ]
     points += [
         f"quelle.titel aus dem Standardtext {year} gebildet: mit dem Titel des unterzeichneten Dokuments abgleichen",
-        f"den unterzeichneten Text als data/originaltexte/{year}/{slug}.txt (oder .pdf) ablegen, wenn er vorliegt",
+        f"das unterzeichnete Dokument als data/originaltexte/{year}/{slug}.pdf ablegen, wenn es vorliegt (eine "
+        "Abschrift als .txt, mit original.herkunft: woher sie stammt)",
     ]
     return points
 
