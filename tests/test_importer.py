@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import subprocess
 import sys
@@ -180,11 +182,15 @@ def seed_as_pdf(target: Path) -> Path:
     return text_as_pdf(SEED.read_text(encoding="utf-8"), target)
 
 
-def test_importing_a_pdf_of_the_seed(without_marburg: DataFolder, tmp_path: Path) -> None:
+def needs_dejavu() -> None:
     if not DEJAVU.exists():
         if os.environ.get("CI") == "true":
             pytest.fail(f"{DEJAVU} fehlt (Debian-Paket fonts-dejavu-core)")
         pytest.skip(f"{DEJAVU} fehlt: ohne Schrift mit Umlauten lässt sich das Test-PDF nicht erzeugen")
+
+
+def test_importing_a_pdf_of_the_seed(without_marburg: DataFolder, tmp_path: Path) -> None:
+    needs_dejavu()
     source = seed_as_pdf(tmp_path / "zielvereinbarung.pdf")
     result = import_into(without_marburg, source)
     assert result.returncode == 0, result.stderr
@@ -193,6 +199,24 @@ def test_importing_a_pdf_of_the_seed(without_marburg: DataFolder, tmp_path: Path
         "Alles erkannt; offen ist nur der Abgleich mit dem Original (unter offene_punkte im Entwurf)."
     )
     assert (without_marburg.path / "originaltexte" / "2025" / "marburg-biedenkopf.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_a_signed_pdf_is_offered_as_the_signed_document(without_marburg: DataFolder, tmp_path: Path) -> None:
+    """Only a PDF is the signed document: the page and the downloads say so, and name no provenance."""
+    needs_dejavu()
+    assert import_into(without_marburg, seed_as_pdf(tmp_path / "zielvereinbarung.pdf")).returncode == 0
+    record = draft(without_marburg)
+    record.pop("offene_punkte")  # compared with the original
+    without_marburg.write(MARBURG, record)
+    site = build_site(without_marburg.root, without_marburg.root / "site")
+    soup = page(site, "kreise/marburg-biedenkopf/2025/")
+    signed = without_marburg.path / "originaltexte" / "2025" / "marburg-biedenkopf.pdf"
+    kilobytes = max(1, round(signed.stat().st_size / 1024))
+    assert text_of(found(soup.find("a", download=True))) == f"Unterzeichnetes Dokument (PDF, {kilobytes} KB)"
+    assert "Abschrift" not in text_of(soup.select_one("section.aqb-eckdaten")) and not soup.select(".aqb-herkunft")
+    table = csv.DictReader(io.StringIO((site / "daten" / "vereinbarungen.csv").read_text(encoding="utf-8")))
+    [row] = [row for row in table if row["partner"] == "marburg-biedenkopf"]
+    assert (row["original_art"], row["original_herkunft"]) == ("unterzeichnetes Dokument", "")
 
 
 def test_make_import_without_file_says_how() -> None:

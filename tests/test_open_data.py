@@ -34,6 +34,7 @@ from conftest import (
     found,
     page,
     place_project_files,
+    real_agreement,
     synthetic_agreement,
     text_of,
 )
@@ -53,7 +54,7 @@ CSV_PLACES = {
     "angaben": ["angaben"],
     "abweichungen": ["abweichungen"],
     "quelle": ["quelle_titel", "quelle_herausgeber", "quelle_url", "quelle_abgerufen", "quelle_hinweis"],
-    "original": ["original_url", "original_sha256"],
+    "original": ["original_url", "original_sha256", "original_art", "original_herkunft"],
 }
 # A record with open points is a draft and never published, so its list of open points is no download field.
 NEVER_PUBLISHED = {"offene_punkte"}
@@ -148,6 +149,18 @@ def test_csv_is_rfc_4180_and_has_one_row_per_agreement(real_site: Path) -> None:
         "url": "http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/",
     } in projects
     assert len(rows(read(real_site, "daten/gebietskoerperschaften.csv"))) == 27
+
+
+def test_downloads_say_what_the_original_is(real_site: Path) -> None:
+    """The bundled original is a text file: a transcript, never the signed document, with its provenance."""
+    provenance = real_agreement()["original"]["herkunft"]
+    assert provenance.startswith("Aus dem unterzeichneten Dokument in Text übertragen")
+    [row] = [r for r in rows(read(real_site, "daten/vereinbarungen.csv")) if r["partner"] == "marburg-biedenkopf"]
+    assert (row["original_art"], row["original_herkunft"]) == ("Abschrift", provenance)
+    records = json.loads(read(real_site, "daten/vereinbarungen.json"))["vereinbarungen"]
+    [record] = [r for r in records if r["partner"] == "marburg-biedenkopf"]
+    assert (record["original_art"], record["original"]["herkunft"]) == ("Abschrift", provenance)
+    assert {r.get("original_art") for r in records if r["partner"] != "marburg-biedenkopf"} == {None}
 
 
 def test_excel_variant_opens_in_german_excel(real_site: Path) -> None:

@@ -8,16 +8,20 @@ on, no file changed. An imported text file leaves its provenance open for a pers
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 import test_wrong_inputs as corpus
-from conftest import SEED, DataFolder
+from conftest import SEED, DataFolder, build_site, page, real_agreement, text_of
 from test_wrong_inputs import MARBURG, Case, replace, run
 
 M = f"data/{MARBURG}"
@@ -127,3 +131,24 @@ def test_an_imported_transcript_leaves_its_provenance_to_a_person(
     status, output = run(("check",), capsys)
     assert status == 0, output
 
+
+HOSTILE = '=HYPERLINK("https://example.org","x") <script>alert(1)</script><img src=x onerror=alert(2)>"\'{{ 7*7 }}'
+
+
+def test_a_provenance_is_shown_as_text_never_run(tmp_path: Path) -> None:
+    folder = DataFolder(tmp_path)
+    record = real_agreement()  # its transcript unchanged, where it came from a hostile string
+    record["original"]["herkunft"] = HOSTILE
+    folder.add_agreement(record)
+    site = build_site(tmp_path, tmp_path / "site")
+    html = (site / "kreise" / "marburg-biedenkopf" / "2025" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    assert not [s for s in soup.find_all("script") if "alert" in s.text] and not soup.select("[onerror]")
+    assert "{{" in html and "49" not in text_of(soup.select_one(".aqb-herkunft"))  # no template ran either
+    assert text_of(page(site, "kreise/marburg-biedenkopf/2025/").select_one(".aqb-herkunft")) == (
+        f"Herkunft der Abschrift: {HOSTILE}"
+    )
+    [row] = list(csv.DictReader(io.StringIO((site / "daten" / "2025" / "vereinbarungen.csv").read_text("utf-8"))))
+    assert row["original_herkunft"] == "'" + HOSTILE  # a spreadsheet shows it, never runs it
+    [entry] = json.loads((site / "daten" / "2025" / "vereinbarungen.json").read_text("utf-8"))["vereinbarungen"]
+    assert entry["original"]["herkunft"] == HOSTILE

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aqb.data.loader import load_dataset
-from conftest import REPO, SEED, DataFolder, found, page
+from conftest import REPO, SEED, DataFolder, found, page, text_of
 from pdfs import DEJAVU, text_as_pdf
 
 PARTNERS = load_dataset(REPO / "data").partners
@@ -174,10 +174,17 @@ def test_the_importer_never_guesses(change: Any, open_point: str, tmp_path: Path
     assert aqb("check", cwd=folder.root).returncode == 1  # refused until a person decided
 
 
-def test_the_agreement_page_offers_the_signed_document(real_site: Path) -> None:
-    link = found(page(real_site, "kreise/marburg-biedenkopf/2025/").find("a", string=re.compile("Unterzeichnetes")))
+def test_the_agreement_page_offers_the_transcript(real_site: Path) -> None:
+    """A text file is never the signed document: the page offers it as a transcript and says where it came from."""
+    soup = page(real_site, "kreise/marburg-biedenkopf/2025/")
+    link = found(soup.find("a", download=True))
     kilobytes = round(SEED.stat().st_size / 1024)
-    assert link.get_text() == f"Unterzeichnetes Dokument (Text, {kilobytes} KB)"
+    assert link.get_text() == f"Abschrift (Text, {kilobytes} KB)"
+    assert text_of(soup.select_one(".aqb-herkunft")) == (
+        "Herkunft der Abschrift: Aus dem unterzeichneten Dokument in Text übertragen; wer übertragen hat, ist nicht "
+        "vermerkt. Das unterzeichnete Dokument selbst liegt dem Projekt nicht vor."
+    )
+    assert "Unterzeichnetes Dokument" not in soup.get_text()
     served = real_site / "originaltexte" / "2025" / "marburg-biedenkopf.txt"
     assert (real_site / "kreise" / "marburg-biedenkopf" / "2025" / str(link["href"])).resolve() == served.resolve()
     assert served.read_bytes() == SEED.read_bytes()

@@ -47,6 +47,8 @@ AGREEMENT_COLUMNS = [
     "quelle_hinweis",
     "original_url",
     "original_sha256",
+    "original_art",
+    "original_herkunft",
     "geaendert",
     "url",
 ]
@@ -93,8 +95,10 @@ def agreement_record(dataset: Dataset, agreement: AnyAgreement, base_url: str, c
     record["gebietskoerperschaft"] = dataset.partners[agreement.partner].bezeichnung
     if isinstance(agreement, FullTextAgreement):  # the names the text uses, from its partner
         record["partner_im_text"] = dataset.partners[agreement.partner].naming.model_dump(mode="json")
-        # The signed document, published beside the pages (the record keeps its own fields unchanged).
+        # The document, published beside the pages (the record keeps its own fields unchanged), and what it
+        # is: the signed document (a PDF) or a transcript of it (a text file, whose `herkunft` says where from).
         record["original_url"] = base_url + agreement.original.datei if agreement.original else None
+        record["original_art"] = agreement.original.kind if agreement.original else None
     record["wortlaut"] = (
         full_text(agreement, dataset.standard_texts[agreement.jahr], dataset.partners[agreement.partner].naming)
         if isinstance(agreement, FullTextAgreement)
@@ -176,6 +180,8 @@ def _original_cells(agreement: AnyAgreement, base_url: str) -> dict[str, str | N
     return {
         "original_url": base_url + original.datei if original else None,
         "original_sha256": original.sha256 if original else None,
+        "original_art": original.kind if original else None,
+        "original_herkunft": original.herkunft if original else None,
     }
 
 

@@ -130,14 +130,20 @@ def _feedback(site: SiteData, agreement: AnyAgreement, partner: Partner) -> dict
     }
 
 
-def _original(site: SiteData, agreement: FullTextAgreement) -> dict[str, str] | None:
-    """The signed document to download: its path below the site, kind and size ("PDF, 123 KB")."""
+def _original(site: SiteData, agreement: FullTextAgreement) -> dict[str, Any] | None:
+    """The document to download: its path below the site, kind and size ("PDF, 123 KB"), and, for a
+    transcript, where it came from (a text file is never the signed document)."""
     if agreement.original is None or site.data_dir is None:
         return None
     path = site.data_dir / agreement.original.datei  # there and unchanged: the loader checked it
-    kind = "PDF" if path.suffix == ".pdf" else "Text"
+    kind = "Text" if agreement.original.is_transcript else "PDF"
     kilobytes = max(1, round(path.stat().st_size / 1024))
-    return {"url": agreement.original.datei, "beschreibung": f"{kind}, {thousands(kilobytes)} KB"}
+    return {
+        "url": agreement.original.datei,
+        "abschrift": agreement.original.is_transcript,
+        "beschreibung": f"{kind}, {thousands(kilobytes)} KB",
+        "herkunft": agreement.original.herkunft,
+    }
 
 
 def code_block(value: str) -> str:
