@@ -43,6 +43,8 @@ from first_page import table as first_page_table  # noqa: E402
 from limits import rows as limit_rows  # noqa: E402 – beside this file
 from limits import table as limits_table  # noqa: E402
 from preview import CHROMIUM, CHROMIUM_FLAGS, NGINX, nginx_serving  # noqa: E402 - the host setup the tests check
+from signed import rows as signed_rows  # noqa: E402 – beside this file
+from signed import table as signed_table  # noqa: E402
 
 # What `make build` uses: ProperDocs, for our site and the plain mkdocs-material baseline alike.
 MKDOCS = [sys.executable, "-m", "properdocs"]
@@ -429,9 +431,12 @@ def main() -> int:
             results.append(run(size, Path(folder)))
             print(table(results), file=sys.stderr, flush=True)  # partial results survive a later failure
         limits = limits_table(limit_rows(Path(folder)))  # the largest input each limit allows
+        comparison = signed_table(signed_rows(Path(folder)))  # every page against its original
     first_page = first_page_table(first_page_rows())  # make serve on a fresh clone
     machine = f"{platform.machine()}, {os.cpu_count()} Kerne, Python {platform.python_version()}"
-    report = f"## {date.today().isoformat()} – {machine}\n\n{table(results)}\n\n{limits}\n\n{first_page}\n"
+    report = (
+        f"## {date.today().isoformat()} – {machine}\n\n{table(results)}\n\n{limits}\n\n{comparison}\n\n{first_page}\n"
+    )
     print(report)
     if arguments.ergebnis:
         with arguments.ergebnis.open("a", encoding="utf-8") as results_file:

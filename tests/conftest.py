@@ -80,6 +80,17 @@ class DataFolder:
         partners[slug]["im_text"] = forms if isinstance(forms, dict) else {case: f"{case} {forms}" for case in cases}
         self.write("gebietskoerperschaften.yaml", partners)
 
+    def without_original(self, record: dict[str, Any]) -> dict[str, Any]:
+        """`record` (a copy of a bundled one) without its signed document, whose file is removed: then only the
+        rules on deviations hold it, not the word-for-word comparison with the original."""
+        (self.path / record.pop("original")["datei"]).unlink()
+        return record
+
+    def drop_original(self, relative: str) -> None:
+        """The record at `relative` (under data/) rewritten without its signed document."""
+        record = yaml.safe_load((self.path / relative).read_text(encoding="utf-8"))
+        self.write(relative, self.without_original(record))
+
     def add_agreement(self, record: dict[str, Any]) -> Path:
         return self.write(f"vereinbarungen/{record['jahr']}/{record['partner']}.yaml", record)
 

@@ -212,13 +212,16 @@ def changed_wordings(draw: Any) -> tuple[str, str]:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(changed_wordings())
-def test_a_deviation_that_changes_a_fact_is_always_refused(change: tuple[str, str]) -> None:
+@given(changed_wordings(), st.booleans())
+def test_a_deviation_that_changes_a_fact_is_always_refused(change: tuple[str, str], with_original: bool) -> None:
+    """With its original the page is compared word for word (aqb.data.signed); without, the rules refuse."""
     section, wording = change
     record: dict[str, Any] = copy.deepcopy(real_agreement())
     record["abweichungen"] = {section: wording}
     with tempfile.TemporaryDirectory() as folder:
         data = DataFolder(Path(folder))
+        if not with_original:
+            data.without_original(record)
         data.add_agreement(record)
         with pytest.raises(DataError) as raised:
             load_dataset(data.path)
@@ -226,8 +229,9 @@ def test_a_deviation_that_changes_a_fact_is_always_refused(change: tuple[str, st
 
 
 def test_a_deviation_that_keeps_every_fact_is_accepted(data_folder: DataFolder) -> None:
-    """The other side: new words around the same placeholders are a valid deviation."""
+    """The other side: without an original, new words around the same placeholders are a valid deviation."""
     record = real_agreement()
+    data_folder.without_original(record)
     record["abweichungen"] = {"paragraf-6": SECTIONS["paragraf-6"].replace("im engen Austausch", "in engem Austausch")}
     data_folder.add_agreement(record)
     accepted = load_dataset(data_folder.path).agreements[-1]

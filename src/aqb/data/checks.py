@@ -156,11 +156,18 @@ def reference_problems(
     for measure, projects in measures.items() if isinstance(measures, dict) else []:
         yield from _measure_problems(document, measure, projects, measure_types, standard, year)
     others = [partner.bezeichnung for key, partner in partners.items() if key != slug]
-    yield from _deviations_problems(document, raw.get("abweichungen"), standard, year, others)
+    signed = isinstance(raw.get("original"), dict)  # held to its original, word for word (aqb.data.signed)
+    yield from _deviations_problems(document, raw.get("abweichungen"), standard, year, others, signed=signed)
 
 
 def _deviations_problems(
-    document: YamlDocument, deviations: Any, standard: StandardText | None, year: int | None, others: list[str]
+    document: YamlDocument,
+    deviations: Any,
+    standard: StandardText | None,
+    year: int | None,
+    others: list[str],
+    *,
+    signed: bool,
 ) -> Iterator[Problem]:
     wordings = {section.id: section.text for section in standard.abschnitte} if standard else {}
     for section_id, text in deviations.items() if isinstance(deviations, dict) else []:
@@ -175,7 +182,8 @@ def _deviations_problems(
                 "gleicht dem Standardtext: keine Abweichung",
                 f"abweichungen.{section_id} löschen; der Standardtext gilt ohnehin.",
             )
-        yield from _fact_problems(document, section_id, deviation_fact_problems(text, wording, year, others))
+        found = deviation_fact_problems(text, wording, year, others, signed=signed)
+        yield from _fact_problems(document, section_id, found)
 
 
 def _fact_problems(document: YamlDocument, section_id: str, found: Iterable[FactProblem]) -> Iterator[Problem]:

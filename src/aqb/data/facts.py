@@ -8,6 +8,12 @@ name another year or partner: then the page would say one thing above and anothe
 deviation keeps every placeholder its section has, and names no amount, year, date, project or
 partner that the standard wording of that section does not already name. Each problem names the
 field that holds the fact, so the message can point at both places.
+
+A record with its signed original is held to that document instead (`aqb.data.signed`: the page
+word for word against the original, the budget against § 4): there verbatim wins, and a deviation
+may write an amount, a year or a name as signed. Only the structured parts stay: the project list
+and the signatures come from their fields ({projektliste}, {unterschriften}), so the lists, tables
+and downloads show what the text shows.
 """
 
 from __future__ import annotations
@@ -34,17 +40,24 @@ class FactProblem(NamedTuple):
 
 
 def deviation_fact_problems(
-    deviation: str, standard_wording: str, year: int | None, other_partners: Iterable[str]
+    deviation: str, standard_wording: str, year: int | None, other_partners: Iterable[str], *, signed: bool = False
 ) -> Iterator[FactProblem]:
-    """Each fact the deviation would change, with the field that holds it (German messages)."""
+    """Each fact the deviation would change, with the field that holds it (German messages).
+
+    `signed`: the record has its original, which is compared word for word; only the structured parts
+    (project list, signatures) are checked here."""
+    yield from _structure_problems(deviation, standard_wording)
+    if not signed:
+        yield from _stated_fact_problems(deviation, standard_wording, year, other_partners)
+
+
+_STRUCTURED = ("{projektliste}", "{unterschriften}")
+
+
+def _structure_problems(deviation: str, standard_wording: str) -> Iterator[FactProblem]:
     for placeholder in sorted(set(_PLACEHOLDER.findall(standard_wording)) - set(_PLACEHOLDER.findall(deviation))):
-        yield FactProblem(
-            0,
-            PLACEHOLDER_FIELDS.get(placeholder, NAME_FIELD),
-            f"lässt den Platzhalter '{placeholder}' des Standardtexts weg",
-            "Den Platzhalter stehen lassen: Er setzt den Wert aus den Feldern ein (Budget, Projekte, "
-            "Unterschriften, Name), so sagen Eckdaten und Wortlaut dasselbe.",
-        )
+        if placeholder in _STRUCTURED:
+            yield _dropped(placeholder)
     if _PLACEHOLDER.fullmatch(standard_wording.strip()) and deviation.strip() != standard_wording.strip():
         placeholder = standard_wording.strip()
         yield FactProblem(
@@ -53,6 +66,32 @@ def deviation_fact_problems(
             f"ändert einen Abschnitt, der nur aus {placeholder} besteht",
             "Dieser Abschnitt hat keinen eigenen Wortlaut; was dort steht, kommt aus den Feldern.",
         )
+    if "{projektliste}" in standard_wording:
+        for match in _LIST_ITEM.finditer(deviation):
+            yield FactProblem(
+                match.start(),
+                "massnahmen",
+                "hat eine eigene Aufzählung neben {projektliste}",
+                "Projekte stehen unter massnahmen; {projektliste} setzt sie in den Text.",
+            )
+
+
+def _dropped(placeholder: str) -> FactProblem:
+    return FactProblem(
+        0,
+        PLACEHOLDER_FIELDS.get(placeholder, NAME_FIELD),
+        f"lässt den Platzhalter '{placeholder}' des Standardtexts weg",
+        "Den Platzhalter stehen lassen: Er setzt den Wert aus den Feldern ein (Budget, Projekte, "
+        "Unterschriften, Name), so sagen Eckdaten und Wortlaut dasselbe.",
+    )
+
+
+def _stated_fact_problems(
+    deviation: str, standard_wording: str, year: int | None, other_partners: Iterable[str]
+) -> Iterator[FactProblem]:
+    for placeholder in sorted(set(_PLACEHOLDER.findall(standard_wording)) - set(_PLACEHOLDER.findall(deviation))):
+        if placeholder not in _STRUCTURED:
+            yield _dropped(placeholder)
     amount = "nennt einen Betrag, den der Standardtext hier nicht hat"
     yield from _new_matches(deviation, standard_wording, _AMOUNT, "budget", amount, "Das Budget kommt über {budget}.")
     date = "nennt ein Datum, das der Standardtext hier nicht hat"
@@ -65,14 +104,6 @@ def deviation_fact_problems(
                 "jahr",
                 f"nennt das Jahr {match.group()}, die Vereinbarung gilt für {year}",
                 "Jahreszahlen nur so, wie sie im Standardtext dieses Abschnitts stehen.",
-            )
-    if "{projektliste}" in standard_wording:
-        for match in _LIST_ITEM.finditer(deviation):
-            yield FactProblem(
-                match.start(),
-                "massnahmen",
-                "hat eine eigene Aufzählung neben {projektliste}",
-                "Projekte stehen unter massnahmen; {projektliste} setzt sie in den Text.",
             )
     for name in other_partners:
         found = deviation.find(name)

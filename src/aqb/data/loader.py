@@ -43,6 +43,7 @@ from aqb.data.model import (
 )
 from aqb.data.problems import DataError, Problem
 from aqb.data.requests import REQUESTS_FILE, request_problems, template_problems
+from aqb.data.signed import signed_text_problems
 from aqb.data.yamlsource import Location, YamlDocument, YamlReadError, read_yaml
 
 PARTNERS_FILE = "gebietskoerperschaften.yaml"
@@ -77,6 +78,8 @@ def load_dataset(data_dir: Path, *, strict: bool = True) -> Dataset:
     """
     loader = _DatasetReader(data_dir)
     dataset = loader.load()
+    if strict and not loader.problems:  # every page against its signed original, word for word
+        loader.problems.extend(signed_text_problems(dataset, data_dir, loader.documents))
     if loader.problems and strict:
         raise DataError(loader.problems)
     return dataset

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from aqb.data.dataset import Dataset
+from aqb.data.layout import SourceError, SourceLine, read_signed_text, source_lines
 from aqb.data.loader import STANDARD_TEXTS_DIR
 from aqb.data.model import FIRST_YEAR, LAST_YEAR, NO_PROJECT, NOT_ENTERED, FullTextAgreement, Partner, StandardText
 from aqb.data.problems import escaped
 from aqb.data.text import fill, naming_values, strip_markup, words
 from aqb.formatting import thousands
-from aqb.staff.layout import SourceError, SourceLine, read_signed_text, source_lines
 from aqb.staff.proposal import ProposalError, propose_standard, with_placeholders
 from aqb.staff.scaffold import ScaffoldError, agreement_path, write_draft
 

@@ -1,8 +1,11 @@
-"""The text layer of a PDF, read in a separate process with bounded memory, time and output.
+"""The text of a PDF (its text layer) or a Word file, read in a separate process with bounded memory,
+time and output.
 
 A PDF from a stranger can be built to decompress into gigabytes (a 19.8 MB file of compressed blank
-pages ran past 300 s and 3 GB). pypdf runs here as `python -I -m aqb.staff.pdftext` under resource
-limits; the importer gets the pages as JSON, or a German message, never pypdf's English warnings.
+pages ran past 300 s and 3 GB), and so can a Word file (a ZIP archive). pypdf and python-docx run here
+as `python -I -m aqb.data.pdftext <pdf|docx>` under resource limits; the caller gets the pages as
+JSON, or a German message, never the libraries' English warnings. A Word file has no pages of its
+own: its body (paragraphs and tables in order; headers and footers are not part of it) is one page.
 """
 
 from __future__ import annotations
@@ -30,13 +33,15 @@ class PdfTextError(Exception):
     """The PDF could not be read within the limits; the message is German."""
 
 
-def pdf_pages(raw: bytes, shown: str) -> list[str]:
-    """Each page's text, read by a child process under limits; PdfTextError when that fails."""
+def pdf_pages(raw: bytes, shown: str, kind: str = "pdf") -> list[str]:
+    """Each page's text, read by a child process under limits; PdfTextError when that fails.
+
+    `kind`: "pdf", or "docx" for a Word file (one page: its body)."""
     if len(raw) > MAX_PDF_BYTES:
         raise PdfTextError(f"{shown} ist zu groß ({len(raw)} Bytes, höchstens {MAX_PDF_BYTES}).")
     try:
         result = subprocess.run(
-            [sys.executable, "-I", "-m", "aqb.staff.pdftext"],
+            [sys.executable, "-I", "-m", "aqb.data.pdftext", kind],
             input=raw,
             capture_output=True,
             timeout=MAX_WALL_SECONDS,
@@ -49,7 +54,7 @@ def pdf_pages(raw: bytes, shown: str) -> list[str]:
         raise PdfTextError(f"{shown} hat mehr als {MAX_PAGES} Seiten; eine Vereinbarung hat wenige.")
     if result.returncode != 0:
         raise PdfTextError(
-            f"{shown} ist keine lesbare PDF-Datei. Sie ist beschädigt "
+            f"{shown} ist keine lesbare {'Word' if kind == 'docx' else 'PDF'}-Datei. Sie ist beschädigt "
             "oder braucht zum Lesen zu viel Speicher oder Zeit."
         )
     pages: list[str] = json.loads(result.stdout)
@@ -62,8 +67,10 @@ def _limit() -> None:
 
 
 def main() -> int:
-    logging.disable(logging.CRITICAL)  # pypdf's warnings are English and say nothing staff can act on
+    logging.disable(logging.CRITICAL)  # the libraries' warnings are English and say nothing staff can act on
     warnings.simplefilter("ignore")
+    if sys.argv[1:] == ["docx"]:
+        return _word_body()
     from pypdf import PdfReader
 
     try:
@@ -80,6 +87,33 @@ def main() -> int:
     except Exception:
         return _UNREADABLE
     sys.stdout.write(json.dumps(pages))
+    return 0
+
+
+def _word_body() -> int:
+    """A Word file's body as one page: each paragraph a line, each table row a line of its cells."""
+    import zipfile
+
+    import docx
+    from docx.text.paragraph import Paragraph
+
+    raw = sys.stdin.buffer.read()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        if sum(item.file_size for item in archive.infolist()) > MAX_MEMORY_BYTES // 4:
+            return _UNREADABLE  # a ZIP that unpacks to more than a Word file of a few pages ever does
+        lines = []
+        for block in docx.Document(io.BytesIO(raw)).iter_inner_content():  # paragraphs and tables in order
+            if isinstance(block, Paragraph):
+                lines.append(block.text)
+            else:
+                lines.extend(" ".join(cell.text for cell in row.cells) for row in block.rows)
+    except Exception:
+        return _UNREADABLE
+    text = "\n".join(lines)
+    if len(text) > MAX_TEXT_CHARACTERS:
+        return _UNREADABLE
+    sys.stdout.write(json.dumps([text]))
     return 0
 
 

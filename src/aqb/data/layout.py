@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from aqb.data.pdftext import PdfTextError, pdf_pages
 from aqb.data.problems import escaped
-from aqb.staff.pdftext import PdfTextError, pdf_pages
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024  # a signed agreement is a few pages; anything larger is a mistake
 PAGE_BREAK = "\f"
@@ -45,6 +45,10 @@ def read_signed_text(path: Path) -> tuple[str, list[str]]:
         return _pdf_text(raw, shown), []
     if path.suffix.lower() == ".pdf":
         raise SourceError(f"{shown} heißt .pdf, ist aber keine PDF-Datei.")
+    if path.suffix.lower() == ".docx":
+        if not raw.startswith(b"PK\x03\x04"):
+            raise SourceError(f"{shown} heißt .docx, ist aber keine Word-Datei.")
+        return _pdf_text(raw, shown, "docx"), []
     text, notes = _decoded(raw, shown)
     controls = _CONTROL.findall(text)
     if len(controls) > max(3, len(text) // 100):
@@ -97,9 +101,9 @@ def _decode(raw: bytes, encoding: str, shown: str) -> str:
         ) from None
 
 
-def _pdf_text(raw: bytes, shown: str) -> str:
+def _pdf_text(raw: bytes, shown: str, kind: str = "pdf") -> str:
     try:
-        pages = pdf_pages(raw, shown)
+        pages = pdf_pages(raw, shown, kind)
     except PdfTextError as error:
         raise SourceError(str(error)) from None
     if not "".join(pages).strip():
@@ -120,14 +124,17 @@ _HYPHENATED = re.compile(r"(\w+)-$")
 _WORD_START = re.compile(r"^\s*([a-zäöüß]\w*)(\S*)")
 
 
-def source_lines(text: str, vocabulary: Iterable[str] = ()) -> tuple[list[SourceLine], list[SourceLine]]:
+def source_lines(
+    text: str, vocabulary: Iterable[str] = (), *, printed: bool = True
+) -> tuple[list[SourceLine], list[SourceLine]]:
     """The document's own lines, and the page furniture (headers, footers, page numbers) left out.
 
     A word hyphenated at a line end is joined only where the joined word occurs in `vocabulary`
-    (the standard text's words): "Ausbildungs-" before "und" stays as it is.
+    (the standard text's words): "Ausbildungs-" before "und" stays as it is. A text that was never
+    printed (`printed=False`: a transcript) has no furniture: every line of it counts.
     """
     pages = _pages(text)
-    furniture = _page_furniture(pages)
+    furniture = _page_furniture(pages) if printed else set()
     left_out = [line for page in pages for line in page if id(line) in furniture]
     kept: list[SourceLine] = []
     for number, page in enumerate(pages):
@@ -158,29 +165,38 @@ def _body(page: list[SourceLine], furniture: set[int], *, first: bool, last: boo
 
 
 def _page_furniture(pages: list[list[SourceLine]]) -> set[int]:
-    """Page numbers and lines repeated at the top or bottom of two or more pages."""
+    """Page numbers and lines repeated at the same place at the top or bottom of two or more pages.
 
-    def shape(line: SourceLine) -> str:
-        # "Zielvereinbarung 2025 – Seite 3 von 5" repeats with another number: only that number is ignored
-        return _NUMBERED_PAGE.sub("Seite #", " ".join(line.text.split()))
-
-    edges: Counter[str] = Counter()
+    A header repeats at the same place (first or second line), a footer likewise from the bottom: a line
+    of the text that happens to open one page and stand second on another is neither."""
+    places: Counter[tuple[int, str]] = Counter()
     for page in pages:
-        filled = [line for line in page if line.text.strip()]
-        edges.update({shape(line) for line in filled[:2] + filled[-2:]})
-    found: set[int] = set()
+        places.update({(place, _shape(line)) for place, line in _edges(page)})
     several = len(pages) > 1  # on a single page only "Seite 1 von 1" is surely no part of the text
+    found: set[int] = set()
     for page in pages:
-        filled = [line for line in page if line.text.strip()]
-        for edge in (filled[:2], filled[-2:][::-1]):
-            for line in edge:  # from the page's edge inwards, while it is furniture
-                if _EXPLICIT_PAGE.fullmatch(line.text) or (
-                    several and (_PAGE_NUMBER.fullmatch(line.text) or edges[shape(line)] >= 2)
+        for side in (1, -1):
+            for place, line in _edges(page, side):  # from the page's edge inwards, while it is furniture
+                repeated = places[(place, _shape(line))] >= 2
+                if not (
+                    _EXPLICIT_PAGE.fullmatch(line.text) or (several and (_PAGE_NUMBER.fullmatch(line.text) or repeated))
                 ):
-                    found.add(id(line))
-                else:
                     break
+                found.add(id(line))
     return found
+
+
+def _shape(line: SourceLine) -> str:
+    # "Zielvereinbarung 2025 – Seite 3 von 5" repeats with another number: only that number is ignored
+    return _NUMBERED_PAGE.sub("Seite #", " ".join(line.text.split()))
+
+
+def _edges(page: list[SourceLine], side: int = 0) -> list[tuple[int, SourceLine]]:
+    """The two filled lines at the top (places 0, 1), at the bottom (-1, -2), or both (side 0)."""
+    filled = [line for line in page if line.text.strip()]
+    top = list(enumerate(filled[:2]))
+    bottom = [(-1 - place, line) for place, line in enumerate(filled[-2:][::-1])]
+    return top if side > 0 else bottom if side < 0 else top + bottom
 
 
 def _dehyphenated(lines: list[SourceLine], vocabulary: set[str]) -> list[SourceLine]:

@@ -1,0 +1,325 @@
+"""A record's page against its signed original, word for word: the original is the ground truth.
+
+For every agreement with an original, the full text its page shows (standard text and deviations
+with every placeholder filled, the project list and the signatures written out) must consist of
+exactly the words of the original. What may differ is layout only, and only what LAYOUT lists;
+every other difference is refused, naming the record's line and section, the words on each side and
+where they stand in the original (page, line). The budget the page shows as a key fact is the amount
+§ 4 of the original states, in any common spelling.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import hashlib
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from aqb.data.dataset import Dataset
+from aqb.data.layout import SourceError, read_signed_text, source_lines
+from aqb.data.model import FullTextAgreement, PartnerNaming, StandardText
+from aqb.data.problems import Problem
+from aqb.data.text import section_texts
+from aqb.data.yamlsource import YamlDocument
+
+# What may differ between the page and its original: layout, never words (CONTRIBUTING.md lists the same).
+LAYOUT = (
+    "Leerzeichen, Zeilen- und Seitenumbrüche",
+    "ein Trennstrich am Zeilenende vor einer kleingeschriebenen Fortsetzung, wenn das ganze Wort auf der Seite steht",
+    "Kopf- und Fußzeilen, die sich auf jeder Seite wiederholen, und Seitenzahlen",
+    "Aufzählungszeichen und die Art der Nummerierung am Zeilenanfang (1., a), •, –)",
+    "Markdown-Auszeichnung für fett, kursiv, Überschriften und Zitate",
+    'typografische Varianten von Anführungszeichen und Strichen („…“, "…", ‚…‘, –, —, -)',
+)
+MAX_SHOWN_DIFFERENCES = 10  # per record: the first ones say enough, the count says the rest
+
+# What only lays a line out where it starts one: quote marks, heading marks, list markers (also Word's
+# Symbol-font bullet U+F0B7) and numbering ("1.", "2)", "a)", "(3)"). Elsewhere the same token is a word
+# ("am 1. Januar"), and a difference there counts.
+_MARKER = re.compile(r">|#{1,6}|[-*+•▪◦‣\uf0b7\uf0a7–—]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]")
+_EMPHASIS = re.compile(r"\*\*|\*|__|(?<![^\W_])_|_(?![^\W_])")
+_TYPOGRAPHY = str.maketrans(
+    {
+        "„": '"',
+        "“": '"',
+        "”": '"',
+        "«": '"',
+        "»": '"',
+        "‚": "'",
+        "‘": "'",
+        "’": "'",
+        "‹": "'",
+        "›": "'",
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "−": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+    }
+)
+# An amount with its currency, as signed documents write it: 1.734.520,00 €, 1.734.520 Euro, EUR 1.734.520,-
+_AMOUNT = re.compile(
+    r"(?:(?:EUR|€)\s*)?(?<![\d.])([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,(?:[0-9]{2}|-{1,2}))?(?:\s*(?:€|Euro|EUR))?"
+)
+_CURRENCY = re.compile(r"€|\bEuro\b|\bEUR\b")
+
+
+@dataclass(frozen=True)
+class OriginalWord:
+    text: str
+    page: int
+    line: int
+    marker: bool = False  # a list marker or numbering at the start of its line: layout
+
+
+@dataclass(frozen=True)
+class PageWord:
+    text: str
+    section: str  # the section of the standard text it belongs to
+    marker: bool = False
+
+
+def comparable(word: str) -> str:
+    """A word as the comparison sees it: NFC, emphasis marks gone, quotes and dashes in one form."""
+    return _EMPHASIS.sub("", unicodedata.normalize("NFC", word)).translate(_TYPOGRAPHY)
+
+
+def _words_of(line: str) -> list[tuple[str, bool]]:
+    """The words of one line, each with whether it is a marker that only lays the line out."""
+    found: list[tuple[str, bool]] = []
+    leading = True
+    for raw in line.split():
+        leading = leading and bool(_MARKER.fullmatch(raw))
+        word = comparable(raw)
+        if word:
+            found.append((word, leading))
+    return found
+
+
+def page_words(agreement: FullTextAgreement, standard: StandardText, naming: PartnerNaming) -> list[PageWord]:
+    """The words the agreement's page shows, section by section."""
+    return [
+        PageWord(word, section, marker)
+        for section, text in section_texts(agreement, standard, naming)
+        for line in text.split("\n")
+        for word, marker in _words_of(line)
+    ]
+
+
+def original_words(text: str, vocabulary: Iterable[str], *, printed: bool = True) -> list[OriginalWord]:
+    """The words of the original's text as printed, page furniture left out, line-end hyphens joined where
+    the joined word is one of `vocabulary` (the page's words). A transcript (`printed=False`) has no
+    furniture: a line repeated on each of its "pages" is compared like any other."""
+    page_starts = _page_starts(text)
+    lines, _ = source_lines(text, vocabulary, printed=printed)
+    found: list[OriginalWord] = []
+    for line in lines:
+        page = sum(1 for start in page_starts if start <= line.number)
+        found.extend(OriginalWord(word, page, line.number, marker) for word, marker in _words_of(line.text))
+    return found
+
+
+def original_text(path: Path, cache: Path | None) -> str:
+    """The text of an original; a PDF's or Word file's text is kept in `cache` under its SHA-256 and the
+    readers' version, so a check reads each document once (a text file is read as it is)."""
+    if path.suffix == ".txt" or cache is None:
+        return read_signed_text(path)[0]
+    cached = cache / f"{hashlib.sha256(path.read_bytes()).hexdigest()}-{_readers_version()}.txt"
+    if cached.is_file() and not cached.is_symlink():
+        return cached.read_text(encoding="utf-8")
+    text = read_signed_text(path)[0]
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        if not cache.is_symlink():
+            partial = cache / f".{cached.name}.{os.getpid()}"
+            partial.write_text(text, encoding="utf-8")
+            partial.replace(cached)
+    except OSError:
+        pass  # without a cache the check is slower, not wrong
+    return text
+
+
+@functools.cache
+def _readers_version() -> str:
+    """Changes whenever the code or the libraries that read a document change: an old text is never reused."""
+    from importlib.metadata import version
+
+    import aqb.data.layout
+    import aqb.data.pdftext
+
+    parts = [Path(module.__file__ or "").read_bytes() for module in (aqb.data.layout, aqb.data.pdftext)]
+    parts += [version(name).encode() for name in ("pypdf", "python-docx")]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
+
+
+def _page_starts(text: str) -> list[int]:
+    """The source line each page starts on (PDF pages are separated by form feeds)."""
+    starts, line = [1], 1
+    for character in text.replace("\r\n", "\n"):
+        if character == "\n":
+            line += 1
+        elif character == "\f":
+            starts.append(line)
+    return starts
+
+
+@dataclass(frozen=True)
+class Difference:
+    section: str
+    on_page: str
+    in_original: str
+    page: int
+    line: int
+
+
+def differences(original: list[OriginalWord], page: list[PageWord]) -> list[Difference]:
+    """Every place where the page's words and the original's differ."""
+    matcher = difflib.SequenceMatcher(None, [w.text for w in original], [w.text for w in page], autojunk=False)
+    found: list[Difference] = []
+    for operation, start, end, page_start, page_end in matcher.get_opcodes():
+        layout = all(w.marker for w in original[start:end]) and all(w.marker for w in page[page_start:page_end])
+        if operation == "equal" or layout:
+            continue
+        anchor = original[min(start, len(original) - 1)] if original else OriginalWord("", 1, 1)
+        section = page[min(page_start, len(page) - 1)].section if page else ""
+        found.append(
+            Difference(
+                section,
+                " ".join(w.text for w in page[page_start:page_end]),
+                " ".join(w.text for w in original[start:end]),
+                anchor.page,
+                anchor.line,
+            )
+        )
+    return found
+
+
+def signed_amount(original: list[OriginalWord]) -> int | None:
+    """The amount § 4 of the original states (the first with a currency), in whole euros."""
+    texts = [word.text for word in original]
+    try:
+        start = next(i for i in range(len(texts) - 1) if texts[i] == "§" and texts[i + 1] == "4")
+    except StopIteration:
+        return None
+    end = next((i for i in range(start + 2, len(texts) - 1) if texts[i] == "§" and texts[i + 1] == "5"), len(texts))
+    section = " ".join(texts[start + 2 : end])
+    for match in _AMOUNT.finditer(section):
+        if _CURRENCY.search(match.group()):
+            return int(match.group(1).replace(".", ""))
+    return None
+
+
+def signed_text_problems(
+    dataset: Dataset, data_dir: Path, documents: dict[tuple[int, str], YamlDocument]
+) -> list[Problem]:
+    """Every agreement with an original whose page says anything its original does not.
+
+    The texts of PDF and Word originals are kept in .cache/texte/ beside data/ (ignored by git)."""
+    cache = _cache_folder(data_dir.parent / ".cache")
+    compared = [
+        (agreement, document, standard)
+        for agreement in dataset.agreements
+        if isinstance(agreement, FullTextAgreement)
+        and agreement.original is not None
+        and (document := documents.get((agreement.jahr, agreement.partner))) is not None
+        and (standard := dataset.standard_texts.get(agreement.jahr)) is not None
+    ]
+    # Each PDF or Word file is read by a child process of its own: one per core at a time.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        texts = list(pool.map(lambda each: _text_or_error(data_dir / _datei(each[0]), cache), compared))
+    problems: list[Problem] = []
+    for (agreement, document, standard), text in zip(compared, texts, strict=True):
+        naming = dataset.partners[agreement.partner].naming
+        problems.extend(_agreement_problems(agreement, standard, naming, text, document))
+    return problems
+
+
+def _datei(agreement: FullTextAgreement) -> str:
+    return agreement.original.datei if agreement.original is not None else ""
+
+
+def _text_or_error(path: Path, cache: Path | None) -> str | SourceError:
+    try:
+        return original_text(path, cache)
+    except SourceError as error:
+        return error
+
+
+def _cache_folder(folder: Path) -> Path | None:
+    """.cache/texte, where both are real folders (or can be made so); never through a link."""
+    texts = folder / "texte"
+    if any(path.is_symlink() or (path.exists() and not path.is_dir()) for path in (folder, texts)):
+        return None
+    return texts
+
+
+def _agreement_problems(
+    agreement: FullTextAgreement,
+    standard: StandardText,
+    naming: PartnerNaming,
+    text: str | SourceError,
+    document: YamlDocument,
+) -> Iterator[Problem]:
+    assert agreement.original is not None
+    shown = document.path
+    if isinstance(text, SourceError):
+        yield Problem(shown, document.line_of(("original", "datei")), "original.datei", str(text), None)
+        return
+    page = page_words(agreement, standard, naming)
+    printed = not agreement.original.datei.endswith(".txt")  # a PDF or Word file; a .txt is a transcript
+    original = original_words(text, {word.text for word in page}, printed=printed)
+    found = differences(original, page)
+    deviating = agreement.abweichungen
+    for difference in found[:MAX_SHOWN_DIFFERENCES]:
+        deviates = difference.section in deviating
+        location = ("abweichungen", difference.section) if deviates else ("original",)
+        field = (
+            f"abweichungen.{difference.section}" if deviates else f"Standardtext {agreement.jahr}, {difference.section}"
+        )
+        yield Problem(
+            shown,
+            document.line_of(location),
+            field,
+            _message(difference, agreement.original.datei),
+            "Die Seite zeigt nur, was im unterzeichneten Dokument steht: den Wortlaut wie unterzeichnet in "
+            f"abweichungen.{difference.section} schreiben (auch Tippfehler und Schreibweisen von Beträgen), "
+            "oder die Felder (Budget, Projekte, Unterschriften) berichtigen.",
+        )
+    if len(found) > MAX_SHOWN_DIFFERENCES:
+        rest = len(found) - MAX_SHOWN_DIFFERENCES
+        yield Problem(shown, document.line_of(("original",)), "Wortlaut", f"und {rest} weitere Abweichungen", None)
+    amount = signed_amount(original)
+    if amount != agreement.budget:
+        said = "keinen Betrag mit Währung" if amount is None else f"{amount} Euro"
+        yield Problem(
+            shown,
+            document.line_of(("budget",)),
+            "budget",
+            f"ist {agreement.budget}, § 4 des unterzeichneten Dokuments nennt {said}",
+            "Das Budget so eintragen, wie § 4 des Dokuments es nennt (in ganzen Euro).",
+        )
+
+
+def _message(difference: Difference, original: str) -> str:
+    where = f"data/{original}, Seite {difference.page}, Zeile {difference.line}"
+    if not difference.in_original:
+        return f"auf der Seite steht „{_short(difference.on_page)}“, im unterzeichneten Dokument nicht ({where})"
+    if not difference.on_page:
+        return f"im unterzeichneten Dokument steht „{_short(difference.in_original)}“, auf der Seite fehlt es ({where})"
+    return (
+        f"auf der Seite steht „{_short(difference.on_page)}“, im unterzeichneten Dokument "
+        f"„{_short(difference.in_original)}“ ({where})"
+    )
+
+
+def _short(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,227 @@
+"""The page is the signed document (issue 27): every word and the budget checked against the original.
+
+A record with an original is compared word for word with it (aqb.data.signed): an invented sentence or
+fact in any spelling is refused, so is one changed word of the original; what the signed text really
+says (an amount written "1.118.780,00 €", a year typo, the partner without its name) publishes as
+signed; a Word-made PDF with header, footer, page numbers and hyphenation passes as layout.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from aqb.data.loader import load_dataset
+from aqb.data.problems import DataError
+from aqb.data.signed import LAYOUT, signed_amount
+from conftest import REPO, DataFolder, real_agreement
+from pdfs import DEJAVU
+
+ORIGINAL = "originaltexte/2025/marburg-biedenkopf.txt"
+SIGNED = (REPO / "data" / ORIGINAL).read_text(encoding="utf-8")
+STANDARD = {
+    section["id"]: section["text"]
+    for section in yaml.safe_load((REPO / "data/standardtexte/2025.yaml").read_text(encoding="utf-8"))["abschnitte"]
+}
+# Invented facts as a hostile pull request or a careless draft would write them (issue 27's list, and more).
+INVENTED = [
+    "Nach dem Nachtrag vom 3. April werden tatsächlich EUR 2000000 (zwei Millionen Euro) gemeinsam mit dem "
+    "Lahn‑Dill‑Kreis bereitgestellt, gültig bis Ende ２０２７.",
+    "1000000,- €",
+    "€ 2000000",
+    "1,2 Mio. Euro",
+    "EUR 1 Mio.",
+    "500 Tsd. Euro",
+    "zweitausendsechsundzwanzig",
+    "'26",
+    "2O26",
+    "2025/26",
+    "3. April",
+    "2025-04-03",
+    "03/04/2025",
+    "LDK",
+    "Fulda",
+    "LANDKREIS FULDA",
+    "Landkreis\nFulda",
+    "| Projekt | Neues Projekt |",
+    "• Zusätzliches Projekt",
+    "> - Projekt im Zitat",
+    "### Projekt als Überschrift",
+    "Das Projekt Kompetenzcheck wird ebenfalls gefördert.",
+]
+
+
+def with_original(folder: DataFolder, text: str | bytes, suffix: str = "txt", **changes: Any) -> dict[str, Any]:
+    """The 2025 record with `text` as its original (checksum updated) and `changes` to its fields."""
+    record: dict[str, Any] = copy.deepcopy(real_agreement())
+    old = folder.path / record["original"]["datei"]
+    old.unlink()
+    content = text.encode("utf-8") if isinstance(text, str) else text
+    target = folder.write(f"originaltexte/2025/marburg-biedenkopf.{suffix}", content)
+    record["original"] = {**record["original"], "datei": f"originaltexte/2025/marburg-biedenkopf.{suffix}"}
+    record["original"]["sha256"] = hashlib.sha256(target.read_bytes()).hexdigest()
+    if suffix != "txt":
+        record["original"].pop("herkunft", None)
+    record.update(changes)
+    folder.add_agreement(record)
+    return record
+
+
+def refusal(folder: DataFolder) -> str:
+    with pytest.raises(DataError) as raised:
+        load_dataset(folder.path)
+    return str(raised.value)
+
+
+def test_the_seed_and_every_real_record_pass_unchanged() -> None:
+    assert load_dataset(REPO / "data").agreements
+
+
+def test_the_layout_list_is_documented() -> None:
+    guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for item in LAYOUT:
+        assert item in guide, item
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(STANDARD)), st.sampled_from(INVENTED), st.integers(0, 10_000))
+def test_an_invented_sentence_or_fact_in_a_deviation_is_always_refused(section: str, invented: str, at: int) -> None:
+    wording = STANDARD[section]
+    lines = wording.split("\n")
+    lines.insert(1 + at % len(lines), invented)
+    record: dict[str, Any] = copy.deepcopy(real_agreement())
+    record["abweichungen"] = {section: "\n".join(lines)}
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = DataFolder(Path(temporary))
+        folder.add_agreement(record)
+        assert f"abweichungen.{section}:" in refusal(folder)
+
+
+SIGNED_WORDS = list(re.finditer(r"[A-Za-zÄÖÜäöüß]{4,}", SIGNED))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, len(SIGNED_WORDS) - 1), st.text("abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=12))
+def test_one_changed_word_of_the_original_is_always_refused(index: int, replacement: str) -> None:
+    word = SIGNED_WORDS[index]
+    if replacement == word.group():
+        replacement += "x"
+    changed = SIGNED[: word.start()] + replacement + SIGNED[word.end() :]
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = DataFolder(Path(temporary))
+        with_original(folder, changed)
+        message = refusal(folder)
+    assert ("marburg-biedenkopf.yaml" in message and f"„{replacement}" in message) or replacement in message
+
+
+def test_an_amount_as_signed_publishes_as_signed(data_folder: DataFolder) -> None:
+    signed = SIGNED.replace("**1.118.780 Euro**", "**1.118.780,00 €**")
+    deviation = STANDARD["paragraf-4"].replace("{budget} Euro", "1.118.780,00 €")
+    assert deviation != STANDARD["paragraf-4"]
+    with_original(data_folder, signed, abweichungen={"paragraf-4": deviation})
+    assert load_dataset(data_folder.path).agreement(2025, "marburg-biedenkopf") is not None
+
+
+def test_the_budget_must_be_the_amount_of_paragraph_4(data_folder: DataFolder) -> None:
+    signed = SIGNED.replace("**1.118.780 Euro**", "**1.118.780,00 €**")
+    deviation = STANDARD["paragraf-4"].replace("{budget} Euro", "1.118.780,00 €")
+    with_original(data_folder, signed, budget=1_118_781, abweichungen={"paragraf-4": deviation})
+    assert "budget: ist 1118781, § 4 des unterzeichneten Dokuments nennt 1118780 Euro" in refusal(data_folder)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "amount"),
+    [("1.734.520,00 €", 1734520), ("1.734.520 Euro", 1734520), ("EUR 1.734.520,-", 1734520), ("€ 1.734.520", 1734520)],
+)
+def test_the_amount_of_paragraph_4_is_read_in_any_common_spelling(spelling: str, amount: int) -> None:
+    from aqb.data.signed import OriginalWord
+
+    text = f"§ 4 Haushaltsmittel in Höhe von insgesamt {spelling} zur Verfügung. § 5 Ziele"
+    assert signed_amount([OriginalWord(word, 1, 1) for word in text.split()]) == amount
+
+
+YEAR_TYPO = "Das HMSI verfolgt mit dem Ausbildungs- und Qualifizierungsbudget 2024 das Ziel"
+
+
+def test_a_year_typo_the_signed_text_has_publishes_as_signed(data_folder: DataFolder) -> None:
+    signed = SIGNED.replace(YEAR_TYPO.replace("2024", "2025"), YEAR_TYPO)
+    assert signed != SIGNED
+    deviation = STANDARD["paragraf-1"].replace(YEAR_TYPO.replace("2024", "2025"), YEAR_TYPO)
+    with_original(data_folder, signed, abweichungen={"paragraf-1": deviation})
+    assert load_dataset(data_folder.path).agreement(2025, "marburg-biedenkopf") is not None
+
+
+def test_a_year_typo_the_signed_text_lacks_is_refused(data_folder: DataFolder) -> None:
+    deviation = STANDARD["paragraf-1"].replace(YEAR_TYPO.replace("2024", "2025"), YEAR_TYPO)
+    with_original(data_folder, SIGNED, abweichungen={"paragraf-1": deviation})
+    message = refusal(data_folder)
+    assert "abweichungen.paragraf-1:" in message and "„2024“" in message and "„2025“" in message
+
+
+NAMED = "Soziales und der Landkreis Marburg-Biedenkopf setzen"
+
+
+def test_the_partner_without_its_name_publishes_as_signed(data_folder: DataFolder) -> None:
+    signed = SIGNED.replace(NAMED, "Soziales und der Landkreis setzen")
+    assert signed != SIGNED
+    deviation = STANDARD["paragraf-2"].replace("{nominativ} setzen", "der Landkreis setzen")
+    assert deviation != STANDARD["paragraf-2"]
+    with_original(data_folder, signed, abweichungen={"paragraf-2": deviation})
+    assert load_dataset(data_folder.path).agreement(2025, "marburg-biedenkopf") is not None
+
+
+def test_the_partner_without_its_name_is_refused_where_the_original_names_it(data_folder: DataFolder) -> None:
+    deviation = STANDARD["paragraf-2"].replace("{nominativ} setzen", "der Landkreis setzen")
+    with_original(data_folder, SIGNED, abweichungen={"paragraf-2": deviation})
+    assert "Marburg-Biedenkopf" in refusal(data_folder)
+
+
+def word_made_pdf(text: str) -> bytes:
+    """The signed text as a Word export prints it: a header and 'Seite n von m' on every page, a logo line,
+    justified lines, and words hyphenated at line ends."""
+    from fpdf import FPDF
+
+    class Exported(FPDF):
+        def header(self) -> None:
+            self.set_font("DejaVu", size=8)
+            self.cell(0, 5, "Hessisches Ministerium für Arbeit, Integration, Jugend und Soziales", new_x="LMARGIN")
+            self.ln(8)
+
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font("DejaVu", size=8)
+            self.cell(0, 5, f"Seite {self.page_no()} von {{nb}}", align="C")
+
+    pdf = Exported(format="A4")
+    pdf.add_font("DejaVu", "", str(DEJAVU))
+    pdf.alias_nb_pages()
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=10)
+    hyphenated = text.replace("Qualifizierungsbudget 2025 das Ziel", "Qualifizierungs-\nbudget 2025 das Ziel")
+    for line in hyphenated.splitlines():
+        plain = re.sub(r"^#+\s*", "", line).replace("**", "").rstrip()
+        if plain.strip():
+            pdf.multi_cell(0, 5, plain, align="J", new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.ln(4)
+    return bytes(pdf.output())
+
+
+def test_a_word_made_pdf_with_header_footer_and_hyphenation_passes(data_folder: DataFolder) -> None:
+    with_original(data_folder, word_made_pdf(SIGNED), suffix="pdf")
+    assert load_dataset(data_folder.path).agreement(2025, "marburg-biedenkopf") is not None
+
+
+def test_a_word_made_pdf_with_one_word_changed_is_refused(data_folder: DataFolder) -> None:
+    with_original(data_folder, word_made_pdf(SIGNED.replace("Frauenakademie 2025", "Frauenakademie 2026")), "pdf")
+    message = refusal(data_folder)
+    assert "„2025“" in message and "„2026“" in message and "Seite " in message
