@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import AnchorLink
 
 log = logging.getLogger("mkdocs.plugins.aqb")
 # `make serve` sets this: the preview's pages let the server's live-reload script run (never a build's),
@@ -147,10 +148,16 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs: An
     # HTML): the same lists as `make check` (which reads and renders it itself) apply.
     if page.file.generated_by is None and page.file.abs_src_path:
         shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        if rendered_page_problems(html, page.title, "", shown):  # the source is read only to name the lines
+        contents = _contents(page.toc)
+        if rendered_page_problems(html, page.title, contents, "", shown):  # the source only names the lines
             source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
-            raise PluginError(str(DataError(rendered_page_problems(html, page.title, source, shown))))
+            raise PluginError(str(DataError(rendered_page_problems(html, page.title, contents, source, shown))))
     return html
+
+
+def _contents(entries: Iterable[AnchorLink]) -> list[tuple[str, str]]:
+    """(id, title) of every entry of a page's table of contents, nested ones too."""
+    return [pair for entry in entries for pair in [(entry.id, entry.title), *_contents(entry.children)]]
 
 
 def _line_in(source: str, needle: str) -> int:

@@ -111,10 +111,17 @@ BOM_PAGE = '\ufeff---\ntitle: "Hinweis <script src=../x.js></script>"\n---\n\n# 
 HEADING_PAGE = b'# Das <abbr title="Budget">AQB</abbr>"\n\nText.\n'
 
 
+TOC_PAGE = b"# Seite\n\n## Abschnitt {: id='x\"><meta http-equiv=refresh content=0;url=/x a=<>' }\n\nText.\n"
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
-    [(BOM_PAGE, "content/neu.md:2: title: darf keine spitzen Klammern"), (HEADING_PAGE, "content/neu.md:1: Titel")],
-    ids=["Seiteneinstellungen hinter einer BOM", "Titel aus der Überschrift"],
+    [
+        (BOM_PAGE, "content/neu.md:2: title: darf keine spitzen Klammern"),
+        (HEADING_PAGE, "content/neu.md:1: Titel"),
+        (TOC_PAGE, "content/neu.md:3: Inhalt"),
+    ],
+    ids=["Seiteneinstellungen hinter einer BOM", "Titel aus der Überschrift", "Inhaltsverzeichnis mit Markup"],
 )
 def test_the_build_judges_what_properdocs_read_even_where_the_check_missed_it(
     content: bytes, expected: str, data_folder: DataFolder, monkeypatch: pytest.MonkeyPatch, caplog: Any
@@ -127,6 +134,6 @@ def test_the_build_judges_what_properdocs_read_even_where_the_check_missed_it(
     assert not (project / "site" / "neu").exists()
 
 
-@pytest.mark.parametrize("content", [BOM_PAGE, HEADING_PAGE], ids=["BOM", "Überschrift"])
+@pytest.mark.parametrize("content", [BOM_PAGE, HEADING_PAGE, TOC_PAGE], ids=["BOM", "Überschrift", "Verzeichnis"])
 def test_the_check_reads_the_same_page_the_same_way(content: bytes) -> None:
     assert list(aqb.data.content.page_problems(content, "content/neu.md"))

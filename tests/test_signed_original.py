@@ -225,3 +225,16 @@ def test_a_word_made_pdf_with_one_word_changed_is_refused(data_folder: DataFolde
     with_original(data_folder, word_made_pdf(SIGNED.replace("Frauenakademie 2025", "Frauenakademie 2026")), "pdf")
     message = refusal(data_folder)
     assert "„2025“" in message and "„2026“" in message and "Seite " in message
+
+
+def test_a_transcript_has_no_page_furniture_to_hide_words_in(data_folder: DataFolder) -> None:
+    """Lines repeated at the top and bottom of every "page" of a text file are compared like any other:
+    a transcript was never printed, so nothing in it is a header (once a way to hide a script in it)."""
+    script, end = "alert('XSS aus '+document.domain)/*", "*/"
+    paragraphs = SIGNED.split("\n\n")
+    half = len(paragraphs) // 2
+    pages = ["\n\n".join(paragraphs[:half]), "\n\n".join(paragraphs[half:])]
+    hidden = "\f".join(f"{script}\n{page}\n{end}" for page in pages)
+    with_original(data_folder, hidden)
+    message = refusal(data_folder)
+    assert "alert('XSS" in message

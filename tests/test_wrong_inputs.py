@@ -1101,6 +1101,61 @@ CASES = [
         page("titel.md", "# &lt;/title&gt;&lt;script src=../x.txt&gt;&lt;/script&gt;\n"),
         "content/titel.md:1: Titel: der Titel aus der ersten Überschrift darf keine spitzen Klammern",
     ),
+    # -- what an attacker's pull request tried after the first round of issue 26 -----------------------
+    Case(
+        "Kennung mit Markup für das Inhaltsverzeichnis",
+        page(
+            "toc.md",
+            "# Seite\n\n## Abschnitt {: id='x\"><meta http-equiv=refresh content=0;url=https://example.org/ a=<>' }"
+            "\n\nText.\n",
+        ),
+        "content/toc.md:3: Inhalt: enthält spitze Klammern im Attribut 'id'",
+    ),
+    Case(
+        "Klasse des Themes legt einen Link über die Seite",
+        page("klasse.md", "# Klasse\n\n[Weiter](https://example.org/){: .md-consent__overlay }\n"),
+        "content/klasse.md:3: Inhalt: enthält das Attribut 'class' an <a>, das nicht erlaubt ist",
+    ),
+    Case(
+        "Skript-Tag im Titel-Attribut",
+        page("titel.md", '# Titel\n\nDas <abbr title="<script src=x>">AQB</abbr>\n'),
+        "content/titel.md:3: Inhalt: enthält spitze Klammern im Attribut 'title'",
+    ),
+    Case(
+        "Seiteneinstellungen, die MkDocs nicht lesen kann",
+        page("datum.md", "---\ntitle: 2025-02-30\n  # " + "*a " * 1000 + " a*" * 1000 + "\n---\n\nText.\n"),
+        "content/datum.md:2: Seiteneinstellungen: müssen Felder mit Werten sein, die MkDocs selbst lesen kann",
+    ),
+    Case(
+        "offene Tags in ungültigen Seiteneinstellungen",
+        page("tags.md", "---\ntitle: 2025-02-30\n  # " + "<a " * 13_000 + "\n---\n\nText.\n"),
+        "content/tags.md:3: Inhalt: hat zu viele spitze Klammern '<': 13000",
+    ),
+    Case(
+        "Seite mit zwei Punkten im Namen",
+        page("index.html.md", "# Start\n"),
+        "content/index.html.md:1: Datei: hat einen Namen mit mehr als einem Punkt",
+    ),
+    Case(
+        "Seite neben einem Bild gleichen Namens",
+        both(page("x.png", b"\x89PNG\r\n\x1a\n" + bytes(16)), page("x.png.md", "# Bild\n")),
+        "content/x.png.md:1: Datei: hat einen Namen mit mehr als einem Punkt",
+    ),
+    Case(
+        "Ordner mit Punkt",
+        page("ueber.d/index.md", "# Über\n"),
+        "content/ueber.d/index.md:1: Datei: hat einen Namen mit mehr als einem Punkt oder einen Ordner mit Punkt",
+    ),
+    Case(
+        "Anleitung kein UTF-8",
+        write("../CONTRIBUTING.md", b"# Mitmachen\n\xff\xfe\n"),
+        "CONTRIBUTING.md:2:",
+    ),
+    Case(
+        "10 000 unterstrichene Überschriften",
+        page("setext.md", ("a\n=\n" * 10_000)[:39_990]),
+        "content/setext.md:102: Inhalt: hat zu viele Zeilen nur aus '=' oder '-': 9997, erlaubt sind höchstens 50",
+    ),
     Case(
         "make serve mit data als Verknüpfung",
         linked_data,

@@ -18,6 +18,9 @@ MAX_NESTING = 8
 # level deeper, and Python-Markdown recurses per level (a RecursionError from about 450 levels on).
 # The contributor guide has at most 14 in a paragraph.
 MAX_EMPHASIS_RUNS = 100
+# Lines of only '=' or '-' (a setext heading's underline, or a rule): Python-Markdown needs time that grows
+# with the square of their number (10 000 in a page: 5 s to check, 13 s to build).
+MAX_UNDERLINES = 50
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ PAGE_LIMITS = MarkdownLimits(characters=40_000, brackets=200, angle_brackets=200
 
 # What opens one level at the start of a line: a quote mark, or a list marker followed by a space.
 _LEVEL = re.compile(r">[ \t]*|(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
+_UNDERLINE = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
 # A paragraph ends at a line of nothing but spaces and tabs, as Python-Markdown splits its blocks.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Emphasis marks: any run of '*'; a run of '_' only at a word's edge (snake_case is no emphasis).
@@ -79,6 +83,15 @@ def markdown_bound_problems(text: str, limits: MarkdownLimits) -> list[tuple[int
                 _nth(text, "<", limits.angle_brackets + 1),
                 f"hat zu viele spitze Klammern '<': {text.count('<')}, erlaubt sind höchstens {limits.angle_brackets}",
                 "Spitze Klammern braucht eine Seite nur für wenige HTML-Elemente; im Text „kleiner als“ schreiben.",
+            )
+        ]
+    underlines = list(_UNDERLINE.finditer(text))
+    if len(underlines) > MAX_UNDERLINES:
+        return [
+            (
+                underlines[MAX_UNDERLINES].start(),
+                f"hat zu viele Zeilen nur aus '=' oder '-': {len(underlines)}, erlaubt sind höchstens {MAX_UNDERLINES}",
+                "Überschriften mit # schreiben (## Überschrift) statt sie zu unterstreichen.",
             )
         ]
     return _nesting_problems(text)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from aqb.data.addresses import address_problem
@@ -99,8 +100,9 @@ _MARKDOWN_TAGS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "em", "strong", "code", "pre", "blockquote", "hr", "br", "img"}
     | {"ul", "ol", "li"}
 )
+# No class: the theme's classes restyle (a full-page link over the site) or load scripts (mermaid).
 ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
-    "*": frozenset({"id", "class", "title"}),
+    "*": frozenset({"id", "title"}),
     "a": frozenset({"href"}),
     "img": frozenset({"src", "alt"}),
     "ol": frozenset({"start"}),
@@ -109,7 +111,8 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _URL_SPACE = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these inside an address
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _META_LINE = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")  # what MkDocs would read as MultiMarkdown metadata
-_CLASS = re.compile(r"[A-Za-z0-9_ -]*")
+# An id as a heading's text gives it (the table of contents prints it unescaped into an address).
+_ID = re.compile(r"[A-Za-z0-9_\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f_.-]*")
 
 
 def pages_problems(folder: Path, guide: Path, shown_root: Path, *, guide_required: bool = True) -> list[Problem]:
@@ -125,7 +128,10 @@ def pages_problems(folder: Path, guide: Path, shown_root: Path, *, guide_require
         if guide_required:  # the build shows it on /mitmachen/; `make check --daten …` may check data alone
             problems.append(Problem(guide.name, 1, "Datei", "fehlt", "Die Anleitung gehört ins Repository."))
     else:
-        text = guide.read_bytes().decode("utf-8", "replace")
+        try:  # the build reads it as UTF-8 without control characters: so does the check
+            text = checked_text(guide.read_bytes(), guide.name)
+        except YamlReadError as error:
+            return problems + list(error.problems)
         for offset, message, hint in markdown_bound_problems(text, PAGE_LIMITS):
             problems.append(Problem(guide.name, text[:offset].count("\n") + 1, "Inhalt", message, hint))
         problems.extend(totals.add_text(text, guide.name))
@@ -184,22 +190,9 @@ def content_problems(folder: Path, shown_root: Path, totals: _Totals | None = No
         yield from totals.add_file(shown)
         address = _address(relative)
         first = addresses.setdefault(address.lower(), shown)
-        if relative.parts[0].lower() in RESERVED_NAMES or address.split("/")[0].lower() in RESERVED_NAMES:
-            yield Problem(
-                shown,
-                1,
-                "Datei",
-                f"liegt unter einem Namen, den die Seite selbst verwendet ('{relative.parts[0]}')",
-                "Einen anderen Namen wählen; reserviert sind " + ", ".join(sorted(RESERVED_NAMES)) + ".",
-            )
-        elif first != shown:  # two sources for one address; on a case-insensitive disk even two files
-            yield Problem(
-                shown,
-                1,
-                "Datei",
-                f"ergäbe dieselbe Adresse wie {first} ('/{address}', Groß- und Kleinschreibung zählen nicht)",
-                "Nur eine der beiden Dateien behalten.",
-            )
+        misplaced = _place_problem(relative, address, first, shown)
+        if misplaced is not None:
+            yield misplaced
         elif path.suffix == ".md":  # ProperDocs' rule, case-sensitive: 'x.MD' would be copied as it is
             text, page = _read_page(path.read_bytes(), shown)
             yield from page
@@ -216,6 +209,36 @@ def content_problems(folder: Path, shown_root: Path, totals: _Totals | None = No
                 "Erlaubt sind Markdown-Seiten (.md) und Bilder (" + ", ".join(sorted(IMAGE_SIGNATURES)) + "), "
                 "die Endung kleingeschrieben; HTML-, SVG- und Skriptdateien nie.",
             )
+
+
+def _place_problem(relative: Path, address: str, first: str, shown: str) -> Problem | None:
+    """A name the site uses itself, a name that would land where something else is, a second source."""
+    if relative.parts[0].lower() in RESERVED_NAMES or address.split("/")[0].lower() in RESERVED_NAMES:
+        return Problem(
+            shown,
+            1,
+            "Datei",
+            f"liegt unter einem Namen, den die Seite selbst verwendet ('{relative.parts[0]}')",
+            "Einen anderen Namen wählen; reserviert sind " + ", ".join(sorted(RESERVED_NAMES)) + ".",
+        )
+    if any("." in part for part in relative.parts[:-1]) or relative.name.count(".") != 1:
+        # 'index.html.md' would be written to index.html/, 'x.png.md' beside x.png: one dot, for the type
+        return Problem(
+            shown,
+            1,
+            "Datei",
+            "hat einen Namen mit mehr als einem Punkt oder einen Ordner mit Punkt",
+            "Nur ein Punkt vor der Endung, z. B. hinweise.md oder bilder/karte.png.",
+        )
+    if first != shown:  # two sources for one address; on a case-insensitive disk even two files
+        return Problem(
+            shown,
+            1,
+            "Datei",
+            f"ergäbe dieselbe Adresse wie {first} ('/{address}', Groß- und Kleinschreibung zählen nicht)",
+            "Nur eine der beiden Dateien behalten.",
+        )
+    return None
 
 
 def _address(relative: Path) -> str:
@@ -262,9 +285,10 @@ def _read_page(raw: bytes, shown: str) -> tuple[str, list[Problem]]:
         return "", list(error.problems)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     body, body_line, problems = _front_matter(text, shown)
-    bounds = markdown_bound_problems(body, PAGE_LIMITS)
+    # The whole file, front matter included: where ProperDocs cannot read the front matter, it renders it.
+    bounds = markdown_bound_problems(text, PAGE_LIMITS)
     for offset, message, hint in bounds:
-        problems.append(Problem(shown, body_line + body[:offset].count("\n"), "Inhalt", message, hint))
+        problems.append(Problem(shown, text[:offset].count("\n") + 1, "Inhalt", message, hint))
     if not bounds:
         html = render_page(body)
         problems.extend(markup_problems(html, body, shown, body_line))
@@ -306,11 +330,25 @@ def _front_matter(text: str, shown: str) -> tuple[str, int, list[Problem]]:
     except YamlReadError as error:
         return text[match.end() :], body_line, list(error.problems)
     problems = list(document.problems)
-    if not isinstance(document.data, dict):
-        problems.append(Problem(shown, 2, "Seiteneinstellungen", "müssen Felder mit Werten sein", None))
+    engine = _engine_reading(match.group(1))
+    if not isinstance(document.data, dict) or engine is None:
+        message = "müssen Felder mit Werten sein, die MkDocs selbst lesen kann (sonst zeigt es sie als Text)"
+        problems.append(Problem(shown, 2, "Seiteneinstellungen", message, "Werte in Anführungszeichen setzen."))
         return text[match.end() :], body_line, problems
-    problems.extend(settings_problems(document.data, shown, lambda key: document.line_of((key,))))
+    # The values as ProperDocs reads them (its YAML loader makes "2025-01-01" a date, ours keeps the text).
+    problems.extend(settings_problems(engine, shown, lambda key: document.line_of((str(key),))))
     return text[match.end() :], body_line, problems
+
+
+def _engine_reading(front_matter: str) -> dict[Any, Any] | None:
+    """The front matter as ProperDocs reads it (PyYAML's safe loader, in C where there is one), or None
+    where it cannot, and then renders the whole file as Markdown."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(front_matter, Loader=loader)
+    except Exception:  # ProperDocs catches every error here too
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def settings_problems(settings: Mapping[Any, Any], shown: str, line_of: Callable[[Any], int]) -> Iterator[Problem]:
@@ -378,12 +416,26 @@ def title_problems(title: str, shown: str, line: int) -> Iterator[Problem]:
         )
 
 
-def rendered_page_problems(html: str, title: str | None, source: str, shown: str) -> list[Problem]:
-    """A hand-written page as the build rendered it: the title ProperDocs gives it and the HTML it made.
+def rendered_page_problems(
+    html: str, title: str | None, contents: list[tuple[str, str]], source: str, shown: str
+) -> list[Problem]:
+    """A hand-written page as the build rendered it: the title ProperDocs gives it, its table of contents
+    ((id, title) of each entry, which the theme prints unescaped) and the HTML it made.
 
     The same lists as `make check` apply, so no difference between the two readings lets anything through.
     `source` (the file's text) only names the lines; with "" every problem is on line 1."""
     problems = list(title_problems(title, shown, _line_of(source, "# ", 1))) if title is not None else []
+    for element_id, entry in contents:
+        if not _ID.fullmatch(element_id) or _plain_text_problem(entry):
+            problems.append(
+                Problem(
+                    shown,
+                    _line_of(source, element_id[:20], 1),
+                    "Inhalt",
+                    f"gäbe dem Inhaltsverzeichnis einen Eintrag, der kein reiner Text ist: '{element_id}' '{entry}'",
+                    "Überschriften als reinen Text schreiben, Kennungen nur aus Buchstaben, Ziffern, - und _.",
+                )
+            )
     problems.extend(markup_problems(html, source, shown))
     return problems
 
@@ -441,22 +493,30 @@ def _node_findings(node: LexborNode, ids: set[str]) -> Iterator[_Finding]:
     if tag not in _MARKDOWN_TAGS | RAW_HTML_TAGS:
         yield _Finding(f"<{tag}", f"enthält das HTML-Element <{tag}>, das nicht erlaubt ist")
         return
-    allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, frozenset())
     for name, value in node.attributes.items():
-        if name not in allowed:
-            yield _Finding(name, f"enthält das Attribut '{name}' an <{tag}>, das nicht erlaubt ist")
-        elif name in ("href", "src"):
-            problem = _address_problem(value or "", image=name == "src")
-            if problem:
-                yield _Finding(value or name, problem)
-        elif name == "class" and not _CLASS.fullmatch(value or ""):
-            yield _Finding(name, f"enthält eine ungültige Klasse: '{value}'")
-        elif name == "id":
-            yield from _id_findings(value or "", ids)
+        yield from _attribute_findings(tag, name, value or "", ids)
+
+
+def _attribute_findings(tag: str, name: str, value: str, ids: set[str]) -> Iterator[_Finding]:
+    allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, frozenset())
+    if name not in allowed:  # the value names the line better than the name ("class" is in "Klasse")
+        yield _Finding(value or name, f"enthält das Attribut '{name}' an <{tag}>, das nicht erlaubt ist")
+    elif name in ("href", "src"):
+        problem = _address_problem(value, image=name == "src")
+        if problem:
+            yield _Finding(value or name, problem)
+    elif re.search(r"[<>]", value):  # text for an attribute: markup in it is mistaken elsewhere
+        yield _Finding(value, f"enthält spitze Klammern im Attribut '{name}': '{value}'")
+    elif name == "id":
+        yield from _id_findings(value, ids)
 
 
 def _id_findings(value: str, ids: set[str]) -> Iterator[_Finding]:
-    if value in PAGE_IDS or value.startswith(PAGE_ID_PREFIXES) or value in ids:
+    if not _ID.fullmatch(value):
+        yield _Finding(
+            value, f"gibt einem Element eine Kennung, die nicht nur aus Buchstaben, Ziffern, - und _ besteht: '{value}'"
+        )
+    elif value in PAGE_IDS or value.startswith(PAGE_ID_PREFIXES) or value in ids:
         yield _Finding(value, f"gibt einem Element die Kennung '{value}', die es auf der Seite schon gibt")
     ids.add(value)
 
