@@ -15,6 +15,7 @@ import yaml
 
 from conftest import REPO, SEED, DataFolder, build_site, found, page, real_agreement, text_of
 from pdfs import DEJAVU, text_as_pdf
+from test_signed_original import word_file
 
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 
@@ -52,7 +53,7 @@ def same_as_bundled_except_source_note(imported: dict[str, Any]) -> None:
     public note), and without the bundled record's own source note; a text file is a transcript, whose
     provenance is left blank and open for a person (a PDF, the signed document, has none)."""
     bundled = real_agreement()
-    transcript = imported["original"]["datei"].endswith(".txt")
+    transcript = not imported["original"]["datei"].endswith(".pdf")  # a text or a Word file
     [check, *provenance] = imported.pop("offene_punkte")
     assert check.startswith("Eingelesen aus ") and check.endswith("mit dem Original abgleichen")
     assert [p.split(":")[0] for p in provenance] == (["original.herkunft"] if transcript else [])
@@ -62,7 +63,7 @@ def same_as_bundled_except_source_note(imported: dict[str, Any]) -> None:
     bundled["original"].pop("herkunft")  # where the bundled transcript came from, as far as is known
     imported["original"].pop("sha256")  # the same text, read from another file (PDF or another layout)
     bundled["original"].pop("sha256")
-    imported["original"]["datei"] = imported["original"]["datei"].removesuffix(".pdf").removesuffix(".txt")
+    imported["original"]["datei"] = imported["original"]["datei"].rsplit(".", 1)[0]
     bundled["original"]["datei"] = bundled["original"]["datei"].removesuffix(".txt")
     assert imported == bundled
 
@@ -199,6 +200,19 @@ def test_importing_a_pdf_of_the_seed(without_marburg: DataFolder, tmp_path: Path
         "Alles erkannt; offen ist nur der Abgleich mit dem Original (unter offene_punkte im Entwurf)."
     )
     assert (without_marburg.path / "originaltexte" / "2025" / "marburg-biedenkopf.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_importing_a_word_file_of_the_seed(without_marburg: DataFolder, tmp_path: Path) -> None:
+    """A Word file (issue 28: once refused as 'weder Text noch PDF (enthält Nullbytes)') becomes the same
+    draft; it is kept as the record's original, a transcript that needs its provenance."""
+    source = tmp_path / "zielvereinbarung.docx"
+    source.write_bytes(word_file(SEED.read_text(encoding="utf-8")))
+    result = import_into(without_marburg, source)
+    assert result.returncode == 0, result.stderr
+    same_as_bundled_except_source_note(draft(without_marburg))
+    assert (without_marburg.path / "originaltexte" / "2025" / "marburg-biedenkopf.docx").read_bytes() == (
+        source.read_bytes()
+    )
 
 
 def test_a_signed_pdf_is_offered_as_the_signed_document(without_marburg: DataFolder, tmp_path: Path) -> None:

@@ -238,3 +238,47 @@ def test_a_transcript_has_no_page_furniture_to_hide_words_in(data_folder: DataFo
     with_original(data_folder, hidden)
     message = refusal(data_folder)
     assert "alert('XSS" in message
+
+
+def word_file(text: str) -> bytes:
+    """The signed text as the ministry's Word file: paragraphs, headings, numbered and bulleted lists
+    (their numbers and bullets are Word's, not text), a header and a footer."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[
+        0
+    ].text = "Hessisches Ministerium für Arbeit, Integration, Jugend und Soziales"
+    document.sections[0].footer.paragraphs[0].text = "Zielvereinbarung 2025"
+    for line in text.splitlines():
+        plain = re.sub(r"^#+\s*", "", line).replace("**", "").strip()
+        item = re.match(r"^(-|[0-9]+\.)\s+(.*)", plain)
+        if item:
+            document.add_paragraph(
+                item.group(2), style="List Number" if item.group(1)[0].isdigit() else "List Bullet 2"
+            )
+        elif plain:
+            document.add_paragraph(plain)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+WORD_ORIGIN = "Word-Datei des Ministeriums, aus der das unterzeichnete Dokument gedruckt wurde (Testdaten)."
+
+
+def test_a_word_file_passes_as_its_text(data_folder: DataFolder) -> None:
+    record = with_original(data_folder, word_file(SIGNED), suffix="docx")
+    record["original"]["herkunft"] = WORD_ORIGIN
+    data_folder.add_agreement(record)
+    assert load_dataset(data_folder.path).agreement(2025, "marburg-biedenkopf") is not None
+
+
+def test_a_word_file_with_one_word_changed_is_refused(data_folder: DataFolder) -> None:
+    record = with_original(data_folder, word_file(SIGNED.replace("Voice Connect", "Voice Kontakt")), "docx")
+    record["original"]["herkunft"] = WORD_ORIGIN
+    data_folder.add_agreement(record)
+    message = refusal(data_folder)
+    assert "„Connect“" in message and "„Kontakt“" in message

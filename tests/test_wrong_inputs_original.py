@@ -47,8 +47,8 @@ CASES = [
     Case(
         "Abschrift ohne Herkunft",
         replace(PROVENANCE, ""),
-        f"{M}:55: original.herkunft: Pflichtfeld fehlt: eine Textdatei ist nie das unterzeichnete Dokument, "
-        "sondern eine Abschrift; die Seite nennt, woher sie stammt",
+        f"{M}:55: original.herkunft: Pflichtfeld fehlt: eine Text- oder Word-Datei ist nie das unterzeichnete "
+        "Dokument, sondern eine Abschrift; die Seite nennt, woher sie stammt",
     ),
     Case(
         "Abschrift mit leerer Herkunft",

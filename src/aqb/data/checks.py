@@ -348,8 +348,8 @@ def _provenance_problems(document: YamlDocument, original: Original) -> Iterator
         yield located(
             document,
             ("original", "herkunft"),
-            "Pflichtfeld fehlt: eine Textdatei ist nie das unterzeichnete Dokument, sondern eine Abschrift; "
-            "die Seite nennt, woher sie stammt",
+            "Pflichtfeld fehlt: eine Text- oder Word-Datei ist nie das unterzeichnete Dokument, sondern eine "
+            "Abschrift; die Seite nennt, woher sie stammt",
             "Nur eintragen, was bekannt ist, z. B. herkunft: Aus dem unterzeichneten Dokument in Text übertragen; "
             "wer übertragen hat, ist nicht vermerkt.",
         )
@@ -358,7 +358,7 @@ def _provenance_problems(document: YamlDocument, original: Original) -> Iterator
             document,
             ("original", "herkunft"),
             "unbekanntes Feld bei einem PDF: es ist das unterzeichnete Dokument selbst, keine Abschrift",
-            "Die Zeile herkunft löschen; sie gehört nur zu einer Abschrift (.txt).",
+            "Die Zeile herkunft löschen; sie gehört nur zu einer Abschrift (.txt oder .docx).",
         )
 
 

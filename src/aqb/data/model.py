@@ -467,7 +467,8 @@ SIGNED_DOCUMENT = "unterzeichnetes Dokument"  # a PDF: the signed document itsel
 
 class Original(Record):
     """The document a full-text record was made from, kept unchanged in the repository: the signed document
-    itself (a PDF), or a transcript of it (a text file), which says where it came from."""
+    itself (a PDF), or a transcript of it (a text file, or the Word file it was printed from), which says
+    where it came from."""
 
     model_config = ConfigDict(
         title="Originaldokument",
@@ -475,15 +476,16 @@ class Original(Record):
             "description": "Das Dokument, aus dem der Eintrag angelegt wurde: das unterzeichnete Dokument (PDF) "
             "oder eine Abschrift davon (Text, mit Herkunft).",
             # What the check asks (aqb.data.checks), for the editor: a transcript says where it came from.
-            "if": {"properties": {"datei": {"pattern": r"\.txt$"}}},
+            "if": {"properties": {"datei": {"pattern": r"\.(?:txt|docx)$"}}},
             "then": {"required": ["herkunft"], "properties": {"herkunft": {"type": "string"}}},
             "else": {"not": {"required": ["herkunft"]}},
         },
     )
 
-    datei: Annotated[str, Field(pattern=r"^originaltexte/[0-9]{4}/[a-z0-9-]+\.(?:txt|pdf)$")] = Field(
+    datei: Annotated[str, Field(pattern=r"^originaltexte/[0-9]{4}/[a-z0-9-]+\.(?:txt|pdf|docx)$")] = Field(
         description="Pfad unter data/, z. B. „originaltexte/2025/marburg-biedenkopf.pdf“ (das unterzeichnete "
-        "Dokument) oder „….txt“ (eine Abschrift)."
+        "Dokument) oder „….txt“ bzw. „….docx“ (eine Abschrift: Text oder die Word-Datei, aus der es gedruckt "
+        "wurde)."
     )
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] = Field(
         description="SHA-256-Prüfsumme der Datei (64 Zeichen 0–9, a–f); `make import` trägt sie ein."
@@ -497,7 +499,8 @@ class Original(Record):
 
     @property
     def is_transcript(self) -> bool:
-        return self.datei.endswith(".txt")
+        """Only a PDF is the signed document; a text or Word file is not what was signed."""
+        return not self.datei.endswith(".pdf")
 
     @property
     def kind(self) -> str:

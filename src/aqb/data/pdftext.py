@@ -91,23 +91,17 @@ def main() -> int:
 
 
 def _word_body() -> int:
-    """A Word file's body as one page: each paragraph a line, each table row a line of its cells."""
+    """A Word file's body as one page (aqb.data.wordtext: list numbers and bullets written out)."""
     import zipfile
 
-    import docx
-    from docx.text.paragraph import Paragraph
+    from aqb.data.wordtext import word_lines
 
     raw = sys.stdin.buffer.read()
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         if sum(item.file_size for item in archive.infolist()) > MAX_MEMORY_BYTES // 4:
             return _UNREADABLE  # a ZIP that unpacks to more than a Word file of a few pages ever does
-        lines = []
-        for block in docx.Document(io.BytesIO(raw)).iter_inner_content():  # paragraphs and tables in order
-            if isinstance(block, Paragraph):
-                lines.append(block.text)
-            else:
-                lines.extend(" ".join(cell.text for cell in row.cells) for row in block.rows)
+        lines = word_lines(raw)
     except Exception:
         return _UNREADABLE
     text = "\n".join(lines)

@@ -17,7 +17,7 @@ from aqb.data.problems import escaped
 from aqb.staff.importer import ImportResult, import_file
 from aqb.staff.scaffold import ScaffoldError
 
-SOURCE_SUFFIXES = (".pdf", ".txt")
+SOURCE_SUFFIXES = (".pdf", ".txt", ".docx")
 _DIGITS = re.compile(r"([0-9]+)")
 
 

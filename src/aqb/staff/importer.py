@@ -131,7 +131,7 @@ def _original_entry(original: Path, data_dir: Path, raw: bytes, name: str, open_
         "datei": original.relative_to(data_dir).as_posix(),
         "sha256": hashlib.sha256(raw).hexdigest(),
     }
-    if original.suffix == ".txt":
+    if original.suffix != ".pdf":
         entry["herkunft"] = None
         open_points.append(
             f"original.herkunft: eintragen, woher die Abschrift {name} stammt (aus welchem Dokument, wer sie "
@@ -142,8 +142,8 @@ def _original_entry(original: Path, data_dir: Path, raw: bytes, name: str, open_
 
 def original_path(data_dir: Path, partner: str, year: int, raw: bytes) -> Path:
     """Where the document of a record is kept: data/originaltexte/<jahr>/<kürzel>.pdf for the signed document,
-    .txt for a transcript of it."""
-    suffix = ".pdf" if raw.startswith(b"%PDF-") else ".txt"
+    .docx for the Word file it was printed from, .txt for a transcript of it."""
+    suffix = ".pdf" if raw.startswith(b"%PDF-") else ".docx" if raw.startswith(b"PK\x03\x04") else ".txt"
     return data_dir / "originaltexte" / str(year) / f"{partner}{suffix}"
 
 

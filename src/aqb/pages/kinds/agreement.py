@@ -136,7 +136,7 @@ def _original(site: SiteData, agreement: FullTextAgreement) -> dict[str, Any] | 
     if agreement.original is None or site.data_dir is None:
         return None
     path = site.data_dir / agreement.original.datei  # there and unchanged: the loader checked it
-    kind = "Text" if agreement.original.is_transcript else "PDF"
+    kind = {".pdf": "PDF", ".docx": "Word"}.get(path.suffix, "Text")
     kilobytes = max(1, round(path.stat().st_size / 1024))
     return {
         "url": agreement.original.datei,
