@@ -83,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     year = add("neues-jahr", "Standardtext eines neuen Jahres aus dem Vorjahr anlegen")
     year.add_argument("jahr", type=_year)
     add("schema", "die JSON-Schemas für Editoren neu erzeugen (data/schema/)")
-    importer = add("import", "unterzeichnete Texte (PDF, Word oder Text) als Entwürfe einlesen: eine Datei oder einen Ordner")
+    importer = add("import", "unterzeichnete Texte (PDF, Word, Text) als Entwürfe einlesen: Datei oder Ordner")
     importer.add_argument("datei", type=Path)
     issue = add("einlesen", "die Anhänge eines Issues „Neue Vereinbarung“ einlesen (Workflow, Label „einlesen“)")
     issue.add_argument("ereignis", type=Path, help="das Ereignis von GitHub (JSON, $GITHUB_EVENT_PATH)")
