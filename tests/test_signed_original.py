@@ -282,3 +282,15 @@ def test_a_word_file_with_one_word_changed_is_refused(data_folder: DataFolder) -
     data_folder.add_agreement(record)
     message = refusal(data_folder)
     assert "„Connect“" in message and "„Kontakt“" in message
+
+
+def test_a_date_with_leading_zeros_is_the_same_date(data_folder: DataFolder) -> None:
+    signed = SIGNED.replace("Wiesbaden, den 2.8.2025", "Wiesbaden, den 02.08.2025")
+    assert signed != SIGNED
+    with_original(data_folder, signed)
+    assert load_dataset(data_folder.path).agreement(2025, "marburg-biedenkopf") is not None
+
+
+def test_another_date_is_refused(data_folder: DataFolder) -> None:
+    with_original(data_folder, SIGNED.replace("Wiesbaden, den 2.8.2025", "Wiesbaden, den 03.08.2025"))
+    assert "„2.8.2025“" in refusal(data_folder)

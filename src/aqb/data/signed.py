@@ -36,6 +36,7 @@ LAYOUT = (
     "Aufzählungszeichen und die Art der Nummerierung am Zeilenanfang (1., a), •, –)",
     "Markdown-Auszeichnung für fett, kursiv, Überschriften und Zitate",
     'typografische Varianten von Anführungszeichen und Strichen („…“, "…", ‚…‘, –, —, -)',
+    "ein Datum mit oder ohne führende Nullen (02.08.2025 wie 2.8.2025)",
 )
 MAX_SHOWN_DIFFERENCES = 10  # per record: the first ones say enough, the count says the rest
 # Word pairs compared at most where page and original differ (difflib's time grows with their product):
@@ -73,6 +74,7 @@ _TYPOGRAPHY = str.maketrans(
 _AMOUNT = re.compile(
     r"(?:(?:EUR|€)\s*)?(?<![\d.])([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,(?:[0-9]{2}|-{1,2}))?(?:\s*(?:€|Euro|EUR))?"
 )
+_DATE = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?=[.,;:]?$)")
 _CURRENCY = re.compile(r"€|\bEuro\b|\bEUR\b")
 
 
@@ -92,8 +94,10 @@ class PageWord:
 
 
 def comparable(word: str) -> str:
-    """A word as the comparison sees it: NFC, emphasis marks gone, quotes and dashes in one form."""
-    return _EMPHASIS.sub("", unicodedata.normalize("NFC", word)).translate(_TYPOGRAPHY)
+    """A word as the comparison sees it: NFC, emphasis marks gone, quotes and dashes in one form, a date
+    without leading zeros (the page writes 2.8.2025 where the document may say 02.08.2025)."""
+    plain = _EMPHASIS.sub("", unicodedata.normalize("NFC", word)).translate(_TYPOGRAPHY)
+    return _DATE.sub(lambda date: f"{int(date[1])}.{int(date[2])}.{date[3]}", plain)
 
 
 def _words_of(line: str) -> list[tuple[str, bool]]:
