@@ -294,3 +294,19 @@ def test_a_date_with_leading_zeros_is_the_same_date(data_folder: DataFolder) -> 
 def test_another_date_is_refused(data_folder: DataFolder) -> None:
     with_original(data_folder, SIGNED.replace("Wiesbaden, den 2.8.2025", "Wiesbaden, den 03.08.2025"))
     assert "„2.8.2025“" in refusal(data_folder)
+
+
+@pytest.mark.parametrize(
+    "disguised",
+    ["**{budget}\n000.\nEuro**\nx)", "in\n(9)\n§ 4", "#### 250.", "__", "* * *\nUnd 250."],
+    ids=["Zahl nach weichem Umbruch", "Nummer in Klammern", "Überschrift aus einer Zahl", "Unterstriche", "Linie"],
+)
+def test_a_word_that_only_looks_like_layout_is_refused(disguised: str, data_folder: DataFolder) -> None:
+    """The page's words are what it renders: a '000.' inside a paragraph is shown, so it is a word (an
+    attacker's second round put amounts on the page this way)."""
+    record = real_agreement()
+    record["abweichungen"] = {"paragraf-4": STANDARD["paragraf-4"].replace("{budget} Euro", disguised)}
+    if "{budget}" not in disguised:
+        record["abweichungen"]["paragraf-4"] = STANDARD["paragraf-4"] + "\n" + disguised
+    data_folder.add_agreement(record)
+    assert "abweichungen.paragraf-4:" in refusal(data_folder)

@@ -21,11 +21,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from selectolax.lexbor import LexborHTMLParser
+
 from aqb.data.dataset import Dataset
 from aqb.data.layout import SourceError, read_signed_text, source_lines
 from aqb.data.model import FullTextAgreement, PartnerNaming, StandardText
 from aqb.data.problems import Problem
-from aqb.data.text import section_texts
+from aqb.data.text import render_markdown, section_texts
 from aqb.data.yamlsource import YamlDocument
 
 # What may differ between the page and its original: layout, never words (CONTRIBUTING.md lists the same).
@@ -39,9 +41,10 @@ LAYOUT = (
     "ein Datum mit oder ohne führende Nullen (02.08.2025 wie 2.8.2025)",
 )
 MAX_SHOWN_DIFFERENCES = 10  # per record: the first ones say enough, the count says the rest
-# Word pairs compared at most where page and original differ (difflib's time grows with their product):
-# a real agreement differs from its original in a few words, a page of 8 000 words in 2 000 is still fine.
-MAX_COMPARED_PAIRS = 4_000_000
+# Word pairs compared at most where page and original differ: difflib's time grows with their product, on
+# some shapes (alternating words) with its cube. A real agreement differs from its original in a few words;
+# beyond 500 × 500 the first difference stands for all of it.
+MAX_COMPARED_PAIRS = 250_000
 
 # What only lays a line out where it starts one: quote marks, heading marks, list markers (also Word's
 # Symbol-font bullet U+F0B7) and numbering ("1.", "2)", "a)", "(3)"). Elsewhere the same token is a word
@@ -90,14 +93,12 @@ class OriginalWord:
 class PageWord:
     text: str
     section: str  # the section of the standard text it belongs to
-    marker: bool = False
 
 
 def comparable(word: str) -> str:
-    """A word as the comparison sees it: NFC, emphasis marks gone, quotes and dashes in one form, a date
-    without leading zeros (the page writes 2.8.2025 where the document may say 02.08.2025)."""
-    plain = _EMPHASIS.sub("", unicodedata.normalize("NFC", word)).translate(_TYPOGRAPHY)
-    return _DATE.sub(lambda date: f"{int(date[1])}.{int(date[2])}.{date[3]}", plain)
+    """A word of an original as the comparison sees it: Markdown emphasis marks gone (a transcript may use
+    them), quotes, dashes and dates spelled as on the page (2.8.2025 where it may say 02.08.2025)."""
+    return _spelled(_EMPHASIS.sub("", word))
 
 
 def _words_of(line: str) -> list[tuple[str, bool]]:
@@ -113,13 +114,25 @@ def _words_of(line: str) -> list[tuple[str, bool]]:
 
 
 def page_words(agreement: FullTextAgreement, standard: StandardText, naming: PartnerNaming) -> list[PageWord]:
-    """The words the agreement's page shows, section by section."""
+    """The words the agreement's page shows, section by section: its Markdown rendered as the page renders
+    it, and read as text, so Markdown that only lays out (a list's number, a heading's #) is no word and
+    anything a reader sees is one (a line "000." inside a paragraph, a literal "__")."""
     return [
-        PageWord(word, section, marker)
+        PageWord(word, section)
         for section, text in section_texts(agreement, standard, naming)
-        for line in text.split("\n")
-        for word, marker in _words_of(line)
+        for word in _shown_words(render_markdown(text))
     ]
+
+
+def _shown_words(html: str) -> list[str]:
+    body = LexborHTMLParser(html).body
+    return [_spelled(word) for word in (body.text(separator=" ") if body is not None else "").split()]
+
+
+def _spelled(word: str) -> str:
+    """Quotes and dashes in one form, a date without leading zeros: the same word however it is typeset."""
+    plain = unicodedata.normalize("NFC", word).translate(_TYPOGRAPHY)
+    return _DATE.sub(lambda date: f"{int(date[1])}.{int(date[2])}.{date[3]}", plain)
 
 
 def original_words(text: str, vocabulary: Iterable[str], *, printed: bool = True) -> list[OriginalWord]:
@@ -194,14 +207,10 @@ def differences(original: list[OriginalWord], page: list[PageWord]) -> list[Diff
     The words both share at the start and at the end are set aside first (an agreement and its
     original are mostly the same); where what remains is too large to compare word by word in bounded
     time, the first difference stands for all of it."""
-    start = 0
-    while start < min(len(original), len(page)) and original[start].text == page[start].text:
-        start += 1
-    end = 0
-    while end < min(len(original), len(page)) - start and original[-1 - end].text == page[-1 - end].text:
-        end += 1
-    middle_original = original[start : len(original) - end]
-    middle_page = page[start : len(page) - end]
+    head_original, head_page = _shared(original, page)
+    tail_original, tail_page = _shared(original[head_original:][::-1], page[head_page:][::-1])
+    middle_original = original[head_original : len(original) - tail_original]
+    middle_page = page[head_page : len(page) - tail_page]
     if len(middle_original) * len(middle_page) > MAX_COMPARED_PAIRS:
         anchor = middle_original[0] if middle_original else original[-1]
         section = (middle_page or page)[0].section
@@ -210,13 +219,25 @@ def differences(original: list[OriginalWord], page: list[PageWord]) -> list[Diff
     return _compared(middle_original, middle_page, original, page)
 
 
+def _shared(original: list[OriginalWord], page: list[PageWord]) -> tuple[int, int]:
+    """How many words at the start both share: equal words, and the original's list markers (layout)."""
+    at_original = at_page = 0
+    while at_original < len(original) and at_page < len(page):
+        if original[at_original].text == page[at_page].text:
+            at_page += 1
+        elif not original[at_original].marker:
+            break
+        at_original += 1
+    return at_original, at_page
+
+
 def _compared(
     original: list[OriginalWord], page: list[PageWord], whole_original: list[OriginalWord], whole_page: list[PageWord]
 ) -> list[Difference]:
     matcher = difflib.SequenceMatcher(None, [w.text for w in original], [w.text for w in page], autojunk=False)
     found: list[Difference] = []
     for operation, start, end, page_start, page_end in matcher.get_opcodes():
-        layout = all(w.marker for w in original[start:end]) and all(w.marker for w in page[page_start:page_end])
+        layout = page_start == page_end and all(w.marker for w in original[start:end])  # a list's number
         if operation == "equal" or layout:
             continue
         anchor = original[start] if start < len(original) else (original or whole_original)[-1]
