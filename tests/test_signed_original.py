@@ -310,3 +310,33 @@ def test_a_word_that_only_looks_like_layout_is_refused(disguised: str, data_fold
         record["abweichungen"]["paragraf-4"] = STANDARD["paragraf-4"] + "\n" + disguised
     data_folder.add_agreement(record)
     assert "abweichungen.paragraf-4:" in refusal(data_folder)
+
+
+def standard_text_with(folder: DataFolder, old: str, new: str) -> None:
+    path = folder.path / "standardtexte" / "2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_ministry_on_the_page_is_the_one_that_signed(data_folder: DataFolder) -> None:
+    standard_text_with(
+        data_folder, "  name: Hessisches Ministerium für Arbeit", "  name: Hessisches Ministerium der Finanzen, Arbeit"
+    )
+    standard_text_with(data_folder, "kurzname: HMSI", "kurzname: HMdF")
+    message = refusal(data_folder)
+    assert (
+        "marburg-biedenkopf.yaml:" in message and "ministerium.name: steht nicht im unterzeichneten Dokument" in message
+    )
+    assert "ministerium.kurzname: steht nicht im unterzeichneten Dokument: 'HMdF'" in message
+
+
+def test_a_section_title_states_no_fact(data_folder: DataFolder) -> None:
+    standard_text_with(
+        data_folder,
+        "titel: § 4 Haushaltsmittel und Eckdaten",
+        "titel: § 4 Haushaltsmittel 2.500.000 Euro (Landkreis Gießen)",
+    )
+    message = refusal(data_folder)
+    assert "data/standardtexte/2025.yaml:" in message and "abschnitte[6].titel: nennt einen Betrag" in message
+    assert "nennt eine andere Gebietskörperschaft: 'Landkreis Gießen'" in message

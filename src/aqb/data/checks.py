@@ -107,7 +107,10 @@ def source_year_problems(document: YamlDocument, raw: dict[str, Any]) -> Iterato
 
 
 def standard_text_problems(
-    document: YamlDocument, standard: StandardText, measure_types: dict[str, MeasureType]
+    document: YamlDocument,
+    standard: StandardText,
+    measure_types: dict[str, MeasureType],
+    partner_names: Iterable[str] = (),
 ) -> Iterator[Problem]:
     """A standard text names known measure types, each section once, and only valid wording."""
     for slug in standard.massnahmenarten:
@@ -117,6 +120,14 @@ def standard_text_problems(
     seen: set[str] = set()
     found = 0
     for index, section in enumerate(standard.abschnitte):
+        # A title is the table of contents' label, no part of the signed wording: it states no fact.
+        for fact in deviation_fact_problems(section.titel, "", standard.jahr, partner_names):
+            yield located(
+                document,
+                ("abschnitte", index, "titel"),
+                f"{fact.message} (ein Titel ist nur die Beschriftung im Inhaltsverzeichnis)",
+                fact.hint,
+            )
         if section.id in seen:
             yield located(
                 document,

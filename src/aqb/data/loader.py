@@ -103,7 +103,7 @@ class _DatasetReader:
         partners = self._load_keyed(PARTNERS_FILE, PartnerEntry, Partner)
         measure_types = self._load_keyed(MEASURE_TYPES_FILE, MeasureTypeEntry, MeasureType)
         measure_types = dict(sorted(measure_types.items(), key=lambda item: item[1].nummer))
-        standard_texts = self._load_standard_texts(measure_types)
+        standard_texts = self._load_standard_texts(measure_types, [p.bezeichnung for p in partners.values()])
         agreements = self._load_agreements(partners, measure_types, standard_texts)
         self._check_originals(agreements)
         return Dataset(
@@ -223,7 +223,9 @@ class _DatasetReader:
             self.problems.extend(partner_identity_problems(document, entries))
         return {slug: model.model_construct(slug=slug, **dict(entry)) for slug, entry in entries.items()}
 
-    def _load_standard_texts(self, measure_types: dict[str, MeasureType]) -> dict[int, StandardText]:
+    def _load_standard_texts(
+        self, measure_types: dict[str, MeasureType], partner_names: list[str]
+    ) -> dict[int, StandardText]:
         texts: dict[int, StandardText] = {}
         folder = self.data_dir / STANDARD_TEXTS_DIR
         adapter = TypeAdapter(StandardText)
@@ -254,7 +256,7 @@ class _DatasetReader:
                     f"Datei in {standard.jahr}.yaml umbenennen oder das Jahr korrigieren.",
                 )
                 continue
-            self.problems.extend(standard_text_problems(document, standard, measure_types))
+            self.problems.extend(standard_text_problems(document, standard, measure_types, partner_names))
             texts[standard.jahr] = standard
             self.standard_documents[standard.jahr] = document
         return texts

@@ -348,6 +348,7 @@ def _agreement_problems(
     if len(found) > MAX_SHOWN_DIFFERENCES:
         rest = len(found) - MAX_SHOWN_DIFFERENCES
         yield Problem(shown, document.line_of(("original",)), "Wortlaut", f"und {rest} weitere Abweichungen", None)
+    yield from _ministry_problems(standard, original, shown, document)
     amount = signed_amount(original)
     if amount != agreement.budget:
         said = "keinen Betrag mit Währung" if amount is None else f"{amount} Euro"
@@ -358,6 +359,24 @@ def _agreement_problems(
             f"ist {agreement.budget}, § 4 des unterzeichneten Dokuments nennt {said}",
             "Das Budget so eintragen, wie § 4 des Dokuments es nennt (in ganzen Euro).",
         )
+
+
+def _ministry_problems(
+    standard: StandardText, original: list[OriginalWord], shown: str, document: YamlDocument
+) -> Iterator[Problem]:
+    """The ministry the page names as partner (from the year's standard text) is the one that signed: its
+    name as a signature block writes it, and its short name, stand in the original."""
+    words = [word.text for word in original]
+    for field, value in (("name", standard.ministerium.name), ("kurzname", standard.ministerium.kurzname)):
+        wanted = [comparable(word) for word in value.split()]
+        if not any(words[at : at + len(wanted)] == wanted for at in range(len(words) - len(wanted) + 1)):
+            yield Problem(
+                shown,
+                document.line_of(("original",)),
+                f"ministerium.{field}",
+                f"steht nicht im unterzeichneten Dokument: '{value}' (aus data/standardtexte/{standard.jahr}.yaml)",
+                "Den Namen des Ministeriums im Standardtext so schreiben, wie ihn das Dokument nennt.",
+            )
 
 
 def _message(difference: Difference, original: str) -> str:
