@@ -340,3 +340,47 @@ def test_a_section_title_states_no_fact(data_folder: DataFolder) -> None:
     message = refusal(data_folder)
     assert "data/standardtexte/2025.yaml:" in message and "abschnitte[6].titel: nennt einen Betrag" in message
     assert "nennt eine andere Gebietskörperschaft: 'Landkreis Gießen'" in message
+
+
+def word_file_with(text: str, after: str, run_xml: str) -> bytes:
+    """`word_file(text)` with `run_xml` (a w:r, w:ins or w:del element) added to the paragraph ending in `after`."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document(io.BytesIO(word_file(text)))
+    [paragraph] = [p for p in document.paragraphs if p.text.endswith(after)]
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph._p.append(parse_xml(run_xml.replace("<w:", "<w:", 1).replace(">", f" {namespace}>", 1)))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+HIDDEN = " sowie weitere 2.500.000 Euro für das Projekt Schattenhaushalt"
+
+
+@pytest.mark.parametrize(
+    ("run", "deviation"),
+    [
+        (f'<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">{HIDDEN}</w:t></w:r>', HIDDEN),
+        (
+            f'<w:del w:id="1" w:author="x"><w:r><w:delText xml:space="preserve">{HIDDEN}</w:delText></w:r></w:del>',
+            HIDDEN,
+        ),
+        ('<w:ins w:id="2" w:author="x"><w:r><w:t xml:space="preserve"> nicht</w:t></w:r></w:ins>', ""),
+    ],
+    ids=["verborgener Text", "gelöschter Text", "eingefügter Text"],
+)
+def test_a_word_file_is_read_as_word_shows_it(run: str, deviation: str, data_folder: DataFolder) -> None:
+    """Hidden and deleted text is not what was signed, an insertion is (an attacker's second round hid an
+    amount in a Word file, and the page showed it)."""
+    original = word_file_with(SIGNED, "zur Verfügung.", run)
+    record = with_original(data_folder, original, "docx")
+    record["original"]["herkunft"] = WORD_ORIGIN
+    if deviation:
+        record["abweichungen"] = {"paragraf-4": STANDARD["paragraf-4"] + deviation}
+    data_folder.add_agreement(record)
+    message = refusal(data_folder)
+    assert ("Schattenhaushalt" if deviation else "„nicht“") in message

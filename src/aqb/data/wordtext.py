@@ -26,10 +26,35 @@ def word_lines(raw: bytes) -> list[str]:
     lines: list[str] = []
     for block in document.iter_inner_content():  # paragraphs and tables in order
         if isinstance(block, Paragraph):
-            lines.append(_marker(block, formats, counters) + block.text)
+            lines.append(_marker(block, formats, counters) + shown_text(block._p))
         else:
-            lines.extend(" ".join(cell.text for cell in row.cells) for row in block.rows)
+            lines.extend(
+                " ".join(" ".join(shown_text(p._p) for p in cell.paragraphs) for cell in row.cells)
+                for row in block.rows
+            )
     return lines
+
+
+def shown_text(element: Any) -> str:
+    """The text Word shows of a paragraph: every run, also inside insertions, fields, content controls and
+    text boxes; never a deleted run (w:del) or a hidden one (w:vanish), which Word does not show and a
+    reader of python-docx's text would take or miss otherwise."""
+    parts: list[str] = []
+    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        if any(_hidden(ancestor) for ancestor in node.iterancestors()):
+            continue
+        parts.append(node.text or "" if node.tag == f"{_W}t" else " ")
+    return "".join(parts)
+
+
+def _hidden(element: Any) -> bool:
+    if element.tag == f"{_W}del":
+        return True
+    if element.tag != f"{_W}r":
+        return False
+    properties = element.find(f"{_W}rPr")
+    vanish = properties.find(f"{_W}vanish") if properties is not None else None
+    return vanish is not None and vanish.get(f"{_W}val", "true") not in ("false", "0")
 
 
 def _number_formats(document: Any) -> dict[str, dict[int, str]]:
