@@ -384,3 +384,18 @@ def test_a_word_file_is_read_as_word_shows_it(run: str, deviation: str, data_fol
     data_folder.add_agreement(record)
     message = refusal(data_folder)
     assert ("Schattenhaushalt" if deviation else "„nicht“") in message
+
+
+def test_a_pdf_with_invisible_text_is_refused(data_folder: DataFolder) -> None:
+    """Text drawn invisibly (render mode 3: an OCR layer, or an amount nobody sees) is no signed wording."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", str(DEJAVU))
+    pdf.set_font("DejaVu", size=10)
+    pdf.multi_cell(0, 5, "Das HMSI stellt Haushaltsmittel zur Verfügung.", new_x="LMARGIN", new_y="NEXT")
+    pdf.text_mode = "INVISIBLE"
+    pdf.multi_cell(0, 5, HIDDEN.strip(), new_x="LMARGIN", new_y="NEXT")
+    with_original(data_folder, bytes(pdf.output()), "pdf")
+    assert "original.datei: marburg-biedenkopf.pdf enthält unsichtbaren Text" in refusal(data_folder)

@@ -17,6 +17,7 @@ import resource
 import subprocess
 import sys
 import warnings
+from typing import Any
 
 MAX_PDF_BYTES = 20 * 1024 * 1024
 MAX_PAGES = 200
@@ -27,6 +28,7 @@ MAX_WALL_SECONDS = 90
 
 _TOO_MANY_PAGES = 3
 _UNREADABLE = 4
+_INVISIBLE = 5
 
 
 class PdfTextError(Exception):
@@ -50,6 +52,11 @@ def pdf_pages(raw: bytes, shown: str, kind: str = "pdf") -> list[str]:
         )
     except subprocess.TimeoutExpired:
         raise PdfTextError(f"{shown} ließ sich nicht in {MAX_WALL_SECONDS} Sekunden lesen.") from None
+    if result.returncode == _INVISIBLE:
+        raise PdfTextError(
+            f"{shown} enthält unsichtbaren Text (etwa die Texterkennung über einem Scan): was niemand sieht, "
+            "kann nicht der unterzeichnete Wortlaut sein. Bitte das PDF aus Word oder die Word-Datei nehmen."
+        )
     if result.returncode == _TOO_MANY_PAGES:
         raise PdfTextError(f"{shown} hat mehr als {MAX_PAGES} Seiten; eine Vereinbarung hat wenige.")
     if result.returncode != 0:
@@ -79,6 +86,8 @@ def main() -> int:
             return _TOO_MANY_PAGES
         pages, total = [], 0
         for page in reader.pages:
+            if _has_invisible_text(page, reader):
+                return _INVISIBLE
             text = page.extract_text() or ""
             total += len(text)
             if total > MAX_TEXT_CHARACTERS:
@@ -88,6 +97,20 @@ def main() -> int:
         return _UNREADABLE
     sys.stdout.write(json.dumps(pages))
     return 0
+
+
+def _has_invisible_text(page: Any, reader: Any) -> bool:
+    """Whether the page draws text invisibly (text render mode 3 or 7): a reader of the text layer would take
+    words nobody sees, as OCR layers over scans and hidden additions do."""
+    from pypdf.generic import ContentStream
+
+    contents = page.get_contents()
+    if contents is None:
+        return False
+    return any(
+        operator == b"Tr" and operands and int(operands[0]) in (3, 7)
+        for operands, operator in ContentStream(contents, reader).operations
+    )
 
 
 def _word_body() -> int:
