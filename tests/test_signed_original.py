@@ -399,3 +399,17 @@ def test_a_pdf_with_invisible_text_is_refused(data_folder: DataFolder) -> None:
     pdf.multi_cell(0, 5, HIDDEN.strip(), new_x="LMARGIN", new_y="NEXT")
     with_original(data_folder, bytes(pdf.output()), "pdf")
     assert "original.datei: marburg-biedenkopf.pdf enthält unsichtbaren Text" in refusal(data_folder)
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["[Internetportal](https://evil.example/)", '[Internetportal](https://hessen.de/ "2.500.000 Euro")'],
+    ids=["Adresse", "Titel"],
+)
+def test_a_link_the_original_lacks_is_refused(link: str, data_folder: DataFolder) -> None:
+    record = real_agreement()
+    record["abweichungen"] = {"paragraf-7": STANDARD["paragraf-7"].replace("Internetportal", link)}
+    assert link in record["abweichungen"]["paragraf-7"]
+    data_folder.add_agreement(record)
+    message = refusal(data_folder)
+    assert "abweichungen.paragraf-7: auf der Seite steht" in message and "(https:" in message

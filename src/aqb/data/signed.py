@@ -125,7 +125,12 @@ def page_words(agreement: FullTextAgreement, standard: StandardText, naming: Par
 
 
 def _shown_words(html: str) -> list[str]:
-    body = LexborHTMLParser(html).body
+    document = LexborHTMLParser(html)
+    # A link's address and any title are on the page too (one click or one hover away): words like any other.
+    for element in document.css("[href], [title]"):
+        said = " ".join(value for name in ("href", "title") if (value := element.attributes.get(name)))
+        element.insert_after(f" ({said}) ")
+    body = document.body
     return [_spelled(word) for word in (body.text(separator=" ") if body is not None else "").split()]
 
 
