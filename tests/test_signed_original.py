@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aqb.data.loader import load_dataset
+from aqb.data.model import FullTextAgreement
 from aqb.data.problems import DataError
 from aqb.data.signed import LAYOUT, signed_amount
 from conftest import REPO, DataFolder, real_agreement
@@ -413,3 +414,26 @@ def test_a_link_the_original_lacks_is_refused(link: str, data_folder: DataFolder
     data_folder.add_agreement(record)
     message = refusal(data_folder)
     assert "abweichungen.paragraf-7: auf der Seite steht" in message and "(https:" in message
+
+
+def test_the_compared_words_are_the_words_the_built_page_shows(real_site: Path) -> None:
+    """What the comparison reads as the page (aqb.data.signed.page_words) is what the built agreement page
+    shows in its sections, project list and signatures included: no word on the page escapes it."""
+    from bs4 import BeautifulSoup
+
+    from aqb.data.signed import _spelled, page_words
+
+    dataset = load_dataset(REPO / "data")
+    agreement = dataset.agreement(2025, "marburg-biedenkopf")
+    assert isinstance(agreement, FullTextAgreement)
+    compared = [
+        w.text
+        for w in page_words(agreement, dataset.standard_texts[2025], dataset.partners["marburg-biedenkopf"].naming)
+    ]
+    built = BeautifulSoup((real_site / "kreise/marburg-biedenkopf/2025/index.html").read_text("utf-8"), "html.parser")
+    for number in built.select(".aqb-nummer"):  # the list's number, as an <ol> shows it: layout
+        number.decompose()
+    shown = [
+        _spelled(word) for section in built.select("section.aqb-abschnitt") for word in section.get_text(" ").split()
+    ]
+    assert shown == compared
