@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from aqb.data.loader import load_dataset
 from aqb.data.model import FullTextAgreement
 from aqb.data.problems import DataError
-from aqb.data.signed import LAYOUT, signed_amount
+from aqb.data.signed import LAYOUT, OriginalWord, signed_amounts
 from conftest import REPO, DataFolder, real_agreement
 from pdfs import DEJAVU
 
@@ -140,14 +140,34 @@ def test_the_budget_must_be_the_amount_of_paragraph_4(data_folder: DataFolder) -
 
 
 @pytest.mark.parametrize(
-    ("spelling", "amount"),
-    [("1.734.520,00 €", 1734520), ("1.734.520 Euro", 1734520), ("EUR 1.734.520,-", 1734520), ("€ 1.734.520", 1734520)],
+    ("spelling", "amounts"),
+    [
+        ("1.734.520,00 €", [1734520]),
+        ("1.734.520 Euro", [1734520]),
+        ("EUR 1.734.520,-", [1734520]),
+        ("€ 1.734.520", [1734520]),
+        ("1 734 520 Euro", [1734520]),
+        ("2025 € 1.734.520", [2025, 1734520]),  # two amounts: never a guess which is the budget
+        ("1.734.520,50 Euro", [None]),  # cents: the budget is whole euros
+    ],
 )
-def test_the_amount_of_paragraph_4_is_read_in_any_common_spelling(spelling: str, amount: int) -> None:
-    from aqb.data.signed import OriginalWord
+def test_the_amounts_of_paragraph_4_are_read_in_any_common_spelling(spelling: str, amounts: list[int | None]) -> None:
+    lines = ["§ 4", f"Haushaltsmittel in Höhe von insgesamt {spelling} zur Verfügung, nach § 4 Abs. 2: 5 Euro", "§ 5"]
+    words = [OriginalWord(word, 1, number) for number, line in enumerate(lines, 1) for word in line.split()]
+    assert [value for value, _ in signed_amounts(words)] == [*amounts, 5]
 
-    text = f"§ 4 Haushaltsmittel in Höhe von insgesamt {spelling} zur Verfügung. § 5 Ziele"
-    assert signed_amount([OriginalWord(word, 1, 1) for word in text.split()]) == amount
+
+def test_a_reference_to_paragraph_4_is_no_heading() -> None:
+    lines = ["§ 3 Wie in § 4 beschrieben: 9.999.999 Euro", "§ 4", "insgesamt 1.118.780 Euro", "§ 5 Ziele"]
+    words = [OriginalWord(word, 1, number) for number, line in enumerate(lines, 1) for word in line.split()]
+    assert signed_amounts(words) == [(1118780, "1.118.780")]
+
+
+def test_several_amounts_in_paragraph_4_are_refused(data_folder: DataFolder) -> None:
+    signed = SIGNED.replace("**1.118.780 Euro**", "**1.118.780 Euro** (davon 250.000 Euro für 2026)")
+    deviation = STANDARD["paragraf-4"].replace("{budget} Euro", "{budget} Euro (davon 250.000 Euro für 2026)")
+    with_original(data_folder, signed, abweichungen={"paragraf-4": deviation})
+    assert "budget: ist 1118780, § 4 des unterzeichneten Dokuments nennt mehrere Beträge" in refusal(data_folder)
 
 
 YEAR_TYPO = "Das HMSI verfolgt mit dem Ausbildungs- und Qualifizierungsbudget 2024 das Ziel"
@@ -437,3 +457,30 @@ def test_the_compared_words_are_the_words_the_built_page_shows(real_site: Path) 
         _spelled(word) for section in built.select("section.aqb-abschnitt") for word in section.get_text(" ").split()
     ]
     assert shown == compared
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("projekt", "[Neues Projekt Kassel 250.000 Euro]: https://example.org"),
+        ("projekt", "2026. Frauenakademie 2025"),
+        ("name", "[Dr. Erika Musterfrau, Landrätin]: x"),
+        ("ort", "2026. Wiesbaden"),
+    ],
+    ids=[
+        "Linkdefinition als Projekt",
+        "Listennummer vor einem Projekt",
+        "Linkdefinition als Name",
+        "Nummer vor dem Ort",
+    ],
+)
+def test_markdown_in_a_field_is_a_word_as_the_page_prints_it(field: str, value: str, data_folder: DataFolder) -> None:
+    """The page prints projects and signatories as plain text; the comparison reads them so too (a third
+    attack put a project and a signatory on the page that Markdown would have hidden from it)."""
+    record = real_agreement()
+    if field == "projekt":
+        record["massnahmen"]["qualifizierung"][0] = value
+    else:
+        record["unterzeichnende"][0][field] = value
+    data_folder.add_agreement(record)
+    assert "Standardtext 2025, unterschriften" in refusal(data_folder) or "paragraf-5" in refusal(data_folder)

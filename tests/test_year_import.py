@@ -108,7 +108,7 @@ def test_a_failing_file_leaves_nothing_and_the_others_are_imported(tmp_path: Pat
     (inbox / "a-fulda.txt").write_text(signed_text("fulda", 250_000, ["Projekt A"], "- "), "utf-8")
     (inbox / "b-brief.txt").write_text("Sehr geehrte Damen und Herren,\nanbei die Unterlagen.\n", "utf-8")
     (inbox / "c-marburg.txt").write_text(SEED.read_text(encoding="utf-8"), "utf-8")  # already published
-    (inbox / "d-notiz.docx").write_text("kein Text", "utf-8")  # neither PDF nor text: not read at all
+    (inbox / "d-notiz.docx").write_text("kein Text", "utf-8")  # called Word, but is none: a row with the reason
     before = {p.relative_to(folder.root) for p in folder.root.rglob("*")}
 
     result = aqb("import", str(inbox), cwd=folder.root)
@@ -119,9 +119,9 @@ def test_a_failing_file_leaves_nothing_and_the_others_are_imported(tmp_path: Pat
     assert any(line.startswith("b-brief.txt ") and "nicht angelegt: Jahr nicht erkannt" in line for line in lines)
     marburg = "nicht angelegt: data/vereinbarungen/2025/marburg-biedenkopf.yaml gibt es schon"
     assert any(line.startswith("c-marburg.txt ") and marburg in line for line in lines)
-    assert not any(line.startswith("d-notiz") for line in lines)
-    assert "1 von 3 Dateien als Entwurf angelegt." in result.stdout
-    assert "2 nicht angelegt; der Grund steht in der Tabelle." in result.stderr
+    assert any(line.startswith("d-notiz.docx ") and "ist aber keine Word-Datei" in line for line in lines)
+    assert "1 von 4 Dateien als Entwurf angelegt." in result.stdout
+    assert "3 nicht angelegt; der Grund steht in der Tabelle." in result.stderr
     added = {p.relative_to(folder.root) for p in folder.root.rglob("*")} - before
     assert {p.as_posix() for p in added} == {
         "data/vereinbarungen/2025/fulda.yaml",

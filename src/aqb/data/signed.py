@@ -27,8 +27,9 @@ from aqb.data.dataset import Dataset
 from aqb.data.layout import SourceError, read_signed_text, source_lines
 from aqb.data.model import FullTextAgreement, PartnerNaming, StandardText
 from aqb.data.problems import Problem
-from aqb.data.text import render_markdown, section_texts
+from aqb.data.text import compose
 from aqb.data.yamlsource import YamlDocument
+from aqb.formatting import short_date
 
 # What may differ between the page and its original: layout, never words (CONTRIBUTING.md lists the same).
 LAYOUT = (
@@ -73,12 +74,9 @@ _TYPOGRAPHY = str.maketrans(
         "\u202f": " ",
     }
 )
-# An amount with its currency, as signed documents write it: 1.734.520,00 €, 1.734.520 Euro, EUR 1.734.520,-
-_AMOUNT = re.compile(
-    r"(?:(?:EUR|€)\s*)?(?<![\d.])([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,(?:[0-9]{2}|-{1,2}))?(?:\s*(?:€|Euro|EUR))?"
-)
+# A number as an amount is written: 1.734.520 or 1 734 520 (groups of three), or 1734520; cents after a comma.
+_NUMBER = re.compile(r"(?<![\d.,])([0-9]{1,3}(?:[. ][0-9]{3})+|[0-9]+)(?:,([0-9]{2}|-{1,2}))?(?![\d])")
 _DATE = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?=[.,;:]?$)")
-_CURRENCY = re.compile(r"€|\bEuro\b|\bEUR\b")
 
 
 @dataclass(frozen=True)
@@ -114,14 +112,34 @@ def _words_of(line: str) -> list[tuple[str, bool]]:
 
 
 def page_words(agreement: FullTextAgreement, standard: StandardText, naming: PartnerNaming) -> list[PageWord]:
-    """The words the agreement's page shows, section by section: its Markdown rendered as the page renders
-    it, and read as text, so Markdown that only lays out (a list's number, a heading's #) is no word and
-    anything a reader sees is one (a line "000." inside a paragraph, a literal "__")."""
-    return [
-        PageWord(word, section)
-        for section, text in section_texts(agreement, standard, naming)
-        for word in _shown_words(render_markdown(text))
-    ]
+    """The words the agreement's page shows, section by section, as the page composes them: the wording's
+    Markdown rendered (a list's number, a heading's # are no words; a "000." inside a paragraph, a literal
+    "__" are), and the project list and signatures as the page prints their fields: as plain text, so
+    Markdown in a field (a link definition, a list number) stays a word."""
+    found: list[PageWord] = []
+    for section in compose(agreement, standard, naming):
+        for block in section.blocks:
+            if block.kind == "markdown":
+                shown = _shown_words(block.html)
+            else:
+                shown = [
+                    _spelled(word) for line in _field_lines(block.kind, agreement, standard) for word in line.split()
+                ]
+            found.extend(PageWord(word, section.id) for word in shown)
+    return found
+
+
+def _field_lines(kind: str, agreement: FullTextAgreement, standard: StandardText) -> Iterator[str]:
+    """The lines the page prints for a structured part (overrides/aqb/macros/common.html, text_block)."""
+    if kind == "projektliste":
+        for slug, wording in standard.massnahmenarten.items():  # each number is the list's: layout
+            yield wording
+            yield from agreement.massnahmen.get(slug, [])
+        return
+    for signatory in agreement.unterzeichnende:
+        yield f"{signatory.ort}, den" + (f" {short_date(signatory.datum)}" if signatory.datum else "")
+        yield signatory.name
+        yield from signatory.funktion.splitlines()
 
 
 def _shown_words(html: str) -> list[str]:
@@ -259,19 +277,31 @@ def _compared(
     return found
 
 
-def signed_amount(original: list[OriginalWord]) -> int | None:
-    """The amount § 4 of the original states (the first with a currency), in whole euros."""
-    texts = [word.text for word in original]
-    try:
-        start = next(i for i in range(len(texts) - 1) if texts[i] == "§" and texts[i + 1] == "4")
-    except StopIteration:
-        return None
-    end = next((i for i in range(start + 2, len(texts) - 1) if texts[i] == "§" and texts[i + 1] == "5"), len(texts))
-    section = " ".join(texts[start + 2 : end])
-    for match in _AMOUNT.finditer(section):
-        if _CURRENCY.search(match.group()):
-            return int(match.group(1).replace(".", ""))
-    return None
+def signed_amounts(original: list[OriginalWord]) -> list[tuple[int | None, str]]:
+    """Every amount with a currency beside it in § 4 of the original (the section that begins a line with
+    "§ 4", up to the one that begins "§ 5"): (whole euros, or None where it has cents; as written)."""
+    heading = [i for i in range(len(original) - 1) if _begins_paragraph(original, i, "4")]
+    if not heading:
+        return []
+    start = heading[0] + 2
+    end = next((i for i in range(start, len(original) - 1) if _begins_paragraph(original, i, "5")), len(original))
+    section = " ".join(word.text for word in original[start:end])
+    found = []
+    for match in _NUMBER.finditer(section):
+        before, after = section[: match.start()].rstrip(), section[match.end() :].lstrip()
+        if before.endswith(("€", "EUR")) or after.startswith(("€", "Euro", "EUR")):
+            whole = int(re.sub(r"[. ]", "", match.group(1)))
+            found.append((whole if match.group(2) in (None, "00", "-", "--") else None, match.group().strip()))
+    return found
+
+
+def _begins_paragraph(original: list[OriginalWord], at: int, number: str) -> bool:
+    """Whether "§ <number>" stands at the start of a line there (a heading, not a reference like "in § 4")."""
+    before = at - 1
+    while before >= 0 and original[before].line == original[at].line and original[before].marker:
+        before -= 1  # "## § 4": a heading mark before it is layout
+    starts_line = before < 0 or original[before].line != original[at].line
+    return starts_line and original[at].text == "§" and original[at + 1].text == number
 
 
 def signed_text_problems(
@@ -354,16 +384,33 @@ def _agreement_problems(
         rest = len(found) - MAX_SHOWN_DIFFERENCES
         yield Problem(shown, document.line_of(("original",)), "Wortlaut", f"und {rest} weitere Abweichungen", None)
     yield from _ministry_problems(standard, original, shown, document)
-    amount = signed_amount(original)
-    if amount != agreement.budget:
-        said = "keinen Betrag mit Währung" if amount is None else f"{amount} Euro"
-        yield Problem(
-            shown,
-            document.line_of(("budget",)),
-            "budget",
-            f"ist {agreement.budget}, § 4 des unterzeichneten Dokuments nennt {said}",
-            "Das Budget so eintragen, wie § 4 des Dokuments es nennt (in ganzen Euro).",
-        )
+    yield from _budget_problems(agreement, signed_amounts(original), shown, document)
+
+
+def _budget_problems(
+    agreement: FullTextAgreement, amounts: list[tuple[int | None, str]], shown: str, document: YamlDocument
+) -> Iterator[Problem]:
+    """The budget is the one amount § 4 of the original states, in whole euros; never a guess among several."""
+    values = {value for value, _ in amounts}
+    written = ", ".join(f"'{spelled}'" for _, spelled in amounts)
+    if not amounts:
+        said = "keinen Betrag mit Währung"
+    elif len(values) > 1:
+        said = f"mehrere Beträge ({written}); welcher das Budget ist, steht nicht fest"
+    elif None in values:
+        said = f"einen Betrag mit Cent ({written}); das Budget steht in ganzen Euro"
+    elif values != {agreement.budget}:
+        said = f"{next(iter(values))} Euro ({written})"
+    else:
+        return
+    yield Problem(
+        shown,
+        document.line_of(("budget",)),
+        "budget",
+        f"ist {agreement.budget}, § 4 des unterzeichneten Dokuments nennt {said}",
+        "Das Budget so eintragen, wie § 4 des Dokuments es nennt (in ganzen Euro); ist § 4 nicht eindeutig, "
+        "mit dem Ministerium klären.",
+    )
 
 
 def _ministry_problems(
