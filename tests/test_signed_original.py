@@ -227,7 +227,13 @@ def word_made_pdf(text: str) -> bytes:
     pdf.alias_nb_pages()
     pdf.add_page()
     pdf.set_font("DejaVu", size=10)
-    hyphenated = text.replace("Qualifizierungsbudget 2025 das Ziel", "Qualifizierungs-\nbudget 2025 das Ziel")
+    hyphenated = (
+        text.replace("Qualifizierungsbudget 2025 das Ziel", "Qualifizierungs-\nbudget 2025 das Ziel")
+        .replace("UN-Behindertenrechtskonvention verpflichtet", "UN-\nBehindertenrechtskonvention verpflichtet")
+        .replace("genderadäquat, ohne", "gender-\nadäquat, ohne")
+        .replace("Teilzeit-Ausbildung“", "Teilzeit-\nAusbildung“")
+    )
+    assert hyphenated.count("-\n") == 4
     for line in hyphenated.splitlines():
         plain = re.sub(r"^#+\s*", "", line).replace("**", "").rstrip()
         if plain.strip():

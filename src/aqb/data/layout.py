@@ -121,7 +121,7 @@ _JUSTIFIED = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _EXPLICIT_PAGE = re.compile(r"\s*(?:Seite|S\.)\s*[0-9]{1,3}(?:\s*(?:von|/)\s*[0-9]{1,3})?\s*")
 _NUMBERED_PAGE = re.compile(r"(?:Seite|S\.)\s*[0-9]+(?:\s*(?:von|/)\s*[0-9]+)?")
 _HYPHENATED = re.compile(r"(\w+)-$")
-_WORD_START = re.compile(r"^\s*([a-zäöüß]\w*)(\S*)")
+_ANY_WORD_START = re.compile(r"^\s*(\w+(?:-\w+)*)(\S*)")
 
 
 def source_lines(
@@ -199,6 +199,17 @@ def _edges(page: list[SourceLine], side: int = 0) -> list[tuple[int, SourceLine]
     return top if side > 0 else bottom if side < 0 else top + bottom
 
 
+def _joined_hyphen(head: str, tail: str, vocabulary: set[str]) -> str | None:
+    """How a word broken at a line-end hyphen joins, where the joined word is one of `vocabulary`: without
+    the hyphen before a lower-case continuation ("Kin-" "derbetreuung"), with it where the word has one
+    itself ("UN-" "Behindertenrechtskonvention", "Teilzeit-" "Ausbildung"); None where it is neither."""
+    if tail[:1].islower() and head + tail in vocabulary:
+        return ""
+    if f"{head}-{tail}" in vocabulary:
+        return "-"
+    return None
+
+
 def _dehyphenated(lines: list[SourceLine], vocabulary: set[str]) -> list[SourceLine]:
     if not vocabulary:
         return lines
@@ -206,10 +217,13 @@ def _dehyphenated(lines: list[SourceLine], vocabulary: set[str]) -> list[SourceL
     merged: set[int] = set()
     for index in range(len(result) - 1):
         ending = _HYPHENATED.search(result[index].text.rstrip())
-        following = _WORD_START.match(result[index + 1].text)
-        if not ending or not following or ending.group(1) + following.group(1) not in vocabulary:
+        following = _ANY_WORD_START.match(result[index + 1].text)
+        if not ending or not following:
             continue
-        head = result[index].text.rstrip()[:-1] + following.group(1) + following.group(2)
+        hyphen = _joined_hyphen(ending.group(1), following.group(1), vocabulary)
+        if hyphen is None:
+            continue
+        head = result[index].text.rstrip()[:-1] + hyphen + following.group(1) + following.group(2)
         rest = result[index + 1].text[following.end() :].lstrip()
         result[index] = SourceLine(result[index].number, head)
         result[index + 1] = SourceLine(result[index + 1].number, rest)

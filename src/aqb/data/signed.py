@@ -76,6 +76,7 @@ _TYPOGRAPHY = str.maketrans(
 )
 # A number as an amount is written: 1.734.520 or 1 734 520 (groups of three), or 1734520; cents after a comma.
 _NUMBER = re.compile(r"(?<![\d.,])([0-9]{1,3}(?:[. ][0-9]{3})+|[0-9]+)(?:,([0-9]{2}|-{1,2}))?(?![\d])")
+_PUNCTUATION = ".,;:!?()[]\"'„“”‚‘’«»"
 _DATE = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?=[.,;:]?$)")
 
 
@@ -362,7 +363,9 @@ def _agreement_problems(
         return
     page = page_words(agreement, standard, naming)
     printed = not agreement.original.datei.endswith(".txt")  # a PDF or Word file; a .txt is a transcript
-    original = original_words(text, {word.text for word in page}, printed=printed)
+    # A word broken at a line end joins where the page has it, punctuation beside it aside ("gender-" "adäquat,").
+    vocabulary = {word.text.strip(_PUNCTUATION) for word in page}
+    original = original_words(text, vocabulary, printed=printed)
     found = differences(original, page)
     deviating = agreement.abweichungen
     for difference in found[:MAX_SHOWN_DIFFERENCES]:
