@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from aqb.data.addresses import host_of
-from aqb.data.content import pages_problems, rendered_page_problems, settings_problems
+from aqb.data.content import pages_problems, read_settings_problems, rendered_page_problems
 from aqb.data.files import repository_problems
 from aqb.data.history import last_changes
 from aqb.data.loader import load_dataset
@@ -103,10 +103,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwarg
         # The front matter as ProperDocs itself read it (a byte-order mark dropped, its own YAML rules),
         # before our settings are added: the lists of `make check` apply to this reading too.
         shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
-        problems = list(settings_problems(page.meta, shown, lambda key: _line_in(source, f"{key}:")))
-        if problems:
-            raise PluginError(str(DataError(problems)))
+        if read_settings_problems(page.meta, "", shown):  # the source is read only to name the lines
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+            raise PluginError(str(DataError(read_settings_problems(page.meta, source, shown))))
     meta = _current_site().meta_for(page.file.src_uri)
     if meta is not None:
         page.meta.update(meta)
@@ -158,11 +157,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs: An
 def _contents(entries: Iterable[AnchorLink]) -> list[tuple[str, str]]:
     """(id, title) of every entry of a page's table of contents, nested ones too."""
     return [pair for entry in entries for pair in [(entry.id, entry.title), *_contents(entry.children)]]
-
-
-def _line_in(source: str, needle: str) -> int:
-    index = source.find(needle)
-    return source[:index].count("\n") + 1 if index >= 0 else 1
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, **kwargs: Any) -> dict[str, Any]:

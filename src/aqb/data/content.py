@@ -360,6 +360,12 @@ def settings_problems(settings: Mapping[Any, Any], shown: str, line_of: Callable
             yield Problem(shown, line_of(key), str(key), message, f"Erlaubt sind: {allowed}.")
 
 
+def read_settings_problems(settings: Mapping[str, Any], source: str, shown: str) -> list[Problem]:
+    """The build's check of the front matter as ProperDocs read it; `source` (the file's text) only names
+    the lines, with "" every problem is on line 1."""
+    return list(settings_problems(settings, shown, lambda key: _line_of(source, f"{key}:", 1)))
+
+
 def _setting_problem(key: str, value: Any, settings: Mapping[Any, Any]) -> str | None:
     if key not in FRONT_MATTER_KEYS:
         return "ist keine erlaubte Seiteneinstellung"

@@ -313,7 +313,7 @@ def signed_text_problems(
     The texts of PDF and Word originals are kept in .cache/texte/ beside data/ (ignored by git)."""
     cache = _cache_folder(data_dir.parent / ".cache")
     compared = [
-        (agreement, document, standard)
+        (agreement, document, standard, data_dir / agreement.original.datei)
         for agreement in dataset.agreements
         if isinstance(agreement, FullTextAgreement)
         and agreement.original is not None
@@ -322,16 +322,12 @@ def signed_text_problems(
     ]
     # Each PDF or Word file is read by a child process of its own: one per core at a time.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        texts = list(pool.map(lambda each: _text_or_error(data_dir / _datei(each[0]), cache), compared))
+        texts = list(pool.map(lambda each: _text_or_error(each[3], cache), compared))
     problems: list[Problem] = []
-    for (agreement, document, standard), text in zip(compared, texts, strict=True):
+    for (agreement, document, standard, _), text in zip(compared, texts, strict=True):
         naming = dataset.partners[agreement.partner].naming
         problems.extend(_agreement_problems(agreement, standard, naming, text, document))
     return problems
-
-
-def _datei(agreement: FullTextAgreement) -> str:
-    return agreement.original.datei if agreement.original is not None else ""
 
 
 def _text_or_error(path: Path, cache: Path | None) -> str | SourceError:

@@ -263,19 +263,12 @@ def render_markdown(text: str, heading_prefix: str = "") -> str:
 
 def full_text(agreement: FullTextAgreement, standard: StandardText, naming: PartnerNaming) -> str:
     """The whole agreement as Markdown-like text, structured parts written out (for downloads)."""
-    return "\n\n".join(text for _, text in section_texts(agreement, standard, naming))
-
-
-def section_texts(agreement: FullTextAgreement, standard: StandardText, naming: PartnerNaming) -> list[tuple[str, str]]:
-    """(section id, its Markdown-like text with placeholders filled and structured parts written out)."""
     values = _values(agreement, naming)
     parts = []
     for section in standard.abschnitte:
         wording = fill(agreement.abweichungen.get(section.id, section.text), values)
-        parts.append(
-            (section.id, _BLOCK_LINE.sub(lambda match: _block_text(match.group(1), agreement, standard), wording))
-        )
-    return parts
+        parts.append(_BLOCK_LINE.sub(lambda match: _block_text(match.group(1), agreement, standard), wording))
+    return "\n\n".join(parts)
 
 
 def _block_text(kind: str, agreement: FullTextAgreement, standard: StandardText) -> str:
