@@ -21,10 +21,11 @@ PACKAGE = REPO / "src" / "aqb"
 ALLOWED = {
     "formatting": set(),
     "urls": {"data"},
-    "data": {"formatting"},
+    "document": {"formatting"},
+    "data": {"formatting", "document"},
     "outputs": {"data", "formatting", "urls"},
     "pages": {"data", "formatting", "urls", "outputs"},
-    "staff": {"data", "formatting", "urls"},
+    "staff": {"data", "document", "formatting", "urls"},
 }
 ENGINES = {"mkdocs", "properdocs", "material", "zensical"}
 # Small units a newcomer can read: radon's cyclomatic complexity per function, lines per class.
