@@ -23,6 +23,15 @@ import aqb.data.checks
 from preview import CHROMIUM, CHROMIUM_FLAGS
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The line (from 1) of the first line of `path` that contains `needle`: expected line numbers come from
+    the data as it is, so adding a partner or a comment does not break unrelated cases."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if needle in line)
+
+
 # The signed 2025 text, kept in the repository as the provenance of its record.
 SEED = REPO / "data" / "originaltexte" / "2025" / "marburg-biedenkopf.txt"
 

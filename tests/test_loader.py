@@ -11,7 +11,7 @@ import pytest
 from aqb.data.loader import load_dataset
 from aqb.data.model import FullTextAgreement
 from aqb.data.problems import DataError
-from conftest import REPO, DataFolder, place_project_files, synthetic_agreement
+from conftest import REPO, DataFolder, line_of, place_project_files, synthetic_agreement
 
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 M = f"data/{MARBURG}"
@@ -20,6 +20,11 @@ SYNTAX_HINT = "Einrückung, Doppelpunkte und Anführungszeichen prüfen."
 EURO_HINT = "Nur die Ziffern schreiben, z. B. budget: 1118780"
 DATE_HINT = "Datum als Jahr-Monat-Tag schreiben, z. B. 2025-08-02."
 SOURCE_HINT = "Ohne Quelle wird nichts veröffentlicht: titel, herausgeber und (bei Eckdaten) url angeben."
+# Lines in data/gebietskoerperschaften.yaml, read from the file as it is (a new partner moves them).
+PARTNERS_FILE = REPO / "data" / "gebietskoerperschaften.yaml"
+HANAU = line_of(PARTNERS_FILE, "bezeichnung: Stadt Hanau")
+BERGSTRASSE = line_of(PARTNERS_FILE, "bergstrasse:") + 3  # its art
+STADT_KASSEL = line_of(PARTNERS_FILE, "stadt-kassel:") + 5  # its regierungsbezirk
 TEXT_HINT = "Text, der wie eine Zahl, ein Datum oder ja/nein aussieht, in Anführungszeichen setzen."
 
 
@@ -268,7 +273,8 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         .read_text(encoding="utf-8")
         .replace('kreisschluessel: "06534"', "kreisschluessel: 6534"),
         [
-            "data/gebietskoerperschaften.yaml:170: marburg-biedenkopf.kreisschluessel: muss ein Text sein: '6534' "
+            f"data/gebietskoerperschaften.yaml:{line_of(REPO / 'data' / 'gebietskoerperschaften.yaml', '06534')}: "
+            "marburg-biedenkopf.kreisschluessel: muss ein Text sein: '6534' "
             f"Hinweis: {TEXT_HINT}"
         ],
     ),
@@ -349,7 +355,7 @@ BROKEN += [
         PARTNERS,
         changed(PARTNERS, "  bezeichnung: Stadt Hanau", "  bezeichnung: Stadt <b>Hanau</b>"),
         [
-            f"{P}:52: hanau.bezeichnung: darf nur lateinische Buchstaben, Ziffern, einzelne Leerzeichen und . - ( ) "
+            f"{P}:{line_of(REPO / 'data' / 'gebietskoerperschaften.yaml', 'bezeichnung: Stadt Hanau')}: hanau.bezeichnung: darf nur lateinische Buchstaben, Ziffern, einzelne Leerzeichen und . - ( ) "
             "enthalten: 'Stadt <b>Hanau</b>' Hinweis: Sonderzeichen weglassen; Buchstaben anderer Schriften "
             "(kyrillisch, griechisch) durch lateinische ersetzen."
         ],
@@ -359,7 +365,7 @@ BROKEN += [
         PARTNERS,
         changed(PARTNERS, "  art: Landkreis\n", "  art: landkreis\n"),
         [
-            f"{P}:64: bergstrasse.art: muss einer dieser Werte sein: 'Landkreis' oder 'kreisfreie Stadt'; "
+            f"{P}:{line_of(REPO / 'data' / 'gebietskoerperschaften.yaml', 'bergstrasse:') + 3}: bergstrasse.art: muss einer dieser Werte sein: 'Landkreis' oder 'kreisfreie Stadt'; "
             "gefunden: 'landkreis' Hinweis: Groß- und Kleinschreibung beachten."
         ],
     ),
@@ -368,7 +374,7 @@ BROKEN += [
         PARTNERS,
         changed(PARTNERS, "  regierungsbezirk: Kassel\n", "  regierungsbezirk: Nordhessen\n"),
         [
-            f"{P}:187: stadt-kassel.regierungsbezirk: muss einer dieser Werte sein: 'Darmstadt', 'Gießen' oder "
+            f"{P}:{line_of(REPO / 'data' / 'gebietskoerperschaften.yaml', 'stadt-kassel:') + 5}: stadt-kassel.regierungsbezirk: muss einer dieser Werte sein: 'Darmstadt', 'Gießen' oder "
             f"'Kassel'; "
             "gefunden: 'Nordhessen' Hinweis: Groß- und Kleinschreibung beachten."
         ],

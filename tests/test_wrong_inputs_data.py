@@ -13,11 +13,13 @@ import pytest
 
 import test_wrong_inputs as corpus
 from aqb.data.addresses import comparable_address
-from conftest import DataFolder
+from conftest import REPO, DataFolder, line_of
 from test_wrong_inputs import KASSEL_NAMES, MARBURG, PARTNERS, Case, replace
 
 M = f"data/{MARBURG}"
 P = f"data/{PARTNERS}"
+# The name of Landkreis Kassel stands on the line below its key; its bezeichnung on the next.
+LANDKREIS_KASSEL = line_of(REPO / "data" / PARTNERS, "landkreis-kassel:") + 1
 A = "data/anfragen.yaml"
 T = "data/landessummen.yaml"
 FULDA_2025 = {
@@ -99,13 +101,14 @@ CASES = [
     Case(
         "Braille-Leerzeichen im Namen eines Partners",
         replace(KASSEL_NAMES, KASSEL_NAMES.replace("Kassel", "Kassel\u2800", 1), PARTNERS),
-        f"{P}:207: landkreis-kassel.name: enthält ein unsichtbares Zeichen (U+2800) in Zeile 207, Spalte 15",
+        f"{P}:{LANDKREIS_KASSEL}: landkreis-kassel.name: enthält ein unsichtbares Zeichen (U+2800) in Zeile "
+        f"{LANDKREIS_KASSEL}, Spalte 15",
     ),
     Case(
         "Braille-Leerzeichen in der Meldung sichtbar",
         replace(KASSEL_NAMES, KASSEL_NAMES.replace("Kassel", "Kassel\u2800", 1), PARTNERS),
-        f"{P}:207: landkreis-kassel.name: darf nur lateinische Buchstaben, Ziffern, einzelne Leerzeichen und . - ( ) "
-        "enthalten: 'Kassel\\u2800'",
+        f"{P}:{LANDKREIS_KASSEL}: landkreis-kassel.name: darf nur lateinische Buchstaben, Ziffern, einzelne "
+        "Leerzeichen und . - ( ) enthalten: 'Kassel\\u2800'",
     ),
     # -- keys as written (data/landessummen.yaml) --------------------------------------------------------
     Case(

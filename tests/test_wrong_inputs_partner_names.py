@@ -20,10 +20,13 @@ import test_wrong_inputs as corpus
 from aqb.data.loader import load_dataset
 from aqb.data.model import naming_from
 from aqb.data.problems import DataError
-from conftest import DataFolder
+from conftest import REPO, DataFolder, line_of
 from test_wrong_inputs import PARTNERS, Case, replace
 
 P = f"data/{PARTNERS}"
+# Where each partner's im_text block lands: right below its bezeichnung (see im_text), read from the data.
+DARMSTADT = line_of(REPO / "data" / PARTNERS, "bezeichnung: Stadt Darmstadt")
+MARBURG = line_of(REPO / "data" / PARTNERS, "bezeichnung: Landkreis Marburg-Biedenkopf")
 CASES = ("nominativ", "genitiv", "dativ", "akkusativ")
 OWN = "Hinweis: Im Text steht das Fallwort und die Bezeichnung"
 
@@ -31,8 +34,8 @@ OWN = "Hinweis: Im Text steht das Fallwort und die Bezeichnung"
 def im_text(bezeichnung: str, **forms: str) -> Callable[[DataFolder], None]:
     """The partner with this bezeichnung names itself under im_text: its own forms, except `forms`.
 
-    The block follows the bezeichnung: for Darmstadt (line 20) nominativ is on line 22, genitiv 23,
-    dativ 24, akkusativ 25; for Marburg-Biedenkopf (line 168) on lines 170 to 173."""
+    The block follows the bezeichnung (line B): nominativ on line B + 2, genitiv B + 3, dativ B + 4,
+    akkusativ B + 5."""
     written = {**naming_from(bezeichnung).model_dump(), **forms}
     # JSON strings are YAML strings: line breaks stay escaped in the file, other letters stay as they are.
     block = "".join(f"    {case}: {json.dumps(form, ensure_ascii=False)}\n" for case, form in written.items())
@@ -50,37 +53,39 @@ CORPUS = [
             dativ="der Stadt Wiesbaden",
             akkusativ="die Stadt Wiesbaden",
         ),
-        f"{P}:24: darmstadt.im_text.dativ: nennt nicht die Gebietskörperschaft selbst: 'der Stadt Wiesbaden'; "
+        f"{P}:{DARMSTADT + 4}: darmstadt.im_text.dativ: nennt nicht die Gebietskörperschaft selbst: "
+        "'der Stadt Wiesbaden'; "
         f"erlaubt: 'der Stadt Darmstadt' {OWN} „Stadt Darmstadt“",
     ),
     Case(
         "im_text mit kyrillischem а",
         im_text("Stadt Darmstadt", genitiv="der St\u0430dt Darmstadt"),
-        f"{P}:23: darmstadt.im_text.genitiv: darf nur lateinische Buchstaben, Ziffern, einzelne Leerzeichen und "
-        ". - ( ) enthalten: 'der St\u0430dt Darmstadt'; erlaubt: 'der Stadt Darmstadt'",
+        f"{P}:{DARMSTADT + 3}: darmstadt.im_text.genitiv: darf nur lateinische Buchstaben, Ziffern, einzelne "
+        "Leerzeichen und . - ( ) enthalten: 'der St\u0430dt Darmstadt'; erlaubt: 'der Stadt Darmstadt'",
     ),
     Case(
         "im_text mit Zeilenumbruch und Markdown",
         im_text("Stadt Darmstadt", dativ="der Stadt Darmstadt\n\n**Budget: 9.999.999 Euro**"),
-        f"{P}:24: darmstadt.im_text.dativ: darf nur lateinische Buchstaben, Ziffern, einzelne Leerzeichen und "
-        ". - ( ) enthalten: 'der Stadt Darmstadt\\x0a\\x0a**Budget: 9.999.999 Euro**'; erlaubt: 'der Stadt Darmstadt'",
+        f"{P}:{DARMSTADT + 4}: darmstadt.im_text.dativ: darf nur lateinische Buchstaben, Ziffern, einzelne "
+        "Leerzeichen und . - ( ) enthalten: 'der Stadt Darmstadt\\x0a\\x0a**Budget: 9.999.999 Euro**'; "
+        "erlaubt: 'der Stadt Darmstadt'",
     ),
     Case(
         "im_text mit dem Fallwort des Dativs im Nominativ",
         im_text("Landkreis Marburg-Biedenkopf", nominativ="dem Landkreis Marburg-Biedenkopf"),
-        f"{P}:170: marburg-biedenkopf.im_text.nominativ: steht im Dativ, nicht im Nominativ: "
+        f"{P}:{MARBURG + 2}: marburg-biedenkopf.im_text.nominativ: steht im Dativ, nicht im Nominativ: "
         "'dem Landkreis Marburg-Biedenkopf'; erlaubt: 'der Landkreis Marburg-Biedenkopf'",
     ),
     Case(
         "im_text mit ungebeugtem Genitiv",
         im_text("Landkreis Marburg-Biedenkopf", genitiv="des Landkreis Marburg-Biedenkopf"),
-        f"{P}:171: marburg-biedenkopf.im_text.genitiv: passt nicht zum Genitiv (Fallwort oder Beugung): "
+        f"{P}:{MARBURG + 3}: marburg-biedenkopf.im_text.genitiv: passt nicht zum Genitiv (Fallwort oder Beugung): "
         "'des Landkreis Marburg-Biedenkopf'; erlaubt: 'des Landkreises Marburg-Biedenkopf'",
     ),
     Case(
         "im_text mit weiteren Wörtern",
         im_text("Stadt Darmstadt", dativ="der Stadt Darmstadt (Budget 9.999.999 Euro)"),
-        f"{P}:24: darmstadt.im_text.dativ: nennt mehr als die Gebietskörperschaft: "
+        f"{P}:{DARMSTADT + 4}: darmstadt.im_text.dativ: nennt mehr als die Gebietskörperschaft: "
         "'der Stadt Darmstadt (Budget 9.999.999 Euro)'; erlaubt: 'der Stadt Darmstadt'",
     ),
 ]

@@ -309,6 +309,12 @@ class PartnerEntry(Record):
         default=None, description="Besteht als Partner bis (JJJJ-MM-TT); leer: bis heute."
     )
     hinweis: Text | None = Field(default=None, description="Hinweis, der auf der Seite des Partners erscheint.")
+    weitere_namen: list[Name] = Field(
+        default_factory=list,
+        description="Amtliche Namen mit Namenszusatz, unter denen Vereinbarungen den Partner auch nennen, z. B. "
+        "„Wissenschaftsstadt Darmstadt“ (mit Quelle im Kommentar der Datei); `make import` erkennt den Partner "
+        "auch daran.",
+    )
     im_text: PartnerNaming | None = Field(
         default=None,
         description="Wie die Vereinbarungen den Partner nennen, je Fall: das Fallwort und die eigene Bezeichnung, "
