@@ -355,9 +355,9 @@ BROKEN += [
         PARTNERS,
         changed(PARTNERS, "  bezeichnung: Stadt Hanau", "  bezeichnung: Stadt <b>Hanau</b>"),
         [
-            f"{P}:{line_of(REPO / 'data' / 'gebietskoerperschaften.yaml', 'bezeichnung: Stadt Hanau')}: hanau.bezeichnung: darf nur lateinische Buchstaben, Ziffern, einzelne Leerzeichen und . - ( ) "
-            "enthalten: 'Stadt <b>Hanau</b>' Hinweis: Sonderzeichen weglassen; Buchstaben anderer Schriften "
-            "(kyrillisch, griechisch) durch lateinische ersetzen."
+            f"{P}:{HANAU}: hanau.bezeichnung: darf nur lateinische Buchstaben, Ziffern, einzelne Leerzeichen "
+            "und . - ( ) enthalten: 'Stadt <b>Hanau</b>' Hinweis: Sonderzeichen weglassen; Buchstaben anderer "
+            "Schriften (kyrillisch, griechisch) durch lateinische ersetzen."
         ],
     ),
     (
@@ -365,7 +365,7 @@ BROKEN += [
         PARTNERS,
         changed(PARTNERS, "  art: Landkreis\n", "  art: landkreis\n"),
         [
-            f"{P}:{line_of(REPO / 'data' / 'gebietskoerperschaften.yaml', 'bergstrasse:') + 3}: bergstrasse.art: muss einer dieser Werte sein: 'Landkreis' oder 'kreisfreie Stadt'; "
+            f"{P}:{BERGSTRASSE}: bergstrasse.art: muss einer dieser Werte sein: 'Landkreis' oder 'kreisfreie Stadt'; "
             "gefunden: 'landkreis' Hinweis: Groß- und Kleinschreibung beachten."
         ],
     ),
@@ -374,8 +374,8 @@ BROKEN += [
         PARTNERS,
         changed(PARTNERS, "  regierungsbezirk: Kassel\n", "  regierungsbezirk: Nordhessen\n"),
         [
-            f"{P}:{line_of(REPO / 'data' / 'gebietskoerperschaften.yaml', 'stadt-kassel:') + 5}: stadt-kassel.regierungsbezirk: muss einer dieser Werte sein: 'Darmstadt', 'Gießen' oder "
-            f"'Kassel'; "
+            f"{P}:{STADT_KASSEL}: stadt-kassel.regierungsbezirk: muss einer dieser Werte sein: 'Darmstadt', "
+            "'Gießen' oder 'Kassel'; "
             "gefunden: 'Nordhessen' Hinweis: Groß- und Kleinschreibung beachten."
         ],
     ),
