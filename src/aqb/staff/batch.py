@@ -30,13 +30,17 @@ class BatchRow:
     failure: str | None  # German, when nothing was created
 
 
-def import_folder(dataset: Dataset, data_dir: Path, folder: Path) -> list[BatchRow]:
-    """Import every .pdf and .txt directly in `folder`, in name order; never stop at a failing one."""
+def import_folder(dataset: Dataset, data_dir: Path, folder: Path, kreis: str | None = None) -> list[BatchRow]:
+    """Every entry directly in `folder` gets a row, in natural name order: an agreement becomes a draft, anything
+    else says why not (an image, a ZIP, a cover letter …); one failing file never stops the others."""
     rows = []
-    sources = (p for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file())
-    for source in sorted(sources, key=lambda path: natural_key(path.name)):
+    for source in sorted(folder.iterdir(), key=lambda path: natural_key(path.name)):
+        refusal = not_a_document(source)
+        if refusal is not None:
+            rows.append(BatchRow(escaped(source.name), None, refusal))
+            continue
         try:
-            result = import_file(dataset, data_dir, source)
+            result = import_file(dataset, data_dir, source, kreis)
         except ScaffoldError as error:
             reason = " ".join(escaped(line) for line in str(error).splitlines()[:2]).removeprefix("Nichts angelegt: ")
             rows.append(BatchRow(escaped(source.name), None, reason))
@@ -46,6 +50,33 @@ def import_folder(dataset: Dataset, data_dir: Path, folder: Path) -> list[BatchR
             standard_texts = {**dataset.standard_texts, result.proposal.jahr: result.proposal}
             dataset = dataclasses.replace(dataset, standard_texts=standard_texts)
     return rows
+
+
+_SYSTEM_FILES = {".ds_store", "thumbs.db", "desktop.ini"}
+_REFUSED_SUFFIXES = {
+    ".zip": "ZIP-Archiv: bitte entpacken und die Dateien einzeln in den Ordner legen",
+    ".doc": "altes Word-Format (.doc): in Word als .docx oder PDF speichern, dann einlesen",
+    ".odt": "OpenDocument-Text (.odt): als .docx oder PDF speichern, dann einlesen",
+    ".rtf": "RTF-Datei: in Word als .docx oder PDF speichern, dann einlesen",
+    ".msg": "E-Mail (.msg): die angehängten Dokumente speichern und einzeln einlesen",
+    ".eml": "E-Mail (.eml): die angehängten Dokumente speichern und einzeln einlesen",
+}
+
+
+def not_a_document(path: Path) -> str | None:
+    """Why `path` is not read as an agreement (German), or None for a file to read."""
+    name = path.name.lower()
+    if path.is_symlink():
+        return "Verknüpfung: nicht eingelesen (die Datei selbst in den Ordner legen)"
+    if path.is_dir():
+        return "Ordner: nicht eingelesen (Dateien direkt in den Ordner legen)"
+    if name in _SYSTEM_FILES or name.startswith("~$") or name.startswith("."):
+        return "Systemdatei oder Sperrdatei von Word: übergangen"
+    if path.suffix.lower() in _REFUSED_SUFFIXES:
+        return _REFUSED_SUFFIXES[path.suffix.lower()]
+    if path.suffix.lower() not in SOURCE_SUFFIXES:
+        return "kein Dokument, das eingelesen werden kann (erwartet .pdf, .docx, .txt oder einen Scan)"
+    return None
 
 
 def natural_key(name: str) -> tuple[tuple[str | int, ...], str]:

@@ -21,9 +21,23 @@ from aqb.data.problems import DataError, Problem, escaped
 from aqb.staff.issue_form import FORM_PATH, new_agreement_form
 from aqb.staff.scaffold import ScaffoldError, new_agreement, new_year, write_schemas
 
+_HELP_IN_GERMAN = (
+    ("usage: ", "Aufruf: "),
+    ("positional arguments:", "Angaben:"),
+    ("options:", "Optionen:"),
+    ("optional arguments:", "Optionen:"),
+    ("show this help message and exit", "diese Hilfe zeigen und beenden"),
+)
+
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with its complaints in German (staff run these commands through make)."""
+    """argparse with its help and complaints in German (staff run these commands through make)."""
+
+    def format_help(self) -> str:
+        return _german_help(super().format_help())
+
+    def format_usage(self) -> str:
+        return _german_help(super().format_usage())
 
     def error(self, message: str) -> NoReturn:
         german = re.sub(r"^the following arguments are required: (.*)$", r"es fehlt: \1", message)
@@ -31,10 +45,16 @@ class _Parser(argparse.ArgumentParser):
         german = re.sub(r"^argument (\S+): invalid choice: (\S+).*$", r"unbekannter Befehl: \2", german)
         german = re.sub(r"^argument (\S+): ", r"", german)
         print(
-            f"{self.prog}: {escaped(german)}\nAufruf: {self.format_usage().removeprefix('usage: ').strip()}",
+            f"{self.prog}: {escaped(german)}\n{self.format_usage().strip()}",
             file=sys.stderr,
         )
         raise SystemExit(2)
+
+
+def _german_help(text: str) -> str:
+    for english, german in _HELP_IN_GERMAN:
+        text = text.replace(english, german)
+    return text
 
 
 def _year(text: str) -> int:
@@ -84,7 +104,10 @@ def _parser() -> argparse.ArgumentParser:
     year.add_argument("jahr", type=_year)
     add("schema", "die JSON-Schemas für Editoren neu erzeugen (data/schema/)")
     importer = add("import", "unterzeichnete Texte (PDF, Word, Text) als Entwürfe einlesen: Datei oder Ordner")
-    importer.add_argument("datei", type=Path)
+    importer.add_argument("datei", type=Path, help="eine Datei (.pdf, .docx, .txt, Scan) oder ein Ordner")
+    importer.add_argument(
+        "--kreis", help="Kürzel des Partners, wo ein Dokument keinen nennt, z. B. fulda (make import … KREIS=fulda)"
+    )
     issue = add("einlesen", "die Anhänge eines Issues „Neue Vereinbarung“ einlesen (Workflow, Label „einlesen“)")
     issue.add_argument("ereignis", type=Path, help="das Ereignis von GitHub (JSON, $GITHUB_EVENT_PATH)")
     issue.add_argument("ausgabe", type=Path, help="leerer Ordner für Anhänge, Kommentar und Pull Request")
@@ -122,9 +145,9 @@ def _draft(arguments: argparse.Namespace, data_dir: Path) -> int:
         elif arguments.command == "einlesen":
             return _import_issue(dataset, data_dir, arguments.ereignis, arguments.ausgabe)
         elif arguments.command == "import" and arguments.datei.is_dir():
-            return _import_folder(dataset, data_dir, arguments.datei)
+            return _import_folder(dataset, data_dir, arguments.datei, arguments.kreis)
         elif arguments.command == "import":
-            _import(dataset, data_dir, arguments.datei)
+            _import(dataset, data_dir, arguments.datei, arguments.kreis)
     except ScaffoldError as error:
         print("\n".join(escaped(line) for line in str(error).splitlines()), file=sys.stderr)
         return 1
@@ -144,13 +167,13 @@ def _schema(data_dir: Path) -> int:
     return 0
 
 
-def _import_folder(dataset: Dataset, data_dir: Path, folder: Path) -> int:
-    """Every signed text in a folder: one table, and a non-zero exit if any file could not be placed."""
+def _import_folder(dataset: Dataset, data_dir: Path, folder: Path, kreis: str | None) -> int:
+    """Every file in a folder: one table row each, and a non-zero exit if any could not be placed."""
     from aqb.staff.batch import import_folder, table
 
-    rows = import_folder(dataset, data_dir, folder)
+    rows = import_folder(dataset, data_dir, folder, kreis)
     if not rows:
-        print(f"In {escaped(str(folder))} liegt keine .pdf- oder .txt-Datei.", file=sys.stderr)
+        print(f"In {escaped(str(folder))} liegt keine Datei.", file=sys.stderr)
         return 1
     print(table(rows))
     failed = [row for row in rows if row.result is None]
@@ -208,10 +231,10 @@ def _event(path: Path) -> dict[str, Any] | None:
     return None
 
 
-def _import(dataset: Dataset, data_dir: Path, source: Path) -> None:
+def _import(dataset: Dataset, data_dir: Path, source: Path, kreis: str | None) -> None:
     from aqb.staff.importer import import_file
 
-    result = import_file(dataset, data_dir, source)
+    result = import_file(dataset, data_dir, source, kreis)
     print(f"Entwurf angelegt: {result.draft}")
     if result.standard_draft is not None and result.proposal is not None:
         print(f"Standardtext vorgeschlagen: {result.standard_draft}")
@@ -220,15 +243,15 @@ def _import(dataset: Dataset, data_dir: Path, source: Path) -> None:
         print(note)
     for point in result.open_points:
         print(f"Offen: {point}")
-    # Every import leaves the comparison with the original open, and for a transcript where it came from.
-    everything_placed = len(result.open_points) == 1 + result.transcript and not result.report
+    # A transcript always leaves open where it came from; the words are compared with the original by make check.
+    everything_placed = len(result.open_points) == result.transcript and not result.report
     if everything_placed and result.transcript:
         print(
-            "Alles erkannt; offen sind nur der Abgleich mit dem Original und die Herkunft der Abschrift "
-            "(unter offene_punkte im Entwurf)."
+            "Alles erkannt; offen ist nur die Herkunft der Abschrift (unter offene_punkte im Entwurf). "
+            "`make check` vergleicht dann jedes Wort der Seite mit dem Original."
         )
     elif everything_placed:
-        print("Alles erkannt; offen ist nur der Abgleich mit dem Original (unter offene_punkte im Entwurf).")
+        print("Alles erkannt, nichts offen. `make check` vergleicht jedes Wort der Seite mit dem Original.")
     elif result.open_points:
         print(
             f"{len(result.open_points)} offene Punkte stehen im Entwurf unter offene_punkte; "

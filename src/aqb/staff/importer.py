@@ -26,9 +26,28 @@ from aqb.formatting import thousands
 from aqb.staff.proposal import ProposalError, propose_standard, with_placeholders
 from aqb.staff.scaffold import ScaffoldError, agreement_path, write_draft
 
-_SIGNATURE_PLACE = re.compile(
-    r"^(?P<ort>[^,]+), den(?:\s+(?P<tag>[0-9]{1,2})\.\s?(?P<monat>[0-9]{1,2})\.\s?(?P<jahr>[0-9]{4}))?\s*$"
+_MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
 )
+_DATE = (
+    r"(?P<tag>[0-9]{1,2})\.\s?(?:(?P<monat>[0-9]{1,2})\.|\s*(?P<monatsname>" + "|".join(_MONTHS) + r"))"
+    r"\s?(?P<jahr>[0-9]{4})"
+)
+# "Wiesbaden, den 12.03.2025", "Marburg, den 2. August 2025", "Wiesbaden, 12.03.2025", "Wiesbaden, den"
+_SIGNATURE_PLACE = re.compile(rf"^(?P<ort>[^,]+),(?=\s*(?:den\b|[0-9]))(?:\s*den)?(?:\s+{_DATE})?[\s_.…]*$")
+# The line signed on: underscores, dots or dashes (in two columns too). Never a name.
+_SIGNATURE_RULE = re.compile(r"^[\s_.…\-–]*_{3,}[\s_.…\-–]*$|^[\s.…]{8,}$")
 # What never stands in a signatory's function: an annex, an amount. Such lines below the last signature
 # are left unplaced, so they become open points (see _report_unused_lines).
 _NOT_A_FUNCTION = re.compile(r"^(?:Anlage|Anhang|Kostenplan)\b|\bEuro\b|€|[0-9]{1,3}\.[0-9]{3}")
@@ -63,14 +82,14 @@ class _Parsed:
     proposal: StandardText | None = None  # the year's standard text, proposed from this document
 
 
-def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
+def import_file(dataset: Dataset, data_dir: Path, source: Path, kreis: str | None = None) -> ImportResult:
     """Read `source` and write the draft into `data_dir`; nothing is written anywhere else."""
     try:
         text, reading_notes = read_signed_text(source)
     except SourceError as error:
         raise ScaffoldError(str(error)) from None
     name = escaped(source.name)
-    parsed = parse_agreement(text, dataset, name)
+    parsed = parse_agreement(text, dataset, name, kreis)
     parsed.notes[:0] = reading_notes
     values = parsed.values
     if "jahr" not in values or "partner" not in values:
@@ -82,16 +101,12 @@ def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
         raise ScaffoldError(f"{target} gibt es schon; sie wird nicht überschrieben.")
     raw = source.read_bytes()
     original = original_path(data_dir, values["partner"], values["jahr"], raw)
-    if original.exists():
-        raise ScaffoldError(f"{original} gibt es schon; er wird nicht überschrieben.")
+    reused = _kept_original(original, raw, name)
     standard_draft = data_dir / STANDARD_TEXTS_DIR / f"{values['jahr']}.yaml" if parsed.proposal else None
     if standard_draft is not None and standard_draft.exists():
         raise ScaffoldError(f"{standard_draft} gibt es schon; er wird nicht überschrieben.")
-    # A person compares the draft with the signed document; until then make check refuses it. The
-    # public fields hold only what the document says (no note of ours in quelle.hinweis).
-    parsed.open_points.insert(
-        0, f"Eingelesen aus {name}: Wortlaut, Beträge, Namen und Daten mit dem Original abgleichen"
-    )
+    # No general "compare it with the original" point: the build compares every word of the page with the
+    # original (aqb.data.signed); what the importer was unsure of is an open point naming its field.
     values["original"] = _original_entry(original, data_dir, raw, name, parsed.open_points)
     values["offene_punkte"] = parsed.open_points
     write_draft(
@@ -104,7 +119,8 @@ def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
     )
     try:  # the signed document itself, unchanged, as the draft's provenance
         original.parent.mkdir(parents=True, exist_ok=True)
-        original.write_bytes(raw)
+        if not reused:
+            original.write_bytes(raw)
         if standard_draft is not None and parsed.proposal is not None:
             write_draft(
                 standard_draft,
@@ -116,12 +132,26 @@ def import_file(dataset: Dataset, data_dir: Path, source: Path) -> ImportResult:
                 {},
             )
     except OSError:
-        for written in (target, original, standard_draft):  # a file that fails leaves nothing behind
+        for written in (target, None if reused else original, standard_draft):  # nothing half-written stays
             if written is not None:
                 written.unlink(missing_ok=True)
         raise ScaffoldError(f"{original} konnte nicht geschrieben werden; nichts angelegt.") from None
     transcript = "herkunft" in values["original"]
     return ImportResult(target, parsed.notes, parsed.open_points, values, standard_draft, parsed.proposal, transcript)
+
+
+def _kept_original(original: Path, raw: bytes, name: str) -> bool:
+    """Whether the original is already there, byte for byte (a draft deleted and imported again: no record
+    names it, since the draft is the only record of that partner and year). Another file under its name
+    is refused with what to do."""
+    if not original.exists():
+        return False
+    if original.read_bytes() == raw:
+        return True
+    raise ScaffoldError(
+        f"{original} gibt es schon, mit anderem Inhalt als {name}; er wird nicht überschrieben. Ist {name} das "
+        f"richtige Dokument, {original} löschen und erneut einlesen; sonst die andere Datei behalten."
+    )
 
 
 def _original_entry(original: Path, data_dir: Path, raw: bytes, name: str, open_points: list[str]) -> dict[str, Any]:
@@ -147,17 +177,18 @@ def original_path(data_dir: Path, partner: str, year: int, raw: bytes) -> Path:
     return data_dir / "originaltexte" / str(year) / f"{partner}{suffix}"
 
 
-def parse_agreement(text: str, dataset: Dataset, file_name: str = "dem eingelesenen Text") -> _Parsed:
+def parse_agreement(
+    text: str, dataset: Dataset, file_name: str = "dem eingelesenen Text", kreis: str | None = None
+) -> _Parsed:
+    """`kreis`: the partner's slug, for a document that names none (make import … KREIS=…)."""
     parsed = _Parsed()
     lines, furniture = source_lines(text)
     plain = [_plain(line.text) for line in lines]
 
     year = _find_year(plain)
-    partner = _find_partner(plain, dataset)
     if year is None:
         parsed.notes.append("Jahr nicht erkannt (erwartet z. B. „Zielvereinbarung“ und „2025“ am Anfang).")
-    if partner is None:
-        parsed.notes.append("Partner nicht erkannt (erwartet eine Zeile wie „und dem Landkreis …“).")
+    partner = _partner(plain, [line.text for line in furniture], dataset, year, kreis, parsed)
     if year is None or partner is None:
         return parsed
     standard = dataset.standard_texts.get(year)
@@ -175,8 +206,38 @@ def parse_agreement(text: str, dataset: Dataset, file_name: str = "dem eingelese
         f"Zeile {line.number}: als Seitenkopf, Seitenfuß oder Seitenzahl übergangen: {escaped(line.text.strip())}"
         for line in furniture
     )
-    _Reader(lines, standard, partner, parsed).read()
+    reader = _Reader(lines, standard, partner, parsed)
+    reader.read()
+    if reader.sections_found * 2 < len(standard.abschnitte):
+        # A cover letter names the agreement, its year and partner too, but has none of its sections.
+        parsed.values = {}
+        parsed.notes.append(
+            f"Kein Vereinbarungstext: nur {reader.sections_found} von {len(standard.abschnitte)} Abschnitten des "
+            f"Standardtextes {standard.jahr} gefunden (etwa ein Anschreiben?)."
+        )
     return parsed
+
+
+def _partner(
+    plain: list[str], furniture: list[str], dataset: Dataset, year: int | None, kreis: str | None, parsed: _Parsed
+) -> Partner | None:
+    named = _find_partner(plain, furniture, dataset, year)
+    given = dataset.partners.get(kreis) if kreis else None
+    if kreis and given is None:
+        parsed.notes.append(f"KREIS={escaped(kreis)} ist kein Kürzel einer Gebietskörperschaft (siehe /kreise/).")
+        return None
+    if named is not None and given is not None and named.slug != given.slug:
+        parsed.notes.append(
+            f"Das Dokument nennt {named.bezeichnung}, nicht {given.bezeichnung} (KREIS={given.slug}): "
+            "KREIS weglassen oder das richtige Dokument wählen."
+        )
+        return None
+    if named is None and given is None:
+        parsed.notes.append(
+            "Partner nicht erkannt (erwartet eine Zeile wie „und dem Landkreis …“ oder den Namen im Seitenkopf): "
+            "mit KREIS=<kürzel> angeben, z. B. make import DATEI=… KREIS=fulda."
+        )
+    return named or given
 
 
 def _proposed_standard(
@@ -228,10 +289,12 @@ class _Reader:
         self.partner = partner
         self.parsed = parsed
         self.used: set[int] = set()
+        self.sections_found = 0
 
     def read(self) -> None:
         standard, parsed = self.standard, self.parsed
         starts = _section_starts(self.text, standard, parsed)
+        self.sections_found = len(starts)
         sections = {sid: self.text[begin:end] for sid, (begin, end) in starts.items()}
 
         candidates = _budget_candidates(sections.get(_section_with(standard, "{budget}") or "", []))
@@ -336,7 +399,9 @@ class _Reader:
                 deviations[section.id] = (
                     wording
                     if self.signed_wording
-                    else with_placeholders(wording, self.partner, budget, section.titel, self.parsed.open_points)
+                    else with_placeholders(
+                        wording, self.partner, budget, section.titel, self.parsed.open_points, shared=False
+                    )
                 )
                 self.parsed.notes.append(
                     f"Abschnitt „{section.titel}“ weicht vom Standardtext {self.standard.jahr} ab: als Abweichung "
@@ -358,6 +423,9 @@ class _Reader:
             used.add(index)
             day = self._signature_date(match, offset + index)
             index = _skip_blank(section, index + 1)
+            while index < len(section) and _SIGNATURE_RULE.match(section[index]):
+                used.add(index)
+                index = _skip_blank(section, index + 1)
             if index >= len(section):
                 self.parsed.open_points.append(f"Unterschrift in „{escaped(match['ort'])}“ ohne Namen: ergänzen")
                 break
@@ -382,13 +450,13 @@ class _Reader:
     def _signature_date(self, match: re.Match[str], index: int) -> date | str | None:
         if not match["tag"]:
             return NOT_ENTERED
+        month = int(match["monat"]) if match["monat"] else _MONTHS.index(match["monatsname"]) + 1
         try:
-            return date(int(match["jahr"]), int(match["monat"]), int(match["tag"]))
+            return date(int(match["jahr"]), month, int(match["tag"]))
         except ValueError:
             self.parsed.open_points.append(
-                f"Zeile {self.lines[index].number}: „{match['tag']}.{match['monat']}.{match['jahr']}“ ist kein "
-                f"gültiges "
-                "Datum: mit dem unterzeichneten Dokument abgleichen und datum eintragen"
+                f"unterzeichnende: Zeile {self.lines[index].number} nennt „{escaped(match.group(0).strip())}“, kein "
+                "gültiges Datum: das Datum der Unterschrift aus dem unterzeichneten Dokument unter datum eintragen"
             )
             return None
 
@@ -552,11 +620,25 @@ def _find_year(plain: list[str]) -> int | None:
     return year if year is not None and FIRST_YEAR <= year <= LAST_YEAR else None
 
 
-def _find_partner(plain: list[str], dataset: Dataset) -> Partner | None:
-    """The partner named as "und dem Landkreis …" near the top, however the lines are wrapped."""
+def _find_partner(plain: list[str], furniture: list[str], dataset: Dataset, year: int | None) -> Partner | None:
+    """The partner the document names as its party ("… und dem Landkreis Fulda", "und der Brüder-Grimm-Stadt
+    Hanau") near the top, however the lines are wrapped; else the one its headers or footers name."""
     head = " " + " ".join(plain[:40]) + " "
-    named = [p for p in dataset.partners.values() if f" und {p.naming.dativ} " in head]
-    return max(named, key=lambda p: len(p.naming.dativ), default=None)
+    partners = [p for p in dataset.partners.values() if year is None or p.exists_in(year)]
+    named = _named(head, partners, r"\bund\s+(?:dem|der|den|die)\s+")
+    if not named:
+        named = _named(" " + " ".join(_plain(line) for line in furniture) + " ", partners, "")
+    return max(named, key=lambda found: len(found[1]), default=(None, ""))[0]
+
+
+def _named(text: str, partners: list[Partner], before: str) -> list[tuple[Partner, str]]:
+    """Each partner named in `text` by its bezeichnung or one of its official names, with the name found."""
+    found = []
+    for partner in partners:
+        for name in (partner.bezeichnung, *partner.weitere_namen):
+            if re.search(before + r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w-])", text):
+                found.append((partner, name))
+    return found
 
 
 def _first_line(section_text: str) -> str:
@@ -623,7 +705,8 @@ def _budget_candidates(section: list[str]) -> list[int]:
     found = re.findall(
         r"(?<![0-9.])([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,12}) Euro", " ".join(_plain(line) for line in section)
     )
-    return list(dict.fromkeys(int(amount.replace(".", "")) for amount in found))
+    # 0 is never a budget (a browser print's "0" beside a page counter once became one): not found, an open point
+    return [amount for amount in dict.fromkeys(int(a.replace(".", "")) for a in found) if amount > 0]
 
 
 def _with_blocks(section: list[str], structured: set[int], placeholder: str) -> list[str]:

@@ -95,12 +95,17 @@ def _with_year(wording: str, signed: str, previous_year: int, year: int, values:
     return None
 
 
-def with_placeholders(signed: str, partner: Partner, budget: int | None, title: str, points: list[str]) -> str:
+def with_placeholders(
+    signed: str, partner: Partner, budget: int | None, title: str, points: list[str], *, shared: bool = True
+) -> str:
     """The document's wording with the partner's names and the budget as placeholders again.
 
     Used for a proposed standard text and for an agreement's deviations alike: a fact stands once, in
     its field, and the wording names it by placeholder (see aqb.data.facts). A choice between two cases
-    that read alike, or a fact left in the words, is an open point in `points`.
+    that read alike, or a fact left in the words, is an open point in `points`. A name left in one
+    agreement's own wording (`shared=False`) is its signed text, e.g. a proper name such as „Pro Arbeit –
+    Kreis Offenbach – (AöR)“ or „Brüder-Grimm-Stadt Hanau“: no point asks to replace it; only a wording
+    shared by all agreements of a year (a standard text) must not name one partner.
     """
     forms: dict[str, list[str]] = {}
     for placeholder, value in naming_values(partner.naming).items():
@@ -124,7 +129,7 @@ def with_placeholders(signed: str, partner: Partner, budget: int | None, title: 
         text = re.sub(rf"(?<![\w.]){re.escape(thousands(budget))}(?![\w.])", "{budget}", text)
     elif re.search(r"[0-9]{1,3}(?:\.[0-9]{3})+", text):
         points.append(f"Abschnitt „{title}“ nennt einen Betrag: das Budget durch {{budget}} ersetzen")
-    if re.search(rf"(?<!\w){re.escape(partner.name)}(?!\w)", text):
+    if shared and re.search(rf"(?<!\w){re.escape(partner.name)}(?!\w)", text):
         points.append(
             f"Abschnitt „{title}“ nennt noch „{partner.name}“: durch einen Platzhalter wie {{dativ}} ersetzen"
         )
