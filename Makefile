@@ -89,7 +89,7 @@ neues-jahr: $(INSTALLED)
 ## (make import DATEI=vereinbarung.pdf, make import DATEI=unterlagen-2026/)
 import: $(INSTALLED)
 	@test -n "$$DATEI" || { echo "Bitte angeben: make import DATEI=<datei oder ordner>"; exit 2; }
-	@$(BIN)/aqb import -- "$$DATEI"
+	@$(BIN)/aqb import $${KREIS:+--kreis "$$KREIS"} -- "$$DATEI"
 
 ## einlesen: the workflow's step for an issue labelled `einlesen`: its attached files become drafts;
 ## the pull request's and the comment's texts go to .einlesen/ (EREIGNIS: GitHub's event file)
