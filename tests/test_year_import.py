@@ -215,6 +215,9 @@ def test_the_first_agreement_of_a_new_year_proposes_the_years_standard_text(tmp_
     fulda = in_year(signed_text("fulda", 640_000, ["Projekt A"], "- "), 2026).replace(*SIX_CHANGED)
     (inbox / "a-fulda.txt").write_text(fulda, "utf-8")
     (inbox / "b-wetterau.txt").write_text(in_year(signed_text("wetteraukreis", 910_000, ["B"], "- "), 2026), "utf-8")
+    # Two of the three documents word § 6 anew: the majority's wording is proposed, whichever file sorts first.
+    kassel = in_year(signed_text("landkreis-kassel", 720_000, ["C"], "- "), 2026).replace(*SIX_CHANGED)
+    (inbox / "c-kassel.txt").write_text(kassel, "utf-8")
 
     result = aqb("import", str(inbox), cwd=folder.root)
 
@@ -229,10 +232,11 @@ def test_the_first_agreement_of_a_new_year_proposes_the_years_standard_text(tmp_
     assert "{Nominativ} und das HMSI" in texts["paragraf-6"] and SIX_CHANGED[1] in texts["paragraf-6"]
     assert "Fulda" not in str(standard["abschnitte"])
     points = standard["offene_punkte"]
-    assert any("Abschnitt „§ 6 Zielsteuerung“: Wortlaut aus a-fulda.txt statt aus 2025" in p for p in points)
+    assert "Abschnitt „§ 6 Zielsteuerung“: Wortlaut in 2 von 3 Dokumenten; anders in b-wetterau.txt" in " ".join(points)
     assert any("„Bündnis für Ausbildung für die Jahre 2025 bis 2029“" in p and "nennt 2025" in p for p in points)
-    # The document it came from has no deviation; the next one of the year is read against the proposal.
+    # The documents of the majority have no deviation; the one in the minority keeps its wording as its own.
     assert "abweichungen" not in record(folder, 2026, "fulda")
+    assert "abweichungen" not in record(folder, 2026, "landkreis-kassel")
     assert set(record(folder, 2026, "wetteraukreis")["abweichungen"]) == {"paragraf-6"}
 
     # Refused until a person has compared; then both are valid as they stand.
@@ -241,10 +245,32 @@ def test_the_first_agreement_of_a_new_year_proposes_the_years_standard_text(tmp_
         folder.path / "standardtexte" / "2026.yaml",
         folder.path / "vereinbarungen" / "2026" / "fulda.yaml",
         folder.path / "vereinbarungen" / "2026" / "wetteraukreis.yaml",
+        folder.path / "vereinbarungen" / "2026" / "landkreis-kassel.yaml",
     ):
         without_open_points(path)
     checked = aqb("check", cwd=folder.root)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_wording_only_the_first_file_has_stays_its_own_deviation(tmp_path: Path) -> None:
+    """The alphabetically first document no longer decides the year's wording: two of three keep § 6 as before."""
+    folder = DataFolder(tmp_path / "projekt")
+    inbox = tmp_path / "eingang"
+    inbox.mkdir()
+    fulda = in_year(signed_text("fulda", 640_000, ["Projekt A"], "- "), 2026).replace(*SIX_CHANGED)
+    (inbox / "a-fulda.txt").write_text(fulda, "utf-8")
+    for name, slug in (("b-wetterau.txt", "wetteraukreis"), ("c-kassel.txt", "landkreis-kassel")):
+        (inbox / name).write_text(in_year(signed_text(slug, 910_000, ["B"], "- "), 2026), "utf-8")
+
+    assert aqb("import", str(inbox), cwd=folder.root).returncode == 0
+    standard = yaml.safe_load((folder.path / "standardtexte" / "2026.yaml").read_text(encoding="utf-8"))
+    six = next(section["text"] for section in standard["abschnitte"] if section["id"] == "paragraf-6")
+    assert SIX_CHANGED[0] in six and SIX_CHANGED[1] not in six
+    assert "Abschnitt „§ 6 Zielsteuerung“: Wortlaut in 2 von 3 Dokumenten; anders in a-fulda.txt" in " ".join(
+        standard["offene_punkte"]
+    )
+    assert set(record(folder, 2026, "fulda")["abweichungen"]) == {"paragraf-6"}
+    assert "abweichungen" not in record(folder, 2026, "wetteraukreis")
 
 
 def test_a_proposed_standard_text_asks_where_two_cases_read_alike() -> None:

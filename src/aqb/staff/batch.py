@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aqb.data.dataset import Dataset
+from aqb.data.layout import SourceError, read_signed_text
+from aqb.data.model import StandardText
 from aqb.data.problems import escaped
-from aqb.staff.importer import ImportResult, import_file
+from aqb.staff.importer import ImportResult, import_file, majority_proposals
 from aqb.staff.scaffold import ScaffoldError
 
 SOURCE_SUFFIXES = (".pdf", ".txt", ".docx")
@@ -34,13 +36,15 @@ def import_folder(dataset: Dataset, data_dir: Path, folder: Path, kreis: str | N
     """Every entry directly in `folder` gets a row, in natural name order: an agreement becomes a draft, anything
     else says why not (an image, a ZIP, a cover letter …); one failing file never stops the others."""
     rows = []
-    for source in sorted(folder.iterdir(), key=lambda path: natural_key(path.name)):
+    entries = sorted(folder.iterdir(), key=lambda path: natural_key(path.name))
+    proposals = majority_proposals(dataset, _texts(entries))
+    for source in entries:
         refusal = not_a_document(source)
         if refusal is not None:
             rows.append(BatchRow(escaped(source.name), None, refusal))
             continue
         try:
-            result = import_file(dataset, data_dir, source, kreis)
+            result = import_file(dataset, data_dir, source, kreis, _proposal_for(proposals, dataset))
         except ScaffoldError as error:
             reason = " ".join(escaped(line) for line in str(error).splitlines()[:2]).removeprefix("Nichts angelegt: ")
             rows.append(BatchRow(escaped(source.name), None, reason))
@@ -50,6 +54,25 @@ def import_folder(dataset: Dataset, data_dir: Path, folder: Path, kreis: str | N
             standard_texts = {**dataset.standard_texts, result.proposal.jahr: result.proposal}
             dataset = dataclasses.replace(dataset, standard_texts=standard_texts)
     return rows
+
+
+def _texts(entries: list[Path]) -> list[tuple[str, str]]:
+    """The readable documents' texts, for a year's standard text proposed from all of them."""
+    texts = []
+    for entry in entries:
+        if not_a_document(entry) is None:
+            try:
+                texts.append((escaped(entry.name), read_signed_text(entry)[0]))
+            except SourceError:
+                continue  # its own row says why
+    return texts
+
+
+def _proposal_for(proposals: dict[int, StandardText], dataset: Dataset) -> StandardText | None:
+    """The folder's proposal for a year still without a standard text (one proposal per folder and year: each
+    document is read against all, and import_file takes only the one of its year)."""
+    waiting = [proposal for year, proposal in proposals.items() if year not in dataset.standard_texts]
+    return waiting[0] if len(waiting) == 1 else None
 
 
 _SYSTEM_FILES = {".ds_store", "thumbs.db", "desktop.ini"}

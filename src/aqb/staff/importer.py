@@ -9,6 +9,7 @@ until a person has decided.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -23,7 +24,13 @@ from aqb.data.model import FIRST_YEAR, LAST_YEAR, NO_PROJECT, NOT_ENTERED, FullT
 from aqb.data.problems import escaped
 from aqb.data.text import fill, naming_values, strip_markup, words
 from aqb.formatting import thousands
-from aqb.staff.proposal import ProposalError, propose_standard, with_placeholders
+from aqb.staff.proposal import (
+    ProposalError,
+    SignedReading,
+    propose_by_majority,
+    propose_standard,
+    with_placeholders,
+)
 from aqb.staff.scaffold import ScaffoldError, agreement_path, write_draft
 
 _MONTHS = (
@@ -82,14 +89,24 @@ class _Parsed:
     proposal: StandardText | None = None  # the year's standard text, proposed from this document
 
 
-def import_file(dataset: Dataset, data_dir: Path, source: Path, kreis: str | None = None) -> ImportResult:
-    """Read `source` and write the draft into `data_dir`; nothing is written anywhere else."""
+def import_file(
+    dataset: Dataset, data_dir: Path, source: Path, kreis: str | None = None, proposal: StandardText | None = None
+) -> ImportResult:
+    """Read `source` and write the draft into `data_dir`; nothing is written anywhere else.
+
+    `proposal`: the year's standard text proposed from a whole folder (see `majority_proposals`); the
+    document is read against it, and the first document of that year writes it as a draft."""
     try:
         text, reading_notes = read_signed_text(source)
     except SourceError as error:
         raise ScaffoldError(str(error)) from None
     name = escaped(source.name)
+    if proposal is not None:
+        dataset = dataclasses.replace(dataset, standard_texts={**dataset.standard_texts, proposal.jahr: proposal})
     parsed = parse_agreement(text, dataset, name, kreis)
+    standard_file = data_dir / STANDARD_TEXTS_DIR / f"{proposal.jahr}.yaml" if proposal else None
+    if proposal is not None and parsed.values.get("jahr") == proposal.jahr and not standard_file.exists():  # type: ignore[union-attr]
+        parsed.proposal = proposal
     parsed.notes[:0] = reading_notes
     values = parsed.values
     if "jahr" not in values or "partner" not in values:
@@ -238,6 +255,46 @@ def _partner(
             "mit KREIS=<kürzel> angeben, z. B. make import DATEI=… KREIS=fulda."
         )
     return named or given
+
+
+def majority_proposals(dataset: Dataset, texts: list[tuple[str, str]]) -> dict[int, StandardText]:
+    """For each year without a standard text that two or more of `texts` (file name, text) are agreements of:
+    the standard text proposed from the wording most of them share (aqb.staff.proposal.propose_by_majority)."""
+    readings: dict[int, list[SignedReading]] = {}
+    previous_of: dict[int, StandardText] = {}
+    for name, text in texts:
+        found = _first_reading(dataset, name, text)
+        if found is not None:
+            previous_of[found[0]] = found[1]
+            readings.setdefault(found[0], []).append(found[2])
+    proposals = {}
+    for year, of_year in readings.items():
+        if len(of_year) < 2:
+            continue  # one document proposes it itself, as before
+        try:
+            proposals[year] = propose_by_majority(previous_of[year], year, of_year)
+        except ProposalError:
+            continue  # each document then proposes on its own and says why
+    return proposals
+
+
+def _first_reading(dataset: Dataset, name: str, text: str) -> tuple[int, StandardText, SignedReading] | None:
+    lines, furniture = source_lines(text)
+    plain = [_plain(line.text) for line in lines]
+    year = _find_year(plain)
+    partner = _find_partner(plain, [line.text for line in furniture], dataset, year)
+    earlier = [known for known in dataset.standard_texts if year is not None and known < year]
+    if year is None or partner is None or year in dataset.standard_texts or not earlier:
+        return None
+    previous = dataset.standard_texts[max(earlier)]
+    reading = _Parsed()
+    lines, _ = source_lines(text, _vocabulary(previous, partner))
+    reader = _Reader(lines, previous.model_copy(update={"jahr": year}), partner, reading, signed_wording=True)
+    reader.read()
+    if reader.sections_found * 2 < len(previous.abschnitte):
+        return None  # not an agreement (a cover letter)
+    values = reading.values
+    return year, previous, SignedReading(name, partner, values.get("budget"), values.get("abweichungen", {}))
 
 
 def _proposed_standard(

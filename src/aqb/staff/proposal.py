@@ -12,6 +12,8 @@ the build refusing it until someone has compared it with the ministry's text.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 
 from pydantic import ValidationError
 
@@ -64,6 +66,72 @@ def propose_standard(
     except ValidationError as error:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
         raise ProposalError(f"Standardtext {year} konnte nicht vorgeschlagen werden: {problems}") from None
+
+
+@dataclass(frozen=True)
+class SignedReading:
+    """One document of a new year, read against the previous year's standard text."""
+
+    file_name: str
+    partner: Partner
+    budget: int | None
+    sections: dict[str, str]  # the sections it words differently, as signed (see propose_standard)
+
+
+def propose_by_majority(previous: StandardText, year: int, readings: list[SignedReading]) -> StandardText:
+    """The year's standard text from the wording most of its documents share, section by section.
+
+    A section keeps the previous year's wording where most documents word it so; otherwise it takes the
+    wording most documents share (names and budget as placeholders). How many agree is an open point;
+    a document in the minority keeps its wording as its own deviation when it is imported.
+    """
+    names = ", ".join(reading.file_name for reading in readings)
+    points = [
+        f"Vorschlag aus {len(readings)} Dokumenten ({names}) auf Grundlage des Standardtextes {previous.jahr}: mit "
+        f"dem Standardtext des Ministeriums für {year} abgleichen",
+        f"Ministerium und Maßnahmenarten aus {previous.jahr} übernommen: abgleichen",
+    ]
+    sections = []
+    for section in previous.abschnitte:
+        wordings = [_wording(section.id, section.text, section.titel, previous.jahr, year, r) for r in readings]
+        counts = Counter(key for key, _, _ in wordings)
+        most = max(counts.values())
+        # On a tie the previous year's wording stays (nothing changed that most documents did not change).
+        best = None if counts.get(None) == most else next(key for key, n in counts.items() if n == most)
+        agreeing = counts[best]
+        _, text, own_points = next(wording for wording in wordings if wording[0] == best)
+        if best is not None or len(counts) > 1:
+            others = [r.file_name for r, (key, _, _) in zip(readings, wordings, strict=True) if key != best]
+            points += own_points
+            points.append(
+                f"Abschnitt „{section.titel}“: "
+                + ("wie im Vorjahr" if best is None else "Wortlaut")
+                + f" in {agreeing} von {len(readings)} Dokumenten"
+                + (f"; anders in {', '.join(others)} (dort als Abweichung)" if others else "")
+                + f": gilt er für alle Vereinbarungen {year}?"
+            )
+        sections.append({**section.model_dump(), "text": text})
+    points += _year_mentions(sections, previous.jahr)
+    values = {**previous.model_dump(), "jahr": year, "abschnitte": sections, "offene_punkte": points}
+    try:
+        return StandardText.model_validate(values)
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise ProposalError(f"Standardtext {year} konnte nicht vorgeschlagen werden: {problems}") from None
+
+
+def _wording(
+    section_id: str, previous_text: str, title: str, previous_year: int, year: int, reading: SignedReading
+) -> tuple[tuple[str, ...] | None, str, list[str]]:
+    """(its words as a key, None for the previous wording; the wording with placeholders; its open points)."""
+    signed = reading.sections.get(section_id)
+    if signed is None:
+        return None, previous_text, []
+    points: list[str] = []
+    text = _with_year(previous_text, signed, previous_year, year, _values(reading.partner, reading.budget))
+    if text is None:
+        text = with_placeholders(signed, reading.partner, reading.budget, title, points)
+    return tuple(words(text)), text, points
 
 
 def _year_mentions(sections: list[dict[str, str]], previous_year: int) -> list[str]:
