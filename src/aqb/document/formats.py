@@ -73,7 +73,8 @@ def kind_of(name: str, raw: bytes) -> Format:
         )
     if by_bytes is None and by_name is not TEXT:
         raise DocumentError(
-            f"{shown} heißt {by_name.suffixes[0]}, ist aber keine {by_name.label} (beschädigt oder falsch benannt)."
+            f"{shown} heißt {by_name.suffixes[0]}, ist aber keine {by_name.label}. "
+            "Sie ist beschädigt oder falsch benannt."
         )
     if len(raw) > by_name.max_bytes:
         raise DocumentError(

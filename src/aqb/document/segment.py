@@ -4,10 +4,10 @@ reader, the word-for-word comparison): page furniture set apart, words broken at
 Blocks the reader marked as furniture (a Word file's headers and footers) are left out; in a PDF or
 text, so is what repeats at the same place at the top or bottom of two or more pages (a page counter
 and a print stamp's date and time may differ) and page numbers. A blank line stands between
-paragraphs (not between a Word file's paragraphs, which are one line each, and never at a page
-break: a page break is no paragraph break); a list item is written `"  " * level + marker + " " +
-text`, a bullet as "-"; a table row of signatures column by column, so each signature block stays
-together.
+paragraphs (not between the items of a list, not between a Word file's paragraphs, which are one
+line each, and never at a page break: a page break is no paragraph break); a list item is written
+`"  " * level + marker + " " + text`, a bullet as "-"; a table row of signatures column by column, so
+each signature block stays together.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ _HYPHENATED = re.compile(r"(\w+)(-|\u00ad)$")
 _ANY_WORD_START = re.compile(r"^\s*(\w+(?:-\w+)*)(\S*)")
 # A hyphen before these is an elision ("Ausbildungs- und Qualifizierungsbudget"), no broken word.
 _CONJUNCTIONS = frozenset({"und", "oder", "bzw", "sowie", "bis", "noch", "als", "wie", "u", "o"})
-_SIGNATURE = re.compile(r"\w[\w .-]*, den\b|.*_{5,}")
+_SIGNATURE = re.compile(r"\w[\w .-]*, den\b.*|.*_{5,}.*")
 _NO_PARAGRAPHS = ("docx",)  # readers whose blocks are paragraphs of one line each: no blank lines between
 
 
@@ -77,10 +77,13 @@ def rendered_lines(document: Document) -> list[Line]:
     between two paragraphs on the same page."""
     lines: list[Line] = []
     paragraphs = document.kind not in _NO_PARAGRAPHS
+    previous: BlockKind | None = None
     for block in document.body:
-        if lines and paragraphs and lines[-1].ref.page == block.ref.page:
+        same_list = previous is BlockKind.LIST_ITEM and block.kind is BlockKind.LIST_ITEM
+        if lines and paragraphs and not same_list and lines[-1].ref.page == block.ref.page:
             lines.append(Line("", lines[-1].ref))
         lines += _block_lines(block)
+        previous = block.kind
     return lines
 
 
@@ -125,6 +128,8 @@ def _trimmed(lines: list[Line]) -> list[Line]:
         for line in page[start:end]:
             if line.text.strip() or (result and result[-1].text.strip()):
                 result.append(line)
+    while result and not result[-1].text.strip():
+        result.pop()
     return result
 
 
