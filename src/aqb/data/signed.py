@@ -39,7 +39,9 @@ from aqb.formatting import short_date
 # What may differ between the page and its original: layout, never words (CONTRIBUTING.md lists the same).
 LAYOUT = (
     "Leerzeichen, Zeilen- und Seitenumbrüche",
-    "ein Trennstrich am Zeilenende vor einer kleingeschriebenen Fortsetzung, wenn das ganze Wort auf der Seite steht",
+    "ein Trennstrich am Zeilenende (Silbentrennung): vor einer kleingeschriebenen Fortsetzung entfällt er, "
+    "vor einer großgeschriebenen bleibt er (UN-Behindertenrechtskonvention), vor „und“, „oder“, „bzw.“, „sowie“, "
+    "„bis“ bleibt er mit Leerzeichen stehen; steht das Wort auf der Seite, gilt seine Schreibweise dort",
     "Kopf- und Fußzeilen, die sich auf jeder Seite wiederholen, und Seitenzahlen",
     "Aufzählungszeichen und die Art der Nummerierung am Zeilenanfang (1., a), •, –)",
     "Markdown-Auszeichnung für fett, kursiv, Überschriften und Zitate",
