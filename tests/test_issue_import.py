@@ -128,7 +128,7 @@ def test_only_files_attached_to_the_issue_are_downloaded_and_under_names_of_ours
     comment = (output / "kommentar.md").read_text(encoding="utf-8")
     assert "2 andere Links nicht geladen: nur an das Issue angehängte Dateien" in comment
     assert "evil.example" not in comment  # an address from the issue is never passed on
-    assert "02-programm.sh: nicht eingelesen – nur PDF- und Textdateien (.pdf, .txt)" in comment
+    assert "nicht eingelesen: 02-programm.sh: diese Art Datei wird nicht gelesen. Erlaubt sind PDF" in comment
     assert "Nichts angelegt" in comment and not (output / "pull-request.json").exists()
 
 

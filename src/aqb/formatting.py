@@ -1,8 +1,12 @@
-"""How numbers, dates and names are written on the site (German conventions)."""
+"""How numbers, dates and names are written on the site (German conventions), and how any text is printed
+safely on one line of a message."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
+
+import regex
 
 _MONTHS = (
     "Januar",
@@ -59,3 +63,36 @@ def sort_key(text: str) -> str:
 
 
 _SORT_LETTERS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+
+
+# What shows nothing, or nothing certain, yet makes a value differ from one that looks the same: the
+# one definition behind the rule for every text in data/ (yamlsource refuses these with line and
+# column) and behind how a message prints a value (escaped). Unicode's own list, the property
+# Default_Ignorable_Code_Point (zero-width characters, soft hyphen, variation selectors, Hangul
+# fillers, tag characters, U+1D173…), rather than a list of ours that misses some; the remaining
+# format characters (Cf, such as the interlinear annotation marks U+FFF9–U+FFFB); and the blanks
+# Unicode counts as symbols, not as ignorable: U+2800 BRAILLE PATTERN BLANK and U+1D159 MUSICAL
+# SYMBOL NULL NOTEHEAD. Spaces (Zs) are not in it: a no-break space is a space, and names allow
+# only the plain one anyway (model._title_safe).
+INVISIBLE = regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cf}\u2800\U0001D159]")
+
+# Characters that could change what a terminal or a CI log shows: control characters (ANSI escapes,
+# carriage returns, line breaks that would start a line such as `::error …`), format characters
+# (bidirectional overrides, zero-width characters) and line/paragraph separators; and INVISIBLE.
+_UNPRINTABLE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
+
+
+def escaped(text: str) -> str:
+    """`text` safe to print on one line: every invisible or control character as \\xNN or \\uNNNN."""
+    if text.isprintable() and not INVISIBLE.search(text):  # the common case, fast
+        return text
+    return "".join(_escape_char(char) if _unprintable(char) else char for char in text)
+
+
+def _unprintable(char: str) -> bool:
+    return unicodedata.category(char) in _UNPRINTABLE_CATEGORIES or INVISIBLE.match(char) is not None
+
+
+def _escape_char(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import functools
 import hashlib
+import json
 import os
 import re
 import unicodedata
@@ -24,17 +25,23 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from aqb.data.dataset import Dataset
-from aqb.data.layout import SourceError, read_signed_text, source_lines
 from aqb.data.model import FullTextAgreement, PartnerNaming, StandardText
 from aqb.data.problems import Problem
 from aqb.data.text import compose
 from aqb.data.yamlsource import YamlDocument
+from aqb.document.formats import TEXT, DocumentError, kind_of
+from aqb.document.model import Document
+from aqb.document.read import read_as
+from aqb.document.segment import flat_lines
+from aqb.document.serial import from_json, to_json
 from aqb.formatting import short_date
 
 # What may differ between the page and its original: layout, never words (CONTRIBUTING.md lists the same).
 LAYOUT = (
     "Leerzeichen, Zeilen- und Seitenumbrüche",
-    "ein Trennstrich am Zeilenende vor einer kleingeschriebenen Fortsetzung, wenn das ganze Wort auf der Seite steht",
+    "ein Trennstrich am Zeilenende (Silbentrennung): vor einer kleingeschriebenen Fortsetzung entfällt er, "
+    "vor einer großgeschriebenen bleibt er (UN-Behindertenrechtskonvention), vor „und“, „oder“, „bzw.“, „sowie“, "
+    "„bis“ bleibt er mit Leerzeichen stehen; steht das Wort auf der Seite, gilt seine Schreibweise dort",
     "Kopf- und Fußzeilen, die sich auf jeder Seite wiederholen, und Seitenzahlen",
     "Aufzählungszeichen und die Art der Nummerierung am Zeilenanfang (1., a), •, –)",
     "Markdown-Auszeichnung für fett, kursiv, Überschriften und Zitate",
@@ -159,61 +166,58 @@ def _spelled(word: str) -> str:
     return _DATE.sub(lambda date: f"{int(date[1])}.{int(date[2])}.{date[3]}", plain)
 
 
-def original_words(text: str, vocabulary: Iterable[str], *, printed: bool = True) -> list[OriginalWord]:
-    """The words of the original's text as printed, page furniture left out, line-end hyphens joined where
-    the joined word is one of `vocabulary` (the page's words). A transcript (`printed=False`) has no
-    furniture: a line repeated on each of its "pages" is compared like any other."""
-    page_starts = _page_starts(text)
-    lines, _ = source_lines(text, vocabulary, printed=printed)
-    found: list[OriginalWord] = []
-    for line in lines:
-        page = sum(1 for start in page_starts if start <= line.number)
-        found.extend(OriginalWord(word, page, line.number, marker) for word, marker in _words_of(line.text))
-    return found
+def original_words(document: Document, vocabulary: Iterable[str], *, printed: bool = True) -> list[OriginalWord]:
+    """The words of the original as printed, page furniture left out, line-end hyphens joined (where the
+    page has the word, as it has it). A transcript (`printed=False`) has no furniture found by repetition:
+    a line repeated on each of its "pages" is compared like any other."""
+    lines, _ = flat_lines(document, vocabulary, printed=printed)
+    return [
+        OriginalWord(word, line.ref.page, line.ref.line, marker)
+        for line in lines
+        for word, marker in _words_of(line.text)
+    ]
 
 
-def original_text(path: Path, cache: Path | None) -> str:
-    """The text of an original; a PDF's or Word file's text is kept in `cache` under its SHA-256 and the
+# The shape of a cached Document: raise it whenever aqb.document.serial writes another.
+CACHE_SHAPE = 2
+
+
+def original_document(path: Path, cache: Path | None) -> Document:
+    """The Document of an original; a PDF's or Word file's is kept in `cache` under its SHA-256 and the
     readers' version, so a check reads each document once (a text file is read as it is)."""
-    if path.suffix == ".txt" or cache is None:
-        return read_signed_text(path)[0]
-    cached = cache / f"{hashlib.sha256(path.read_bytes()).hexdigest()}-{_readers_version()}.txt"
+    raw = path.read_bytes()
+    form = kind_of(path.name, raw)
+    if form is TEXT or cache is None:
+        return read_as(form, raw, path.name)
+    cached = cache / f"{hashlib.sha256(raw).hexdigest()}-{_readers_version()}.json"
     if cached.is_file() and not cached.is_symlink():
-        return cached.read_text(encoding="utf-8")
-    text = read_signed_text(path)[0]
+        try:
+            return from_json(json.loads(cached.read_text(encoding="utf-8")))
+        except (ValueError, KeyError, TypeError):
+            pass  # a damaged cache entry is read again
+    document = read_as(form, raw, path.name)
     try:
         cache.mkdir(parents=True, exist_ok=True)
         if not cache.is_symlink():
             partial = cache / f".{cached.name}.{os.getpid()}"
-            partial.write_text(text, encoding="utf-8")
+            partial.write_text(json.dumps(to_json(document), ensure_ascii=False), encoding="utf-8")
             partial.replace(cached)
     except OSError:
         pass  # without a cache the check is slower, not wrong
-    return text
+    return document
 
 
 @functools.cache
 def _readers_version() -> str:
-    """Changes whenever the code or the libraries that read a document change: an old text is never reused."""
+    """Changes whenever the code or the libraries that read a document change: an old one is never reused."""
     from importlib.metadata import version
 
-    import aqb.data.layout
-    import aqb.data.pdftext
+    import aqb.document
 
-    parts = [Path(module.__file__ or "").read_bytes() for module in (aqb.data.layout, aqb.data.pdftext)]
-    parts += [version(name).encode() for name in ("pypdf", "python-docx")]
+    package = Path(aqb.document.__file__ or "").parent
+    parts = [str(CACHE_SHAPE).encode(), *(module.read_bytes() for module in sorted(package.glob("*.py")))]
+    parts += [version(name).encode() for name in ("pdfplumber", "pdfminer.six", "pypdf", "python-docx")]
     return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
-
-
-def _page_starts(text: str) -> list[int]:
-    """The source line each page starts on (PDF pages are separated by form feeds)."""
-    starts, line = [1], 1
-    for character in text.replace("\r\n", "\n"):
-        if character == "\n":
-            line += 1
-        elif character == "\f":
-            starts.append(line)
-    return starts
 
 
 @dataclass(frozen=True)
@@ -322,18 +326,18 @@ def signed_text_problems(
     ]
     # Each PDF or Word file is read by a child process of its own: one per core at a time.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        texts = list(pool.map(lambda each: _text_or_error(each[3], cache), compared))
+        read = list(pool.map(lambda each: _document_or_error(each[3], cache), compared))
     problems: list[Problem] = []
-    for (agreement, document, standard, _), text in zip(compared, texts, strict=True):
+    for (agreement, document, standard, _), original in zip(compared, read, strict=True):
         naming = dataset.partners[agreement.partner].naming
-        problems.extend(_agreement_problems(agreement, standard, naming, text, document))
+        problems.extend(_agreement_problems(agreement, standard, naming, original, document))
     return problems
 
 
-def _text_or_error(path: Path, cache: Path | None) -> str | SourceError:
+def _document_or_error(path: Path, cache: Path | None) -> Document | DocumentError:
     try:
-        return original_text(path, cache)
-    except SourceError as error:
+        return original_document(path, cache)
+    except DocumentError as error:
         return error
 
 
@@ -349,19 +353,19 @@ def _agreement_problems(
     agreement: FullTextAgreement,
     standard: StandardText,
     naming: PartnerNaming,
-    text: str | SourceError,
+    signed: Document | DocumentError,
     document: YamlDocument,
 ) -> Iterator[Problem]:
     assert agreement.original is not None
     shown = document.path
-    if isinstance(text, SourceError):
-        yield Problem(shown, document.line_of(("original", "datei")), "original.datei", str(text), None)
+    if isinstance(signed, DocumentError):
+        yield Problem(shown, document.line_of(("original", "datei")), "original.datei", str(signed), None)
         return
     page = page_words(agreement, standard, naming)
-    printed = not agreement.original.datei.endswith(".txt")  # a PDF or Word file; a .txt is a transcript
+    printed = signed.kind != "text"  # a PDF or Word file; a text file is a transcript
     # A word broken at a line end joins where the page has it, punctuation beside it aside ("gender-" "adäquat,").
     vocabulary = {word.text.strip(_PUNCTUATION) for word in page}
-    original = original_words(text, vocabulary, printed=printed)
+    original = original_words(signed, vocabulary, printed=printed)
     found = differences(original, page)
     deviating = agreement.abweichungen
     for difference in found[:MAX_SHOWN_DIFFERENCES]:

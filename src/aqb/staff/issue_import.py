@@ -23,6 +23,7 @@ from typing import Any
 
 from aqb.data.dataset import Dataset
 from aqb.data.problems import escaped
+from aqb.document.formats import DocumentError, format_by_name, kind_of
 from aqb.staff.batch import SOURCE_SUFFIXES, BatchRow, import_folder, table
 from aqb.staff.issue_form import DOCUMENT_LABEL, PARTNER_LABEL, YEAR_LABEL
 
@@ -179,14 +180,16 @@ class _Fetched:
 
 
 def _fetch_all(attachments: tuple[str, ...], inbox: Path, fetch: Fetch) -> _Fetched:
-    """Each PDF and text file into `inbox`; every byte received, of any file, counts against
-    MAX_TOTAL_BYTES, so a run never receives more (but for the one byte that shows there was more)."""
+    """Each file of a kind the importer reads (aqb.document.formats) into `inbox`; every byte received,
+    of any file, counts against MAX_TOTAL_BYTES, so a run never receives more (but for the one byte that
+    shows there was more)."""
     skipped: list[str] = []
     remaining = MAX_TOTAL_BYTES
     for number, url in enumerate(attachments, start=1):
         name = file_name(number, url)
-        if not name.lower().endswith(SOURCE_SUFFIXES):
-            skipped.append(f"{escaped(name)}: nicht eingelesen – nur PDF- und Textdateien (.pdf, .txt)")
+        refused = _refused_by_name(name)
+        if refused is not None:
+            skipped.append(refused)
             continue
         if remaining <= 0:
             return _Fetched(skipped, _too_large(number, len(attachments)))
@@ -199,12 +202,28 @@ def _fetch_all(attachments: tuple[str, ...], inbox: Path, fetch: Fetch) -> _Fetc
             continue
         remaining -= len(content)
         if len(content) <= limit:
+            try:
+                kind_of(name, content)  # what the bytes say must be what the name says
+            except DocumentError as error:
+                skipped.append(f"nicht eingelesen: {error}")
+                continue
             (inbox / name).write_bytes(content)
         elif limit == MAX_BYTES:
             skipped.append(f"{escaped(name)}: größer als {MAX_BYTES // _MB} MB")
         else:
             return _Fetched(skipped, _too_large(number, len(attachments)))
     return _Fetched(skipped, None)
+
+
+def _refused_by_name(name: str) -> str | None:
+    """Why a file is not downloaded, by its name (aqb.document.formats), or None when it is read."""
+    try:
+        form = format_by_name(name)
+    except DocumentError as error:
+        return f"nicht eingelesen: {error}"
+    if not any(suffix in SOURCE_SUFFIXES for suffix in form.suffixes):
+        return f"{escaped(name)}: nicht eingelesen – ein {form.label} wird noch nicht gelesen; bitte als PDF anhängen."
+    return None
 
 
 def _too_large(number: int, count: int) -> str:

@@ -1,0 +1,268 @@
+"""A PDF as a Document, from its words and where they stand (pdfplumber), as a person reads the page.
+
+Words on one baseline are a line; a wide gap between two runs of words on a line means columns (a
+signature table: "Wiesbaden, den …" left, "Marburg, den …" right), and the lines below belong to
+that table row while they keep to its columns; ruled tables come from pdfplumber's table finder. A
+gap between lines larger than the line spacing ends a paragraph; a line that starts with a bullet
+glyph or a number, its following lines hanging under its text, is a list item, its level from its
+indent. A short line all in bold is a heading. Nothing is left out here: a running header is a
+line like any other (aqb.document.segment sets page furniture apart). Runs inside the limited child
+process of `aqb.document.child`.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+from aqb.document.model import Block, BlockKind, Document, Line, SourceRef
+from aqb.document.text import LIGATURES
+
+# Bullets as fonts draw them (Symbol U+F0B7, Wingdings U+F0A7/U+F0D8/U+F076/U+F0FC …) and as Unicode.
+_BULLET = re.compile(r"[\uf000-\uf0ff•▪■◦‣●○◆◇➢➤►✓✔·∙*o–—-]")
+_NUMBER = re.compile(r"\(?(?:[0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]")
+_GAP_SIZES = 3.0  # a gap of more than three font sizes between words of a line separates columns
+_MIN_GAP = 24.0  # points
+
+
+def pdf_document(raw: bytes, max_pages: int) -> Document:
+    import pdfplumber
+    from pypdf import PdfReader
+
+    from aqb.document.child import INVISIBLE, TOO_MANY_PAGES, RefusedError
+
+    reader = PdfReader(io.BytesIO(raw))
+    if len(reader.pages) > max_pages:
+        raise RefusedError(TOO_MANY_PAGES)
+    if any(_has_invisible_text(page, reader) for page in reader.pages):
+        raise RefusedError(INVISIBLE)
+    blocks: list[Block] = []
+    with pdfplumber.open(io.BytesIO(raw)) as pdf:
+        pages = [_page_rows(page) for page in pdf.pages]
+    spacing = _line_spacing([row for page in pages for row in page])
+    margin = min((row.x0 for page in pages for row in page), default=0.0)
+    indents = _marker_indents([row for page in pages for row in page], margin)
+    for number, rows in enumerate(pages, start=1):
+        blocks += _PageBlocks(number, rows, spacing, indents).blocks()
+    return Document("pdf", tuple(blocks), (f"{len(pages)} Seiten gelesen.",))
+
+
+def _has_invisible_text(page: Any, reader: Any) -> bool:
+    """Whether the page draws text invisibly (text render mode 3 or 7): a reader of the text layer would take
+    words nobody sees, as OCR layers over scans and hidden additions do."""
+    from pypdf.generic import ContentStream
+
+    contents = page.get_contents()
+    if contents is None:
+        return False
+    return any(
+        operator == b"Tr" and operands and int(operands[0]) in (3, 7)
+        for operands, operator in ContentStream(contents, reader).operations
+    )
+
+
+@dataclass
+class _Row:
+    """One printed line: its runs of words (more than one where columns stand apart), top to bottom."""
+
+    runs: list[list[dict[str, Any]]]
+    top: float
+    bottom: float
+    size: float
+    cells: list[tuple[str, ...]] = field(default_factory=list)  # a ruled table's row: its cells' lines
+
+    @property
+    def x0(self) -> float:
+        return float(self.runs[0][0]["x0"]) if self.runs else 0.0
+
+    def run_text(self, run: list[dict[str, Any]]) -> str:
+        return " ".join(str(word["text"]) for word in run).translate(LIGATURES).replace("\u00ad ", "\u00ad")
+
+    @property
+    def texts(self) -> list[str]:
+        return [self.run_text(run) for run in self.runs]
+
+    @property
+    def bold(self) -> bool:
+        return all("bold" in str(word.get("fontname", "")).lower() for run in self.runs for word in run)
+
+
+def _page_rows(page: Any) -> list[_Row]:
+    tables = page.find_tables()
+    boxes = [table.bbox for table in tables]
+    words = [
+        word
+        for word in page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+        if not any(_inside(word, box) for box in boxes)
+    ]
+    rows = _rows_of(words)
+    for table in tables:
+        for row, cells in zip(table.rows, table.extract(), strict=False):
+            texts = [tuple(part for part in (cell or "").split("\n") if part.strip()) for cell in cells]
+            if any(texts):
+                top, bottom = float(row.bbox[1]), float(row.bbox[3])
+                rows.append(_Row([], top, bottom, 0.0, [cell for cell in texts if cell]))
+    return sorted(rows, key=lambda row: (row.top, row.x0))
+
+
+def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    middle_x, middle_y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return bool(box[0] <= middle_x <= box[2] and box[1] <= middle_y <= box[3])
+
+
+def _rows_of(words: list[dict[str, Any]]) -> list[_Row]:
+    """Words grouped by baseline, each line split into runs where the gap between words is wide."""
+    rows: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (round(float(w["bottom"])), float(w["x0"]))):
+        size = float(word.get("size") or 10)
+        if rows and abs(float(rows[-1][-1]["bottom"]) - float(word["bottom"])) <= size * 0.3:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    found = []
+    for row in rows:
+        row.sort(key=lambda w: float(w["x0"]))
+        size = statistics.median(float(w.get("size") or 10) for w in row)
+        runs: list[list[dict[str, Any]]] = [[row[0]]]
+        for before, word in itertools.pairwise(row):
+            if float(word["x0"]) - float(before["x1"]) > max(_GAP_SIZES * size, _MIN_GAP):
+                runs.append([])
+            runs[-1].append(word)
+        top, bottom = min(float(w["top"]) for w in row), max(float(w["bottom"]) for w in row)
+        found.append(_Row(runs, top, bottom, size))
+    return found
+
+
+def _line_spacing(rows: list[_Row]) -> float:
+    """The usual distance from one baseline to the next within a paragraph."""
+    distances = [
+        after.bottom - before.bottom
+        for before, after in itertools.pairwise(rows)
+        if 0 < after.bottom - before.bottom < 3 * max(before.size, 1)
+    ]
+    return min(statistics.median(distances), 3 * 12.0) if distances else 14.0
+
+
+def _marker_of(row: _Row) -> tuple[str, float] | None:
+    """A list item's marker as printed, mapped to Unicode, and where its text starts; None for no item."""
+    if not row.runs or len(row.runs[0]) < 2 or row.cells:
+        return None
+    first, second = row.runs[0][0], row.runs[0][1]
+    text = str(first["text"])
+    if _BULLET.fullmatch(text):
+        marker = "•" if "\uf000" <= text <= "\uf0ff" or text in "•·∙●" else "◦" if text in "o○" else text
+        return marker, float(second["x0"])
+    if _NUMBER.fullmatch(text):
+        return text, float(second["x0"])
+    return None
+
+
+def _marker_indents(rows: list[_Row], margin: float) -> list[float]:
+    """The indents at which list markers stand, left to right: the first is level 0."""
+    indents: list[float] = []
+    for row in rows:
+        if _marker_of(row) is not None and not any(abs(row.x0 - known) < 6 for known in indents):
+            indents.append(row.x0)
+    return sorted(indents) or [margin]
+
+
+class _PageBlocks:
+    def __init__(self, page: int, rows: list[_Row], spacing: float, indents: list[float]) -> None:
+        self.page, self.rows, self.spacing, self.indents = page, rows, spacing, indents
+        self.found: list[Block] = []
+        self.at = 0
+
+    def _line(self, index: int, text: str) -> Line:
+        return Line(text, SourceRef(self.page, index + 1))
+
+    def _gap(self, index: int) -> bool:
+        """Whether a paragraph ends above row `index` (a larger distance than the line spacing)."""
+        return index > 0 and self.rows[index].bottom - self.rows[index - 1].bottom > self.spacing * 1.3
+
+    def blocks(self) -> list[Block]:
+        while self.at < len(self.rows):
+            row = self.rows[self.at]
+            if row.cells:
+                self._ruled_row()
+            elif len(row.runs) > 1:
+                self._columns()
+            elif _marker_of(row) is not None:
+                self._list_item()
+            else:
+                self._paragraph()
+        return self.found
+
+    def _ruled_row(self) -> None:
+        row = self.rows[self.at]
+        cells = tuple(tuple(self._line(self.at, text) for text in cell) for cell in row.cells)
+        self.found.append(Block(BlockKind.TABLE_ROW, tuple(line for cell in cells for line in cell), cells=cells))
+        self.at += 1
+
+    def _columns(self) -> None:
+        """A row of columns, continued by the lines below while each of their runs starts in a column."""
+        starts = [float(run[0]["x0"]) for run in self.rows[self.at].runs]
+        cells: list[list[Line]] = [[] for _ in starts]
+        while self.at < len(self.rows):
+            row = self.rows[self.at]
+            placed: list[int | None] = [self._column(starts, run) for run in row.runs] if not row.cells else [None]
+            if self._leaves_columns(starts, placed):
+                break
+            for column, run in zip(placed, row.runs, strict=True):
+                cells[column or 0].append(self._line(self.at, row.run_text(run)))
+            self.at += 1
+        shown = tuple(tuple(cell) for cell in cells)
+        self.found.append(Block(BlockKind.TABLE_ROW, tuple(line for cell in shown for line in cell), cells=shown))
+
+    def _leaves_columns(self, starts: list[float], placed: list[int | None]) -> bool:
+        """Whether the row is no longer part of the columns: a run outside them, or a line in the first column
+        after a paragraph's gap or running across the columns (the text below the table)."""
+        if None in placed:
+            return True
+        row = self.rows[self.at]
+        if len(row.runs) > 1 or placed[0] != 0:
+            return False
+        return self._gap(self.at) or float(row.runs[0][-1]["x1"]) > starts[1] - 6
+
+    @staticmethod
+    def _column(starts: list[float], run: list[dict[str, Any]]) -> int | None:
+        x0 = float(run[0]["x0"])
+        for column, start in enumerate(starts):
+            end = starts[column + 1] if column + 1 < len(starts) else float("inf")
+            if start - 6 <= x0 < end - 6:
+                return column
+        return None
+
+    def _list_item(self) -> None:
+        row = self.rows[self.at]
+        found = _marker_of(row)
+        assert found is not None
+        marker, text_x = found
+        level = min(range(len(self.indents)), key=lambda at: abs(self.indents[at] - row.x0))
+        lines = [self._line(self.at, row.run_text(row.runs[0][1:]))]
+        self.at += 1
+        while self.at < len(self.rows) and self._continues(text_x):
+            lines.append(self._line(self.at, self.rows[self.at].texts[0]))
+            self.at += 1
+        self.found.append(Block(BlockKind.LIST_ITEM, tuple(lines), level, marker))
+
+    def _continues(self, text_x: float) -> bool:
+        row = self.rows[self.at]
+        hanging = len(row.runs) == 1 and not row.cells and abs(row.x0 - text_x) < 4
+        return hanging and not self._gap(self.at) and _marker_of(row) is None
+
+    def _paragraph(self) -> None:
+        start = self.at
+        lines = [self._line(self.at, self.rows[self.at].texts[0])]
+        self.at += 1
+        while self.at < len(self.rows):
+            row = self.rows[self.at]
+            if row.cells or len(row.runs) > 1 or self._gap(self.at) or _marker_of(row) is not None:
+                break
+            lines.append(self._line(self.at, row.texts[0]))
+            self.at += 1
+        heading = len(lines) == 1 and self.rows[start].bold and len(lines[0].text) <= 120
+        self.found.append(Block(BlockKind.HEADING if heading else BlockKind.PARAGRAPH, tuple(lines)))
