@@ -107,6 +107,7 @@ def _scanned(image: Image.Image, rng: random.Random) -> Image.Image:
 def image_pdf(images: list[Image.Image]) -> bytes:
     """The pages as one PDF of page images (no text layer), as a scanner saves them."""
     out = io.BytesIO()
+    images = [image.copy() for image in images]  # saving leaves settings on the images that a TIFF would take
     images[0].save(out, "PDF", resolution=DPI, save_all=True, append_images=images[1:])
     return out.getvalue()
 
