@@ -6,7 +6,9 @@ departs from the standard), and a standard text per year. Every figure is measur
 against a baseline built in the same run: plain mkdocs-material on the equivalent Markdown written
 to disk, with the same navigation policy (sections and partners, no agreements, no years).
 Search bytes and Lighthouse are measured on the site served by nginx with deploy/nginx.conf (gzip);
-Lighthouse on an emulated phone, the median of three runs per page.
+Lighthouse on an emulated phone, the median of three runs per page. Then the limits (bench/limits.py),
+the comparison with the signed originals (bench/signed.py), `make import` on a ministry's folder of 27
+documents (bench/import_corpus.py) and `make serve` on a fresh clone (bench/first_page.py).
 
     python bench/run.py [--sizes 810 10000] [--ergebnis bench/RESULTS.md]
 """
@@ -40,6 +42,8 @@ from aqb.data.model import NOT_ENTERED, FullTextAgreement  # noqa: E402
 from aqb.outputs.search import PAGEFIND_COMMAND  # noqa: E402 - the same indexer call as the site build
 from first_page import rows as first_page_rows  # noqa: E402 – beside this file
 from first_page import table as first_page_table  # noqa: E402
+from import_corpus import rows as import_corpus_rows  # noqa: E402 – beside this file
+from import_corpus import table as import_corpus_table  # noqa: E402
 from limits import rows as limit_rows  # noqa: E402 – beside this file
 from limits import table as limits_table  # noqa: E402
 from preview import CHROMIUM, CHROMIUM_FLAGS, NGINX, nginx_serving  # noqa: E402 - the host setup the tests check
@@ -432,10 +436,12 @@ def main() -> int:
             print(table(results), file=sys.stderr, flush=True)  # partial results survive a later failure
         limits = limits_table(limit_rows(Path(folder)))  # the largest input each limit allows
         comparison = signed_table(signed_rows(Path(folder)))  # every page against its original
+        corpus = import_corpus_table(import_corpus_rows(Path(folder)))  # make import on a ministry's folder
     first_page = first_page_table(first_page_rows())  # make serve on a fresh clone
     machine = f"{platform.machine()}, {os.cpu_count()} Kerne, Python {platform.python_version()}"
     report = (
-        f"## {date.today().isoformat()} – {machine}\n\n{table(results)}\n\n{limits}\n\n{comparison}\n\n{first_page}\n"
+        f"## {date.today().isoformat()} – {machine}\n\n{table(results)}\n\n{limits}\n\n{comparison}\n\n{corpus}\n\n"
+        f"{first_page}\n"
     )
     print(report)
     if arguments.ergebnis:
