@@ -25,6 +25,7 @@ from aqb.data.model import (
     Partner,
     PartnerNaming,
     StandardText,
+    TextVersion,
     is_plain_name,
     naming_from,
 )
@@ -338,7 +339,12 @@ def unnamed_original_problems(
     originals: list[Path], data_dir: Path, agreements: tuple[AnyAgreement, ...], documents: dict[Any, YamlDocument]
 ) -> Iterator[Problem]:
     """A signed text beside a record that does not name it: the page could not offer it for download."""
-    named = {a.original.datei for a in agreements if isinstance(a, FullTextAgreement) and a.original}
+    named = {
+        name
+        for a in agreements
+        if isinstance(a, FullTextAgreement) and a.original
+        for name in {a.original.datei, a.original.compared_file}
+    }
     for file in originals:
         relative = file.relative_to(data_dir).as_posix()
         document = documents.get((int(file.parent.name), file.stem)) if file.parent.name.isdigit() else None
@@ -400,6 +406,27 @@ def _original_problems(
             ("original", "sha256"),
             f"passt nicht zu data/{original.datei}: die Datei wurde verändert oder ausgetauscht",
             "Das Original unverändert lassen; war es das falsche Dokument, den Eintrag neu einlesen (make import).",
+        )
+    if original.textfassung is not None:
+        yield from _text_version_problems(document, original.textfassung, expected, data_dir)
+
+
+def _text_version_problems(
+    document: YamlDocument, version: TextVersion, expected: str, data_dir: Path
+) -> Iterator[Problem]:
+    """A scan's text version belongs to the record, is there, and is unchanged, as the original itself."""
+    path = data_dir / version.datei
+    where = ("original", "textfassung", "datei")
+    if version.datei.rsplit(".", 1)[0] != f"{expected}-textfassung":
+        yield located(document, where, f"gehört nicht zu dieser Vereinbarung: '{version.datei}'", None)
+    elif path.is_symlink() or not path.is_file():
+        yield located(document, where, f"fehlt: data/{version.datei}", "Die Datei dort ablegen (make import tut das).")
+    elif hashlib.sha256(path.read_bytes()).hexdigest() != version.sha256:
+        yield located(
+            document,
+            ("original", "textfassung", "sha256"),
+            f"passt nicht zu data/{version.datei}: die Datei wurde verändert oder ausgetauscht",
+            "Die Textfassung unverändert lassen; war es die falsche Datei, den Eintrag neu einlesen (make import).",
         )
 
 

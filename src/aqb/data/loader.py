@@ -148,7 +148,10 @@ class _DatasetReader:
                 and re.fullmatch(r"[0-9]{4}", relative.parts[0])
                 and file.suffix in ORIGINAL_SUFFIXES
             )
-            record = self.data_dir / AGREEMENTS_DIR / relative.parts[0] / f"{file.stem}.yaml"
+            # A scan's text version (<kürzel>-textfassung.docx) belongs to the record of <kürzel>.
+            record = (
+                self.data_dir / AGREEMENTS_DIR / relative.parts[0] / f"{file.stem.removesuffix('-textfassung')}.yaml"
+            )
             if not placed:
                 self.problems.append(
                     Problem(

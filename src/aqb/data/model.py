@@ -471,6 +471,25 @@ TRANSCRIPT = "Abschrift"  # a text file: never the signed document, a transcript
 SIGNED_DOCUMENT = "unterzeichnetes Dokument"  # a PDF: the signed document itself
 
 
+class TextVersion(Record):
+    """The text a signed scan was printed from (the Word file or a PDF of it): the page is compared with its
+    words, and `make import` compares it with the scan by text recognition (each difference an open point)."""
+
+    model_config = _german(
+        "Textfassung", "Die Datei, aus der der Scan gedruckt wurde (Word oder PDF): ihre Wörter zeigt die Seite."
+    )
+
+    datei: Annotated[str, Field(pattern=r"^originaltexte/[0-9]{4}/[a-z0-9-]+-textfassung\.(?:txt|pdf|docx)$")] = Field(
+        description="Pfad unter data/, z. B. „originaltexte/2025/fulda-textfassung.docx“."
+    )
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] = Field(
+        description="SHA-256-Prüfsumme der Datei (64 Zeichen 0–9, a–f); `make import` trägt sie ein."
+    )
+
+
+SCAN_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+
+
 class Original(Record):
     """The document a full-text record was made from, kept unchanged in the repository: the signed document
     itself (a PDF), or a transcript of it (a text file, or the Word file it was printed from), which says
@@ -488,10 +507,12 @@ class Original(Record):
         },
     )
 
-    datei: Annotated[str, Field(pattern=r"^originaltexte/[0-9]{4}/[a-z0-9-]+\.(?:txt|pdf|docx)$")] = Field(
-        description="Pfad unter data/, z. B. „originaltexte/2025/marburg-biedenkopf.pdf“ (das unterzeichnete "
-        "Dokument) oder „….txt“ bzw. „….docx“ (eine Abschrift: Text oder die Word-Datei, aus der es gedruckt "
-        "wurde)."
+    datei: Annotated[str, Field(pattern=r"^originaltexte/[0-9]{4}/[a-z0-9-]+\.(?:txt|pdf|docx|png|jpe?g|tiff?)$")] = (
+        Field(
+            description="Pfad unter data/, z. B. „originaltexte/2025/marburg-biedenkopf.pdf“ (das unterzeichnete "
+            "Dokument, auch als Scan: PDF oder Bild) oder „….txt“ bzw. „….docx“ (eine Abschrift: Text oder die "
+            "Word-Datei, aus der es gedruckt wurde)."
+        )
     )
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] = Field(
         description="SHA-256-Prüfsumme der Datei (64 Zeichen 0–9, a–f); `make import` trägt sie ein."
@@ -503,10 +524,21 @@ class Original(Record):
         "Dokument ist; bei einem PDF (dem unterzeichneten Dokument selbst) nicht erlaubt.",
     )
 
+    textfassung: TextVersion | None = Field(
+        default=None,
+        description="Nur bei einem Scan: die Datei, aus der er gedruckt wurde (Word oder PDF); die Seite wird Wort "
+        "für Wort mit ihr verglichen, `make import` vergleicht sie mit dem Scan.",
+    )
+
     @property
     def is_transcript(self) -> bool:
-        """Only a PDF is the signed document; a text or Word file is not what was signed."""
-        return not self.datei.endswith(".pdf")
+        """Only a PDF or a scan is the signed document; a text or Word file is not what was signed."""
+        return not self.datei.endswith((".pdf", *SCAN_SUFFIXES))
+
+    @property
+    def compared_file(self) -> str:
+        """The file whose words the page shows: a scan's text version, else the original itself."""
+        return self.textfassung.datei if self.textfassung is not None else self.datei
 
     @property
     def kind(self) -> str:

@@ -317,7 +317,7 @@ def signed_text_problems(
     The texts of PDF and Word originals are kept in .cache/texte/ beside data/ (ignored by git)."""
     cache = _cache_folder(data_dir.parent / ".cache")
     compared = [
-        (agreement, document, standard, data_dir / agreement.original.datei)
+        (agreement, document, standard, data_dir / agreement.original.compared_file)
         for agreement in dataset.agreements
         if isinstance(agreement, FullTextAgreement)
         and agreement.original is not None
