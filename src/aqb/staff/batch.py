@@ -16,10 +16,11 @@ from aqb.data.dataset import Dataset
 from aqb.data.layout import SourceError, read_signed_text
 from aqb.data.model import StandardText
 from aqb.data.problems import escaped
-from aqb.staff.importer import ImportResult, import_file, majority_proposals
+from aqb.document.segment import printed_text
+from aqb.staff.importer import ImportResult, identify, import_file, majority_proposals, read_if_scan
 from aqb.staff.scaffold import ScaffoldError
 
-SOURCE_SUFFIXES = (".pdf", ".txt", ".docx")
+SOURCE_SUFFIXES = (".pdf", ".txt", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _DIGITS = re.compile(r"([0-9]+)")
 
 
@@ -37,14 +38,20 @@ def import_folder(dataset: Dataset, data_dir: Path, folder: Path, kreis: str | N
     else says why not (an image, a ZIP, a cover letter …); one failing file never stops the others."""
     rows = []
     entries = sorted(folder.iterdir(), key=lambda path: natural_key(path.name))
-    proposals = majority_proposals(dataset, _texts(entries))
+    texts = _texts(entries)
+    proposals = majority_proposals(dataset, [(name, text) for name, text, _ in texts])
+    scans = _paired_scans(texts, dataset)
     for source in entries:
         refusal = not_a_document(source)
+        if refusal is None and source in scans.values():
+            text_version = next(text for text, scan in scans.items() if scan == source)
+            refusal = f"Scan: als unterzeichnetes Original zu {escaped(text_version.name)} übernommen"
         if refusal is not None:
             rows.append(BatchRow(escaped(source.name), None, refusal))
             continue
         try:
-            result = import_file(dataset, data_dir, source, kreis, _proposal_for(proposals, dataset))
+            proposal = _proposal_for(proposals, dataset)
+            result = import_file(dataset, data_dir, source, kreis, proposal, scans.get(source))
         except ScaffoldError as error:
             reason = " ".join(escaped(line) for line in str(error).splitlines()[:2]).removeprefix("Nichts angelegt: ")
             rows.append(BatchRow(escaped(source.name), None, reason))
@@ -56,16 +63,30 @@ def import_folder(dataset: Dataset, data_dir: Path, folder: Path, kreis: str | N
     return rows
 
 
-def _texts(entries: list[Path]) -> list[tuple[str, str]]:
-    """The readable documents' texts, for a year's standard text proposed from all of them."""
+def _texts(entries: list[Path]) -> list[tuple[str, str, Path]]:
+    """The readable documents' texts (a scan's by text recognition), for pairing scans with their text
+    versions and for a year's standard text proposed from all of them."""
     texts = []
     for entry in entries:
         if not_a_document(entry) is None:
             try:
-                texts.append((escaped(entry.name), read_signed_text(entry)[0]))
-            except SourceError:
+                scanned = read_if_scan(entry)
+                text = printed_text(scanned) if scanned is not None else read_signed_text(entry)[0]
+            except (SourceError, ScaffoldError):
                 continue  # its own row says why
+            texts.append((escaped(entry.name), text, entry))
     return texts
+
+
+def _paired_scans(texts: list[tuple[str, str, Path]], dataset: Dataset) -> dict[Path, Path]:
+    """Text version → the signed scan of the same agreement (same partner and year) in the folder."""
+    scans: dict[tuple[int, str], Path] = {}
+    versions: dict[tuple[int, str], Path] = {}
+    for _, text, entry in texts:
+        found = identify(text, dataset)
+        if found is not None:
+            (scans if read_if_scan(entry) is not None else versions).setdefault(found, entry)
+    return {versions[key]: scan for key, scan in scans.items() if key in versions}
 
 
 def _proposal_for(proposals: dict[int, StandardText], dataset: Dataset) -> StandardText | None:
@@ -98,7 +119,7 @@ def not_a_document(path: Path) -> str | None:
     if path.suffix.lower() in _REFUSED_SUFFIXES:
         return _REFUSED_SUFFIXES[path.suffix.lower()]
     if path.suffix.lower() not in SOURCE_SUFFIXES:
-        return "kein Dokument, das eingelesen werden kann (erwartet .pdf, .docx, .txt oder einen Scan)"
+        return "kein Dokument, das eingelesen werden kann (erwartet .pdf, .docx, .txt oder einen Scan .png/.jpg/.tif)"
     return None
 
 

@@ -23,6 +23,12 @@ from aqb.data.loader import STANDARD_TEXTS_DIR
 from aqb.data.model import FIRST_YEAR, LAST_YEAR, NO_PROJECT, NOT_ENTERED, FullTextAgreement, Partner, StandardText
 from aqb.data.problems import escaped
 from aqb.data.text import fill, naming_values, strip_markup, words
+from aqb.document.compare import difference_points, scan_differences, uncertain_points
+from aqb.document.formats import SCAN
+from aqb.document.model import Document
+from aqb.document.ocr import MAX_SCAN_BYTES, ScanError, is_scan, read_scan
+from aqb.document.segment import printed_text
+from aqb.document.text import PAGE_BREAK
 from aqb.formatting import thousands
 from aqb.staff.proposal import (
     ProposalError,
@@ -55,6 +61,9 @@ _DATE = (
 _SIGNATURE_PLACE = re.compile(rf"^(?P<ort>[^,]+),(?=\s*(?:den\b|[0-9]))(?:\s*den)?(?:\s+{_DATE})?[\s_.…]*$")
 # The line signed on: underscores, dots or dashes (in two columns too). Never a name.
 _SIGNATURE_RULE = re.compile(r"^[\s_.…\-–]*_{3,}[\s_.…\-–]*$|^[\s.…]{8,}$")
+# A print stamp that a page break put between a place line and its name: the title repeated as a running
+# header, a browser's date and time, a file or web address. Never a name; listed in the report.
+_PRINT_STAMP = re.compile(r"^(?:Zielvereinbarung\b|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4},|(?:file|https?)://)")
 # What never stands in a signatory's function: an annex, an amount. Such lines below the last signature
 # are left unplaced, so they become open points (see _report_unused_lines).
 _NOT_A_FUNCTION = re.compile(r"^(?:Anlage|Anhang|Kostenplan)\b|\bEuro\b|€|[0-9]{1,3}\.[0-9]{3}")
@@ -90,14 +99,27 @@ class _Parsed:
 
 
 def import_file(
-    dataset: Dataset, data_dir: Path, source: Path, kreis: str | None = None, proposal: StandardText | None = None
+    dataset: Dataset,
+    data_dir: Path,
+    source: Path,
+    kreis: str | None = None,
+    proposal: StandardText | None = None,
+    scan: Path | None = None,
 ) -> ImportResult:
     """Read `source` and write the draft into `data_dir`; nothing is written anywhere else.
 
     `proposal`: the year's standard text proposed from a whole folder (see `majority_proposals`); the
-    document is read against it, and the first document of that year writes it as a draft."""
+    document is read against it, and the first document of that year writes it as a draft.
+    `scan`: the signed scan of this agreement (the folder had both): it becomes the original, `source` its
+    text version, and every word in which the two differ an open point. A scan alone (`source` a scan)
+    is read by text recognition; each word it was unsure of is an open point."""
+    scanned = read_if_scan(scan or source)
     try:
-        text, reading_notes = read_signed_text(source)
+        text, reading_notes = (
+            (printed_text(scanned), ["als Scan gelesen (Texterkennung)."])
+            if scanned is not None and scan is None
+            else read_signed_text(source)
+        )
     except SourceError as error:
         raise ScaffoldError(str(error)) from None
     name = escaped(source.name)
@@ -116,15 +138,16 @@ def import_file(
     target = agreement_path(data_dir, values["partner"], values["jahr"])
     if target.exists() or target.with_suffix(".yml").exists():
         raise ScaffoldError(f"{target} gibt es schon; sie wird nicht überschrieben.")
-    raw = source.read_bytes()
-    original = original_path(data_dir, values["partner"], values["jahr"], raw)
+    raw = (scan or source).read_bytes()
+    original = original_path(data_dir, values["partner"], values["jahr"], raw, (scan or source).suffix)
     reused = _kept_original(original, raw, name)
+    version = _text_version(scanned, scan, source, text, original, parsed.open_points)
     standard_draft = data_dir / STANDARD_TEXTS_DIR / f"{values['jahr']}.yaml" if parsed.proposal else None
     if standard_draft is not None and standard_draft.exists():
         raise ScaffoldError(f"{standard_draft} gibt es schon; er wird nicht überschrieben.")
     # No general "compare it with the original" point: the build compares every word of the page with the
     # original (aqb.data.signed); what the importer was unsure of is an open point naming its field.
-    values["original"] = _original_entry(original, data_dir, raw, name, parsed.open_points)
+    values["original"] = _original_entry(original, data_dir, raw, name, parsed.open_points, version)
     values["offene_punkte"] = parsed.open_points
     write_draft(
         target,
@@ -138,6 +161,8 @@ def import_file(
         original.parent.mkdir(parents=True, exist_ok=True)
         if not reused:
             original.write_bytes(raw)
+        if version is not None:
+            version[0].write_bytes(version[1])
         if standard_draft is not None and parsed.proposal is not None:
             write_draft(
                 standard_draft,
@@ -149,12 +174,61 @@ def import_file(
                 {},
             )
     except OSError:
-        for written in (target, None if reused else original, standard_draft):  # nothing half-written stays
+        textfassung = version[0] if version is not None else None
+        for written in (target, None if reused else original, standard_draft, textfassung):  # nothing half-written
             if written is not None:
                 written.unlink(missing_ok=True)
         raise ScaffoldError(f"{original} konnte nicht geschrieben werden; nichts angelegt.") from None
     transcript = "herkunft" in values["original"]
     return ImportResult(target, parsed.notes, parsed.open_points, values, standard_draft, parsed.proposal, transcript)
+
+
+_RECOGNISED: dict[str, Document] = {}  # by SHA-256: a folder's scans are recognised once, for pairing and import
+
+
+def read_if_scan(path: Path) -> Document | None:
+    """The text recognition of `path` if it is a scan (an image, or a PDF of page images), else None."""
+    raw = path.read_bytes()[: MAX_SCAN_BYTES + 1]
+    if not (path.suffix.lower() in SCAN.suffixes or (raw.startswith(b"%PDF-") and is_scan(raw))):
+        return None
+    key = hashlib.sha256(raw).hexdigest()
+    if key not in _RECOGNISED:
+        try:
+            _RECOGNISED[key] = read_scan(raw, escaped(path.name))
+        except ScanError as error:
+            raise ScaffoldError(str(error)) from None
+    return _RECOGNISED[key]
+
+
+def identify(text: str, dataset: Dataset) -> tuple[int, str] | None:
+    """The year and partner a document's text names, if it names both (to pair a scan with its text version)."""
+    lines, furniture = source_lines(text)
+    plain = [_plain(line.text) for line in lines]
+    year = _find_year(plain)
+    partner = _find_partner(plain, [line.text for line in furniture], dataset, year)
+    return (year, partner.slug) if year is not None and partner is not None else None
+
+
+def _text_version(
+    scanned: Document | None, scan: Path | None, source: Path, text: str, original: Path, points: list[str]
+) -> tuple[Path, bytes] | None:
+    """Where a scan's text version goes and its bytes: the file it was printed from, or the recognised text.
+    Each word the scan and that text differ in (or recognition was unsure of) becomes an open point."""
+    if scanned is None:
+        return None
+    stem = original.with_name(f"{original.stem}-textfassung")
+    if scan is None:
+        points.extend(uncertain_points(scanned))
+        points.append(
+            "original.textfassung: der Text wurde aus dem Scan erkannt (Texterkennung); jedes Wort mit dem Scan "
+            "vergleichen, Fehler hier und in der Textfassung berichtigen"
+        )
+        return stem.with_suffix(".txt"), text.encode("utf-8")
+    version = "in der Word-Datei" if source.suffix.lower() == ".docx" else f"in {escaped(source.name)}"
+    points.extend(difference_points(scan_differences(scanned, text.replace(PAGE_BREAK, "\n").splitlines()), version))
+    raw = source.read_bytes()
+    suffix = ".pdf" if raw.startswith(b"%PDF-") else ".docx" if raw.startswith(b"PK\x03\x04") else ".txt"
+    return stem.with_suffix(suffix), raw
 
 
 def _kept_original(original: Path, raw: bytes, name: str) -> bool:
@@ -171,13 +245,21 @@ def _kept_original(original: Path, raw: bytes, name: str) -> bool:
     )
 
 
-def _original_entry(original: Path, data_dir: Path, raw: bytes, name: str, open_points: list[str]) -> dict[str, Any]:
+def _original_entry(
+    original: Path, data_dir: Path, raw: bytes, name: str, open_points: list[str], version: tuple[Path, bytes] | None
+) -> dict[str, Any]:
     """The draft's `original`. A text file is never the signed document but a transcript, and where it came
     from only a person knows: its `herkunft` is written blank, with an open point, never guessed."""
     entry: dict[str, Any] = {
         "datei": original.relative_to(data_dir).as_posix(),
         "sha256": hashlib.sha256(raw).hexdigest(),
     }
+    if version is not None:  # a scan: the signed document, with the text it was printed from
+        entry["textfassung"] = {
+            "datei": version[0].relative_to(data_dir).as_posix(),
+            "sha256": hashlib.sha256(version[1]).hexdigest(),
+        }
+        return entry
     if original.suffix != ".pdf":
         entry["herkunft"] = None
         open_points.append(
@@ -187,10 +269,11 @@ def _original_entry(original: Path, data_dir: Path, raw: bytes, name: str, open_
     return entry
 
 
-def original_path(data_dir: Path, partner: str, year: int, raw: bytes) -> Path:
+def original_path(data_dir: Path, partner: str, year: int, raw: bytes, name_suffix: str = "") -> Path:
     """Where the document of a record is kept: data/originaltexte/<jahr>/<kürzel>.pdf for the signed document,
-    .docx for the Word file it was printed from, .txt for a transcript of it."""
-    suffix = ".pdf" if raw.startswith(b"%PDF-") else ".docx" if raw.startswith(b"PK\x03\x04") else ".txt"
+    .docx for the Word file it was printed from, .txt for a transcript of it, .png/.jpg/.tif for a scanned image."""
+    image = name_suffix.lower() if name_suffix.lower() in SCAN.suffixes else None
+    suffix = image or (".pdf" if raw.startswith(b"%PDF-") else ".docx" if raw.startswith(b"PK\x03\x04") else ".txt")
     return data_dir / "originaltexte" / str(year) / f"{partner}{suffix}"
 
 
@@ -400,7 +483,11 @@ class _Reader:
         signatories, placed = self._signatories(lines, offset)
         for index, line in enumerate(lines):
             if line.strip() and index not in placed:
-                self.unplaced(offset + index)
+                self.parsed.open_points.append(
+                    f"unterzeichnende: Zeile {self.lines[offset + index].number} im Unterschriftenblock nicht "
+                    f"zugeordnet: „{escaped(line.strip())}“ – gehört sie zu name oder funktion einer Unterschrift? "
+                    "Dort eintragen oder bestätigen, dass sie nicht zur Vereinbarung gehört"
+                )
                 placed.add(index)
         return signatories, placed
 
@@ -480,7 +567,14 @@ class _Reader:
             used.add(index)
             day = self._signature_date(match, offset + index)
             index = _skip_blank(section, index + 1)
-            while index < len(section) and _SIGNATURE_RULE.match(section[index]):
+            while index < len(section) and (
+                _SIGNATURE_RULE.match(section[index]) or _PRINT_STAMP.match(_plain(section[index]))
+            ):
+                if _PRINT_STAMP.match(_plain(section[index])):
+                    self.parsed.notes.append(
+                        f"Zeile {self.lines[offset + index].number}: als Druckvermerk übergangen: "
+                        f"{escaped(section[index].strip())}"
+                    )
                 used.add(index)
                 index = _skip_blank(section, index + 1)
             if index >= len(section):
