@@ -114,21 +114,9 @@ def import_file(
     text version, and every word in which the two differ an open point. A scan alone (`source` a scan)
     is read by text recognition; each word it was unsure of is an open point."""
     scanned = read_if_scan(scan or source)
-    try:
-        text, reading_notes = (
-            (printed_text(scanned), ["als Scan gelesen (Texterkennung)."])
-            if scanned is not None and scan is None
-            else read_signed_text(source)
-        )
-    except SourceError as error:
-        raise ScaffoldError(str(error)) from None
+    text, reading_notes = _read(source, scanned if scan is None else None)
     name = escaped(source.name)
-    if proposal is not None:
-        dataset = dataclasses.replace(dataset, standard_texts={**dataset.standard_texts, proposal.jahr: proposal})
-    parsed = parse_agreement(text, dataset, name, kreis)
-    standard_file = data_dir / STANDARD_TEXTS_DIR / f"{proposal.jahr}.yaml" if proposal else None
-    if proposal is not None and parsed.values.get("jahr") == proposal.jahr and not standard_file.exists():  # type: ignore[union-attr]
-        parsed.proposal = proposal
+    parsed = _parsed(text, dataset, name, kreis, proposal, data_dir)
     parsed.notes[:0] = reading_notes
     values = parsed.values
     if "jahr" not in values or "partner" not in values:
@@ -149,38 +137,76 @@ def import_file(
     # original (aqb.data.signed); what the importer was unsure of is an open point naming its field.
     values["original"] = _original_entry(original, data_dir, raw, name, parsed.open_points, version)
     values["offene_punkte"] = parsed.open_points
+    _write(target, name, parsed, (None if reused else (original, raw)), version, standard_draft)
+    transcript = "herkunft" in values["original"]
+    return ImportResult(target, parsed.notes, parsed.open_points, values, standard_draft, parsed.proposal, transcript)
+
+
+def _read(source: Path, scanned: Document | None) -> tuple[str, list[str]]:
+    """The document's text and notes on how it was read: a scan's by text recognition."""
+    if scanned is not None:
+        return printed_text(scanned), ["als Scan gelesen (Texterkennung)."]
+    try:
+        return read_signed_text(source)
+    except SourceError as error:
+        raise ScaffoldError(str(error)) from None
+
+
+def _parsed(
+    text: str, dataset: Dataset, name: str, kreis: str | None, proposal: StandardText | None, data_dir: Path
+) -> _Parsed:
+    """The document read against its year's standard text (the folder's proposal, where it has one)."""
+    if proposal is None:
+        return parse_agreement(text, dataset, name, kreis)
+    dataset = dataclasses.replace(dataset, standard_texts={**dataset.standard_texts, proposal.jahr: proposal})
+    parsed = parse_agreement(text, dataset, name, kreis)
+    if (
+        parsed.values.get("jahr") == proposal.jahr
+        and not (data_dir / STANDARD_TEXTS_DIR / f"{proposal.jahr}.yaml").exists()
+    ):
+        parsed.proposal = proposal  # the first document of the year writes it
+    return parsed
+
+
+def _write(
+    target: Path,
+    name: str,
+    parsed: _Parsed,
+    original: tuple[Path, bytes] | None,
+    version: tuple[Path, bytes] | None,
+    standard_draft: Path | None,
+) -> None:
+    """The draft, the original (unless kept from before), a scan's text version and a proposed standard text:
+    all or nothing."""
     write_draft(
         target,
         "../../schema/vereinbarung.schema.json",
         f"Entwurf aus {name} (make import). Offene Punkte erledigen, dann `make check`.",
         FullTextAgreement,
-        values,
+        parsed.values,
         {},
     )
-    try:  # the signed document itself, unchanged, as the draft's provenance
-        original.parent.mkdir(parents=True, exist_ok=True)
-        if not reused:
-            original.write_bytes(raw)
-        if version is not None:
-            version[0].write_bytes(version[1])
+    written: list[Path] = [target]
+    try:
+        for path, content in (item for item in (original, version) if item is not None):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+            written.append(path)
         if standard_draft is not None and parsed.proposal is not None:
+            written.append(standard_draft)
             write_draft(
                 standard_draft,
                 "../schema/standardtext.schema.json",
-                f"ENTWURF des Standardtextes {values['jahr']}, vorgeschlagen aus {name} (make import). "
+                f"ENTWURF des Standardtextes {parsed.values['jahr']}, vorgeschlagen aus {name} (make import). "
                 "Offene Punkte erledigen, dann `make check`.",
                 StandardText,
                 parsed.proposal.model_dump(mode="json"),
                 {},
             )
     except OSError:
-        textfassung = version[0] if version is not None else None
-        for written in (target, None if reused else original, standard_draft, textfassung):  # nothing half-written
-            if written is not None:
-                written.unlink(missing_ok=True)
-        raise ScaffoldError(f"{original} konnte nicht geschrieben werden; nichts angelegt.") from None
-    transcript = "herkunft" in values["original"]
-    return ImportResult(target, parsed.notes, parsed.open_points, values, standard_draft, parsed.proposal, transcript)
+        for path in written:  # nothing half-written stays
+            path.unlink(missing_ok=True)
+        raise ScaffoldError(f"{written[-1]} konnte nicht geschrieben werden; nichts angelegt.") from None
 
 
 _RECOGNISED: dict[str, Document] = {}  # by SHA-256: a folder's scans are recognised once, for pairing and import

@@ -94,22 +94,8 @@ def propose_by_majority(previous: StandardText, year: int, readings: list[Signed
     sections = []
     for section in previous.abschnitte:
         wordings = [_wording(section.id, section.text, section.titel, previous.jahr, year, r) for r in readings]
-        counts = Counter(key for key, _, _ in wordings)
-        most = max(counts.values())
-        # On a tie the previous year's wording stays (nothing changed that most documents did not change).
-        best = None if counts.get(None) == most else next(key for key, n in counts.items() if n == most)
-        agreeing = counts[best]
-        _, text, own_points = next(wording for wording in wordings if wording[0] == best)
-        if best is not None or len(counts) > 1:
-            others = [r.file_name for r, (key, _, _) in zip(readings, wordings, strict=True) if key != best]
-            points += own_points
-            points.append(
-                f"Abschnitt „{section.titel}“: "
-                + ("wie im Vorjahr" if best is None else "Wortlaut")
-                + f" in {agreeing} von {len(readings)} Dokumenten"
-                + (f"; anders in {', '.join(others)} (dort als Abweichung)" if others else "")
-                + f": gilt er für alle Vereinbarungen {year}?"
-            )
+        text, section_points = _majority(section.titel, wordings, readings, year)
+        points += section_points
         sections.append({**section.model_dump(), "text": text})
     points += _year_mentions(sections, previous.jahr)
     values = {**previous.model_dump(), "jahr": year, "abschnitte": sections, "offene_punkte": points}
@@ -118,6 +104,30 @@ def propose_by_majority(previous: StandardText, year: int, readings: list[Signed
     except ValidationError as error:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
         raise ProposalError(f"Standardtext {year} konnte nicht vorgeschlagen werden: {problems}") from None
+
+
+def _majority(
+    title: str,
+    wordings: list[tuple[tuple[str, ...] | None, str, list[str]]],
+    readings: list[SignedReading],
+    year: int,
+) -> tuple[str, list[str]]:
+    """The wording most documents share (a tie keeps the previous year's), and the open points on it."""
+    counts = Counter(key for key, _, _ in wordings)
+    most = max(counts.values())
+    best = None if counts.get(None) == most else next(key for key, n in counts.items() if n == most)
+    _, text, own_points = next(wording for wording in wordings if wording[0] == best)
+    if best is None and len(counts) == 1:
+        return text, []
+    others = [r.file_name for r, (key, _, _) in zip(readings, wordings, strict=True) if key != best]
+    point = (
+        f"Abschnitt „{title}“: "
+        + ("wie im Vorjahr" if best is None else "Wortlaut")
+        + f" in {counts[best]} von {len(readings)} Dokumenten"
+        + (f"; anders in {', '.join(others)} (dort als Abweichung)" if others else "")
+        + f": gilt er für alle Vereinbarungen {year}?"
+    )
+    return text, [*own_points, point]
 
 
 def _wording(
