@@ -8,7 +8,7 @@ from datetime import date
 
 import regex
 
-_MONTHS = (
+MONTHS = (  # German month names, January first: for writing dates and for reading them
     "Januar",
     "Februar",
     "März",
@@ -54,7 +54,7 @@ def short_date(day: date) -> str:
 
 def long_date(day: date) -> str:
     """2026-01-01 → '1. Januar 2026'."""
-    return f"{day.day}. {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
 def sort_key(text: str) -> str:

@@ -29,7 +29,7 @@ from aqb.document.model import Document
 from aqb.document.ocr import MAX_SCAN_BYTES, ScanError, is_scan, read_scan
 from aqb.document.segment import printed_text
 from aqb.document.text import PAGE_BREAK
-from aqb.formatting import thousands
+from aqb.formatting import MONTHS, thousands
 from aqb.staff.proposal import (
     ProposalError,
     SignedReading,
@@ -39,22 +39,8 @@ from aqb.staff.proposal import (
 )
 from aqb.staff.scaffold import ScaffoldError, agreement_path, write_draft
 
-_MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
 _DATE = (
-    r"(?P<tag>[0-9]{1,2})\.\s?(?:(?P<monat>[0-9]{1,2})\.|\s*(?P<monatsname>" + "|".join(_MONTHS) + r"))"
+    r"(?P<tag>[0-9]{1,2})\.\s?(?:(?P<monat>[0-9]{1,2})\.|\s*(?P<monatsname>" + "|".join(MONTHS) + r"))"
     r"\s?(?P<jahr>[0-9]{4})"
 )
 # "Wiesbaden, den 12.03.2025", "Marburg, den 2. August 2025", "Wiesbaden, 12.03.2025", "Wiesbaden, den"
@@ -627,7 +613,7 @@ class _Reader:
     def _signature_date(self, match: re.Match[str], index: int) -> date | str | None:
         if not match["tag"]:
             return NOT_ENTERED
-        month = int(match["monat"]) if match["monat"] else _MONTHS.index(match["monatsname"]) + 1
+        month = int(match["monat"]) if match["monat"] else MONTHS.index(match["monatsname"]) + 1
         try:
             return date(int(match["jahr"]), month, int(match["tag"]))
         except ValueError:

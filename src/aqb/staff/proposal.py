@@ -60,6 +60,11 @@ def propose_standard(
             )
         sections.append({**section.model_dump(), "text": text})
     points += _year_mentions(sections, previous.jahr)
+    return _validated(previous, year, sections, points)
+
+
+def _validated(previous: StandardText, year: int, sections: list[dict[str, str]], points: list[str]) -> StandardText:
+    """The proposal as a standard text: the previous year's, with these sections and open points."""
     values = {**previous.model_dump(), "jahr": year, "abschnitte": sections, "offene_punkte": points}
     try:
         return StandardText.model_validate(values)
@@ -98,12 +103,7 @@ def propose_by_majority(previous: StandardText, year: int, readings: list[Signed
         points += section_points
         sections.append({**section.model_dump(), "text": text})
     points += _year_mentions(sections, previous.jahr)
-    values = {**previous.model_dump(), "jahr": year, "abschnitte": sections, "offene_punkte": points}
-    try:
-        return StandardText.model_validate(values)
-    except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-        raise ProposalError(f"Standardtext {year} konnte nicht vorgeschlagen werden: {problems}") from None
+    return _validated(previous, year, sections, points)
 
 
 def _majority(
