@@ -63,6 +63,7 @@ PARTNER_COLUMNS = [
     "gueltig_ab",
     "gueltig_bis",
     "hinweis",
+    "weitere_namen",
     "im_text_nominativ",
     "im_text_genitiv",
     "im_text_dativ",
@@ -240,6 +241,7 @@ def partners_csv(dataset: Dataset, base_url: str, excel: bool = False) -> str:
             # The case forms the texts use: the partner's own (im_text) or those of the rule.
             **{f"im_text_{case}": form for case, form in p.naming.model_dump().items()},
             **{f"kachel_{key}": value for key, value in p.kachel.model_dump().items()},
+            "weitere_namen": "; ".join(p.weitere_namen),  # one cell, as the signatories in vereinbarungen.csv
             "url": base_url + partner_url(slug),
         }
         for slug, p in dataset.partners.items()
