@@ -443,7 +443,12 @@ CASES = [
         ("import", "../kaputt.pdf"),
     ),
     Case("Import: Datei fehlt", NOTHING, "Datei nicht gefunden: ../fehlt.txt", ("import", "../fehlt.txt")),
-    Case("Import: Ordner ohne Texte", NOTHING, "In data liegt keine .pdf- oder .txt-Datei.", ("import", "data")),
+    Case(
+        "Import: Ordner ohne Texte",
+        NOTHING,
+        "In data liegt kein Dokument, das eingelesen werden kann (erwartet .pdf, .docx, .txt oder einen Scan .png/.jpg/.tif).",
+        ("import", "data"),
+    ),
     Case(
         "Import: Brief statt Vereinbarung",
         source_file("brief.txt", "Sehr geehrte Damen und Herren\n"),
@@ -1233,7 +1238,7 @@ def test_imported_file_name_never_reaches_the_draft_unescaped(
     draft = (folder.path / MARBURG).read_text(encoding="utf-8")
     assert "zv\\x0a::error file=x::böse\\x1b[31m.txt" in draft
     assert "\x1b" not in draft and not any(line.startswith("::") for line in draft.splitlines())
-    assert "Eingelesen aus zv\\x0a::error" in draft  # the comment line cannot be broken either
+    assert "# Entwurf aus zv\\x0a::error" in draft  # the comment line cannot be broken either
 
 
 def test_impossible_signature_date_becomes_an_open_point(
@@ -1248,11 +1253,17 @@ def test_impossible_signature_date_becomes_an_open_point(
     monkeypatch.chdir(folder.root)
     status, output = run(("import", "../zv.txt"), capsys)
     assert status == 0, output
-    assert "Offen: Zeile 94: „31.2.2025“ ist kein gültiges Datum" in output
+    assert (
+        "Offen: unterzeichnende: Zeile 94 nennt „Wiesbaden, den 31.2.2025“, kein gültiges Datum: das Datum der "
+        "Unterschrift aus dem unterzeichneten Dokument unter datum eintragen"
+    ) in output
     status, output = run(("check",), capsys)
     assert status == 1
     assert "unterzeichnende[1].datum: ist leer; hier fehlt ein Wert" in output
-    assert "offene_punkte[2]: Entwurf, noch offen: Zeile 94: „31.2.2025“ ist kein gültiges Datum" in output
+    assert (
+        "offene_punkte[1]: Entwurf, noch offen: unterzeichnende: Zeile 94 nennt „Wiesbaden, den 31.2.2025“, kein "
+        "gültiges Datum"
+    ) in output
 
 
 def test_a_pdf_that_inflates_to_gigabytes_is_refused_in_german_and_leaves_nothing(

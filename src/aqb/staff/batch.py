@@ -21,6 +21,7 @@ from aqb.staff.importer import ImportResult, identify, import_file, majority_pro
 from aqb.staff.scaffold import ScaffoldError
 
 SOURCE_SUFFIXES = (".pdf", ".txt", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+DOCUMENT_KINDS = "erwartet .pdf, .docx, .txt oder einen Scan .png/.jpg/.tif"
 _DIGITS = re.compile(r"([0-9]+)")
 
 
@@ -119,7 +120,7 @@ def not_a_document(path: Path) -> str | None:
     if path.suffix.lower() in _REFUSED_SUFFIXES:
         return _REFUSED_SUFFIXES[path.suffix.lower()]
     if path.suffix.lower() not in SOURCE_SUFFIXES:
-        return "kein Dokument, das eingelesen werden kann (erwartet .pdf, .docx, .txt oder einen Scan .png/.jpg/.tif)"
+        return f"kein Dokument, das eingelesen werden kann ({DOCUMENT_KINDS})"
     return None
 
 

@@ -169,13 +169,17 @@ def _schema(data_dir: Path) -> int:
 
 def _import_folder(dataset: Dataset, data_dir: Path, folder: Path, kreis: str | None) -> int:
     """Every file in a folder: one table row each, and a non-zero exit if any could not be placed."""
-    from aqb.staff.batch import import_folder, table
+    from aqb.staff.batch import DOCUMENT_KINDS, import_folder, not_a_document, table
 
     rows = import_folder(dataset, data_dir, folder, kreis)
-    if not rows:
-        print(f"In {escaped(str(folder))} liegt keine Datei.", file=sys.stderr)
+    if rows:
+        print(table(rows))  # each entry's row says why it was not read
+    if not any(not_a_document(entry) is None for entry in folder.iterdir()):
+        print(
+            f"In {escaped(str(folder))} liegt kein Dokument, das eingelesen werden kann ({DOCUMENT_KINDS}).",
+            file=sys.stderr,
+        )
         return 1
-    print(table(rows))
     failed = [row for row in rows if row.result is None]
     created = len(rows) - len(failed)
     print(f"{created} von {len(rows)} Dateien als Entwurf angelegt.")

@@ -99,6 +99,9 @@ def import_file(
     `scan`: the signed scan of this agreement (the folder had both): it becomes the original, `source` its
     text version, and every word in which the two differ an open point. A scan alone (`source` a scan)
     is read by text recognition; each word it was unsure of is an open point."""
+    for given in (source, scan):
+        if given is not None and not given.is_file():
+            raise ScaffoldError(f"Datei nicht gefunden: {escaped(str(given))}")
     scanned = read_if_scan(scan or source)
     text, reading_notes = _read(source, scanned if scan is None else None)
     name = escaped(source.name)
