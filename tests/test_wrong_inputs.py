@@ -446,7 +446,8 @@ CASES = [
     Case(
         "Import: Ordner ohne Texte",
         NOTHING,
-        "In data liegt kein Dokument, das eingelesen werden kann (erwartet .pdf, .docx, .txt oder einen Scan .png/.jpg/.tif).",
+        "In data liegt kein Dokument, das eingelesen werden kann "
+        "(erwartet .pdf, .docx, .txt oder einen Scan .png/.jpg/.tif).",
         ("import", "data"),
     ),
     Case(
