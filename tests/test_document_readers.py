@@ -21,7 +21,7 @@ import pytest
 from aqb.document.formats import DOCX, PDF, SCAN, TEXT, DocumentError, kind_of
 from aqb.document.model import BlockKind, Document, Line
 from aqb.document.read import read_bytes, read_document
-from aqb.document.segment import flat_lines
+from aqb.document.segment import flat_lines, unwrapped
 from aqb.document.text import text_document
 from pdfs import DEJAVU
 
@@ -347,3 +347,78 @@ def test_refused_kinds_say_what_to_do(name: str, raw: bytes, message: str) -> No
     with pytest.raises(DocumentError) as raised:
         kind_of(name, raw)
     assert message in str(raised.value)
+
+
+# -- Where a PDF's line goes on, and what is a column -------------------------------------------------
+
+
+def layout_pdf() -> bytes:
+    """A page with the shapes that misled the reader: a justified line with wide gaps; a list whose items a
+    browser printed without bullets: one runs to the margin and ends in "und", one runs to the margin and
+    ends in a noun above a capitalised word (one item or two? nobody can tell), two are short; and a signature
+    row whose left function runs close to the right column."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(DEJAVU))
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+
+    def justified(text: str) -> None:  # the gaps stretched alike until the line meets the right margin
+        words = text.split()
+        gap = (pdf.epw - sum(pdf.get_string_width(word) for word in words)) / (len(words) - 1)
+        x = pdf.l_margin
+        for word in words:
+            pdf.text(x, pdf.get_y() + 4, word)
+            x += pdf.get_string_width(word) + gap
+        pdf.ln(6)
+
+    def line(text: str) -> None:
+        pdf.cell(pdf.epw, 6, text, new_x="LMARGIN", new_y="NEXT")
+
+    justified("Ausbildungscoaching in anerkannten Ausbildungsberufen,")
+    line("und so fort: ein Satz, der nicht gedehnt ist.")
+    pdf.ln(8)
+    justified("Nachqualifizierung für Fahrerinnen, Fahrer, Disponentinnen und")
+    line("Berufskraftfahrer")
+    justified("Umsetzung der UN-Behindertenrechtskonvention in Schulen am Übergang")
+    line("Schule-Beruf")
+    line("Frauenakademie 2025")
+    line("Produktionsschule")
+    pdf.ln(8)
+    left = "Hessisches Ministerium für Arbeit, Integration,"
+    column = pdf.get_string_width(left) + 4
+    for left_text, right_text in (("Wiesbaden, den 2.8.2025", "Hanau, den 4.8.2025"), (left, "der Stadt Hanau")):
+        pdf.cell(column, 6, left_text)
+        pdf.cell(0, 6, right_text, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+@pytest.fixture(scope="module")
+def layout_document() -> Document:
+    return read_bytes(layout_pdf(), "layout.pdf")
+
+
+def test_a_justified_line_is_one_line_not_columns(layout_document: Document) -> None:
+    first = layout_document.body[0]
+    assert first.kind is BlockKind.PARAGRAPH
+    assert first.lines[0].text == "Ausbildungscoaching in anerkannten Ausbildungsberufen,"
+
+
+def test_a_line_ending_in_und_surely_goes_on_a_noun_may_a_short_one_does_not(layout_document: Document) -> None:
+    lines = {line.text: line for block in layout_document.body for line in block.lines}
+    endings = {text[:12]: (line.wraps, line.may_wrap) for text, line in lines.items()}
+    assert endings["Nachqualifiz"] == (True, False)  # "… und" / "Berufskraftfahrer"
+    assert endings["Umsetzung de"] == (False, True)  # "… am Übergang" / "Schule-Beruf": a person decides
+    assert endings["Frauenakadem"] == (False, False)  # "Produktionsschule" would have fitted beside it
+    texts = [line.text for line in unwrapped(flat_lines(layout_document)[0])]
+    assert "Nachqualifizierung für Fahrerinnen, Fahrer, Disponentinnen und Berufskraftfahrer" in texts
+    assert "Schule-Beruf" in texts and "Frauenakademie 2025" in texts and "Produktionsschule" in texts
+
+
+def test_a_long_line_close_to_the_next_column_stays_in_its_column(layout_document: Document) -> None:
+    [row] = [block for block in layout_document.body if block.kind is BlockKind.TABLE_ROW]
+    assert [[line.text for line in cell] for cell in row.cells] == [
+        ["Wiesbaden, den 2.8.2025", "Hessisches Ministerium für Arbeit, Integration,"],
+        ["Hanau, den 4.8.2025", "der Stadt Hanau"],
+    ]

@@ -53,7 +53,9 @@ def test_no_fact_is_silently_wrong(corpus_score: Score, partner: str, year: int,
 
 
 def test_share_of_facts_right_without_edits(corpus_score: Score, capsys: pytest.CaptureFixture[str]) -> None:
-    """Reported, not held to the goal here (make bench measures it on 27 documents: at least 95 %)."""
+    """The issue's goal, at least 95 % right without edits, here on six documents (make bench: on 27)."""
     with capsys.disabled():
         print(f"\nImport-Korpus ({COUNT} Vereinbarungen, 11 Dateien): {corpus_score.summary()}")
     assert corpus_score.facts and len({(f.partner, f.year) for f in corpus_score.facts}) == COUNT
+    wrong = [str(fact) for fact in corpus_score.facts if fact.verdict != "right"]
+    assert corpus_score.share_right >= 0.95, "\n".join(wrong)

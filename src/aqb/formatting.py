@@ -96,3 +96,8 @@ def _unprintable(char: str) -> bool:
 def _escape_char(char: str) -> str:
     code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+# The head of a table of projects, as ministries set § 5: the table's layout, not words of the agreement
+# (the page lists the projects under each measure type instead; see aqb.data.signed.LAYOUT).
+PROJECT_TABLE_HEAD = ("Maßnahmenart", "Projekte", "Maßnahmenart Projekte")

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aqb.document.formats import DOCX, PDF, TEXT, DocumentError
+from aqb.document.model import Document, SourceRef
 from aqb.document.read import read_as
-from aqb.document.segment import flat_lines, printed_text
+from aqb.document.segment import flat_lines, printed_text, unwrapped
 from aqb.document.text import decoded_text, text_document
 from aqb.formatting import escaped
 
@@ -25,12 +26,23 @@ SourceError = DocumentError  # the file cannot be read as a signed text; the mes
 
 @dataclass(frozen=True)
 class SourceLine:
-    number: int  # line in the source as staff count it (PDF: in the extracted text)
-    text: str
+    ref: SourceRef  # where it starts, as staff find it (a text file: its line; a PDF: page and line)
+    text: str  # a paragraph, list item or table cell's paragraph the margin broke is one line again
+    may_wrap: bool = False  # a PDF's line that may go on in the next one, or not: see Line.may_wrap
+
+    @property
+    def number(self) -> int:
+        return self.ref.line
 
 
 def read_signed_text(path: Path) -> tuple[str, list[str]]:
     """The text of a signed agreement and notes on how it was read (a PDF's or Word file's as printed)."""
+    _, text, notes = read_signed_document(path)
+    return text, notes
+
+
+def read_signed_document(path: Path) -> tuple[Document, str, list[str]]:
+    """A signed agreement as read, its text (`read_signed_text`) and notes on how it was read."""
     shown = escaped(path.name)
     if not path.is_file():
         raise SourceError(f"Datei nicht gefunden: {escaped(str(path))}")
@@ -50,15 +62,24 @@ def read_signed_text(path: Path) -> tuple[str, list[str]]:
     else:
         form = TEXT
     if form is TEXT:
-        return decoded_text(raw, shown)  # as written: the importer counts its lines as an editor does
-    return printed_text(read_as(form, raw, path.name)), []
+        text, notes = decoded_text(raw, shown)  # as written: the importer counts its lines as an editor does
+        return text_document(text), text, notes
+    document = read_as(form, raw, path.name)
+    return document, printed_text(document), []
 
 
 def source_lines(
     text: str, vocabulary: Iterable[str] = (), *, printed: bool = True
 ) -> tuple[list[SourceLine], list[SourceLine]]:
     """The document's own lines, and the page furniture left out (`aqb.document.segment.flat_lines`)."""
-    lines, furniture = flat_lines(text_document(text), vocabulary, printed=printed)
-    return [SourceLine(line.ref.line, line.text) for line in lines], [
-        SourceLine(line.ref.line, line.text) for line in furniture
+    return document_lines(text_document(text), vocabulary, printed=printed)
+
+
+def document_lines(
+    document: Document, vocabulary: Iterable[str] = (), *, printed: bool = True
+) -> tuple[list[SourceLine], list[SourceLine]]:
+    """A read document's own lines (what the margin surely broke joined again), and its furniture."""
+    lines, furniture = flat_lines(document, vocabulary, printed=printed)
+    return [SourceLine(line.ref, line.text, line.may_wrap) for line in unwrapped(lines)], [
+        SourceLine(line.ref, line.text) for line in furniture
     ]

@@ -34,7 +34,7 @@ from aqb.document.model import Document
 from aqb.document.read import read_as
 from aqb.document.segment import flat_lines
 from aqb.document.serial import from_json, to_json
-from aqb.formatting import short_date
+from aqb.formatting import PROJECT_TABLE_HEAD, short_date
 
 # What may differ between the page and its original: layout, never words (CONTRIBUTING.md lists the same).
 LAYOUT = (
@@ -47,6 +47,8 @@ LAYOUT = (
     "Markdown-Auszeichnung für fett, kursiv, Überschriften und Zitate",
     'typografische Varianten von Anführungszeichen und Strichen („…“, "…", ‚…‘, –, —, -)',
     "ein Datum mit oder ohne führende Nullen (02.08.2025 wie 2.8.2025)",
+    "der Kopf einer Tabelle der Projekte („Maßnahmenart“, „Projekte“): die Seite listet die Projekte unter "
+    "jeder Maßnahmenart",
 )
 MAX_SHOWN_DIFFERENCES = 10  # per record: the first ones say enough, the count says the rest
 # Word pairs compared at most where page and original differ: difflib's time grows with their product, on
@@ -172,14 +174,14 @@ def original_words(document: Document, vocabulary: Iterable[str], *, printed: bo
     a line repeated on each of its "pages" is compared like any other."""
     lines, _ = flat_lines(document, vocabulary, printed=printed)
     return [
-        OriginalWord(word, line.ref.page, line.ref.line, marker)
+        OriginalWord(word, line.ref.page, line.ref.line, marker or " ".join(line.text.split()) in PROJECT_TABLE_HEAD)
         for line in lines
         for word, marker in _words_of(line.text)
     ]
 
 
 # The shape of a cached Document: raise it whenever aqb.document.serial writes another.
-CACHE_SHAPE = 2
+CACHE_SHAPE = 3
 
 
 def original_document(path: Path, cache: Path | None) -> Document:

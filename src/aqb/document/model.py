@@ -27,6 +27,13 @@ class SourceRef:
 class Line:
     text: str  # as printed, with justified spacing and ligatures undone
     ref: SourceRef
+    # Whether the next line of its block or cell continues this one (the margin or a cell's edge broke it).
+    # Only readers that see positions (PDF) know: `wraps` where it surely does (the next word would not have
+    # fitted, and the line ends in "-", "," or "und", or the next one starts in lower case); `may_wrap`
+    # where only the first holds ("… am Übergang" / "Schule-Beruf" as much as "… Gesundheitswirtschaft" /
+    # "Assistierte Ausbildung flex"): one paragraph or two, a person decides.
+    wraps: bool = False
+    may_wrap: bool = False
 
 
 class BlockKind(StrEnum):

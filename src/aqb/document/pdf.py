@@ -12,6 +12,7 @@ process of `aqb.document.child`.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import re
@@ -27,6 +28,13 @@ _BULLET = re.compile(r"[\uf000-\uf0ff•▪■◦‣●○◆◇➢➤►✓✔�
 _NUMBER = re.compile(r"\(?(?:[0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]")
 _GAP_SIZES = 3.0  # a gap of more than three font sizes between words of a line separates columns
 _MIN_GAP = 24.0  # points
+_Break = tuple[bool, bool]  # Line.wraps, Line.may_wrap
+_NO_BREAK: _Break = (False, False)
+# A line that ends so goes on below: a broken word, an enumeration, a conjunction or preposition.
+_GOES_ON = re.compile(
+    r"(?:[-,]|\b(?:und|oder|sowie|bzw\.|der|die|das|des|dem|den|ein|eine|einer|eines|am|im|in|an|auf|für|von|"
+    r"vom|zu|zum|zur|mit|bei|nach|aus|über|unter|durch|gegen|ohne|um|als|wie))$"
+)
 
 
 def pdf_document(raw: bytes, max_pages: int) -> Document:
@@ -73,11 +81,20 @@ class _Row:
     top: float
     bottom: float
     size: float
-    cells: list[tuple[str, ...]] = field(default_factory=list)  # a ruled table's row: its cells' lines
+    # A ruled table's row: each cell's lines, each with whether the cell's edge broke it (see _break).
+    cells: list[tuple[tuple[str, _Break], ...]] = field(default_factory=list)
 
     @property
     def x0(self) -> float:
         return float(self.runs[0][0]["x0"]) if self.runs else 0.0
+
+    @property
+    def x1(self) -> float:
+        return max((float(word["x1"]) for run in self.runs for word in run), default=0.0)
+
+    @property
+    def first_word_width(self) -> float:
+        return float(self.runs[0][0]["x1"]) - float(self.runs[0][0]["x0"]) if self.runs else 0.0
 
     def run_text(self, run: list[dict[str, Any]]) -> str:
         return " ".join(str(word["text"]) for word in run).translate(LIGATURES).replace("\u00ad ", "\u00ad")
@@ -101,12 +118,40 @@ def _page_rows(page: Any) -> list[_Row]:
     ]
     rows = _rows_of(words)
     for table in tables:
-        for row, cells in zip(table.rows, table.extract(), strict=False):
-            texts = [tuple(part for part in (cell or "").split("\n") if part.strip()) for cell in cells]
+        for row in table.rows:
+            texts = [_cell_lines(page, box) for box in row.cells if box is not None]
             if any(texts):
                 top, bottom = float(row.bbox[1]), float(row.bbox[3])
                 rows.append(_Row([], top, bottom, 0.0, [cell for cell in texts if cell]))
     return sorted(rows, key=lambda row: (row.top, row.x0))
+
+
+def _cell_lines(page: Any, box: tuple[float, float, float, float]) -> tuple[tuple[str, _Break], ...]:
+    """A table cell's printed lines, each with whether the cell's edge broke it. The text stands as far from
+    the right edge as from the left (a word processor's cell margins)."""
+    words = [word for word in page.extract_words(extra_attrs=["size", "fontname"]) if _inside(word, box)]
+    lines = _rows_of(words)
+    if not lines:
+        return ()
+    right = float(box[2]) - (min(line.x0 for line in lines) - float(box[0]))
+    return tuple(
+        (" ".join(line.texts), _break(line, lines[index + 1], right) if index + 1 < len(lines) else _NO_BREAK)
+        for index, line in enumerate(lines)
+    )
+
+
+def _break(row: _Row, following: _Row, right: float) -> _Break:
+    """How `row` ends (see Line.wraps): the margin at `right` surely broke it, may have, or did not (the first
+    word of the line below would have fitted)."""
+    # Room left had the word stood there too; positions and a space's width are known only roughly, so
+    # less than half a font size to spare is no proof that it would have fitted.
+    room = right - (row.x1 + 0.25 * row.size + following.first_word_width)
+    if room > 0.5 * row.size:
+        return _NO_BREAK
+    text = " ".join(row.texts).rstrip()
+    following_text = " ".join(following.texts).strip()
+    sure = bool(_GOES_ON.search(text)) or following_text[:1].islower() or following_text.isdigit()
+    return (sure, not sure)
 
 
 def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
@@ -127,14 +172,33 @@ def _rows_of(words: list[dict[str, Any]]) -> list[_Row]:
     for row in rows:
         row.sort(key=lambda w: float(w["x0"]))
         size = statistics.median(float(w.get("size") or 10) for w in row)
+        gaps = [float(word["x0"]) - float(before["x1"]) for before, word in itertools.pairwise(row)]
+        # A justified line stretches every gap alike, however wide ("Ausbildungscoaching    in    anerkannten"):
+        # one line of text, where columns stand apart by one wide gap among narrow ones.
+        justified = len(gaps) >= 2 and max(gaps) - min(gaps) <= 0.15 * size
         runs: list[list[dict[str, Any]]] = [[row[0]]]
-        for before, word in itertools.pairwise(row):
-            if float(word["x0"]) - float(before["x1"]) > max(_GAP_SIZES * size, _MIN_GAP):
+        for gap, word in zip(gaps, row[1:], strict=True):
+            if gap > max(_GAP_SIZES * size, _MIN_GAP) and not justified:
                 runs.append([])
             runs[-1].append(word)
         top, bottom = min(float(w["top"]) for w in row), max(float(w["bottom"]) for w in row)
         found.append(_Row(runs, top, bottom, size))
     return found
+
+
+def _split_at(starts: list[float], row: _Row) -> list[list[dict[str, Any]]]:
+    """The row's runs, a run split where one of its words starts a column after more than a space: a long
+    line in the left column may end so close to the right one that no wide gap stands between them
+    ("Hessisches Ministerium für Arbeit, Integration," "der Stadt Darmstadt")."""
+    runs: list[list[dict[str, Any]]] = []
+    for run in row.runs:
+        runs.append([run[0]])
+        for before, word in itertools.pairwise(run):
+            at_start = any(abs(float(word["x0"]) - start) <= 3 for start in starts[1:])
+            if at_start and float(word["x0"]) - float(before["x1"]) > 0.4 * row.size:
+                runs.append([])
+            runs[-1].append(word)
+    return runs
 
 
 def _line_spacing(rows: list[_Row]) -> float:
@@ -175,9 +239,21 @@ class _PageBlocks:
         self.page, self.rows, self.spacing, self.indents = page, rows, spacing, indents
         self.found: list[Block] = []
         self.at = 0
+        # The text's right margin on this page: the widest line of running text reaches it.
+        self.right = max((row.x1 for row in rows if len(row.runs) == 1), default=0.0)
 
-    def _line(self, index: int, text: str) -> Line:
-        return Line(text, SourceRef(self.page, index + 1))
+    def _line(self, index: int, text: str, ending: _Break = _NO_BREAK) -> Line:
+        return Line(text, SourceRef(self.page, index + 1), *ending)
+
+    def _wraps(self, lines: list[Line]) -> tuple[Line, ...]:
+        """The lines of one paragraph or list item, each but the last marked where the margin broke it."""
+        rows = [self.rows[line.ref.line - 1] for line in lines]
+        return tuple(
+            Line(line.text, line.ref, *_break(rows[index], rows[index + 1], self.right))
+            if index + 1 < len(lines)
+            else line
+            for index, line in enumerate(lines)
+        )
 
     def _gap(self, index: int) -> bool:
         """Whether a paragraph ends above row `index` (a larger distance than the line spacing)."""
@@ -198,7 +274,7 @@ class _PageBlocks:
 
     def _ruled_row(self) -> None:
         row = self.rows[self.at]
-        cells = tuple(tuple(self._line(self.at, text) for text in cell) for cell in row.cells)
+        cells = tuple(tuple(self._line(self.at, text, ending) for text, ending in cell) for cell in row.cells)
         self.found.append(Block(BlockKind.TABLE_ROW, tuple(line for cell in cells for line in cell), cells=cells))
         self.at += 1
 
@@ -208,24 +284,24 @@ class _PageBlocks:
         cells: list[list[Line]] = [[] for _ in starts]
         while self.at < len(self.rows):
             row = self.rows[self.at]
-            placed: list[int | None] = [self._column(starts, run) for run in row.runs] if not row.cells else [None]
-            if self._leaves_columns(starts, placed):
+            runs = [] if row.cells else _split_at(starts, row)
+            placed: list[int | None] = [self._column(starts, run) for run in runs] if runs else [None]
+            if self._leaves_columns(starts, placed, runs):
                 break
-            for column, run in zip(placed, row.runs, strict=True):
+            for column, run in zip(placed, runs, strict=True):
                 cells[column or 0].append(self._line(self.at, row.run_text(run)))
             self.at += 1
         shown = tuple(tuple(cell) for cell in cells)
         self.found.append(Block(BlockKind.TABLE_ROW, tuple(line for cell in shown for line in cell), cells=shown))
 
-    def _leaves_columns(self, starts: list[float], placed: list[int | None]) -> bool:
+    def _leaves_columns(self, starts: list[float], placed: list[int | None], runs: list[list[dict[str, Any]]]) -> bool:
         """Whether the row is no longer part of the columns: a run outside them, or a line in the first column
         after a paragraph's gap or running across the columns (the text below the table)."""
         if None in placed:
             return True
-        row = self.rows[self.at]
-        if len(row.runs) > 1 or placed[0] != 0:
+        if len(runs) > 1 or placed[0] != 0:
             return False
-        return self._gap(self.at) or float(row.runs[0][-1]["x1"]) > starts[1] - 6
+        return self._gap(self.at) or float(runs[0][-1]["x1"]) > starts[1] - 6
 
     @staticmethod
     def _column(starts: list[float], run: list[dict[str, Any]]) -> int | None:
@@ -247,7 +323,9 @@ class _PageBlocks:
         while self.at < len(self.rows) and self._continues(text_x):
             lines.append(self._line(self.at, self.rows[self.at].texts[0]))
             self.at += 1
-        self.found.append(Block(BlockKind.LIST_ITEM, tuple(lines), level, marker))
+        # The lines hang under the item's text: surely one item, however short a line ends.
+        joined = (*(dataclasses.replace(line, wraps=True) for line in lines[:-1]), lines[-1])
+        self.found.append(Block(BlockKind.LIST_ITEM, joined, level, marker))
 
     def _continues(self, text_x: float) -> bool:
         row = self.rows[self.at]
@@ -265,4 +343,4 @@ class _PageBlocks:
             lines.append(self._line(self.at, row.texts[0]))
             self.at += 1
         heading = len(lines) == 1 and self.rows[start].bold and len(lines[0].text) <= 120
-        self.found.append(Block(BlockKind.HEADING if heading else BlockKind.PARAGRAPH, tuple(lines)))
+        self.found.append(Block(BlockKind.HEADING if heading else BlockKind.PARAGRAPH, self._wraps(lines)))

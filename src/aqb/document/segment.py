@@ -12,6 +12,7 @@ each signature block stays together.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -62,14 +63,36 @@ def flat_lines(
 
 
 def printed_text(document: Document) -> str:
-    """The body as text, pages separated by form feeds: what `flat_lines` reads, before furniture and
-    hyphens are dealt with (for readers of text, such as the importer until it reads Documents)."""
+    """The body as text, pages separated by form feeds, before furniture is dealt with (for readers of text,
+    such as the importer until it reads Documents). What the margin or a table cell's edge broke over
+    several lines (`Line.wraps`) stands on one line again, a line-end hyphen joined as `flat_lines` joins
+    it: one line is one paragraph, list item or project, as it was typed."""
     pages: list[list[str]] = []
-    for line in rendered_lines(document):
+    for line in unwrapped(rendered_lines(document)):
         while len(pages) < line.ref.page:
             pages.append([])
         pages[line.ref.page - 1].append(line.text)
     return PAGE_BREAK.join("\n".join(page) for page in pages)
+
+
+def unwrapped(lines: list[Line]) -> list[Line]:
+    """Each line the margin surely broke (`Line.wraps`) joined with the next: one line per paragraph, list item
+    or table cell's paragraph, with the first line's place and the last one's ending."""
+    result: list[Line] = []
+    for line in lines:
+        if result and result[-1].wraps and line.text.strip():
+            result[-1] = dataclasses.replace(line, text=_joined(result[-1].text.rstrip(), line.text.strip()))
+        else:
+            result.append(line)
+    return result
+
+
+def _joined(head: str, tail: str) -> str:
+    ending, following = _HYPHENATED.search(head), _ANY_WORD_START.match(tail)
+    if ending is None or following is None:
+        return f"{head} {tail}"
+    hyphen = "" if ending.group(2) == "\u00ad" else _joined_hyphen(ending.group(1), following.group(1), set())
+    return f"{head} {tail}" if hyphen is None else f"{head[:-1]}{hyphen}{tail}"
 
 
 def rendered_lines(document: Document) -> list[Line]:
@@ -91,7 +114,8 @@ def _block_lines(block: Block) -> list[Line]:
     if block.kind is BlockKind.LIST_ITEM:
         marker = "-" if not re.search(r"[0-9A-Za-z§]", block.marker) else block.marker
         first, *rest = block.lines
-        return [_clean(Line(f"{'  ' * block.level}{marker} {first.text}", first.ref)), *map(_clean, rest)]
+        shown = dataclasses.replace(first, text=f"{'  ' * block.level}{marker} {first.text}")
+        return [_clean(shown), *map(_clean, rest)]
     if block.kind is BlockKind.TABLE_ROW and block.cells:
         if any(_SIGNATURE.fullmatch(line.text.strip()) for cell in block.cells for line in cell):
             lines: list[Line] = []
@@ -108,7 +132,7 @@ def _clean(line: Line) -> Line:
     text = _JUSTIFIED.sub(" ", line.text.translate(LIGATURES))
     if "\u00ad" in text[:-1]:  # a soft hyphen inside a line shows nothing
         text = text[:-1].replace("\u00ad", "") + text[-1]
-    return Line(text, line.ref)
+    return dataclasses.replace(line, text=text)
 
 
 def _trimmed(lines: list[Line]) -> list[Line]:
@@ -206,8 +230,12 @@ def _dehyphenated(lines: list[Line], vocabulary: set[str]) -> list[Line]:
             continue
         head = text[:-1] + hyphen + following.group(1) + following.group(2)
         rest = result[index + 1].text[following.end() :].lstrip()
-        result[index] = Line(head, result[index].ref)
-        result[index + 1] = Line(rest, result[index + 1].ref)
+        result[index] = dataclasses.replace(result[index], text=head)
+        result[index + 1] = dataclasses.replace(result[index + 1], text=rest)
         if not rest:
             merged.add(index + 1)  # the whole line was the word's end: no blank line in its place
+            following_line = result[index + 1]
+            result[index] = dataclasses.replace(
+                result[index], wraps=following_line.wraps, may_wrap=following_line.may_wrap
+            )
     return [line for index, line in enumerate(result) if index not in merged]

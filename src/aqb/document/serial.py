@@ -45,9 +45,9 @@ def from_json(data: dict[str, Any]) -> Document:
 
 
 def _line(line: Line) -> list[Any]:
-    return [line.text, line.ref.page, line.ref.line]
+    return [line.text, line.ref.page, line.ref.line, line.wraps, line.may_wrap]
 
 
 def _from_line(data: list[Any]) -> Line:
-    text, page, number = data
-    return Line(str(text), SourceRef(int(page), int(number)))
+    text, page, number, wraps, may_wrap = data
+    return Line(str(text), SourceRef(int(page), int(number)), bool(wraps), bool(may_wrap))

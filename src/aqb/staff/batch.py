@@ -8,16 +8,18 @@ budget and projects found, the open points left for a person, or why nothing was
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from aqb.data.dataset import Dataset
-from aqb.data.layout import SourceError, read_signed_text
+from aqb.data.layout import SourceError
 from aqb.data.model import StandardText
 from aqb.data.problems import escaped
 from aqb.document.segment import printed_text
-from aqb.staff.importer import ImportResult, identify, import_file, majority_proposals, read_if_scan
+from aqb.staff.importer import ImportResult, identify, import_file, majority_proposals, read_if_scan, read_source
 from aqb.staff.scaffold import ScaffoldError
 
 SOURCE_SUFFIXES = (".pdf", ".txt", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -67,16 +69,19 @@ def import_folder(dataset: Dataset, data_dir: Path, folder: Path, kreis: str | N
 def _texts(entries: list[Path]) -> list[tuple[str, str, Path]]:
     """The readable documents' texts (a scan's by text recognition), for pairing scans with their text
     versions and for a year's standard text proposed from all of them."""
-    texts = []
-    for entry in entries:
-        if not_a_document(entry) is None:
-            try:
-                scanned = read_if_scan(entry)
-                text = printed_text(scanned) if scanned is not None else read_signed_text(entry)[0]
-            except (SourceError, ScaffoldError):
-                continue  # its own row says why
-            texts.append((escaped(entry.name), text, entry))
-    return texts
+    documents = [entry for entry in entries if not_a_document(entry) is None]
+    # Each file is read in a child process of its own (OCR of a scan takes seconds a page): one per core.
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        read = list(pool.map(_text_of, documents))
+    return [(escaped(entry.name), text, entry) for entry, text in zip(documents, read, strict=True) if text is not None]
+
+
+def _text_of(entry: Path) -> str | None:
+    try:
+        scanned = read_if_scan(entry)
+        return printed_text(scanned) if scanned is not None else read_source(entry)[1]
+    except (SourceError, ScaffoldError):
+        return None  # its own row says why
 
 
 def _paired_scans(texts: list[tuple[str, str, Path]], dataset: Dataset) -> dict[Path, Path]:

@@ -12,13 +12,15 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from aqb.data.dataset import Dataset
-from aqb.data.layout import SourceError, SourceLine, read_signed_text, source_lines
+from aqb.data.layout import SourceError, SourceLine, document_lines, read_signed_document, source_lines
 from aqb.data.loader import STANDARD_TEXTS_DIR
 from aqb.data.model import FIRST_YEAR, LAST_YEAR, NO_PROJECT, NOT_ENTERED, FullTextAgreement, Partner, StandardText
 from aqb.data.problems import escaped
@@ -28,8 +30,8 @@ from aqb.document.formats import SCAN
 from aqb.document.model import Document
 from aqb.document.ocr import MAX_SCAN_BYTES, ScanError, is_scan, read_scan
 from aqb.document.segment import printed_text
-from aqb.document.text import PAGE_BREAK
-from aqb.formatting import MONTHS, thousands
+from aqb.document.text import PAGE_BREAK, text_document
+from aqb.formatting import MONTHS, PROJECT_TABLE_HEAD, thousands
 from aqb.staff.proposal import (
     ProposalError,
     SignedReading,
@@ -38,6 +40,8 @@ from aqb.staff.proposal import (
     with_placeholders,
 )
 from aqb.staff.scaffold import ScaffoldError, agreement_path, write_draft
+
+_Value = TypeVar("_Value")
 
 _DATE = (
     r"(?P<tag>[0-9]{1,2})\.\s?(?:(?P<monat>[0-9]{1,2})\.|\s*(?P<monatsname>" + "|".join(MONTHS) + r"))"
@@ -103,9 +107,9 @@ def import_file(
         if given is not None and not given.is_file():
             raise ScaffoldError(f"Datei nicht gefunden: {escaped(str(given))}")
     scanned = read_if_scan(scan or source)
-    text, reading_notes = _read(source, scanned if scan is None else None)
+    document, text, reading_notes = _read(source, scanned if scan is None else None)
     name = escaped(source.name)
-    parsed = _parsed(text, dataset, name, kreis, proposal, data_dir)
+    parsed = _parsed(document, text, dataset, name, kreis, proposal, data_dir)
     parsed.notes[:0] = reading_notes
     values = parsed.values
     if "jahr" not in values or "partner" not in values:
@@ -131,24 +135,27 @@ def import_file(
     return ImportResult(target, parsed.notes, parsed.open_points, values, standard_draft, parsed.proposal, transcript)
 
 
-def _read(source: Path, scanned: Document | None) -> tuple[str, list[str]]:
-    """The document's text and notes on how it was read: a scan's by text recognition."""
+def _read(source: Path, scanned: Document | None) -> tuple[Document, str, list[str]]:
+    """The document as read, its text and notes on how it was read: a scan's by text recognition."""
     if scanned is not None:
-        return printed_text(scanned), ["als Scan gelesen (Texterkennung)."]
-    try:
-        return read_signed_text(source)
-    except SourceError as error:
-        raise ScaffoldError(str(error)) from None
+        return scanned, printed_text(scanned), ["als Scan gelesen (Texterkennung)."]
+    return read_source(source)
 
 
 def _parsed(
-    text: str, dataset: Dataset, name: str, kreis: str | None, proposal: StandardText | None, data_dir: Path
+    document: Document,
+    text: str,
+    dataset: Dataset,
+    name: str,
+    kreis: str | None,
+    proposal: StandardText | None,
+    data_dir: Path,
 ) -> _Parsed:
     """The document read against its year's standard text (the folder's proposal, where it has one)."""
     if proposal is None:
-        return parse_agreement(text, dataset, name, kreis)
+        return parse_agreement(text, dataset, name, kreis, document)
     dataset = dataclasses.replace(dataset, standard_texts={**dataset.standard_texts, proposal.jahr: proposal})
-    parsed = parse_agreement(text, dataset, name, kreis)
+    parsed = parse_agreement(text, dataset, name, kreis, document)
     if (
         parsed.values.get("jahr") == proposal.jahr
         and not (data_dir / STANDARD_TEXTS_DIR / f"{proposal.jahr}.yaml").exists()
@@ -198,7 +205,27 @@ def _write(
         raise ScaffoldError(f"{written[-1]} konnte nicht geschrieben werden; nichts angelegt.") from None
 
 
-_RECOGNISED: dict[str, Document] = {}  # by SHA-256: a folder's scans are recognised once, for pairing and import
+class _Kept(Generic[_Value]):
+    """What was read from a file's bytes, by their SHA-256: a folder's files are read once for pairing scans and
+    proposing the standard text, and again by the import. The latest few only: a long process stays small."""
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self.values: OrderedDict[str, _Value] = OrderedDict()
+
+    def get(self, key: str, read: Callable[[], _Value]) -> _Value:
+        if key in self.values:
+            self.values.move_to_end(key)
+            return self.values[key]
+        value = read()
+        self.values[key] = value
+        while len(self.values) > self.size:
+            self.values.popitem(last=False)
+        return value
+
+
+_RECOGNISED: _Kept[Document] = _Kept()
+_READ: _Kept[tuple[Document, str, list[str]]] = _Kept()
 
 
 def read_if_scan(path: Path) -> Document | None:
@@ -206,13 +233,25 @@ def read_if_scan(path: Path) -> Document | None:
     raw = path.read_bytes()[: MAX_SCAN_BYTES + 1]
     if not (path.suffix.lower() in SCAN.suffixes or (raw.startswith(b"%PDF-") and is_scan(raw))):
         return None
-    key = hashlib.sha256(raw).hexdigest()
-    if key not in _RECOGNISED:
+
+    def recognised() -> Document:
         try:
-            _RECOGNISED[key] = read_scan(raw, escaped(path.name))
+            return read_scan(raw, escaped(path.name))
         except ScanError as error:
             raise ScaffoldError(str(error)) from None
-    return _RECOGNISED[key]
+
+    return _RECOGNISED.get(hashlib.sha256(raw).hexdigest(), recognised)
+
+
+def read_source(path: Path) -> tuple[Document, str, list[str]]:
+    """A signed document that is no scan as read (`read_signed_document`), its text and notes on how it was read."""
+    try:
+        key = f"{hashlib.sha256(path.read_bytes()).hexdigest()}{path.suffix.lower()}"  # the suffix decides too
+        return _READ.get(key, lambda: read_signed_document(path))
+    except SourceError as error:
+        raise ScaffoldError(str(error)) from None
+    except OSError:
+        raise ScaffoldError(f"Datei nicht gefunden: {escaped(str(path))}") from None
 
 
 def identify(text: str, dataset: Dataset) -> tuple[int, str] | None:
@@ -293,9 +332,14 @@ def original_path(data_dir: Path, partner: str, year: int, raw: bytes, name_suff
 
 
 def parse_agreement(
-    text: str, dataset: Dataset, file_name: str = "dem eingelesenen Text", kreis: str | None = None
+    text: str,
+    dataset: Dataset,
+    file_name: str = "dem eingelesenen Text",
+    kreis: str | None = None,
+    document: Document | None = None,
 ) -> _Parsed:
-    """`kreis`: the partner's slug, for a document that names none (make import … KREIS=…)."""
+    """`kreis`: the partner's slug, for a document that names none (make import … KREIS=…). `document`: the
+    text as its reader read it, where it knows more than the text (a PDF: where a line may go on below)."""
     parsed = _Parsed()
     lines, furniture = source_lines(text)
     plain = [_plain(line.text) for line in lines]
@@ -316,7 +360,7 @@ def parse_agreement(
             return parsed
         standard = _proposed_standard(text, dataset.standard_texts[max(earlier)], year, partner, file_name, parsed)
     # Again, now that the standard text tells which words a line-end hyphen may have split.
-    lines, furniture = source_lines(text, _vocabulary(standard, partner))
+    lines, furniture = document_lines(document or text_document(text), _vocabulary(standard, partner))
     parsed.notes.extend(
         f"Zeile {line.number}: als Seitenkopf, Seitenfuß oder Seitenzahl übergangen: {escaped(line.text.strip())}"
         for line in furniture
@@ -674,6 +718,13 @@ class _MeasureList:
             self._close_label()
             self.label.append(_plain(numbered.group(2)))
             self.label_lines.append(index)
+        elif not (numbered or bullet) and self._table_head(index, line):
+            self.used.add(index)
+        elif not (numbered or bullet) and self._unnumbered_label(line):
+            self._close_label()  # a table's first column, or a list without numbers: the wording itself
+            self.started = True
+            self.label.append(_plain(line))
+            self.label_lines.append(index)
         elif bullet and (self.label or self.current):
             self._project(index, " ".join(bullet.group(1).split()))
         elif self.label and line.strip() and self._continues_a_wording(" ".join([*self.label, _plain(line)])):
@@ -684,17 +735,50 @@ class _MeasureList:
             projects[-1] = f"{projects[-1]} {' '.join(line.split())}"
             self.used.add(index)
             self.last_project_line = index
+        elif line.strip() and self.bounded and (self.label or self.current):
+            self._project(index, " ".join(line.split()))  # a table's second column, or a list without bullets
         else:
             self._other_line(index, line)
+
+    def _table_head(self, index: int, line: str) -> bool:
+        """The head of a table of projects ("Maßnahmenart" | "Projekte") above its first row: layout."""
+        if self.started or _plain(line) not in PROJECT_TABLE_HEAD:
+            return False
+        self.reader.parsed.notes.append(
+            f"Zeile {self.reader.lines[self.offset + index].number}: Kopf der Projekttabelle übergangen: "
+            f"{escaped(line.strip())}"
+        )
+        return True
+
+    def _unnumbered_label(self, line: str) -> bool:
+        """A line that is a measure type's wording, or begins it (to be continued below), inside the list."""
+        plain = _plain(line)
+        after_label = not self.label or " ".join(self.label) in self.wordings  # the one above is complete
+        return self.bounded and after_label and (plain in self.wordings or self._continues_a_wording(plain))
 
     def _project(self, index: int, project: str) -> None:
         self._close_label()
         if self.current is not None:
+            self._doubtful_break(index, project)
             self.measures[self.current].append(project)
             self.used.add(index)
             self.last_project_line = index
         elif self.bounded:
             self._unplaced(index)
+
+    def _doubtful_break(self, index: int, project: str) -> None:
+        """A project right below one whose line may go on in this one (a PDF: the line above ends near the margin,
+        and this one's first word would not have fitted): one project or two is for a person to say."""
+        above = self.last_project_line
+        lines = self.reader.lines
+        if above is None or above != index - 1 or not lines[self.offset + above].may_wrap or self.current is None:
+            return
+        previous = self.measures[self.current][-1]
+        self.reader.parsed.open_points.append(
+            f"Maßnahmenart „{self.standard.massnahmenarten[self.current]}“: „{escaped(previous)}“ und darunter "
+            f"„{escaped(project)}“ ({lines[self.offset + above].ref}) als zwei Projekte übernommen; ist es im "
+            "unterzeichneten Dokument ein Projekt über zwei Zeilen, beide zu einem zusammenfassen"
+        )
 
     def _other_line(self, index: int, line: str) -> None:
         if line.strip() and self.started and self.bounded:
