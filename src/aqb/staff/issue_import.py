@@ -147,7 +147,7 @@ def _why_not_loaded(error: Exception) -> str:
     if isinstance(reason, ConnectionRefusedError):
         return f"GitHub hat die Verbindung abgelehnt. {_LATER}"
     if isinstance(reason, ssl.SSLError):
-        return f"Keine sichere Verbindung zu GitHub möglich (das Zertifikat wurde nicht anerkannt). {_LATER}"
+        return f"Keine sichere Verbindung zu GitHub möglich. {_LATER}"
     if isinstance(reason, (ConnectionError, http.client.HTTPException)):
         return f"Die Verbindung zu GitHub brach beim Laden ab. {_LATER}"
     if isinstance(reason, ValueError):
