@@ -58,14 +58,16 @@ lock: $(TEST_INSTALLED)
 		--generate-hashes --universal --python-version 3.11 --quiet --custom-compile-command "make lock" -o $(TEST_LOCK)
 
 ## serve: build the site with the data in data/ and serve it on http://127.0.0.1:8000 (or PORT=…)
+# serve and build do not echo their commands: staff read only the German lines that follow
+# (ProperDocs' own ones too: aqb.outputs.buildlog).
 serve: $(INSTALLED)
 	@$(BIN)/aqb port "$$PORT"
-	AQB_VORSCHAU=1 $(BIN)/properdocs serve --strict --watch-theme -f mkdocs.yml --dev-addr "127.0.0.1:$$PORT"
+	@AQB_VORSCHAU=1 $(BIN)/properdocs serve --strict --watch-theme -f mkdocs.yml --dev-addr "127.0.0.1:$$PORT"
 
 ## build: build the site into site/ (fails on any problem in the data). Built in .bau/ first and
 ## exchanged with site/ in one step, so there is never a moment without a complete site/.
 build: $(INSTALLED)
-	$(BIN)/python -I -m aqb.outputs.publish
+	@$(BIN)/python -I -m aqb.outputs.publish
 
 ## check: check every data file and list all problems at once
 check: $(INSTALLED)

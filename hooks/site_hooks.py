@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.structure.files import File
 
 from aqb.data.addresses import host_of
@@ -21,6 +21,7 @@ from aqb.data.files import repository_problems
 from aqb.data.history import last_changes
 from aqb.data.loader import load_dataset
 from aqb.data.problems import DataError, escaped
+from aqb.outputs.buildlog import BUILD_FAILED, OWN_LOGGER, abort_message, speak_german
 from aqb.outputs.csp import UnknownInlineScriptError, apply_policy
 from aqb.outputs.publish import WORK_ENV
 from aqb.outputs.search import SearchIndexError, SearchMirror
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs.structure.toc import AnchorLink
 
-log = logging.getLogger("mkdocs.plugins.aqb")
+log = logging.getLogger(OWN_LOGGER)
 # `make serve` sets this: the preview's pages let the server's live-reload script run (never a build's),
 # by a nonce made anew each time the preview starts.
 PREVIEW_NONCE = secrets.token_urlsafe(18) if os.environ.get("AQB_VORSCHAU") == "1" else None
@@ -56,6 +57,11 @@ def _current_search() -> SearchMirror:
     return _search
 
 
+def on_startup(**kwargs: Any) -> None:
+    # Once per `make serve` or `make build`, before ProperDocs' first line ("Seiten werden gebaut …").
+    speak_german()
+
+
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     global _site
     root = Path.cwd() / Path(config.config_file_path).parent  # relative with `-f mkdocs.yml`; links kept
@@ -70,7 +76,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     if problems:
         raise PluginError(str(DataError(problems)))
     for warning in dataset.warnings:
-        log.info("Hinweis zu den Daten: %s", warning)
+        log.info("Zu den Daten: %s", warning)  # after "Hinweis –" (aqb.outputs.buildlog)
     settings = setting_problems(config.extra.get("betreiber") or {}, config.extra.get("repository") or {})
     if settings:  # before anything is built, in German
         raise PluginError("Einstellungen in mkdocs.yml:\n" + "\n".join(escaped(problem) for problem in settings))
@@ -209,6 +215,14 @@ def on_serve(server: LiveReloadServer, **kwargs: Any) -> LiveReloadServer:
     return server
 
 
-def on_build_error(**kwargs: Any) -> None:
+def on_build_error(*, error: Exception, **kwargs: Any) -> None:
     if _search is not None:
         _search.discard()
+    # ProperDocs ends a failed build with an English line of its own, outside logging: its Abort. The
+    # strict mode's Abort comes here and is raised again in German words. After our own errors
+    # (BuildError) ProperDocs would log the message and then raise its Abort: both happen here instead.
+    if isinstance(error, BuildError):
+        log.error(str(error))
+        raise Abort(BUILD_FAILED) from None
+    if isinstance(error, Abort):
+        raise Abort(abort_message(error.message)) from None

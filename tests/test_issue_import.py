@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -29,7 +30,7 @@ from aqb.staff.issue_import import (
     read_request,
     write_outputs,
 )
-from conftest import REPO, DataFolder
+from conftest import REPO, DataFolder, serve
 from pdfs import DEJAVU, text_as_pdf
 from test_year_import import in_year, signed_text
 
@@ -334,3 +335,80 @@ def test_make_einlesen_comments_even_when_nothing_was_attached(tmp_path: Path) -
     comment = json.loads((folder.root / ".einlesen" / "kommentar.json").read_text(encoding="utf-8"))["body"]
     assert "Keine PDF- oder Textdatei angehängt." in comment and "Nichts angelegt" in comment
     assert not (folder.root / ".einlesen" / "pull-request.json").exists()
+
+
+# -- a download that fails: what went wrong, in plain German ---------------------------------------
+
+
+@pytest.fixture
+def direct(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Downloads go straight to the address, never through a proxy the environment names."""
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A port on this machine nobody listens on: a connection to it is refused."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def failed_download(url: str) -> str:
+    with pytest.raises(DownloadError) as failed:
+        issue_import.download(url)
+    return str(failed.value)
+
+
+@pytest.mark.usefixtures("direct")
+def test_a_download_github_does_not_answer_is_explained_in_the_comment(tmp_path: Path, closed_port: int) -> None:
+    fulda = in_year(signed_text("fulda", 640_000, ["Projekt F"], "- "), 2026).encode("utf-8")
+
+    unreachable = f"http://127.0.0.1:{closed_port}/datei.pdf"
+
+    def fetch(url: str, limit: int) -> bytes:  # GitHub's host, as if it refused the second file
+        return issue_import.download(unreachable, limit) if url == WETTERAU_URL else fulda
+
+    folder = DataFolder(tmp_path / "projekt")
+    request = read_request(EVENT)
+    outcome = import_issue(request, load_dataset(folder.path, strict=False), folder.path, tmp_path / "eingang", fetch)
+    write_outputs(request, outcome, tmp_path / "aus")
+
+    comment = (tmp_path / "aus" / "kommentar.md").read_text(encoding="utf-8")
+    assert (
+        "- 02-Zielvereinbarung_Wetteraukreis_2026.pdf: nicht geladen – GitHub hat die Verbindung abgelehnt. "
+        "Bitte später das Label „einlesen“ neu setzen; dann wird erneut geladen."
+    ) in comment
+    assert "01-ZV.2026.Fulda.txt" in comment and "Error" not in comment and "127.0.0.1" not in comment
+
+
+@pytest.mark.usefixtures("direct")
+def test_a_file_github_does_not_know_asks_for_it_again(tmp_path: Path) -> None:
+    with serve(tmp_path) as address:
+        message = failed_download(address + "fehlt.pdf")
+    assert message == (
+        "nicht geladen – GitHub kennt die Datei nicht (Antwort 404). Bitte die Datei erneut an das Issue anhängen."
+    )
+
+
+@pytest.mark.usefixtures("direct")
+def test_a_download_without_an_answer_ends_after_the_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(issue_import, "DOWNLOAD_TIMEOUT", 1)
+    with socket.socket() as silent:  # takes connections, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        message = failed_download(f"http://127.0.0.1:{silent.getsockname()[1]}/datei.pdf")
+    assert message.startswith("nicht geladen – GitHub hat nicht innerhalb von 1 Sekunden geantwortet. Bitte später")
+
+
+def test_a_download_without_a_network_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unknown(*arguments: object, **keywords: object) -> object:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", unknown)
+    message = failed_download(FULDA_URL)
+    assert message.startswith(
+        "nicht geladen – Die Adresse von GitHub wurde nicht gefunden (keine Internetverbindung?). Bitte später"
+    )

@@ -349,6 +349,6 @@ def test_a_failed_production_build_ends_in_german_and_keeps_the_site(tmp_path: P
     )
     assert result.returncode != 0
     assert result.stderr.strip().splitlines()[-1] == (
-        "Bau fehlgeschlagen: Die Meldungen oben (WARNING, ERROR) nennen jede Ursache; site/ ist unverändert."
+        "Bau fehlgeschlagen: Die Meldungen oben („Warnung“, „Fehler“) nennen jede Ursache; site/ ist unverändert."
     )
     assert site_state(tmp_path / "site") == before

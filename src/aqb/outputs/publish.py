@@ -146,9 +146,10 @@ def _build_and_swap(site: Path, work: Path, mkdocs_arguments: list[str]) -> int:
         check=False,
     )
     if result.returncode != 0:
-        # MkDocs ends in English ("Aborted with 9 warnings in strict mode!"): the last word is ours.
+        # Whatever ended the build (ProperDocs' lines are German too: aqb.outputs.buildlog), the last word is
+        # ours: what happened to site/.
         print(
-            "Bau fehlgeschlagen: Die Meldungen oben (WARNING, ERROR) nennen jede Ursache; site/ ist unverändert.",
+            "Bau fehlgeschlagen: Die Meldungen oben („Warnung“, „Fehler“) nennen jede Ursache; site/ ist unverändert.",
             file=sys.stderr,
         )
         return result.returncode

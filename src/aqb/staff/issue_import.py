@@ -12,8 +12,12 @@ GitHub steps.
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
+import socket
+import ssl
+import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
@@ -39,6 +43,7 @@ MAX_TOTAL_BYTES = 100 * _MB
 MAX_BODY = 65_536
 DOWNLOAD_TIMEOUT = 60  # seconds per file
 _CHUNK = _MB  # read in pieces, so that a failed download still tells how much arrived
+_LATER = "Bitte später das Label „einlesen“ neu setzen; dann wird erneut geladen."
 _WORKFLOW_LOG = "im Protokoll des Workflows „Einlesen“ (Schritt „Anhänge laden und einlesen“)"
 _SPLIT = (
     f"Bitte die Dokumente auf mehrere Issues „Neue Vereinbarung“ verteilen (je Issue höchstens "
@@ -119,9 +124,35 @@ def download(url: str, limit: int = MAX_BYTES) -> bytes:
         with opener.open(request, timeout=DOWNLOAD_TIMEOUT) as response:
             while len(content) <= limit and (chunk := response.read(min(_CHUNK, limit + 1 - len(content)))):
                 content += chunk
-    except (OSError, ValueError) as error:
-        raise DownloadError(f"nicht geladen ({type(error).__name__})", len(content)) from None
+    except (OSError, ValueError, http.client.HTTPException) as error:
+        if isinstance(error, urllib.error.HTTPError):
+            error.close()  # GitHub's answer (an error page) is not read
+        raise DownloadError(f"nicht geladen – {_why_not_loaded(error)}", len(content)) from None
     return bytes(content)
+
+
+def _why_not_loaded(error: Exception) -> str:
+    """What went wrong with a download, in plain German (never the name of a Python exception)."""
+    if isinstance(error, urllib.error.HTTPError):
+        if error.code == 404:
+            return "GitHub kennt die Datei nicht (Antwort 404). Bitte die Datei erneut an das Issue anhängen."
+        if error.code in (401, 403):
+            return f"GitHub verweigert den Zugriff auf die Datei (Antwort {error.code})."
+        return f"GitHub antwortete mit einem Fehler (Antwort {error.code}). {_LATER}"
+    reason = error.reason if isinstance(error, urllib.error.URLError) else error
+    if isinstance(reason, TimeoutError):
+        return f"GitHub hat nicht innerhalb von {DOWNLOAD_TIMEOUT} Sekunden geantwortet. {_LATER}"
+    if isinstance(reason, socket.gaierror):
+        return f"Die Adresse von GitHub wurde nicht gefunden (keine Internetverbindung?). {_LATER}"
+    if isinstance(reason, ConnectionRefusedError):
+        return f"GitHub hat die Verbindung abgelehnt. {_LATER}"
+    if isinstance(reason, ssl.SSLError):
+        return f"Keine sichere Verbindung zu GitHub möglich. {_LATER}"
+    if isinstance(reason, (ConnectionError, http.client.HTTPException)):
+        return f"Die Verbindung zu GitHub brach beim Laden ab. {_LATER}"
+    if isinstance(reason, ValueError):
+        return "Die Adresse der Datei ist ungültig."
+    return f"Keine Verbindung zu GitHub. {_LATER}"
 
 
 def allowed_address(url: str) -> bool:
@@ -132,7 +163,7 @@ def allowed_address(url: str) -> bool:
 class _GitHubRedirectsOnly(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> Any:
         if not allowed_address(newurl):
-            raise DownloadError("leitet auf eine Adresse außerhalb von GitHub um")
+            raise DownloadError("nicht geladen – GitHub leitet auf eine Adresse außerhalb von GitHub um.")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
