@@ -103,9 +103,7 @@ def import_file(
     `scan`: the signed scan of this agreement (the folder had both): it becomes the original, `source` its
     text version, and every word in which the two differ an open point. A scan alone (`source` a scan)
     is read by text recognition; each word it was unsure of is an open point."""
-    for given in (source, scan):
-        if given is not None and not given.is_file():
-            raise ScaffoldError(f"Datei nicht gefunden: {escaped(str(given))}")
+    _must_exist(source, scan)
     scanned = read_if_scan(scan or source)
     document, text, reading_notes = _read(source, scanned if scan is None else None)
     name = escaped(source.name)
@@ -133,6 +131,12 @@ def import_file(
     _write(target, name, parsed, (None if reused else (original, raw)), version, standard_draft)
     transcript = "herkunft" in values["original"]
     return ImportResult(target, parsed.notes, parsed.open_points, values, standard_draft, parsed.proposal, transcript)
+
+
+def _must_exist(*paths: Path | None) -> None:
+    for path in paths:
+        if path is not None and not path.is_file():
+            raise ScaffoldError(f"Datei nicht gefunden: {escaped(str(path))}")
 
 
 def _read(source: Path, scanned: Document | None) -> tuple[Document, str, list[str]]:
@@ -715,18 +719,22 @@ class _MeasureList:
         numbered, bullet = _NUMBERED.match(line), _BULLET.match(line)
         self.started = self.started or bool(numbered or bullet)
         if numbered and (self.bounded or self._continues_a_wording(_plain(numbered.group(2)).split(" ")[0])):
-            self._close_label()
-            self.label.append(_plain(numbered.group(2)))
-            self.label_lines.append(index)
-        elif not (numbered or bullet) and self._table_head(index, line):
-            self.used.add(index)
-        elif not (numbered or bullet) and self._unnumbered_label(line):
-            self._close_label()  # a table's first column, or a list without numbers: the wording itself
-            self.started = True
-            self.label.append(_plain(line))
-            self.label_lines.append(index)
+            self._open_label(index, _plain(numbered.group(2)))
         elif bullet and (self.label or self.current):
             self._project(index, " ".join(bullet.group(1).split()))
+        elif not (numbered or bullet):
+            self._plain_line(index, line)
+        else:
+            self._other_line(index, line)
+
+    def _plain_line(self, index: int, line: str) -> None:
+        """A line without number or bullet: a table's head or first column, a measure type's wording going on,
+        a project going on, a project of a table or of a list printed without bullets, or none of these."""
+        if self._table_head(index, line):
+            self.used.add(index)
+        elif self._unnumbered_label(line):
+            self.started = True  # a table's first column, or a list without numbers: the wording itself
+            self._open_label(index, _plain(line))
         elif self.label and line.strip() and self._continues_a_wording(" ".join([*self.label, _plain(line)])):
             self.label.append(_plain(line))
             self.label_lines.append(index)
@@ -739,6 +747,11 @@ class _MeasureList:
             self._project(index, " ".join(line.split()))  # a table's second column, or a list without bullets
         else:
             self._other_line(index, line)
+
+    def _open_label(self, index: int, wording: str) -> None:
+        self._close_label()
+        self.label.append(wording)
+        self.label_lines.append(index)
 
     def _table_head(self, index: int, line: str) -> bool:
         """The head of a table of projects ("Maßnahmenart" | "Projekte") above its first row: layout."""
