@@ -54,7 +54,14 @@ CSV_PLACES = {
     "angaben": ["angaben"],
     "abweichungen": ["abweichungen"],
     "quelle": ["quelle_titel", "quelle_herausgeber", "quelle_url", "quelle_abgerufen", "quelle_hinweis"],
-    "original": ["original_url", "original_sha256", "original_art", "original_herkunft"],
+    "original": [
+        "original_url",
+        "original_sha256",
+        "original_art",
+        "original_herkunft",
+        "original_textfassung_url",
+        "original_textfassung_sha256",
+    ],
 }
 # A record with open points is a draft and never published, so its list of open points is no download field.
 NEVER_PUBLISHED = {"offene_punkte"}

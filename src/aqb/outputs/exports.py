@@ -49,6 +49,8 @@ AGREEMENT_COLUMNS = [
     "original_sha256",
     "original_art",
     "original_herkunft",
+    "original_textfassung_url",
+    "original_textfassung_sha256",
     "geaendert",
     "url",
 ]
@@ -100,6 +102,8 @@ def agreement_record(dataset: Dataset, agreement: AnyAgreement, base_url: str, c
         # is: the signed document (a PDF) or a transcript of it (a text file, whose `herkunft` says where from).
         record["original_url"] = base_url + agreement.original.datei if agreement.original else None
         record["original_art"] = agreement.original.kind if agreement.original else None
+        version = agreement.original.textfassung if agreement.original else None
+        record["original_textfassung_url"] = base_url + version.datei if version else None
     record["wortlaut"] = (
         full_text(agreement, dataset.standard_texts[agreement.jahr], dataset.partners[agreement.partner].naming)
         if isinstance(agreement, FullTextAgreement)
@@ -178,11 +182,14 @@ def _signatory_text(signatory: Signatory | NamedSignatory) -> str:
 
 def _original_cells(agreement: AnyAgreement, base_url: str) -> dict[str, str | None]:
     original = agreement.original if isinstance(agreement, FullTextAgreement) else None
+    version = original.textfassung if original else None
     return {
         "original_url": base_url + original.datei if original else None,
         "original_sha256": original.sha256 if original else None,
         "original_art": original.kind if original else None,
         "original_herkunft": original.herkunft if original else None,
+        "original_textfassung_url": base_url + version.datei if version else None,
+        "original_textfassung_sha256": version.sha256 if version else None,
     }
 
 

@@ -94,9 +94,11 @@ class Site(SiteData):
         for agreement in self.dataset.agreements:
             # The loader made sure each named original is there and unchanged.
             if isinstance(agreement, FullTextAgreement) and agreement.original:
-                target = site_dir / agreement.original.datei
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(self.data_dir / agreement.original.datei, target)
+                version = agreement.original.textfassung  # a scan's text version is published beside it
+                for file in (agreement.original.datei, *([version.datei] if version else [])):
+                    target = site_dir / file
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(self.data_dir / file, target)
 
 
 def expand_nav(nav: list[Any] | None, site: Site) -> list[Any] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from aqb.data.model import AnyAgreement, FullTextAgreement, KeyFiguresRecord, Partner
@@ -135,15 +136,24 @@ def _original(site: SiteData, agreement: FullTextAgreement) -> dict[str, Any] | 
     transcript, where it came from (a text file is never the signed document)."""
     if agreement.original is None or site.data_dir is None:
         return None
-    path = site.data_dir / agreement.original.datei  # there and unchanged: the loader checked it
-    kind = {".pdf": "PDF", ".docx": "Word"}.get(path.suffix, "Text")
-    kilobytes = max(1, round(path.stat().st_size / 1024))
+    version = agreement.original.textfassung
     return {
         "url": agreement.original.datei,
         "abschrift": agreement.original.is_transcript,
-        "beschreibung": f"{kind}, {thousands(kilobytes)} KB",
+        "beschreibung": _described(site.data_dir / agreement.original.datei),
         "herkunft": agreement.original.herkunft,
+        # A signed scan's text version: the words the page shows (checked against it word for word).
+        "textfassung": {"url": version.datei, "beschreibung": _described(site.data_dir / version.datei)}
+        if version
+        else None,
     }
+
+
+def _described(path: Path) -> str:
+    """ "PDF, 123 KB": the file's kind and size (it is there and unchanged: the loader checked it)."""
+    kind = {".pdf": "PDF", ".docx": "Word", ".png": "Bild", ".jpg": "Bild", ".jpeg": "Bild", ".tif": "Bild"}
+    kilobytes = max(1, round(path.stat().st_size / 1024))
+    return f"{kind.get(path.suffix.lower(), 'Text')}, {thousands(kilobytes)} KB"
 
 
 def code_block(value: str) -> str:
