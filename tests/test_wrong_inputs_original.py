@@ -12,6 +12,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from bs4 import BeautifulSoup
 
 import test_wrong_inputs as corpus
 from conftest import SEED, DataFolder, build_site, page, real_agreement, text_of
-from test_wrong_inputs import MARBURG, Case, replace, run
+from test_wrong_inputs import MARBURG, Case, replace, run, tree_digest
 
 M = f"data/{MARBURG}"
 TRANSCRIPT = "originaltexte/2025/marburg-biedenkopf.txt"
@@ -152,3 +153,43 @@ def test_a_provenance_is_shown_as_text_never_run(tmp_path: Path) -> None:
     assert row["original_herkunft"] == "'" + HOSTILE  # a spreadsheet shows it, never runs it
     [entry] = json.loads((site / "daten" / "2025" / "vereinbarungen.json").read_text("utf-8"))["vereinbarungen"]
     assert entry["original"]["herkunft"] == HOSTILE
+
+
+@pytest.mark.parametrize("failing", ["original", "draft"])
+def test_a_failed_write_leaves_nothing_and_names_the_file(
+    failing: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A full disk or a locked folder while importing: neither the draft nor the original stays half-written."""
+    folder = DataFolder(tmp_path / "projekt")
+    (folder.path / MARBURG).unlink()
+    (folder.path / TRANSCRIPT).unlink()
+    (tmp_path / "zv.txt").write_bytes(SEED.read_bytes())
+    before = tree_digest(folder.root)
+    real_write_bytes, real_write_text = Path.write_bytes, Path.write_text
+
+    def refused(path: Path) -> bool:
+        if failing == "original":
+            return path.suffix == ".txt" and "originaltexte" in path.parts
+        return path.suffix == ".yaml" and "vereinbarungen" in path.parts
+
+    def write_bytes(path: Path, data: bytes) -> int:
+        if refused(path):
+            real_write_bytes(path, data[:10])  # half of it reached the disk, then it was full
+            raise OSError(28, "No space left on device")
+        return real_write_bytes(path, data)
+
+    def write_text(path: Path, data: str, *arguments: Any, **keywords: Any) -> int:
+        if refused(path):
+            real_write_text(path, data[:10], *arguments, **keywords)
+            raise OSError(28, "No space left on device")
+        return real_write_text(path, data, *arguments, **keywords)
+
+    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    monkeypatch.setattr(Path, "write_text", write_text)
+    monkeypatch.chdir(folder.root)
+    status, output = run(("import", "../zv.txt"), capsys)
+    assert status == 1
+    shown = "originaltexte/2025/marburg-biedenkopf.txt" if failing == "original" else MARBURG
+    assert re.search(rf"data/{re.escape(shown)} konnte nicht geschrieben werden; nichts angelegt\.", output), output
+    monkeypatch.undo()
+    assert tree_digest(folder.root) == before

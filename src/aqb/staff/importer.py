@@ -10,6 +10,7 @@ until a person has decided.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 from collections import OrderedDict
@@ -177,36 +178,53 @@ def _write(
     standard_draft: Path | None,
 ) -> None:
     """The draft, the original (unless kept from before), a scan's text version and a proposed standard text:
-    all or nothing."""
-    write_draft(
-        target,
-        "../../schema/vereinbarung.schema.json",
-        f"Entwurf aus {name} (make import). Offene Punkte erledigen, dann `make check`.",
-        FullTextAgreement,
-        parsed.values,
-        {},
-    )
-    written: list[Path] = [target]
-    try:
-        for path, content in (item for item in (original, version) if item is not None):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
-            written.append(path)
-        if standard_draft is not None and parsed.proposal is not None:
-            written.append(standard_draft)
-            write_draft(
-                standard_draft,
-                "../schema/standardtext.schema.json",
-                f"ENTWURF des Standardtextes {parsed.values['jahr']}, vorgeschlagen aus {name} (make import). "
-                "Offene Punkte erledigen, dann `make check`.",
-                StandardText,
-                parsed.proposal.model_dump(mode="json"),
+    all or nothing. Each is a new file (the caller made sure): whatever fails, every file of the plan that
+    was begun is removed again, the one that failed too, and the message names it."""
+    plan: list[tuple[Path, Callable[[], object]]] = [
+        (
+            target,
+            lambda: write_draft(
+                target,
+                "../../schema/vereinbarung.schema.json",
+                f"Entwurf aus {name} (make import). Offene Punkte erledigen, dann `make check`.",
+                FullTextAgreement,
+                parsed.values,
                 {},
+            ),
+        )
+    ]
+    for path, content in (item for item in (original, version) if item is not None):
+        plan.append((path, functools.partial(_write_bytes, path, content)))
+    if standard_draft is not None and parsed.proposal is not None:
+        proposal = parsed.proposal.model_dump(mode="json")
+        plan.append(
+            (
+                standard_draft,
+                lambda: write_draft(
+                    standard_draft,
+                    "../schema/standardtext.schema.json",
+                    f"ENTWURF des Standardtextes {parsed.values['jahr']}, vorgeschlagen aus {name} (make import). "
+                    "Offene Punkte erledigen, dann `make check`.",
+                    StandardText,
+                    proposal,
+                    {},
+                ),
             )
-    except OSError:
-        for path in written:  # nothing half-written stays
-            path.unlink(missing_ok=True)
-        raise ScaffoldError(f"{written[-1]} konnte nicht geschrieben werden; nichts angelegt.") from None
+        )
+    begun: list[Path] = []
+    for path, write in plan:
+        begun.append(path)
+        try:
+            write()
+        except OSError:
+            for written in begun:  # nothing half-written stays
+                written.unlink(missing_ok=True)
+            raise ScaffoldError(f"{path} konnte nicht geschrieben werden; nichts angelegt.") from None
+
+
+def _write_bytes(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
 
 
 class _Kept(Generic[_Value]):
