@@ -248,12 +248,17 @@ class _Kept(Generic[_Value]):
 
 _RECOGNISED: _Kept[Document] = _Kept()
 _READ: _Kept[tuple[Document, str, list[str]]] = _Kept()
+_SCANNED: _Kept[bool] = _Kept(256)
 
 
 def read_if_scan(path: Path) -> Document | None:
     """The text recognition of `path` if it is a scan (an image, or a PDF of page images), else None."""
     raw = path.read_bytes()[: MAX_SCAN_BYTES + 1]
-    if not (path.suffix.lower() in SCAN.suffixes or (raw.startswith(b"%PDF-") and is_scan(raw))):
+    key = hashlib.sha256(raw).hexdigest()
+    # Whether a PDF is one of page images is asked of a child process: once per file.
+    if not (
+        path.suffix.lower() in SCAN.suffixes or (raw.startswith(b"%PDF-") and _SCANNED.get(key, lambda: is_scan(raw)))
+    ):
         return None
 
     def recognised() -> Document:
@@ -262,7 +267,7 @@ def read_if_scan(path: Path) -> Document | None:
         except ScanError as error:
             raise ScaffoldError(str(error)) from None
 
-    return _RECOGNISED.get(hashlib.sha256(raw).hexdigest(), recognised)
+    return _RECOGNISED.get(key, recognised)
 
 
 def read_source(path: Path) -> tuple[Document, str, list[str]]:
