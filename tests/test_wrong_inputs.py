@@ -427,7 +427,8 @@ CASES = [
     Case(
         "Import: Binärdatei",
         source_file("scan.txt", bytes(range(256)) * 8),
-        "scan.txt ist weder Text noch PDF (enthält Nullbytes)",
+        "scan.txt ist keine Textdatei, sondern die Datei eines anderen Programms; bitte als PDF, Word-Datei "
+        "(.docx) oder Text speichern und dann einlesen.",
         ("import", "../scan.txt"),
     ),
     Case(

@@ -80,7 +80,10 @@ def _decoded(raw: bytes, shown: str) -> tuple[str, list[str]]:
         if max(even_zeros, odd_zeros) > len(raw) // 4:
             encoding = "utf-16-be" if even_zeros > odd_zeros else "utf-16-le"
             return _decode(raw, encoding, shown), [f"als {encoding.upper()} gelesen."]
-        raise DocumentError(f"{shown} ist weder Text noch PDF (enthält Nullbytes); bitte als PDF oder Text speichern.")
+        raise DocumentError(
+            f"{shown} ist keine Textdatei, sondern die Datei eines anderen Programms; bitte als PDF, Word-Datei "
+            "(.docx) oder Text speichern und dann einlesen."
+        )
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError:
