@@ -37,7 +37,8 @@ def decoded_text(raw: bytes, shown: str) -> tuple[str, list[str]]:
     controls = _CONTROL.findall(text)
     if len(controls) > max(3, len(text) // 100):
         raise DocumentError(
-            f"{shown} ist weder Text noch PDF (zu viele Steuerzeichen); bitte als PDF oder Text speichern."
+            f"{shown} ist keine Textdatei, sondern die Datei eines anderen Programms; bitte als PDF, Word-Datei "
+            "(.docx) oder Text speichern und dann einlesen."
         )
     if controls:
         text = _CONTROL.sub("", text)

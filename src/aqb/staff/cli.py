@@ -220,7 +220,11 @@ def _event(path: Path) -> dict[str, Any] | None:
     except FileNotFoundError:
         problem = "nicht gefunden"
     except OSError as error:
-        problem = f"nicht lesbar ({type(error).__name__})"
+        problem = (
+            "nicht lesbar (keine Leserechte, oder es ist ein Ordner)"
+            if isinstance(error, (PermissionError, IsADirectoryError))
+            else "nicht lesbar"
+        )
     except ValueError:  # not JSON, or not UTF-8
         problem = "kein JSON"
     else:
