@@ -3,6 +3,7 @@ safely on one line of a message."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 
@@ -64,6 +65,21 @@ def sort_key(text: str) -> str:
 
 _SORT_LETTERS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 
+
+# Characters that are never part of a text a person typed, wherever it comes from: C0 controls but tab,
+# line feed, form feed and carriage return; DEL and the C1 controls; Unicode's line and paragraph
+# separators (YAML and JavaScript end lines there, a reader sees none); the bidirectional embeddings,
+# overrides and isolates (they reorder what a reader sees); the noncharacters U+FFFE and U+FFFF. Each
+# kind of input adds what has no place in it, and says why:
+_NEVER_TEXT = "\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff"
+# a YAML file (aqb.data.yamlsource): a form feed has no use there; a carriage return is a Windows line end;
+CONTROL_IN_YAML = re.compile(f"[{_NEVER_TEXT}\x0c]")
+# one value as YAML gave it (aqb.data.problems): its line ends are line feeds, so a form feed or a
+# carriage return left in it came from an escape ("\r") and reaches pages, downloads and terminals;
+CONTROL_IN_VALUE = re.compile(f"[{_NEVER_TEXT}\x0c\x0d]")
+# a signed document's text (aqb.document.text): a form feed is its page break, a carriage return a line
+# end; a byte order mark inside the text is a leftover of files pasted together.
+CONTROL_IN_DOCUMENT = re.compile(f"[{_NEVER_TEXT}\ufeff]")
 
 # What shows nothing, or nothing certain, yet makes a value differ from one that looks the same: the
 # one definition behind the rule for every text in data/ (yamlsource refuses these with line and

@@ -7,19 +7,14 @@ from dataclasses import dataclass
 
 # escaped and INVISIBLE live with the other ways text is written (aqb.formatting), where the document
 # readers use them too; they stay importable from here.
-from aqb.formatting import INVISIBLE, escaped
+from aqb.formatting import CONTROL_IN_VALUE, INVISIBLE, escaped
 
 __all__ = ["INVISIBLE", "DataError", "Problem", "escaped", "has_control_characters"]
 
 
 def has_control_characters(text: str) -> re.Match[str] | None:
     """The first character a value from data may not hold (line breaks and tabs are allowed)."""
-    return _VALUE_CONTROL.search(text)
-
-
-# C0 controls except tab and line feed, DEL, C1 controls, line/paragraph separators, bidirectional
-# embeddings, overrides and isolates, and non-characters: they reach pages, downloads and messages.
-_VALUE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+    return CONTROL_IN_VALUE.search(text)
 
 
 @dataclass(frozen=True, order=True)

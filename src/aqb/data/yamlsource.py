@@ -12,6 +12,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from aqb.data.problems import INVISIBLE, Problem, has_control_characters
+from aqb.formatting import CONTROL_IN_YAML
 
 Location = tuple[str | int, ...]
 
@@ -119,7 +120,7 @@ def checked_text(raw: bytes, shown_path: str) -> str:
             ]
         ) from None
 
-    control = _CONTROL.search(text)
+    control = CONTROL_IN_YAML.search(text)
     if control:
         raise YamlReadError(
             [
@@ -404,7 +405,6 @@ def dotted(location: Location) -> str:
 
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 _SYNTAX_MESSAGES = {
     "tab": "Tabulatoren sind nicht erlaubt; mit Leerzeichen einrücken",

@@ -12,9 +12,9 @@ import re
 
 from aqb.document.formats import DocumentError
 from aqb.document.model import Block, BlockKind, Document, Line, SourceRef
+from aqb.formatting import CONTROL_IN_DOCUMENT
 
 PAGE_BREAK = "\f"
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -34,14 +34,14 @@ def read_text(raw: bytes, shown: str) -> Document:
 def decoded_text(raw: bytes, shown: str) -> tuple[str, list[str]]:
     """A text file's text, control characters removed, and notes on how it was decoded."""
     text, notes = _decoded(raw, shown)
-    controls = _CONTROL.findall(text)
+    controls = CONTROL_IN_DOCUMENT.findall(text)
     if len(controls) > max(3, len(text) // 100):
         raise DocumentError(
             f"{shown} ist keine Textdatei, sondern die Datei eines anderen Programms; bitte als PDF, Word-Datei "
             "(.docx) oder Text speichern und dann einlesen."
         )
     if controls:
-        text = _CONTROL.sub("", text)
+        text = CONTROL_IN_DOCUMENT.sub("", text)
         notes.append(f"{len(controls)} unsichtbare Steuerzeichen entfernt.")
     return text, notes
 
