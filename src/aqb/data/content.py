@@ -85,14 +85,41 @@ RESERVED_NAMES = frozenset(
 PAGE_TEMPLATES = frozenset({"aqb/pages/impressum.html"})
 OPERATOR_ROLES = frozenset({"datenschutz", "barrierefreiheit"})
 HIDDEN_PARTS = frozenset({"navigation", "toc", "footer", "path"})
-FRONT_MATTER_KEYS = {
-    "title": "Seitentitel (eine Zeile Text)",
-    "description": "Beschreibung für Suchmaschinen (eine Zeile Text)",
-    "template": "Vorlage: " + ", ".join(sorted(PAGE_TEMPLATES)),
-    "betreiber_rolle": "mit der Vorlage des Impressums: " + ", ".join(sorted(OPERATOR_ROLES)),
-    "hide": "Liste aus " + ", ".join(sorted(HIDDEN_PARTS)),
+
+
+@dataclass(frozen=True)
+class FrontMatterKey:
+    """One setting a page's front matter may hold: what it is (German: the message lists them all) and what is
+    wrong with a value of it (None: nothing; the page's other settings at hand, for a setting that needs one)."""
+
+    described: str
+    problem: Callable[[Any, Mapping[Any, Any]], str | None]
+
+
+# Every setting a page may have, declared once: the check, the message and the guide's list derive from it.
+FRONT_MATTER: dict[str, FrontMatterKey] = {
+    "title": FrontMatterKey("Seitentitel (eine Zeile Text)", lambda value, _: _line_text_problem(value, 120)),
+    "description": FrontMatterKey(
+        "Beschreibung für Suchmaschinen (eine Zeile Text)", lambda value, _: _line_text_problem(value, 300)
+    ),
+    "template": FrontMatterKey(
+        "Vorlage: " + ", ".join(sorted(PAGE_TEMPLATES)),
+        lambda value, _: None if value in PAGE_TEMPLATES else f"ist keine Vorlage für eigene Seiten: '{value}'",
+    ),
+    "betreiber_rolle": FrontMatterKey(
+        "mit der Vorlage des Impressums: " + ", ".join(sorted(OPERATOR_ROLES)),
+        lambda value, settings: _operator_role_problem(value, settings),
+    ),
+    "hide": FrontMatterKey(
+        "Liste aus " + ", ".join(sorted(HIDDEN_PARTS)),
+        lambda value, _: (
+            None
+            if isinstance(value, list) and all(item in HIDDEN_PARTS for item in value)
+            else f"muss eine Liste aus {', '.join(sorted(HIDDEN_PARTS))} sein: '{value}'"
+        ),
+    ),
 }
-_MAX_LINE_TEXT = {"title": 120, "description": 300}
+FRONT_MATTER_KEYS = {name: key.described for name, key in FRONT_MATTER.items()}
 
 # Raw HTML a page may hold besides what Markdown writes itself (the pages need none of it today).
 RAW_HTML_TAGS = frozenset({"br", "abbr", "sub", "sup"})
@@ -367,19 +394,15 @@ def read_settings_problems(settings: Mapping[str, Any], source: str, shown: str)
 
 
 def _setting_problem(key: str, value: Any, settings: Mapping[Any, Any]) -> str | None:
-    if key not in FRONT_MATTER_KEYS:
-        return "ist keine erlaubte Seiteneinstellung"
-    if key in _MAX_LINE_TEXT:
-        return _line_text_problem(value, _MAX_LINE_TEXT[key])
-    if key == "template" and value not in PAGE_TEMPLATES:
-        return f"ist keine Vorlage für eigene Seiten: '{value}'"
-    if key == "betreiber_rolle":
-        if value not in OPERATOR_ROLES:
-            return f"ist keine bekannte Rolle: '{value}'"
-        if settings.get("template") != "aqb/pages/impressum.html":
-            return "gilt nur mit template: aqb/pages/impressum.html"
-    if key == "hide" and not (isinstance(value, list) and all(item in HIDDEN_PARTS for item in value)):
-        return f"muss eine Liste aus {', '.join(sorted(HIDDEN_PARTS))} sein: '{value}'"
+    declared = FRONT_MATTER.get(key)
+    return "ist keine erlaubte Seiteneinstellung" if declared is None else declared.problem(value, settings)
+
+
+def _operator_role_problem(value: Any, settings: Mapping[Any, Any]) -> str | None:
+    if value not in OPERATOR_ROLES:
+        return f"ist keine bekannte Rolle: '{value}'"
+    if settings.get("template") != "aqb/pages/impressum.html":
+        return "gilt nur mit template: aqb/pages/impressum.html"
     return None
 
 
