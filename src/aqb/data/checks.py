@@ -615,10 +615,9 @@ def warnings(
         found.extend(_project_in_two_types(agreement, document))
         if agreement.quelle.url is None:
             found.append(
-                Problem(
-                    document.path,
-                    document.line_of(("quelle",)),
-                    "quelle",
+                located(
+                    document,
+                    ("quelle",),
                     "nennt keine Adresse (url), unter der man den Text prüfen kann",
                     "Wenn das Dokument online steht, quelle.url ergänzen.",
                 )
@@ -642,10 +641,9 @@ def _budget_jump(agreement: AnyAgreement, earlier: AnyAgreement | None, document
     if earlier is not None and earlier.budget and abs(agreement.budget - earlier.budget) > earlier.budget / 2:
         change = (agreement.budget - earlier.budget) / earlier.budget * 100
         field = "budget" if isinstance(agreement, FullTextAgreement) else "budget_laut_quelle"
-        yield Problem(
-            document.path,
-            document.line_of((field,)),
-            field,
+        yield located(
+            document,
+            (field,),
             f"weicht um {signed_percent(change)} vom Vorjahr ab ({earlier.jahr}: {euro(earlier.budget)})",
             "Bitte mit dem unterzeichneten Text vergleichen.",
         )
@@ -656,10 +654,9 @@ def _project_in_two_types(agreement: AnyAgreement, document: YamlDocument) -> It
     for measure, projects in agreement.massnahmen.items():
         for index, project in enumerate(projects):
             if project in seen and seen[project] != measure:
-                yield Problem(
-                    document.path,
-                    document.line_of(("massnahmen", measure, index)),
-                    dotted(("massnahmen", measure, index)),
+                yield located(
+                    document,
+                    ("massnahmen", measure, index),
                     f"dasselbe Projekt steht auch unter '{seen[project]}': '{project}'",
                     "Prüfen, ob das Projekt wirklich zu beiden Maßnahmenarten gehört.",
                 )

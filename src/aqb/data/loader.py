@@ -191,11 +191,19 @@ class _DatasetReader:
 
     def _validate(self, document: YamlDocument, adapter: TypeAdapter[Any], model: Any, tag: str | None = None) -> Any:
         """Validate; `tag` is the record kind of a tagged union, which pydantic puts first in error paths."""
+        value, found = self._validated(document, adapter, model, tag)
+        self.problems.extend(found)
+        return value
+
+    @staticmethod
+    def _validated(
+        document: YamlDocument, adapter: TypeAdapter[Any], model: Any, tag: str | None = None
+    ) -> tuple[Any, list[Problem]]:
+        """The validated value (None if invalid) and what is wrong with it."""
         try:
-            return adapter.validate_python(document.data)
+            return adapter.validate_python(document.data), []
         except ValidationError as error:
-            self.problems.extend(translate(error, document, model, tag))
-            return None
+            return None, list(translate(error, document, model, tag))
 
     def _problem(self, document: YamlDocument, location: Location, message: str, hint: str | None = None) -> None:
         self.problems.append(located(document, location, message, hint))
@@ -320,18 +328,22 @@ class _DatasetReader:
             if document is None:
                 continue
             raw = document.data if isinstance(document.data, dict) else {}
-            before = len(self.problems)
-            self.problems.extend(path_problems(document, raw, file))
-            self.problems.extend(reference_problems(document, raw, partners, measure_types, standard_texts))
-            self.problems.extend(source_year_problems(document, raw))
             kind = raw.get("art") if raw.get("art") in AGREEMENT_KINDS else None
             model = AGREEMENT_KINDS[kind] if kind is not None else AgreementBase
-            agreement = self._validate(document, adapter, model, kind)
-            # Year and partner must match the path, so each (year, partner) has one file at most.
-            self.problems.extend(open_points(document))
-            if len(self.problems) == before:
-                self.problems.extend(agreement_problems(document, agreement, standard_texts, self.data_dir))
-            if agreement is not None and len(self.problems) == before:
+            agreement, found = self._validated(document, adapter, model, kind)
+            found = [
+                *path_problems(document, raw, file),
+                *reference_problems(document, raw, partners, measure_types, standard_texts),
+                *source_year_problems(document, raw),
+                *found,
+                *open_points(document),
+            ]
+            # The checks across fields need a record that is valid in itself.
+            if not found and agreement is not None:
+                found = list(agreement_problems(document, agreement, standard_texts, self.data_dir))
+            self.problems.extend(found)
+            if agreement is not None and not found:
+                # The path names year and partner (path_problems), so each (year, partner) has one file at most.
                 agreements.append(agreement)
                 self.documents[(agreement.jahr, agreement.partner)] = document
         return tuple(sorted(agreements, key=lambda a: (a.jahr, a.partner)))
