@@ -1,5 +1,6 @@
-"""The importer's old view of a signed document (text and numbered lines), now a thin layer over
-`aqb.document`: it stays until the importer reads Documents itself (`read_document`, `flat_lines`).
+"""The importer's view of a signed document, over `aqb.document`: the Document as read and its text (to find
+year and partner, to pair scans, to propose a standard text), and its lines as read (`document_lines`: page
+furniture apart, what the margin surely broke joined, where a line may go on marked).
 
 The file's kind is decided as the importer always did (a PDF by its first bytes whatever its name,
 anything else not .pdf or .docx as text); reading, page furniture and hyphenation are
