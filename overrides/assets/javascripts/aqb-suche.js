@@ -117,6 +117,38 @@ async function showResults(results, isCurrent) {
   list.replaceChildren(...items);
 }
 
+// Pagefind, finding no indexed word that begins with a search word, falls back to the longest indexed
+// word that the search word begins with: "Jugendwerkstatt" would find every page with "Jugend". So a
+// search word counts as found only where a page has it (the same stem: Pagefind's exact search) or a
+// word that begins with it (typing "Teilzeit" finds "Teilzeitausbildung"). Pagefind uses the fallback
+// for all pages or none, so the first page it returns tells; its fragment is loaded to show it anyway.
+function folded(text) {
+  return text.toLocaleLowerCase("de").normalize("NFD").replace(/\p{M}/gu, "").replaceAll("ß", "ss").replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+// A page word and its parts, as Pagefind indexes them ("Marburg-Biedenkopf", "FragDenStaat").
+function wordParts(word) {
+  const parts = word.split(/[^\p{L}\p{N}]+|(?<=\p{Ll})(?=\p{Lu})/u);
+  return [word, ...parts].map(folded).filter(Boolean);
+}
+
+async function isFound(word) {
+  const exact = await pagefind.search(`"${word}"`);
+  if (exact.results.length) return true;
+  const first = (await pagefind.search(word)).results[0];
+  if (!first) return false;
+  const data = await first.data();
+  const target = folded(word);
+  const words = data.raw_content.split(/[\r\n\s]+/g);
+  return data.locations.some((at) => wordParts(words[at] ?? "").some((part) => part.startsWith(target)));
+}
+
+async function everyWordFound(term) {
+  if (/^\s*".+"\s*$/.test(term)) return true; // an exact phrase: Pagefind uses no fallback
+  const words = term.split(/\s+/).filter((word) => folded(word));
+  return (await Promise.all(words.map(isFound))).every(Boolean);
+}
+
 // A newer search (typing, a ticked filter) replaces an older one that is still loading.
 let latestRun = 0;
 
@@ -134,12 +166,13 @@ async function run() {
     if (allCounts) showCounts(allCounts);
     return;
   }
-  const search = await pagefind.search(term || null, { filters });
+  const [search, found] = await Promise.all([pagefind.search(term || null, { filters }), everyWordFound(term)]);
   if (!isCurrent()) return;
-  if (allCounts) showCounts(search.filters);
-  await showResults(search.results, isCurrent);
+  const results = found ? search.results : [];
+  if (allCounts) showCounts(found ? search.filters : {});
+  await showResults(results, isCurrent);
   if (!isCurrent()) return;
-  const count = search.results.length;
+  const count = results.length;
   status.textContent = count === 0 ? "Keine Treffer." : count === 1 ? "1 Treffer." : `${count} Treffer.`;
 }
 
