@@ -132,7 +132,7 @@ def results(tab: Any, base: str, query: str) -> list[tuple[str, str]]:
     found = []
     for item in tab.locator("#aqb-treffer > li").all():
         address = urlparse(item.locator("h3 a").get_attribute("href") or "").path
-        found.append((address, item.locator("> p:not(.aqb-treffer-ort)").inner_text()))
+        found.append((address, item.locator(".aqb-treffer-auszug").inner_text()))
     return found
 
 
@@ -190,3 +190,37 @@ def test_excerpts_show_the_budget_formatted_never_as_raw_digits(
     excerpt = dict(results(tab, served_site, query))[agreement]
     assert amount in excerpt
     assert not re.search(r"\d{6,}", excerpt), excerpt
+
+
+def projects_shown(tab: Any, base: str, text: str) -> list[str]:
+    """The rows /projekte/ shows for `text` in its filter field: the agreements' addresses."""
+    tab.goto(f"{base}projekte/")
+    tab.get_by_label("Projekt oder Ort enthält").fill(text)
+    expect(tab.locator("#aqb-projekte-status")).to_contain_text("Projekten angezeigt")
+    rows = tab.locator("#aqb-projekte tbody tr:not([hidden]) td.aqb-titelzelle a").all()
+    return [urlparse(row.evaluate("link => link.href")).path for row in rows]
+
+
+# Search finds every page that has the word; /projekte/ lists projects. An agreement known only from a
+# source can name the word among the source's other statements (Wetteraukreis 2024: "Teilzeitausbildung"),
+# which is no project: each hit says where the word stands, and those found as a project are /projekte/'s.
+@pytest.mark.parametrize(
+    ("word", "other_statement"),
+    [("Teilzeitausbildung", "/kreise/wetteraukreis/2024/"), ("Frauenakademie", None), ("Berufspaten", None)],
+)
+def test_search_counts_as_projects_what_the_projects_page_shows(
+    browser_page: tuple[Any, list[str]], served_site: str, word: str, other_statement: str | None
+) -> None:
+    tab, _ = browser_page
+    search(tab, served_site, f"q={word}")
+    as_project: list[tuple[str, str]] = []
+    elsewhere: list[tuple[str, str]] = []
+    for item in tab.locator("#aqb-treffer > li").all():
+        address = urlparse(item.locator("h3 a").get_attribute("href") or "").path
+        where = item.locator(".aqb-treffer-fundstelle")
+        under = where.inner_text() if where.count() else ""
+        (as_project if "Projekte" in under else elsewhere).append((address, under))
+    assert sorted(address for address, _ in as_project) == sorted(projects_shown(tab, served_site, word))
+    assert as_project, "mindestens ein Projekt"
+    if other_statement:
+        assert (other_statement, "Gefunden unter: Weitere Angaben der Quelle") in elsewhere

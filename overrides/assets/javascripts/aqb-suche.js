@@ -80,6 +80,19 @@ function link(url, text) {
   return anchor;
 }
 
+// Where on an agreement page the search words stand: the key fact (its term, e.g. "Weitere Angaben der
+// Quelle") before each hit. A word among the source's other statements is no project, and /projekte/
+// counts projects: the reader sees which of the two a hit is.
+function foundUnder(data) {
+  const anchors = [...(data.anchors ?? [])].sort((a, b) => a.location - b.location);
+  const terms = new Set();
+  for (const location of data.locations) {
+    const anchor = anchors.filter((a) => a.location <= location).at(-1);
+    if (anchor?.element === "dt" && anchor.text) terms.add(anchor.text);
+  }
+  return [...terms];
+}
+
 async function showResults(results, isCurrent) {
   const items = [];
   for (const result of results.slice(0, 50)) {
@@ -101,8 +114,16 @@ async function showResults(results, isCurrent) {
       .filter((sub) => sub.url !== data.url && !titles.has(sub.title) && titles.add(sub.title))
       .slice(0, 3);
     const excerpt = document.createElement("p");
+    excerpt.className = "aqb-treffer-auszug";
     excerpt.append(...excerptNodes((sections[0] ?? data).excerpt));
     item.append(excerpt);
+    const terms = foundUnder(data);
+    if (terms.length) {
+      const where = document.createElement("p");
+      where.className = "aqb-treffer-fundstelle";
+      where.textContent = `Gefunden unter: ${terms.join("; ")}`;
+      item.append(where);
+    }
     if (sections.length) {
       const jumps = document.createElement("ul");
       for (const sub of sections) {
