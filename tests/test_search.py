@@ -33,6 +33,8 @@ def search(tab: Any, base: str, query: str) -> list[str]:
         "q=Qualifizierungsprojekt",
         "q=Massnahme",
         "q=Ma%C3%9Fnahme",
+        "q=Frauenakad",  # the beginning of a word, as typed
+        "q=Biedenkopf",  # a part of a hyphenated name
     ],
 )
 def test_search_finds_the_agreement(browser_page: tuple[Any, list[str]], served_site: str, query: str) -> None:
@@ -122,3 +124,103 @@ def test_search_by_keyboard_from_the_header(browser_page: tuple[Any, list[str]],
     tab.locator("#aqb-treffer a").first.focus()
     tab.keyboard.press("Enter")
     tab.wait_for_url("**/kreise/marburg-biedenkopf/2025/")
+
+
+def results(tab: Any, base: str, query: str) -> list[tuple[str, str]]:
+    """Open the search page with `query` and return each result's address (path) and excerpt."""
+    search(tab, base, query)
+    found = []
+    for item in tab.locator("#aqb-treffer > li").all():
+        address = urlparse(item.locator("h3 a").get_attribute("href") or "").path
+        found.append((address, item.locator(".aqb-treffer-auszug").inner_text()))
+    return found
+
+
+# Pagefind, finding no indexed word that begins with a search word, would fall back to a shorter
+# word: "Jugendwerkstatt" found every page with "Jugend" (the ministry's name).
+@pytest.mark.parametrize(
+    "query",
+    ["q=Jugendwerkstatt", "q=Jugendwerkstatt+Marburg-Biedenkopf", "q=Frauenakademiezentrum", "q=Voice+Connection"],
+)
+def test_no_hit_without_the_word(browser_page: tuple[Any, list[str]], served_site: str, query: str) -> None:
+    tab, _ = browser_page
+    assert search(tab, served_site, query) == []
+    expect(tab.locator("#aqb-suche-status")).to_have_text("Keine Treffer.")
+
+
+AGREEMENT_OR_PARTNER = re.compile(r"/kreise/[a-z-]+/(\d{4}/)?")
+# Text for screen readers and request links: not what a reader searched for.
+HELPER_TEXT = re.compile(r"Vereinbarung anfragen|reichen Sie sie ein|Hier einreichen|\(fragdenstaat\.de\)|, 20\d\d\)")
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("q=Gie%C3%9Fen", "/kreise/giessen/"),
+        ("q=Lahn-Dill-Kreis", "/kreise/lahn-dill-kreis/"),
+        ("q=Vogelsbergkreis", "/kreise/vogelsbergkreis/"),
+    ],
+)
+def test_a_place_finds_its_partner_and_agreement_pages_not_lists_of_missing_ones(
+    browser_page: tuple[Any, list[str]], served_site: str, query: str, first: str
+) -> None:
+    tab, _ = browser_page
+    found = results(tab, served_site, query)
+    assert found[0][0] == first
+    partner_pages = [address for address, _ in found if AGREEMENT_OR_PARTNER.fullmatch(address)]
+    assert partner_pages[0] == first
+    # No year page, directory or contributor guide through its lists of partners or its field tables.
+    lists = [address for address, _ in found if address.startswith(("/jahre/", "/mitmachen/")) or address == "/kreise/"]
+    assert not lists
+    assert not [excerpt for _, excerpt in found if HELPER_TEXT.search(excerpt)]
+
+
+@pytest.mark.parametrize(
+    ("query", "agreement", "amount"),
+    [
+        ("q=1.118.780", "/kreise/marburg-biedenkopf/2025/", "1.118.780 €"),
+        ("q=Marburg-Biedenkopf+Budget", "/kreise/marburg-biedenkopf/2025/", "1.118.780 €"),
+        ("q=Wetteraukreis+Budget", "/kreise/wetteraukreis/2024/", "1.140.300 €"),
+    ],
+)
+def test_excerpts_show_the_budget_formatted_never_as_raw_digits(
+    browser_page: tuple[Any, list[str]], served_site: str, query: str, agreement: str, amount: str
+) -> None:
+    tab, _ = browser_page
+    excerpt = dict(results(tab, served_site, query))[agreement]
+    assert amount in excerpt
+    assert not re.search(r"\d{6,}", excerpt), excerpt
+
+
+def projects_shown(tab: Any, base: str, text: str) -> list[str]:
+    """The rows /projekte/ shows for `text` in its filter field: the agreements' addresses."""
+    tab.goto(f"{base}projekte/")
+    tab.get_by_label("Projekt oder Ort enthält").fill(text)
+    expect(tab.locator("#aqb-projekte-status")).to_contain_text("Projekten angezeigt")
+    rows = tab.locator("#aqb-projekte tbody tr:not([hidden]) td.aqb-titelzelle a").all()
+    return [urlparse(row.evaluate("link => link.href")).path for row in rows]
+
+
+# Search finds every page that has the word; /projekte/ lists projects. An agreement known only from a
+# source can name the word among the source's other statements (Wetteraukreis 2024: "Teilzeitausbildung"),
+# which is no project: each hit says where the word stands, and those found as a project are /projekte/'s.
+@pytest.mark.parametrize(
+    ("word", "other_statement"),
+    [("Teilzeitausbildung", "/kreise/wetteraukreis/2024/"), ("Frauenakademie", None), ("Berufspaten", None)],
+)
+def test_search_counts_as_projects_what_the_projects_page_shows(
+    browser_page: tuple[Any, list[str]], served_site: str, word: str, other_statement: str | None
+) -> None:
+    tab, _ = browser_page
+    search(tab, served_site, f"q={word}")
+    as_project: list[tuple[str, str]] = []
+    elsewhere: list[tuple[str, str]] = []
+    for item in tab.locator("#aqb-treffer > li").all():
+        address = urlparse(item.locator("h3 a").get_attribute("href") or "").path
+        where = item.locator(".aqb-treffer-fundstelle")
+        under = where.inner_text() if where.count() else ""
+        (as_project if "Projekte" in under else elsewhere).append((address, under))
+    assert sorted(address for address, _ in as_project) == sorted(projects_shown(tab, served_site, word))
+    assert as_project, "mindestens ein Projekt"
+    if other_statement:
+        assert (other_statement, "Gefunden unter: Weitere Angaben der Quelle") in elsewhere

@@ -80,6 +80,19 @@ function link(url, text) {
   return anchor;
 }
 
+// Where on an agreement page the search words stand: the key fact (its term, e.g. "Weitere Angaben der
+// Quelle") before each hit. A word among the source's other statements is no project, and /projekte/
+// counts projects: the reader sees which of the two a hit is.
+function foundUnder(data) {
+  const anchors = [...(data.anchors ?? [])].sort((a, b) => a.location - b.location);
+  const terms = new Set();
+  for (const location of data.locations) {
+    const anchor = anchors.filter((a) => a.location <= location).at(-1);
+    if (anchor?.element === "dt" && anchor.text) terms.add(anchor.text);
+  }
+  return [...terms];
+}
+
 async function showResults(results, isCurrent) {
   const items = [];
   for (const result of results.slice(0, 50)) {
@@ -101,8 +114,16 @@ async function showResults(results, isCurrent) {
       .filter((sub) => sub.url !== data.url && !titles.has(sub.title) && titles.add(sub.title))
       .slice(0, 3);
     const excerpt = document.createElement("p");
+    excerpt.className = "aqb-treffer-auszug";
     excerpt.append(...excerptNodes((sections[0] ?? data).excerpt));
     item.append(excerpt);
+    const terms = foundUnder(data);
+    if (terms.length) {
+      const where = document.createElement("p");
+      where.className = "aqb-treffer-fundstelle";
+      where.textContent = `Gefunden unter: ${terms.join("; ")}`;
+      item.append(where);
+    }
     if (sections.length) {
       const jumps = document.createElement("ul");
       for (const sub of sections) {
@@ -115,6 +136,38 @@ async function showResults(results, isCurrent) {
     items.push(item);
   }
   list.replaceChildren(...items);
+}
+
+// Pagefind, finding no indexed word that begins with a search word, falls back to the longest indexed
+// word that the search word begins with: "Jugendwerkstatt" would find every page with "Jugend". So a
+// search word counts as found only where a page has it (the same stem: Pagefind's exact search) or a
+// word that begins with it (typing "Teilzeit" finds "Teilzeitausbildung"). Pagefind uses the fallback
+// for all pages or none, so the first page it returns tells; its fragment is loaded to show it anyway.
+function folded(text) {
+  return text.toLocaleLowerCase("de").normalize("NFD").replace(/\p{M}/gu, "").replaceAll("ß", "ss").replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+// A page word and its parts, as Pagefind indexes them ("Marburg-Biedenkopf", "FragDenStaat").
+function wordParts(word) {
+  const parts = word.split(/[^\p{L}\p{N}]+|(?<=\p{Ll})(?=\p{Lu})/u);
+  return [word, ...parts].map(folded).filter(Boolean);
+}
+
+async function isFound(word) {
+  const exact = await pagefind.search(`"${word}"`);
+  if (exact.results.length) return true;
+  const first = (await pagefind.search(word)).results[0];
+  if (!first) return false;
+  const data = await first.data();
+  const target = folded(word);
+  const words = data.raw_content.split(/[\r\n\s]+/g);
+  return data.locations.some((at) => wordParts(words[at] ?? "").some((part) => part.startsWith(target)));
+}
+
+async function everyWordFound(term) {
+  if (/^\s*".+"\s*$/.test(term)) return true; // an exact phrase: Pagefind uses no fallback
+  const words = term.split(/\s+/).filter((word) => folded(word));
+  return (await Promise.all(words.map(isFound))).every(Boolean);
 }
 
 // A newer search (typing, a ticked filter) replaces an older one that is still loading.
@@ -134,12 +187,13 @@ async function run() {
     if (allCounts) showCounts(allCounts);
     return;
   }
-  const search = await pagefind.search(term || null, { filters });
+  const [search, found] = await Promise.all([pagefind.search(term || null, { filters }), everyWordFound(term)]);
   if (!isCurrent()) return;
-  if (allCounts) showCounts(search.filters);
-  await showResults(search.results, isCurrent);
+  const results = found ? search.results : [];
+  if (allCounts) showCounts(found ? search.filters : {});
+  await showResults(results, isCurrent);
   if (!isCurrent()) return;
-  const count = search.results.length;
+  const count = results.length;
   status.textContent = count === 0 ? "Keine Treffer." : count === 1 ? "1 Treffer." : `${count} Treffer.`;
 }
 

@@ -15,10 +15,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-# The contributor guide's YAML examples quote a real agreement: they would show up as a second,
-# garbled hit for its projects. The guide's prose stays searchable.
+# Left out of the index wherever they stand:
+# - the contributor guide's YAML examples quote a real agreement: they would show up as a second,
+#   garbled hit for its projects (the guide's prose stays searchable);
+# - text only for screen readers (.aqb-unsichtbar) repeats what stands beside it ("Vereinbarung
+#   anfragen (Landkreis Gießen, 2020)") and would make a page a hit, and an excerpt, for it.
+EXCLUDED = ".aqb-leitfaden pre, .aqb-unsichtbar"
 # Isolated mode (-I): a folder pagefind/ in the repository cannot stand in for the installed wrapper.
-PAGEFIND_COMMAND = [sys.executable, "-I", "-m", "pagefind", "--silent", "--exclude-selectors", ".aqb-leitfaden pre"]
+PAGEFIND_COMMAND = [sys.executable, "-I", "-m", "pagefind", "--silent", "--exclude-selectors", EXCLUDED]
 START, END = "<!--aqb-suchbereich-->", "<!--/aqb-suchbereich-->"
 
 
