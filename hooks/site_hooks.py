@@ -89,6 +89,8 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         dataset,
         (root / "CONTRIBUTING.md").read_text(encoding="utf-8"),
         site_url=config.site_url or "",
+        # `make serve` puts the preview's address into site_url; SITE_URL is still what mkdocs.yml configures.
+        public_url=os.environ.get("SITE_URL") or config.site_url or "",
         operator=operator.get("name", ""),
         file_dates=last_changes(root, ["data", "content"]),
         repository=repository,
