@@ -89,6 +89,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         dataset,
         (root / "CONTRIBUTING.md").read_text(encoding="utf-8"),
         site_url=config.site_url or "",
+        public_url=_configured_address(config),
         operator=operator.get("name", ""),
         file_dates=last_changes(root, ["data", "content"]),
         repository=repository,
@@ -96,6 +97,11 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     )
     config.nav = expand_nav(config.nav, _site)
     return config
+
+
+def _configured_address(config: MkDocsConfig) -> str:
+    """The address mkdocs.yml configures: `make serve` puts the preview's into site_url, SITE_URL stays."""
+    return os.environ.get("SITE_URL") or config.site_url or ""
 
 
 def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files:

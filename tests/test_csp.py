@@ -171,4 +171,7 @@ def test_nginx_example_sends_the_headers_and_the_site_works(browser_page: tuple[
     assert tab.request.get(nginx + "gibt-es-nicht/").status == 404
     csv = tab.request.get(nginx + "daten/vereinbarungen.csv")
     assert csv.status == 200 and csv.headers["content-type"].startswith("text/csv")
+    workbook = tab.request.get(nginx + "daten/zielvereinbarungen.xlsx")
+    assert workbook.status == 200 and workbook.body().startswith(b"PK")
+    assert workbook.headers["content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert refused == []

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
 from aqb.data.loader import load_dataset
 from aqb.data.problems import DataError
@@ -100,6 +102,20 @@ def test_every_server_csv_defuses_disguised_formulas(formula_site: Path) -> None
             assert "'" + name in projects, (path.name, name)
 
 
+@pytest.mark.parametrize("folder", ["daten", "daten/2025"])
+def test_the_workbook_keeps_formula_like_names_as_plain_text(formula_site: Path, folder: str) -> None:
+    """In a workbook a cell has its type: each name is text, unchanged (no apostrophe), never a formula."""
+    path = formula_site / folder / "zielvereinbarungen.xlsx"
+    sheet = load_workbook(path)["Projekte"]
+    column = [cell.value for cell in sheet[1]].index("projekt")
+    cells = {row[column].value: row[column].data_type for row in sheet.iter_rows(min_row=2)}
+    for name in OWASP[:4] + PUBLISHABLE:
+        assert cells.get(name) == "s", name
+    with zipfile.ZipFile(path) as archive:
+        sheets = [archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith("xl/worksheets/")]
+    assert sheets and not any("<f>" in xml or "<f " in xml for xml in sheets)  # no formula anywhere
+
+
 @pytest.mark.browser
 def test_the_projects_page_csv_defuses_them_too(formula_site: Path, browser: Any) -> None:
     context = browser.new_context(accept_downloads=True)
@@ -126,3 +142,30 @@ def test_the_projects_page_csv_defuses_them_too(formula_site: Path, browser: Any
     # The page shows each name once (the browser trims white space around it); each must be defused.
     assert len(formulas) == len(OWASP[:4] + PUBLISHABLE), formulas
     assert all(cell.startswith("'") for cell in formulas), formulas
+
+
+@pytest.mark.browser
+def test_the_projects_page_excel_table_keeps_them_as_text(formula_site: Path, browser: Any, tmp_path: Path) -> None:
+    """The projects page writes a real workbook in the browser (no library from elsewhere): names stay text."""
+    context = browser.new_context(accept_downloads=True)
+    tab = context.new_page()
+    try:
+        with serve(formula_site) as url:
+            tab.goto(url + "projekte/")
+            tab.get_by_label("Gebietskörperschaft").select_option("Landkreis Fulda")
+            with tab.expect_download() as download:
+                tab.get_by_role("button", name="Angezeigte Projekte als Excel-Tabelle herunterladen").click()
+            assert download.value.suggested_filename == "projekte.xlsx"
+            download.value.save_as(tmp_path / "projekte.xlsx")
+            sheet = load_workbook(tmp_path / "projekte.xlsx")["Projekte"]
+    finally:
+        context.close()
+    header = [cell.value for cell in sheet[1]]
+    assert header == ["Projekt", "Maßnahmenart", "Gebietskörperschaft", "Jahr", "Auch in", "Adresse"]
+    rows = list(sheet.iter_rows(min_row=2))
+    names = OWASP[:4] + PUBLISHABLE
+    expected = {name.strip() for name in names[0::3] if name.strip()}  # Fulda's share; the page trims white space
+    assert {row[0].value for row in rows} == expected
+    assert all(row[0].data_type == "s" and row[2].value == "Landkreis Fulda" for row in rows)
+    assert all(row[3].value == 2025 for row in rows)  # the year is a number
+    assert all(str(row[5].value).startswith(url) and str(row[5].value).endswith("kreise/fulda/2025/") for row in rows)

@@ -8,8 +8,10 @@ import json
 import logging
 import os
 import re
+import shutil
 import subprocess
 import sys
+import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,10 +19,12 @@ from xml.etree import ElementTree
 
 import feedparser
 import pytest
+from openpyxl import load_workbook
 from pydantic import TypeAdapter
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF
 
+from aqb.data.addresses import public_address
 from aqb.data.history import last_changes, parse_log
 from aqb.data.loader import load_dataset
 from aqb.data.model import NO_PROJECT, NOT_ENTERED, Agreement, FullTextAgreement, KeyFiguresRecord, PartnerEntry
@@ -35,11 +39,13 @@ from conftest import (
     page,
     place_project_files,
     real_agreement,
+    serve,
     synthetic_agreement,
     text_of,
 )
 
 MARBURG = "kreise/marburg-biedenkopf/2025/"
+PUBLIC = "https://aqb.example.org/"  # the public address a publication configures (SITE_URL)
 
 # Where each model field of an agreement appears in the CSV downloads (a new field must be added here).
 CSV_PLACES = {
@@ -122,7 +128,8 @@ def test_json_carries_the_full_rendered_text(real_site: Path) -> None:
         "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräfte sicherung\n  - Frauenakademie 2025" in text
     )
     assert text.rstrip().endswith("Erster Kreisbeigeordneter  \ndes Landkreises  \nMarburg-Biedenkopf")
-    assert records["marburg-biedenkopf"]["url"] == "http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/"
+    # Built without a public address: the path below the site, never the preview's http://127.0.0.1:8000/.
+    assert records["marburg-biedenkopf"]["url"] == "kreise/marburg-biedenkopf/2025/"
 
 
 @pytest.mark.parametrize("field", MODEL_FIELDS)
@@ -153,7 +160,7 @@ def test_csv_is_rfc_4180_and_has_one_row_per_agreement(real_site: Path) -> None:
         "massnahmenart": "qualifizierung",
         "projekt": "Voice Connect 2025",
         "massnahmenart_name": "Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung",
-        "url": "http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/",
+        "url": "kreise/marburg-biedenkopf/2025/",
     } in projects
     assert len(rows(read(real_site, "daten/gebietskoerperschaften.csv"))) == 27
 
@@ -200,7 +207,9 @@ def test_csv_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
     "ignore:ConjunctiveGraph is deprecated:DeprecationWarning"
 )  # inside rdflib's JSON-LD parser
 def test_catalogue_has_the_mandatory_dcat_ap_de_properties(real_site: Path) -> None:
-    graph = Graph().parse(data=read(real_site, "daten/katalog.ttl"), format="turtle")
+    graph = Graph().parse(
+        data=read(real_site, "daten/katalog.ttl"), format="turtle", publicID="http://127.0.0.1:8000/daten/katalog.ttl"
+    )
     catalogues = list(graph.subjects(RDF.type, DCAT.Catalog))
     assert len(catalogues) == 1
     for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCAT.dataset):
@@ -221,10 +230,15 @@ def test_catalogue_has_the_mandatory_dcat_ap_de_properties(real_site: Path) -> N
         assert graph.value(distribution, DCAT.accessURL) is not None
         assert graph.value(distribution, DCTERMS.license) == URIRef("http://dcat-ap.de/def/licenses/dl-zero-de/2.0")
         assert graph.value(distribution, DCTERMS.format) is not None
-    everything = URIRef("http://127.0.0.1:8000/daten/#datensatz")
+    everything = URIRef("http://127.0.0.1:8000/daten/#datensatz")  # relative to the file, where it is served
     spatial = set(graph.objects(everything, URIRef("http://dcat-ap.de/def/dcatde/politicalGeocodingURI")))
     assert URIRef("http://dcat-ap.de/def/politicalGeocoding/districtKey/06534") in spatial
-    assert Graph().parse(data=read(real_site, "daten/katalog.jsonld"), format="json-ld").isomorphic(graph)
+    json_ld = read(real_site, "daten/katalog.jsonld")
+    assert (
+        Graph()
+        .parse(data=json_ld, format="json-ld", base="http://127.0.0.1:8000/daten/katalog.jsonld")
+        .isomorphic(graph)
+    )
 
 
 # -- feeds ---------------------------------------------------------------------------------------------
@@ -258,10 +272,11 @@ def test_atom_feed_is_valid_and_newest_first(real_site: Path) -> None:
     assert parsed.version == "atom10"
     # Only records with a real date: the signed 2025 agreement (the copies here have no git history).
     assert [e.title for e in parsed.entries] == ["Zielvereinbarung 2025 – Landkreis Marburg-Biedenkopf"]
-    assert parsed.entries[0].link == "http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/"
+    assert parsed.entries[0].link == "kreise/marburg-biedenkopf/2025/"  # relative to feed.xml: no public address
     assert parsed.entries[0].published.startswith("2025-08-02")
     partner_feed = feedparser.parse(read(real_site, "kreise/marburg-biedenkopf/feed.xml"))
     assert not partner_feed.bozo and len(partner_feed.entries) == 1
+    assert partner_feed.entries[0].link == "../../kreise/marburg-biedenkopf/2025/"  # from kreise/marburg-biedenkopf/
 
 
 def test_pages_link_their_feeds(real_site: Path) -> None:
@@ -271,7 +286,10 @@ def test_pages_link_their_feeds(real_site: Path) -> None:
     own = found(page(real_site, "kreise/marburg-biedenkopf/").find("a", type="application/atom+xml"))
     assert attribute_of(own, "href") == "feed.xml"
     assert text_of(own) == "Neue Vereinbarungen mit dem Landkreis Marburg-Biedenkopf als Feed abonnieren"
-    assert page(real_site, "kreise/fulda/").find("a", type="application/atom+xml") is None  # no dated record: no feed
+    # Fulda has no agreement here yet: its feed is linked all the same, so readers learn of the first one.
+    fulda = found(page(real_site, "kreise/fulda/").find("a", type="application/atom+xml"))
+    assert attribute_of(fulda, "href") == "feed.xml"
+    assert text_of(fulda) == "Neue Vereinbarungen mit dem Landkreis Fulda als Feed abonnieren"
 
 
 def git_committed(project: Path, when: str) -> None:
@@ -308,24 +326,35 @@ def test_dates_come_from_history_and_are_never_invented(tmp_path: Path) -> None:
 # -- citing ------------------------------------------------------------------------------------------
 
 
-def test_agreement_page_can_be_cited(real_site: Path) -> None:
-    soup = page(real_site, MARBURG)
+CITATION = (
+    "„Zielvereinbarung 2025 zwischen dem Hessischen Ministerium für Arbeit, Integration, Jugend und "
+    "Soziales und dem Landkreis Marburg-Biedenkopf zur Umsetzung des hessischen Ausbildungs- und "
+    "Qualifizierungsbudgets“, unterzeichnet am 2. August 2025. In: AQB-Zielvereinbarungen Hessen."
+)
+
+
+def test_agreement_page_can_be_cited(published_site: Path) -> None:
+    soup = page(published_site, MARBURG)
     citation = text_of(soup.select_one("section.aqb-zitieren p"))
-    assert citation == (
-        "„Zielvereinbarung 2025 zwischen dem Hessischen Ministerium für Arbeit, Integration, Jugend und "
-        "Soziales und dem Landkreis Marburg-Biedenkopf zur Umsetzung des hessischen Ausbildungs- und "
-        "Qualifizierungsbudgets“, unterzeichnet am 2. August 2025. In: AQB-Zielvereinbarungen Hessen. "
-        "Online: http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/"
-    )
+    assert citation == f"{CITATION} Online: https://aqb.example.org/kreise/marburg-biedenkopf/2025/"
     assert (
         attribute_of(soup.find("link", rel="canonical"), "href")
-        == "http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/"
+        == "https://aqb.example.org/kreise/marburg-biedenkopf/2025/"
     )
     meta = {m.get("property") or m.get("name"): m["content"] for m in soup.find_all("meta") if m.get("content")}
     assert meta["og:title"] == "Zielvereinbarung 2025 – Landkreis Marburg-Biedenkopf"
-    assert meta["og:url"] == "http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/"
+    assert meta["og:url"] == "https://aqb.example.org/kreise/marburg-biedenkopf/2025/"
     assert meta["twitter:card"] == "summary"
     assert "Budget 1.118.780 €" in meta["og:description"]
+
+
+def test_a_local_build_cites_no_preview_address(real_site: Path) -> None:
+    """Without a public address the citation names none: http://127.0.0.1:8000/ leads nowhere for anyone else."""
+    soup = page(real_site, MARBURG)
+    assert text_of(soup.select_one("section.aqb-zitieren p")) == CITATION
+    assert soup.select(".aqb-nur-druck") == []  # no "Dauerhafte Adresse" in print either
+    script = found(soup.find("script", type="application/ld+json"))
+    assert "url" not in json.loads(script.string or "") and "127.0.0.1" not in (script.string or "")
 
 
 def test_agreement_page_describes_itself_as_a_monetary_grant(real_site: Path) -> None:
@@ -434,20 +463,21 @@ def test_every_download_link_resolves(browser_page: tuple[Any, list[str]], serve
 
 @pytest.mark.browser
 def test_agreement_prints_as_a_clean_document(
-    browser_page: tuple[Any, list[str]], served_site: str, tmp_path: Path
+    browser_page: tuple[Any, list[str]], published_site: Path, tmp_path: Path
 ) -> None:
     from pypdf import PdfReader
 
     tab, _ = browser_page
-    tab.goto(served_site + MARBURG)
-    tab.emulate_media(media="print")
     pdf = tmp_path / "vereinbarung.pdf"
-    tab.pdf(path=str(pdf), format="A4")
+    with serve(published_site) as url:
+        tab.goto(url + MARBURG)
+        tab.emulate_media(media="print")
+        tab.pdf(path=str(pdf), format="A4")
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
     text = re.sub(r"(?<=\w)- (?=\w)", "-", text)  # words broken at a line end
     assert "Zielvereinbarung 2025 – Landkreis Marburg-Biedenkopf" in text
     assert "1.118.780 €" in text and "Fachkräfte sicherung" in text
-    assert f"Dauerhafte Adresse: http://127.0.0.1:8000/{MARBURG}" in text
+    assert f"Dauerhafte Adresse: {PUBLIC}{MARBURG}" in text
     for chrome in ("Alle Projekte", "Budgets im Vergleich", "Suchen", "Impressum", "Inhalt der Vereinbarung"):
         assert chrome not in text
 
@@ -484,10 +514,181 @@ def test_history_parser_keeps_what_python_can_hold_and_skips_the_rest() -> None:
 
 
 def test_every_partner_field_is_in_the_partners_csv(real_site: Path) -> None:
-    """Each field of gebietskoerperschaften.yaml has its column; the case forms as the texts use them."""
+    """Each field of gebietskoerperschaften.yaml has its column, except the case forms the texts use."""
     partners = {row["kuerzel"]: row for row in rows(read(real_site, "daten/gebietskoerperschaften.csv"))}
     columns = set(next(iter(partners.values())))
-    for field in PartnerEntry.model_fields:
+    for field in set(PartnerEntry.model_fields) - {"im_text"}:  # a grammar helper: only in the JSON
         assert field in columns or any(column.startswith(f"{field}_") for column in columns), field
-    assert partners["wetteraukreis"]["im_text_genitiv"] == "des Wetteraukreises"
-    assert partners["stadt-kassel"]["im_text_dativ"] == "der Stadt Kassel"
+
+
+# -- the public address, the Excel workbook, counts and a feed per partner -----------------------------
+
+
+@pytest.fixture(scope="module")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled data built as the publishing workflow builds it: with its public address (SITE_URL)."""
+    project = tmp_path_factory.mktemp("veroeffentlicht")
+    shutil.copytree(REPO / "data", project / "data")
+    return build_site(project, project / "site", {"AQB_REPOSITORY": TEST_REPOSITORY, "SITE_URL": PUBLIC})
+
+
+def download_texts(site: Path) -> dict[str, str]:
+    """Every download of a build as text (a workbook's XML parts joined), by its path below the site."""
+    paths = [*(site / "daten").rglob("*"), site / "feed.xml", *(site / "kreise").glob("*/feed.xml")]
+    texts = {}
+    for path in sorted(p for p in paths if p.is_file() and p.suffix != ".html"):  # the page /daten/ is no download
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(path) as archive:
+                parts = [archive.read(name).decode("utf-8") for name in archive.namelist()]
+            texts[str(path.relative_to(site))] = "".join(parts)
+        else:
+            texts[str(path.relative_to(site))] = path.read_text(encoding="utf-8")
+    return texts
+
+
+@pytest.mark.parametrize(
+    ("configured", "public"),
+    [
+        ("http://127.0.0.1:8000/", ""),
+        ("http://localhost:8123/", ""),
+        ("", ""),
+        ("https://aqb.example.org", "https://aqb.example.org/"),
+        ("https://land.example.de/aqb/", "https://land.example.de/aqb/"),
+    ],
+)
+def test_only_a_public_address_is_written_into_downloads(configured: str, public: str) -> None:
+    assert public_address(configured) == public
+
+
+def test_no_download_of_a_local_build_names_the_preview_address(real_site: Path) -> None:
+    texts = download_texts(real_site)
+    assert {"daten/zielvereinbarungen.xlsx", "daten/vereinbarungen.csv", "kreise/fulda/feed.xml"} <= set(texts)
+    assert [path for path, text in texts.items() if "127.0.0.1" in text or "localhost" in text] == []
+
+
+def test_every_download_of_a_publication_carries_its_public_address(published_site: Path) -> None:
+    texts = download_texts(published_site)
+    assert [path for path, text in texts.items() if "127.0.0.1" in text or "localhost" in text] == []
+    for name in ("vereinbarungen.csv", "projekte.csv", "gebietskoerperschaften.csv"):
+        addresses = [row["url"] for row in rows(read(published_site, f"daten/{name}"))]
+        assert addresses and all(a.startswith(PUBLIC) for a in addresses), name
+    records = json.loads(read(published_site, "daten/vereinbarungen.json"))["vereinbarungen"]
+    assert {r["partner"]: r["url"] for r in records}["marburg-biedenkopf"] == f"{PUBLIC}{MARBURG}"
+    entry = feedparser.parse(read(published_site, "kreise/marburg-biedenkopf/feed.xml")).entries[0]
+    assert entry.link == entry.id == f"{PUBLIC}{MARBURG}"
+    sheet = sheet_rows(published_site / "daten" / "zielvereinbarungen.xlsx", "Vereinbarungen")
+    assert [row["url"] for row in sheet][-1] == f"{PUBLIC}{MARBURG}"
+
+
+def sheet_rows(path: Path, title: str) -> list[dict[str, Any]]:
+    sheet = load_workbook(path)[title]
+    header = [cell.value for cell in sheet[1]]
+    return [dict(zip(header, values, strict=True)) for values in sheet.iter_rows(min_row=2, values_only=True)]
+
+
+@pytest.mark.parametrize(("partner", "key"), [("darmstadt", "06411"), ("marburg-biedenkopf", "06534")])
+def test_workbook_keeps_the_kreisschluessel_as_text(real_site: Path, partner: str, key: str) -> None:
+    """Excel makes 6411 of "06411" in a CSV; in the workbook the cell is text and keeps its zero."""
+    sheet = load_workbook(real_site / "daten" / "zielvereinbarungen.xlsx")["Gebietskörperschaften"]
+    header = [cell.value for cell in sheet[1]]
+    [cell] = [row[header.index("kreisschluessel")] for row in sheet.iter_rows(min_row=2) if row[0].value == partner]
+    assert (cell.value, cell.data_type) == (key, "s")
+
+
+def test_workbook_holds_what_the_csv_files_hold(real_site: Path) -> None:
+    workbook = real_site / "daten" / "zielvereinbarungen.xlsx"
+    assert load_workbook(workbook).sheetnames == ["Vereinbarungen", "Projekte", "Gebietskörperschaften"]
+    for title, name in (
+        ("Vereinbarungen", "vereinbarungen.csv"),
+        ("Projekte", "projekte.csv"),
+        ("Gebietskörperschaften", "gebietskoerperschaften.csv"),
+    ):
+        cells = [{k: "" if v is None else str(v) for k, v in row.items()} for row in sheet_rows(workbook, title)]
+        assert cells == rows(read(real_site, f"daten/{name}")), title
+    budgets = [row["budget_eur"] for row in sheet_rows(workbook, "Vereinbarungen")]
+    assert budgets == [879800, 1056700, 1140300, 1118780]  # numbers, to sum and sort
+    year = sheet_rows(real_site / "daten" / "2024" / "zielvereinbarungen.xlsx", "Vereinbarungen")
+    assert [(r["jahr"], r["partner"]) for r in year] == [(2024, "wetteraukreis")]
+
+
+def test_workbook_is_byte_identical_from_build_to_build(real_site: Path) -> None:
+    from aqb.outputs.exports import data_files
+
+    files = dict(data_files(load_dataset(REPO / "data"), "", {}))
+    assert files["daten/zielvereinbarungen.xlsx"] == (real_site / "daten" / "zielvereinbarungen.xlsx").read_bytes()
+
+
+HELPERS = re.compile(r"nominativ|genitiv|dativ|akkusativ|im_text")
+
+
+@pytest.mark.parametrize(
+    "name", ["vereinbarungen.csv", "vereinbarungen-excel.csv", "gebietskoerperschaften.csv", "2025/vereinbarungen.csv"]
+)
+def test_grammar_helpers_are_no_csv_column(real_site: Path, name: str) -> None:
+    text = read(real_site, f"daten/{name}").removeprefix("\ufeff")
+    header = next(csv.reader(io.StringIO(text), delimiter=";" if "excel" in name else ","))
+    assert len(header) > 5 and [column for column in header if HELPERS.search(column)] == []
+
+
+def test_grammar_helpers_are_no_workbook_column_but_stay_in_the_json(real_site: Path) -> None:
+    book = load_workbook(real_site / "daten" / "zielvereinbarungen.xlsx")
+    headers = [str(cell.value) for sheet in book.worksheets for cell in sheet[1]]
+    assert len(headers) > 20 and [column for column in headers if HELPERS.search(column)] == []
+    document = json.loads(read(real_site, "daten/vereinbarungen.json"))
+    [marburg] = [r for r in document["vereinbarungen"] if r["partner"] == "marburg-biedenkopf"]
+    assert marburg["partner_im_text"]["genitiv"] == "des Landkreises Marburg-Biedenkopf"
+    partners = {p["kuerzel"]: p for p in document["gebietskoerperschaften"]}
+    assert partners["wetteraukreis"]["im_text_formen"]["genitiv"] == "des Wetteraukreises"
+    assert partners["stadt-kassel"]["im_text_formen"]["dativ"] == "der Stadt Kassel"
+
+
+@pytest.mark.parametrize(
+    ("year", "partner", "count"),
+    [
+        ("2016", "landkreis-kassel", "3"),  # three projects named by the source (of "104 Bildungsmaßnahmen")
+        ("2020", "offenbach-am-main", ""),  # three topics in `angaben`, no project named: not known, not 0
+        ("2024", "wetteraukreis", ""),
+        ("2025", "marburg-biedenkopf", "4"),
+    ],
+)
+def test_project_count_matches_the_project_rows(real_site: Path, year: str, partner: str, count: str) -> None:
+    key = (year, partner)
+    [row] = [r for r in rows(read(real_site, "daten/vereinbarungen.csv")) if (r["jahr"], r["partner"]) == key]
+    projects = [r for r in rows(read(real_site, "daten/projekte.csv")) if (r["jahr"], r["partner"]) == key]
+    assert row["anzahl_genannte_projekte"] == count
+    assert len(projects) == int(count or 0)
+    if row["art"] == "eckdaten" and not count:
+        assert row["angaben"]  # what the source does say is there, and is not counted as projects
+
+
+def test_data_page_explains_the_count_and_links_the_workbook(real_site: Path) -> None:
+    soup = page(real_site, "daten/")
+    term = found(soup.select_one("#spalte-anzahl-genannte-projekte"))
+    explanation = text_of(term.find_next_sibling("dd"))
+    assert "bleibt das Feld leer, denn dann ist die Zahl nicht bekannt" in explanation
+    downloads = {attribute_of(a, "href") for a in soup.select("article a[download]")}
+    assert {"zielvereinbarungen.xlsx", "2025/zielvereinbarungen.xlsx", "2016/zielvereinbarungen.xlsx"} <= downloads
+
+
+PARTNERS = sorted(load_dataset(REPO / "data").partners)
+
+
+def test_every_partner_is_offered_a_feed() -> None:
+    assert len(PARTNERS) == 27
+
+
+@pytest.mark.parametrize("partner", PARTNERS)
+def test_every_partner_has_a_feed_that_parses_and_is_linked(real_site: Path, partner: str) -> None:
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ElementTree.fromstring(read(real_site, f"kreise/{partner}/feed.xml"))
+    bezeichnung = load_dataset(REPO / "data").partners[partner].bezeichnung
+    assert root.tag == f"{atom}feed" and root.findtext(f"{atom}title") == f"Zielvereinbarungen – {bezeichnung}"
+    assert root.findtext(f"{atom}updated")  # a feed without entries has its date too
+    entries = root.findall(f"{atom}entry")
+    if not entries:
+        assert (root.findtext(f"{atom}subtitle") or "").endswith("jede neue Vereinbarung erscheint hier.")
+    assert not feedparser.parse(read(real_site, f"kreise/{partner}/feed.xml")).bozo
+    own = found(page(real_site, f"kreise/{partner}/").find("a", type="application/atom+xml"))
+    assert attribute_of(own, "href") == "feed.xml"
+    listed = [attribute_of(a, "href") for a in page(real_site, "daten/").select("ul.aqb-feeds a")]
+    assert f"../kreise/{partner}/feed.xml" in listed

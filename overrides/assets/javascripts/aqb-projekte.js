@@ -1,4 +1,4 @@
-// Projects table: filter and sort in the browser, and download the rows shown as CSV.
+// Projects table: filter and sort in the browser, and download the rows shown as CSV or Excel workbook.
 // Without JavaScript the full table is still there; these tools only appear with it.
 
 const tools = document.getElementById("aqb-projekte-werkzeuge");
@@ -60,18 +60,113 @@ function csvCell(value) {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-document.getElementById("aqb-projekte-csv").addEventListener("click", () => {
-  const header = ["Projekt", "Maßnahmenart", "Gebietskörperschaft", "Jahr", "Auch in", "Adresse"];
-  const lines = [header, ...visibleRows().map((row) => [
+const HEADER = ["Projekt", "Maßnahmenart", "Gebietskörperschaft", "Jahr", "Auch in", "Adresse"];
+
+function shownTable() {
+  return visibleRows().map((row) => [
     ...[0, 1, 2, 3, 4].map((column) => cell(row, column)),
     new URL(row.cells[0].querySelector("a").getAttribute("href"), document.baseURI).href,
-  ])].map((values) => values.map(csvCell).join(","));
-  const blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+  ]);
+}
+
+function save(blob, name) {
   const link = document.createElement("a");
   link.href = URL.createObjectURL(blob);
-  link.download = "projekte.csv";
+  link.download = name;
   link.click();
   URL.revokeObjectURL(link.href);
+}
+
+document.getElementById("aqb-projekte-csv").addEventListener("click", () => {
+  const lines = [HEADER, ...shownTable()].map((values) => values.map(csvCell).join(","));
+  save(new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" }), "projekte.csv");
+});
+
+// Excel workbook (.xlsx), written here without any library: a zip archive (stored, not compressed)
+// of five small XML files. Every text is an inline string, so Excel shows it as written and never
+// runs it as a formula (no apostrophe needed); the year is a number.
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes) {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = crcTable[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function zip(files) {
+  const encoder = new TextEncoder();
+  const parts = [];
+  const directory = [];
+  let offset = 0;
+  for (const [name, text] of files) {
+    const nameBytes = encoder.encode(name);
+    const data = encoder.encode(text);
+    const crc = crc32(data);
+    // version, flags (UTF-8 names), method 0 (stored), time 00:00, date 1980-01-01, crc, sizes, name length
+    const common = [[20, 2], [0x0800, 2], [0, 2], [0, 2], [0x21, 2], [crc, 4], [data.length, 4], [data.length, 4], [nameBytes.length, 2]];
+    const local = header(0x04034b50, [...common, [0, 2]]);
+    parts.push(local, nameBytes, data);
+    directory.push(header(0x02014b50, [[20, 2], ...common, [0, 2], [0, 2], [0, 2], [0, 2], [0, 4], [offset, 4]]), nameBytes);
+    offset += local.length + nameBytes.length + data.length;
+  }
+  const size = directory.reduce((sum, part) => sum + part.length, 0);
+  const end = header(0x06054b50, [[0, 2], [0, 2], [files.length, 2], [files.length, 2], [size, 4], [offset, 4], [0, 2]]);
+  return new Blob([...parts, ...directory, end], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+}
+
+function header(signature, fields) {
+  const bytes = new Uint8Array(4 + fields.reduce((sum, [, width]) => sum + width, 0));
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, signature, true);
+  let at = 4;
+  for (const [value, width] of fields) {
+    if (width === 2) view.setUint16(at, value, true);
+    else view.setUint32(at, value, true);
+    at += width;
+  }
+  return bytes;
+}
+
+function xml(value) {
+  return value.replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, "")
+    .replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+}
+
+function sheetCell(value, column, row) {
+  const ref = "ABCDEF"[column] + row;
+  if (column === 3 && row > 1 && /^\d+$/.test(value)) return `<c r="${ref}"><v>${value}</v></c>`;
+  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(value)}</t></is></c>`;
+}
+
+function workbook(table) {
+  const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const packageRelations = "http://schemas.openxmlformats.org/package/2006/relationships";
+  const declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  const rowsXml = table.map((values, index) => `<row r="${index + 1}">${values.map((value, column) => sheetCell(value, column, index + 1)).join("")}</row>`).join("");
+  return zip([
+    ["[Content_Types].xml", declaration + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+      + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+      + '<Default Extension="xml" ContentType="application/xml"/>'
+      + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+      + '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+      + "</Types>"],
+    ["_rels/.rels", declaration + `<Relationships xmlns="${packageRelations}">`
+      + `<Relationship Id="rId1" Type="${relations}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+    ["xl/workbook.xml", declaration + `<workbook xmlns="${main}" xmlns:r="${relations}">`
+      + '<sheets><sheet name="Projekte" sheetId="1" r:id="rId1"/></sheets></workbook>'],
+    ["xl/_rels/workbook.xml.rels", declaration + `<Relationships xmlns="${packageRelations}">`
+      + `<Relationship Id="rId1" Type="${relations}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
+    ["xl/worksheets/sheet1.xml", declaration + `<worksheet xmlns="${main}"><sheetData>${rowsXml}</sheetData></worksheet>`],
+  ]);
+}
+
+document.getElementById("aqb-projekte-xlsx").addEventListener("click", () => {
+  save(workbook([HEADER, ...shownTable()]), "projekte.xlsx");
 });
 
 text.addEventListener("input", applyFilters);

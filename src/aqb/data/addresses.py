@@ -78,6 +78,17 @@ def host_of(value: str) -> str:
     return (urlsplit(value).hostname or "").removeprefix("www.")
 
 
+def public_address(site_url: str) -> str:
+    """The site's public address as configured (ending in "/"), or "" where none is configured.
+
+    A local address (http://127.0.0.1:8000/, the default of mkdocs.yml and what `make serve` puts in
+    place of the configured one) is where one person previews the site: it leads nowhere for anyone
+    else, so it is never written into a download or a citation."""
+    if not site_url or urlsplit(site_url).hostname in _LOCAL_HOSTS:
+        return ""
+    return site_url if site_url.endswith("/") else site_url + "/"
+
+
 def settings_problems(site_url: str, repository: str) -> list[str]:
     """German messages for the settings a build reads from the environment (SITE_URL, AQB_REPOSITORY)."""
     problems = []

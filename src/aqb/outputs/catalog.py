@@ -10,12 +10,16 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
 from aqb.data.dataset import Dataset
 from aqb.data.model import AnyAgreement
-from aqb.outputs.exports import LICENCE
+from aqb.outputs.exports import LICENCE, WORKBOOK
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 GEOCODING = "http://dcat-ap.de/def/politicalGeocoding/districtKey/"
 THEME = URIRef("http://publications.europa.eu/resource/authority/data-theme/EDUC")
-FILE_TYPES = {"json": ("JSON", "application/json"), "csv": ("CSV", "text/csv")}
+FILE_TYPES = {
+    "json": ("JSON", "application/json"),
+    "csv": ("CSV", "text/csv"),
+    "xlsx": ("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
 
 
 def catalog(dataset: Dataset, base_url: str, publisher_name: str, changes: dict[tuple[int, str], date]) -> Graph:
@@ -104,7 +108,7 @@ def _dataset(
     modified = [changes[(a.jahr, a.partner)] for a in agreements if (a.jahr, a.partner) in changes]
     if modified:
         graph.add((node, DCTERMS.modified, Literal(max(modified).isoformat(), datatype=XSD.date)))
-    for name in ("vereinbarungen.json", "vereinbarungen.csv", "projekte.csv"):
+    for name in ("vereinbarungen.json", "vereinbarungen.csv", "projekte.csv", WORKBOOK):
         _distribution(graph, node, URIRef(f"{base_url}{folder}{name}"), name, year)
 
 

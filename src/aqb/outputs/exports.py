@@ -16,6 +16,7 @@ from typing import Any
 from aqb.data.dataset import Dataset
 from aqb.data.model import AnyAgreement, FullTextAgreement, KeyFiguresRecord, NamedSignatory, Signatory
 from aqb.data.text import full_text
+from aqb.outputs.workbook import workbook
 from aqb.urls import agreement_url, partner_url
 
 # Our structured data; the agreements themselves are official texts (§ 5 UrhG).
@@ -32,11 +33,7 @@ AGREEMENT_COLUMNS = [
     "art",
     "budget_eur",
     "budget_laut_quelle",
-    "partner_nominativ",
-    "partner_genitiv",
-    "partner_dativ",
-    "partner_akkusativ",
-    "projekte_anzahl",
+    "anzahl_genannte_projekte",
     "unterzeichnende",
     "angaben",
     "abweichungen",
@@ -66,10 +63,6 @@ PARTNER_COLUMNS = [
     "gueltig_bis",
     "hinweis",
     "weitere_namen",
-    "im_text_nominativ",
-    "im_text_genitiv",
-    "im_text_dativ",
-    "im_text_akkusativ",
     "kachel_zeile",
     "kachel_spalte",
     "kachel_kurz",
@@ -122,7 +115,13 @@ def agreements_json(dataset: Dataset, records: list[dict[str, Any]]) -> str:
         "Lizenz.",
         "vereinbarungen": records,
         "gebietskoerperschaften": [
-            {"kuerzel": slug, **p.model_dump(mode="json", exclude={"slug"})} for slug, p in dataset.partners.items()
+            {
+                "kuerzel": slug,
+                **p.model_dump(mode="json", exclude={"slug"}),
+                # The case forms the texts use: the partner's own (im_text) or those of the rule.
+                "im_text_formen": p.naming.model_dump(mode="json"),
+            }
+            for slug, p in dataset.partners.items()
         ],
         "massnahmenarten": [
             {"kuerzel": slug, **m.model_dump(mode="json", exclude={"slug"})}
@@ -193,8 +192,20 @@ def _original_cells(agreement: AnyAgreement, base_url: str) -> dict[str, str | N
     }
 
 
+def named_projects(agreement: AnyAgreement) -> int | None:
+    """How many projects the agreement (or, for key figures, its source) names: its rows in projekte.csv.
+
+    A signed text lists every project, so 0 means none. A public source that names no project says
+    nothing about how many there are: None (an empty cell), never 0."""
+    count = sum(len(projects) for projects in agreement.massnahmen.values())
+    if isinstance(agreement, FullTextAgreement):
+        return count
+    count += len(agreement.projekte_ohne_zuordnung)
+    return count or None
+
+
 def agreement_row(dataset: Dataset, a: AnyAgreement, base_url: str, changed: date | None) -> dict[str, Any]:
-    naming = dataset.partners[a.partner].naming if isinstance(a, FullTextAgreement) else None
+    """One row of vereinbarungen.csv (plain values: defused where a CSV needs it)."""
     return {
         "jahr": a.jahr,
         "partner": a.partner,
@@ -202,12 +213,7 @@ def agreement_row(dataset: Dataset, a: AnyAgreement, base_url: str, changed: dat
         "art": a.art,
         "budget_eur": a.budget,
         "budget_laut_quelle": None if isinstance(a, FullTextAgreement) else a.budget_laut_quelle,
-        "partner_nominativ": naming.nominativ if naming else None,
-        "partner_genitiv": naming.genitiv if naming else None,
-        "partner_dativ": naming.dativ if naming else None,
-        "partner_akkusativ": naming.akkusativ if naming else None,
-        "projekte_anzahl": sum(len(p) for p in a.massnahmen.values())
-        + (0 if isinstance(a, FullTextAgreement) else len(a.projekte_ohne_zuordnung)),
+        "anzahl_genannte_projekte": named_projects(a),
         "unterzeichnende": "; ".join(_signatory_text(s) for s in a.unterzeichnende),
         "angaben": None if isinstance(a, FullTextAgreement) else "; ".join(a.angaben),
         "abweichungen": ", ".join(a.abweichungen) if isinstance(a, FullTextAgreement) else None,
@@ -240,20 +246,19 @@ def project_rows(dataset: Dataset, a: AnyAgreement, base_url: str) -> list[dict[
     return rows
 
 
-def partners_csv(dataset: Dataset, base_url: str, excel: bool = False) -> str:
-    rows = [
+def partner_rows(dataset: Dataset, base_url: str) -> list[dict[str, Any]]:
+    """One row per partner of gebietskoerperschaften.csv (plain values)."""
+    return [
         {
             "kuerzel": slug,
+            # The case forms the texts use (im_text) only in the JSON: a grammar helper, no fact.
             **p.model_dump(mode="json", exclude={"slug", "im_text", "kachel"}),
-            # The case forms the texts use: the partner's own (im_text) or those of the rule.
-            **{f"im_text_{case}": form for case, form in p.naming.model_dump().items()},
             **{f"kachel_{key}": value for key, value in p.kachel.model_dump().items()},
             "weitere_namen": "; ".join(p.weitere_namen),  # one cell, as the signatories in vereinbarungen.csv
             "url": base_url + partner_url(slug),
         }
         for slug, p in dataset.partners.items()
     ]
-    return _csv(PARTNER_COLUMNS, _safe_rows(PARTNER_COLUMNS, rows), excel)
 
 
 def request_rows(dataset: Dataset) -> list[dict[str, Any]]:
@@ -285,13 +290,21 @@ def requests_json(dataset: Dataset) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
-def data_files(dataset: Dataset, base_url: str, changes: dict[tuple[int, str], date]) -> Iterator[tuple[str, str]]:
+WORKBOOK = "zielvereinbarungen.xlsx"
+
+
+def data_files(
+    dataset: Dataset, base_url: str, changes: dict[tuple[int, str], date]
+) -> Iterator[tuple[str, str | bytes]]:
     """Every download below the site root (all agreements, and the same per year), one at a time.
 
     Each agreement's record and rows are built once and shared by the file of all years and its year's file.
+    `base_url` is the public address, or "" where none is configured: then addresses are paths below the site.
     """
-    yield "daten/gebietskoerperschaften.csv", partners_csv(dataset, base_url)
-    yield "daten/gebietskoerperschaften-excel.csv", partners_csv(dataset, base_url, excel=True)
+    partners = partner_rows(dataset, base_url)
+    partner_cells = _safe_rows(PARTNER_COLUMNS, partners)
+    yield "daten/gebietskoerperschaften.csv", _csv(PARTNER_COLUMNS, partner_cells, excel=False)
+    yield "daten/gebietskoerperschaften-excel.csv", _csv(PARTNER_COLUMNS, partner_cells, excel=True)
     requests = _safe_rows(REQUEST_COLUMNS, request_rows(dataset))
     yield "daten/anfragen.json", requests_json(dataset)
     yield "daten/anfragen.csv", _csv(REQUEST_COLUMNS, requests, excel=False)
@@ -301,14 +314,26 @@ def data_files(dataset: Dataset, base_url: str, changes: dict[tuple[int, str], d
     for index, a in enumerate(dataset.agreements):
         changed = changes.get((a.jahr, a.partner))
         records.append(agreement_record(dataset, a, base_url, changed))
-        rows.append(_safe_rows(AGREEMENT_COLUMNS, [agreement_row(dataset, a, base_url, changed)])[0])
-        projects.append(_safe_rows(PROJECT_COLUMNS, project_rows(dataset, a, base_url)))
+        rows.append(agreement_row(dataset, a, base_url, changed))
+        projects.append(project_rows(dataset, a, base_url))
         by_year.setdefault(a.jahr, []).append(index)
     groups = [("daten", range(len(records))), *((f"daten/{year}", by_year[year]) for year in sorted(by_year))]
     for folder, indices in groups:
         yield f"{folder}/vereinbarungen.json", agreements_json(dataset, [records[i] for i in indices])
-        agreement_cells = [rows[i] for i in indices]
-        project_cells = [row for i in indices for row in projects[i]]
+        agreement_plain = [rows[i] for i in indices]
+        project_plain = [row for i in indices for row in projects[i]]
+        agreement_cells = _safe_rows(AGREEMENT_COLUMNS, agreement_plain)
+        project_cells = _safe_rows(PROJECT_COLUMNS, project_plain)
         for suffix, excel in (("", False), ("-excel", True)):
             yield f"{folder}/vereinbarungen{suffix}.csv", _csv(AGREEMENT_COLUMNS, agreement_cells, excel)
             yield f"{folder}/projekte{suffix}.csv", _csv(PROJECT_COLUMNS, project_cells, excel)
+        yield (
+            f"{folder}/{WORKBOOK}",
+            workbook(
+                [
+                    ("Vereinbarungen", AGREEMENT_COLUMNS, agreement_plain),
+                    ("Projekte", PROJECT_COLUMNS, project_plain),
+                    ("Gebietskörperschaften", PARTNER_COLUMNS, partners),
+                ]
+            ),
+        )

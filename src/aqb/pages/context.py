@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from aqb.data.addresses import public_address
 from aqb.data.dataset import Dataset
 from aqb.data.model import AnyAgreement, FullTextAgreement, Partner, StatewideTotal
 from aqb.formatting import euro, long_date, sort_key
@@ -28,19 +29,24 @@ class SiteData:
         contributor_guide: str = "",
         *,
         site_url: str = "",
+        public_url: str | None = None,
         operator: str = "",
         file_dates: dict[str, date] | None = None,
         repository: Repository | None = None,
         data_dir: Path | None = None,
     ) -> None:
         """`contributor_guide`: the Markdown of CONTRIBUTING.md (shown on /mitmachen/); `site_url`: the
-        public address, for absolute links in feeds and metadata; `operator`: who publishes the data;
+        address the pages are built for (the preview's under `make serve`); `public_url`: the configured
+        public address (SITE_URL; `site_url` if not given), local ones dropped, for downloads and citations;
+        `operator`: who publishes the data;
         `file_dates`: when each file last changed (from git; empty where unknown); `repository`: where
         the project lives, for "Fehler melden" and "Diese Seite bearbeiten"; `data_dir`: where the signed
         originals are read from, to publish them beside their agreements (none in page-only tests)."""
         self.dataset = dataset
         self.contributor_guide = contributor_guide
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
+        # What downloads, feeds, the catalogue and citations carry: never the local preview's address.
+        self.public_url = public_address(site_url if public_url is None else public_url)
         self.operator = operator or "AQB-Zielvereinbarungen Hessen"
         self.file_dates = file_dates or {}
         self.repository = repository or Repository()

@@ -67,20 +67,23 @@ class Site(SiteData):
         return None
 
     def feed_paths(self) -> set[str]:
-        """Which feeds exist (a partner without any dated record has none)."""
+        """Which feeds exist: the site's and one per partner."""
         return set(self._feeds)
 
     @cached_property
     def _feeds(self) -> dict[str, str]:
-        return feeds(self.dataset, self.site_url, self.record_dates)
+        return feeds(self.dataset, self.public_url, self.record_dates)
 
-    def downloads(self) -> Iterator[tuple[str, str]]:
+    def downloads(self) -> Iterator[tuple[str, str | bytes]]:
         """Files published beside the pages (path below the site root, content), one at a time."""
         for name, schema in schemas(self.dataset).items():
             yield f"daten/schema/{name}.json", render(schema)
-        yield from data_files(self.dataset, self.site_url, self.record_dates)
+        # Addresses in downloads are the public address's; without one, paths below the site root (the
+        # catalogue's relative to daten/, where it lies), never the local preview's address.
+        yield from data_files(self.dataset, self.public_url, self.record_dates)
         yield from self._feeds.items()
-        yield from catalog_files(self.dataset, self.site_url, self.operator, self.record_dates).items()
+        catalogue_base = self.public_url or "../"
+        yield from catalog_files(self.dataset, catalogue_base, self.operator, self.record_dates).items()
 
     def write_downloads(self, site_dir: Path) -> None:
         """Write the downloads into the built site, one by one, so they are never all in memory; and
@@ -88,7 +91,10 @@ class Site(SiteData):
         for path, content in self.downloads():
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
         if self.data_dir is None:  # page-only tests: no originals to publish
             return
         for agreement in self.dataset.agreements:

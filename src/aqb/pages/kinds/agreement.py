@@ -87,7 +87,9 @@ def _full_text(site: SiteData, agreement: FullTextAgreement) -> dict[str, Any]:
 
 def citation(site: SiteData, agreement: AnyAgreement, partner: Partner) -> dict[str, Any]:
     """How to cite the agreement, and its schema.org description (JSON-LD)."""
-    permalink = f"{site.site_url}{agreement_url(agreement)}"
+    # Cited by its public address; a build without one (a local preview) cites no address at all.
+    permalink = f"{site.public_url}{agreement_url(agreement)}" if site.public_url else None
+    online = f" Online: {permalink}" if permalink else ""
     signed = signed_on(agreement)
     changed = site.record_dates.get((agreement.jahr, agreement.partner))
     if isinstance(agreement, FullTextAgreement):
@@ -97,13 +99,13 @@ def citation(site: SiteData, agreement: AnyAgreement, partner: Partner) -> dict[
         text = (
             f"„{title}“"
             + (f", unterzeichnet am {long_date(signed)}" if signed else "")
-            + f". In: AQB-Zielvereinbarungen Hessen. Online: {permalink}"
+            + f". In: AQB-Zielvereinbarungen Hessen.{online}"
         )
     else:
         funder = "Land Hessen"
         text = (
             f"Eckdaten der Zielvereinbarung {agreement.jahr} mit {partner.dative} nach: "
-            f"{agreement.quelle.titel}, {agreement.quelle.herausgeber}. Online: {permalink}"
+            f"{agreement.quelle.titel}, {agreement.quelle.herausgeber}.{online}"
         )
     return {
         "zitat": text,
@@ -164,14 +166,18 @@ def code_block(value: str) -> str:
 
 
 def _grant(
-    agreement: AnyAgreement, partner: Partner, permalink: str, funder: str, signed: date | None, changed: date | None
+    agreement: AnyAgreement,
+    partner: Partner,
+    permalink: str | None,
+    funder: str,
+    signed: date | None,
+    changed: date | None,
 ) -> dict[str, Any]:
-    """The agreement as a schema.org MonetaryGrant."""
+    """The agreement as a schema.org MonetaryGrant (with its address where the site has a public one)."""
     jsonld: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "MonetaryGrant",
-        "@id": permalink,
-        "url": permalink,
+        **({"@id": permalink, "url": permalink} if permalink else {}),
         "name": f"Zielvereinbarung {agreement.jahr} – {partner.bezeichnung}",
         "description": f"Ausbildungs- und Qualifizierungsbudget (AQB) {agreement.jahr}",
         "amount": {"@type": "MonetaryAmount", "currency": "EUR", "value": agreement.budget},

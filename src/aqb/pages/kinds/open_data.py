@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from aqb.data.schema import schemas
-from aqb.outputs.exports import AGREEMENT_COLUMNS, LICENCE, PARTNER_COLUMNS, PROJECT_COLUMNS
+from aqb.outputs.exports import AGREEMENT_COLUMNS, LICENCE, PARTNER_COLUMNS, PROJECT_COLUMNS, WORKBOOK
 from aqb.pages.context import SiteData
 from aqb.pages.kinds.base import PageKind, PageSpec
+from aqb.urls import partner_url
 
 
 def pages(site: SiteData) -> Iterator[PageSpec]:
@@ -26,6 +27,10 @@ def data(site: SiteData, subject: None) -> dict[str, Any]:
             "gebietskoerperschaften.csv": PARTNER_COLUMNS,
         },
         "schemas": [f"daten/schema/{name}.json" for name in schemas(site.dataset)],
+        "arbeitsmappe": WORKBOOK,
+        # Every partner's feed, also before its first agreement.
+        "feeds": [{"name": p.bezeichnung, "pfad": f"{partner_url(p.slug)}feed.xml"} for p in site.partners_sorted()],
+        "oeffentliche_adresse": site.public_url,
     }
 
 
