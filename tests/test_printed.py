@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from aqb.data.facts import deviation_fact_problems
 from aqb.printed import (
     AMOUNT_IN_WORDING,
     APPROXIMATE,
@@ -192,13 +193,23 @@ def test_a_number_grouped_by_thousands_dots(text: str, grouped: bool) -> None:
         # refused: part of an amount or a longer number
         ("1.2025 Euro", []),
         ("2025,50 Euro", []),
-        ("2025.5", []),
+        ("20255", []),
+        ("20000 Teilnehmende", []),  # once read as the year 2000
         ("1800", []),
     ],
 )
 def test_a_year_stands_on_its_own(text: str, years: list[int]) -> None:
     assert years_in(text) == years
     assert [int(found) for found in YEAR_IN_WORDING.findall(text)] == years
+
+
+@pytest.mark.parametrize(
+    ("deviation", "years"),
+    [("Im Jahr 2024 erhalten 20000 Teilnehmende", ["nennt das Jahr 2024, die Vereinbarung gilt für 2025"])],
+)
+def test_a_deviation_names_a_year_not_a_count(deviation: str, years: list[str]) -> None:
+    problems = deviation_fact_problems(deviation, "Teilnehmende erhalten", 2025, [])
+    assert [problem.message for problem in problems if problem.field == "jahr"] == years
 
 
 @pytest.mark.parametrize(

@@ -108,8 +108,9 @@ def euro_amounts_in_line(text: str) -> list[int]:
 _YEAR = r"(?:19|20)[0-9]{2}"
 _SECOND_YEAR = r"(?:19|20)?[0-9]{2}"  # after a first year: 2026 or 26
 # A year standing on its own in a wording: no digit, dot or comma before it (not the end of 1.2025), no digit
-# after a dot or comma behind it (not 2025,50). Any script's digits: see the module's docstring.
-YEAR_IN_WORDING = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)")
+# after it, directly or after a dot or comma (not 20000, not 2025,50). Any script's digits: see the module's
+# docstring.
+YEAR_IN_WORDING = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![.,]?\d)")
 # Several years as one span, with a dash or "bis": "2024-2026", "2024 – 26", "2024 bis 2026". An amount for such
 # a span is no budget of one year.
 YEAR_RANGE = re.compile(rf"\b{_YEAR}\s*(?:-|–|bis)\s*(?:{_SECOND_YEAR})\b")
