@@ -33,6 +33,7 @@ from aqb.data.problems import Problem
 from aqb.data.text import heading_ids, wording_problems
 from aqb.data.yamlsource import Location, YamlDocument, dotted
 from aqb.formatting import euro, signed_percent
+from aqb.printed import years_in
 
 
 def located(document: YamlDocument, location: Location, message: str, hint: str | None = None) -> Problem:
@@ -97,7 +98,7 @@ def source_year_problems(document: YamlDocument, raw: dict[str, Any]) -> Iterato
     year = raw.get("jahr")
     if not isinstance(title, str) or not isinstance(year, int):
         return
-    others = sorted({int(found) for found in re.findall(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", title)} - {year})
+    others = sorted(set(years_in(title)) - {year})
     if others:
         yield located(
             document,

@@ -22,11 +22,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-_PLACEHOLDER = re.compile(r"\{[A-Za-z]+\}")
-_AMOUNT = re.compile(r"\b\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?:\s*(?:Euro|EUR|€))?|\b\d+(?:,\d{1,2})?\s*(?:Euro|EUR|€)")
-_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)")
-_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S", re.MULTILINE)
+from aqb.printed import AMOUNT_IN_WORDING, DATE_IN_WORDING, MARKDOWN_LIST_ITEM, NAMED_PLACEHOLDER, YEAR_IN_WORDING
+
 # The field a placeholder fills in: where the fact itself stands.
 PLACEHOLDER_FIELDS = {"{budget}": "budget", "{projektliste}": "massnahmen", "{unterschriften}": "unterzeichnende"}
 NAME_FIELD = "partner"
@@ -55,10 +52,10 @@ _STRUCTURED = ("{projektliste}", "{unterschriften}")
 
 
 def _structure_problems(deviation: str, standard_wording: str) -> Iterator[FactProblem]:
-    for placeholder in sorted(set(_PLACEHOLDER.findall(standard_wording)) - set(_PLACEHOLDER.findall(deviation))):
+    for placeholder in _dropped_placeholders(deviation, standard_wording):
         if placeholder in _STRUCTURED:
             yield _dropped(placeholder)
-    if _PLACEHOLDER.fullmatch(standard_wording.strip()) and deviation.strip() != standard_wording.strip():
+    if NAMED_PLACEHOLDER.fullmatch(standard_wording.strip()) and deviation.strip() != standard_wording.strip():
         placeholder = standard_wording.strip()
         yield FactProblem(
             0,
@@ -67,13 +64,18 @@ def _structure_problems(deviation: str, standard_wording: str) -> Iterator[FactP
             "Dieser Abschnitt hat keinen eigenen Wortlaut; was dort steht, kommt aus den Feldern.",
         )
     if "{projektliste}" in standard_wording:
-        for match in _LIST_ITEM.finditer(deviation):
+        for match in MARKDOWN_LIST_ITEM.finditer(deviation):
             yield FactProblem(
                 match.start(),
                 "massnahmen",
                 "hat eine eigene Aufzählung neben {projektliste}",
                 "Projekte stehen unter massnahmen; {projektliste} setzt sie in den Text.",
             )
+
+
+def _dropped_placeholders(deviation: str, standard_wording: str) -> list[str]:
+    """The placeholders the standard wording has and the deviation does not, in order."""
+    return sorted(set(NAMED_PLACEHOLDER.findall(standard_wording)) - set(NAMED_PLACEHOLDER.findall(deviation)))
 
 
 def _dropped(placeholder: str) -> FactProblem:
@@ -89,15 +91,15 @@ def _dropped(placeholder: str) -> FactProblem:
 def _stated_fact_problems(
     deviation: str, standard_wording: str, year: int | None, other_partners: Iterable[str]
 ) -> Iterator[FactProblem]:
-    for placeholder in sorted(set(_PLACEHOLDER.findall(standard_wording)) - set(_PLACEHOLDER.findall(deviation))):
+    for placeholder in _dropped_placeholders(deviation, standard_wording):
         if placeholder not in _STRUCTURED:
             yield _dropped(placeholder)
-    amount = "nennt einen Betrag, den der Standardtext hier nicht hat"
-    yield from _new_matches(deviation, standard_wording, _AMOUNT, "budget", amount, "Das Budget kommt über {budget}.")
+    amount, hint = "nennt einen Betrag, den der Standardtext hier nicht hat", "Das Budget kommt über {budget}."
+    yield from _new_matches(deviation, standard_wording, AMOUNT_IN_WORDING, "budget", amount, hint)
     date = "nennt ein Datum, das der Standardtext hier nicht hat"
     hint = "Unterschriften mit Datum kommen über {unterschriften}."
-    yield from _new_matches(deviation, standard_wording, _DATE, "unterzeichnende", date, hint)
-    for match in _YEAR.finditer(deviation):
+    yield from _new_matches(deviation, standard_wording, DATE_IN_WORDING, "unterzeichnende", date, hint)
+    for match in YEAR_IN_WORDING.finditer(deviation):
         if match.group() not in standard_wording and (year is None or int(match.group()) != year):
             yield FactProblem(
                 match.start(),

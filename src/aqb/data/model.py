@@ -14,6 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from pydantic_core import PydanticCustomError
 
 from aqb.data.addresses import address_problem
+from aqb.printed import APPROXIMATE, YEAR_RANGE, names_rounded_unit, typed_euro, typed_millions
 
 FIRST_YEAR = 2014  # the AQB replaced the separate Ausbildungs- and Arbeitsmarktbudget in 2014
 LAST_YEAR = 2999  # a four-digit year; a typo such as 20255 is caught, and the folder must agree anyway
@@ -106,37 +107,24 @@ def _address(value: Any) -> Any:
     return value
 
 
-# The usual German grouping, as printed: no leading zeros ("000.879.800 Euro" is not an amount anyone prints).
-_EXACT_EURO = re.compile(r"((?:[1-9][0-9]{0,2}(?:\.[0-9]{3})*)|0)(?:,00)? (?:Euro|€)")
-_MILLIONS = re.compile(r"((?:[1-9][0-9]{0,2}|0)(?:,[0-9]{1,3})?) (?:Millionen|Mio\.) (?:Euro|€)")
-_APPROXIMATE = re.compile(
-    r"\b(rund|ca\.|circa|etwa|ungefähr|knapp|fast|gut|über|mehr als|bis zu|mindestens)(?!\w)", re.IGNORECASE
-)
-_SEVERAL_YEARS = re.compile(r"\b(?:19|20)[0-9][0-9]\s*(?:-|–|bis)\s*(?:(?:19|20)?[0-9][0-9])\b")
-
-
 def euro_amount(text: str) -> int:
     """'1.056.700 Euro' → 1056700 (the text has passed _exact_euro_text)."""
-    return int(_matched(_EXACT_EURO, text).group(1).replace(".", ""))
+    return _matched(typed_euro(text), text)
 
 
 def total_amount(text: str) -> int:
     """'27,7 Millionen Euro' → 27700000 (the text has passed _millions_text)."""
-    if _EXACT_EURO.fullmatch(text):
-        return euro_amount(text)
-    whole, _, fraction = _matched(_MILLIONS, text).group(1).partition(",")
-    return int(whole) * 1_000_000 + int((fraction or "0").ljust(6, "0"))
+    return _matched(typed_millions(text), text)
 
 
-def _matched(pattern: re.Pattern[str], text: str) -> re.Match[str]:
-    found = pattern.fullmatch(text)
-    if found is None:  # the validators let only matching texts through
+def _matched(amount: int | None, text: str) -> int:
+    if amount is None:  # the validators let only matching texts through
         raise ValueError(f"kein Betrag: {text!r}")
-    return found
+    return amount
 
 
 def _not_a_year_budget(value: str) -> None:
-    approximate = _APPROXIMATE.search(value)
+    approximate = APPROXIMATE.search(value)
     if approximate:
         word = approximate.group(1)
         raise PydanticCustomError(
@@ -144,7 +132,7 @@ def _not_a_year_budget(value: str) -> None:
             "ist kein genauer Betrag: „{wort}“ steht für eine gerundete oder geschätzte Zahl: '{wert}'",
             {"wort": word, "wert": value},
         )
-    several = _SEVERAL_YEARS.search(value)
+    several = YEAR_RANGE.search(value)
     if several:
         raise PydanticCustomError(
             "aqb_mehrjahr",
@@ -166,13 +154,13 @@ def _exact_euro_text(value: Any) -> Any:
     _only_a_number(value)
     if isinstance(value, str):
         _not_a_year_budget(value)
-        if re.search(r"Mio|Million|Mrd|Milliard", value):
+        if names_rounded_unit(value):
             raise PydanticCustomError(
                 "aqb_ungenau",
                 "ist kein genauer Betrag: eine Angabe in Millionen ist gerundet: '{wert}'",
                 {"wert": value},
             )
-        if not _EXACT_EURO.fullmatch(value):
+        if typed_euro(value) is None:
             raise PydanticCustomError(
                 "aqb_betragstext",
                 "muss ein Betrag auf den Euro genau sein, wie gedruckt, z. B. '879.800 Euro': '{wert}'",
@@ -185,7 +173,7 @@ def _millions_text(value: Any) -> Any:
     _only_a_number(value)
     if isinstance(value, str):
         _not_a_year_budget(value)
-        if not (_MILLIONS.fullmatch(value) or _EXACT_EURO.fullmatch(value)):
+        if typed_millions(value) is None:
             raise PydanticCustomError(
                 "aqb_betragstext",
                 "muss ein Betrag sein, wie gedruckt, z. B. '27,7 Millionen Euro': '{wert}'",

@@ -7,7 +7,6 @@ and as answered once the agreement is in data/, without anyone editing this file
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterator
 
 from aqb.data.addresses import comparable_address
@@ -16,6 +15,7 @@ from aqb.data.messages import suggest
 from aqb.data.model import ALL_PARTNERS, InformationRequest, Partner, RequestsFile
 from aqb.data.problems import Problem
 from aqb.data.yamlsource import Location, YamlDocument
+from aqb.printed import TEMPLATE_PLACEHOLDER
 
 REQUESTS_FILE = "anfragen.yaml"
 TEMPLATE_PLACEHOLDERS = ("jahr", "partner")
@@ -24,7 +24,7 @@ TEMPLATE_PLACEHOLDERS = ("jahr", "partner")
 def template_problems(document: YamlDocument, loaded: RequestsFile) -> Iterator[Problem]:
     """The request wording may name the year and the partner, nothing else."""
     for field in ("betreff", "text"):
-        for name in re.findall(r"\{([^{}]*)\}", getattr(loaded, field)):
+        for name in TEMPLATE_PLACEHOLDER.findall(getattr(loaded, field)):
             if name not in TEMPLATE_PLACEHOLDERS:
                 yield located(
                     document,

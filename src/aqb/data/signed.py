@@ -35,6 +35,7 @@ from aqb.document.read import read_as
 from aqb.document.segment import flat_lines
 from aqb.document.serial import from_json, to_json
 from aqb.formatting import PROJECT_TABLE_HEAD, short_date
+from aqb.printed import LAYOUT_MARKER, amounts_with_currency, unpadded_date
 
 # What may differ between the page and its original: layout, never words (CONTRIBUTING.md lists the same).
 LAYOUT = (
@@ -56,10 +57,6 @@ MAX_SHOWN_DIFFERENCES = 10  # per record: the first ones say enough, the count s
 # beyond 500 × 500 the first difference stands for all of it.
 MAX_COMPARED_PAIRS = 250_000
 
-# What only lays a line out where it starts one: quote marks, heading marks, list markers (also Word's
-# Symbol-font bullet U+F0B7) and numbering ("1.", "2)", "a)", "(3)"). Elsewhere the same token is a word
-# ("am 1. Januar"), and a difference there counts.
-_MARKER = re.compile(r">|#{1,6}|[-*+•▪◦‣\uf0b7\uf0a7–—]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]")
 _EMPHASIS = re.compile(r"\*\*|\*|__|(?<![^\W_])_|_(?![^\W_])")
 _TYPOGRAPHY = str.maketrans(
     {
@@ -83,10 +80,7 @@ _TYPOGRAPHY = str.maketrans(
         "\u202f": " ",
     }
 )
-# A number as an amount is written: 1.734.520 or 1 734 520 (groups of three), or 1734520; cents after a comma.
-_NUMBER = re.compile(r"(?<![\d.,])([0-9]{1,3}(?:[. ][0-9]{3})+|[0-9]+)(?:,([0-9]{2}|-{1,2}))?(?![\d])")
 _PUNCTUATION = ".,;:!?()[]\"'„“”‚‘’«»"
-_DATE = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?=[.,;:]?$)")
 
 
 @dataclass(frozen=True)
@@ -114,7 +108,7 @@ def _words_of(line: str) -> list[tuple[str, bool]]:
     found: list[tuple[str, bool]] = []
     leading = True
     for raw in line.split():
-        leading = leading and bool(_MARKER.fullmatch(raw))
+        leading = leading and bool(LAYOUT_MARKER.fullmatch(raw))
         word = comparable(raw)
         if word:
             found.append((word, leading))
@@ -165,7 +159,7 @@ def _shown_words(html: str) -> list[str]:
 def _spelled(word: str) -> str:
     """Quotes and dashes in one form, a date without leading zeros: the same word however it is typeset."""
     plain = unicodedata.normalize("NFC", word).translate(_TYPOGRAPHY)
-    return _DATE.sub(lambda date: f"{int(date[1])}.{int(date[2])}.{date[3]}", plain)
+    return unpadded_date(plain)
 
 
 def original_words(document: Document, vocabulary: Iterable[str], *, printed: bool = True) -> list[OriginalWord]:
@@ -293,13 +287,7 @@ def signed_amounts(original: list[OriginalWord]) -> list[tuple[int | None, str]]
     start = heading[0] + 2
     end = next((i for i in range(start, len(original) - 1) if _begins_paragraph(original, i, "5")), len(original))
     section = " ".join(word.text for word in original[start:end])
-    found = []
-    for match in _NUMBER.finditer(section):
-        before, after = section[: match.start()].rstrip(), section[match.end() :].lstrip()
-        if before.endswith(("€", "EUR")) or after.startswith(("€", "Euro", "EUR")):
-            whole = int(re.sub(r"[. ]", "", match.group(1)))
-            found.append((whole if match.group(2) in (None, "00", "-", "--") else None, match.group().strip()))
-    return found
+    return amounts_with_currency(section)
 
 
 def _begins_paragraph(original: list[OriginalWord], at: int, number: str) -> bool:

@@ -16,11 +16,7 @@ from markdown.extensions.toc import TocExtension, slugify_unicode
 from aqb.data.bounds import WORDING_LIMITS, markdown_bound_problems
 from aqb.data.model import FullTextAgreement, PartnerNaming, StandardText
 from aqb.formatting import thousands
-
-INLINE_PLACEHOLDERS = ("nominativ", "Nominativ", "genitiv", "dativ", "akkusativ", "budget")
-BLOCK_PLACEHOLDERS = ("projektliste", "unterschriften")
-_PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
-_BLOCK_LINE = re.compile(r"^\{(" + "|".join(BLOCK_PLACEHOLDERS) + r")\}$", re.MULTILINE)
+from aqb.printed import BLOCK_LINE, BLOCK_PLACEHOLDERS, INLINE_PLACEHOLDERS, PLACEHOLDER
 
 # What Markdown from data may become: text structure only. No images (they would load from other
 # origins), no raw HTML (it is escaped before this), links only to http(s) and mail.
@@ -58,7 +54,7 @@ def wording_problems(text: str) -> list[tuple[int, str, str]]:
         return too_large  # nothing else is looked at: rendering it could take unbounded time
     known = INLINE_PLACEHOLDERS + BLOCK_PLACEHOLDERS
     found = []
-    for match in _PLACEHOLDER.finditer(text):
+    for match in PLACEHOLDER.finditer(text):
         name = match.group(1)
         if name not in known:
             found.append(
@@ -68,7 +64,7 @@ def wording_problems(text: str) -> list[tuple[int, str, str]]:
                     "Erlaubt sind " + ", ".join("{" + k + "}" for k in known) + ".",
                 )
             )
-        elif name in BLOCK_PLACEHOLDERS and not _BLOCK_LINE.match(text, _line_start(text, match.start())):
+        elif name in BLOCK_PLACEHOLDERS and not BLOCK_LINE.match(text, _line_start(text, match.start())):
             found.append(
                 (
                     match.start(),
@@ -102,7 +98,7 @@ def _placeholders_outside_text(text: str) -> tuple[tuple[int, str, str], ...]:
     renderer put into an attribute (href, title, src) or dropped (an image) would decide markup.
     The rendered HTML shows where each placeholder ended up, whatever Markdown construct put it there.
     """
-    names = [match.group(1) for match in _PLACEHOLDER.finditer(text)]
+    names = [match.group(1) for match in PLACEHOLDER.finditer(text)]
     if not names:
         return ()
     reader = _WhereText()
@@ -170,7 +166,7 @@ def filled_wording(
     values = _values(agreement, naming)
     sections: list[tuple[str, ...]] = []
     for section in standard.abschnitte:
-        wording = _BLOCK_LINE.sub("", fill(agreement.abweichungen.get(section.id, section.text), values))
+        wording = BLOCK_LINE.sub("", fill(agreement.abweichungen.get(section.id, section.text), values))
         sections.append((section.id, section.titel, wording) if with_titles else (section.id, wording))
     return sections
 
@@ -191,7 +187,7 @@ def naming_values(naming: PartnerNaming) -> dict[str, str]:
 
 def fill(wording: str, values: dict[str, str]) -> str:
     """The wording with each known placeholder replaced by its value; unknown ones stay as written."""
-    return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), wording)
+    return PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), wording)
 
 
 def compose_standard(standard: StandardText) -> tuple[ComposedSection, ...]:
@@ -223,7 +219,7 @@ def _compose(standard: StandardText, values: dict[str, str], deviations: dict[st
 @functools.lru_cache(maxsize=4096)
 def _blocks(text: str, section_id: str) -> tuple[Block, ...]:
     blocks = []
-    for index, part in enumerate(_BLOCK_LINE.split(text)):
+    for index, part in enumerate(BLOCK_LINE.split(text)):
         if index % 2:
             blocks.append(Block(kind=part))  # type: ignore[arg-type]
         elif part.strip():
@@ -267,7 +263,7 @@ def full_text(agreement: FullTextAgreement, standard: StandardText, naming: Part
     parts = []
     for section in standard.abschnitte:
         wording = fill(agreement.abweichungen.get(section.id, section.text), values)
-        parts.append(_BLOCK_LINE.sub(lambda match: _block_text(match.group(1), agreement, standard), wording))
+        parts.append(BLOCK_LINE.sub(lambda match: _block_text(match.group(1), agreement, standard), wording))
     return "\n\n".join(parts)
 
 

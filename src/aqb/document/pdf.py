@@ -22,10 +22,8 @@ from typing import Any
 
 from aqb.document.model import Block, BlockKind, Document, Line, SourceRef
 from aqb.document.text import LIGATURES
+from aqb.printed import BULLET_GLYPH, NUMBER_GLYPH, is_font_glyph
 
-# Bullets as fonts draw them (Symbol U+F0B7, Wingdings U+F0A7/U+F0D8/U+F076/U+F0FC …) and as Unicode.
-_BULLET = re.compile(r"[\uf000-\uf0ff•▪■◦‣●○◆◇➢➤►✓✔·∙*o–—-]")
-_NUMBER = re.compile(r"\(?(?:[0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]")
 _GAP_SIZES = 3.0  # a gap of more than three font sizes between words of a line separates columns
 _MIN_GAP = 24.0  # points
 _Break = tuple[bool, bool]  # Line.wraps, Line.may_wrap
@@ -217,10 +215,10 @@ def _marker_of(row: _Row) -> tuple[str, float] | None:
         return None
     first, second = row.runs[0][0], row.runs[0][1]
     text = str(first["text"])
-    if _BULLET.fullmatch(text):
-        marker = "•" if "\uf000" <= text <= "\uf0ff" or text in "•·∙●" else "◦" if text in "o○" else text
+    if BULLET_GLYPH.fullmatch(text):
+        marker = "•" if is_font_glyph(text) or text in "•·∙●" else "◦" if text in "o○" else text
         return marker, float(second["x0"])
-    if _NUMBER.fullmatch(text):
+    if NUMBER_GLYPH.fullmatch(text):
         return text, float(second["x0"])
     return None
 

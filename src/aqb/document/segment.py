@@ -19,28 +19,30 @@ from collections.abc import Iterable
 
 from aqb.document.model import Block, BlockKind, Document, Line, SourceRef
 from aqb.document.text import LIGATURES, PAGE_BREAK
+from aqb.printed import (
+    CLOCK_TIME,
+    PAGE_COUNTER,
+    PAGE_LABEL,
+    PAGE_NUMBER,
+    PAGES_AT_END,
+    PRINT_STAMP_LINE,
+    SIGNATURE_CELL,
+    STAMP_DATE,
+    is_numbering,
+)
 
-_PAGE_NUMBER = re.compile(
-    r"\s*(?:(?:Seite|S\.)\s*)?[0-9]{1,3}(?:\s*(?:von|/)\s*[0-9]{1,3})?\s*|\s*[-–—]\s*[0-9]{1,3}\s*[-–—]\s*"
-)
-_EXPLICIT_PAGE = re.compile(r"\s*(?:Seite|S\.)\s*[0-9]{1,3}(?:\s*(?:von|/)\s*[0-9]{1,3})?\s*")
-# A browser's print stamp: "12/4/26, 6:53 PM  Zielvereinbarung …" at the top, "file:///C:/…/zv.html  1/4" below.
-_PRINT_STAMP = re.compile(
-    r"\s*[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4},?\s+[0-9]{1,2}:[0-9]{2}(?:\s*[AP]M)?\b.*"
-    r"|.*\b(?:file|https?)://\S+\s+[0-9]{1,3}\s*/\s*[0-9]{1,3}\s*"
-)
+# What changes from page to page in a line that repeats: the page, a print stamp's date and time.
 _COUNTERS = (
-    (re.compile(r"(?:Seite|S\.)\s*[0-9]+(?:\s*(?:von|/)\s*[0-9]+)?"), "Seite #"),
-    (re.compile(r"\b[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}\b"), "#.#.#"),
-    (re.compile(r"\b[0-9]{1,2}:[0-9]{2}(?:\s*[AP]M)?"), "#:#"),
-    (re.compile(r"(?<![0-9./])[0-9]{1,3}\s*/\s*[0-9]{1,3}\s*$"), "#/#"),
+    (PAGE_COUNTER, "Seite #"),
+    (STAMP_DATE, "#.#.#"),
+    (CLOCK_TIME, "#:#"),
+    (PAGES_AT_END, "#/#"),
 )
 _JUSTIFIED = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _HYPHENATED = re.compile(r"(\w+)(-|\u00ad)$")
 _ANY_WORD_START = re.compile(r"^\s*(\w+(?:-\w+)*)(\S*)")
 # A hyphen before these is an elision ("Ausbildungs- und Qualifizierungsbudget"), no broken word.
 _CONJUNCTIONS = frozenset({"und", "oder", "bzw", "sowie", "bis", "noch", "als", "wie", "u", "o"})
-_SIGNATURE = re.compile(r"\w[\w .-]*, den\b.*|.*_{5,}.*")
 _NO_PARAGRAPHS = ("docx",)  # readers whose blocks are paragraphs of one line each: no blank lines between
 
 
@@ -112,12 +114,12 @@ def rendered_lines(document: Document) -> list[Line]:
 
 def _block_lines(block: Block) -> list[Line]:
     if block.kind is BlockKind.LIST_ITEM:
-        marker = "-" if not re.search(r"[0-9A-Za-z§]", block.marker) else block.marker
+        marker = block.marker if is_numbering(block.marker) else "-"
         first, *rest = block.lines
         shown = dataclasses.replace(first, text=f"{'  ' * block.level}{marker} {first.text}")
         return [_clean(shown), *map(_clean, rest)]
     if block.kind is BlockKind.TABLE_ROW and block.cells:
-        if any(_SIGNATURE.fullmatch(line.text.strip()) for cell in block.cells for line in cell):
+        if any(SIGNATURE_CELL.fullmatch(line.text.strip()) for cell in block.cells for line in cell):
             lines: list[Line] = []
             for cell in block.cells:  # column by column: each signature block stays together
                 if lines and cell:
@@ -182,8 +184,8 @@ def _page_furniture(lines: list[Line]) -> set[SourceRef]:
     for page in pages:
         for side in (1, -1):
             for place, (ref, text) in _edges(page, side):  # from the page's edge inwards, while it is furniture
-                explicit = _EXPLICIT_PAGE.fullmatch(text) or _PRINT_STAMP.fullmatch(text)
-                if not (explicit or (several and (_PAGE_NUMBER.fullmatch(text) or places[(place, _shape(text))] >= 2))):
+                explicit = PAGE_LABEL.fullmatch(text) or PRINT_STAMP_LINE.fullmatch(text)
+                if not (explicit or (several and (PAGE_NUMBER.fullmatch(text) or places[(place, _shape(text))] >= 2))):
                     break
                 found.add(ref)
     return found

@@ -17,6 +17,7 @@ from collections import defaultdict
 from typing import Any
 
 from aqb.document.model import Block, BlockKind, Document, Line, SourceRef
+from aqb.printed import is_font_glyph
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING = re.compile(r"(?:heading|überschrift)\s*([1-9])", re.IGNORECASE)
@@ -173,7 +174,7 @@ class _Numbering:
 def _bullet(text: str) -> str:
     """A bullet as Unicode: Symbol's and Wingdings' private-use bullets, an empty text, "o" and "·" are "•"."""
     shown = text.strip()
-    if not shown or shown in ("o", "·", "•", "▪", "§") or all("\uf000" <= char <= "\uf0ff" for char in shown):
+    if not shown or shown in ("o", "·", "•", "▪", "§") or is_font_glyph(shown):
         return "•"
     return shown
 

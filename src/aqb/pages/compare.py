@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from typing import Literal
 
 from aqb.data.model import AnyAgreement, FullTextAgreement, PartnerNaming, StandardText
 from aqb.data.text import filled_wording, strip_markup
-
-_YEARS = re.compile(r"\b(?:19|20)[0-9][0-9](?:/(?:19|20)?[0-9][0-9])?\b")
+from aqb.printed import without_project_years
 
 
 def series_key(project: str) -> str:
     """The same project across years: 'Motivierendes Coaching Marburg 2025/2026' → 'motivierendes coaching marburg'."""
-    return " ".join(_YEARS.sub(" ", project).split()).casefold()
+    return " ".join(without_project_years(project).split()).casefold()
 
 
 @dataclass(frozen=True)

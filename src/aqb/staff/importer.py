@@ -32,7 +32,19 @@ from aqb.document.model import Document
 from aqb.document.ocr import MAX_SCAN_BYTES, ScanError, is_scan, read_scan
 from aqb.document.segment import printed_text
 from aqb.document.text import PAGE_BREAK, text_document
-from aqb.formatting import MONTHS, PROJECT_TABLE_HEAD, thousands
+from aqb.formatting import PROJECT_TABLE_HEAD, thousands
+from aqb.printed import (
+    MEASURE_NUMBER,
+    PRINT_STAMP_START,
+    PROJECT_BULLET,
+    SIGNATURE_PLACE,
+    SIGNATURE_RULE,
+    date_parts,
+    euro_amounts_in_line,
+    is_block_only,
+    names_grouped_number,
+    title_year,
+)
 from aqb.staff.proposal import (
     ProposalError,
     SignedReading,
@@ -44,30 +56,13 @@ from aqb.staff.scaffold import ScaffoldError, agreement_path, write_draft
 
 _Value = TypeVar("_Value")
 
-_DATE = (
-    r"(?P<tag>[0-9]{1,2})\.\s?(?:(?P<monat>[0-9]{1,2})\.|\s*(?P<monatsname>" + "|".join(MONTHS) + r"))"
-    r"\s?(?P<jahr>[0-9]{4})"
-)
-# "Wiesbaden, den 12.03.2025", "Marburg, den 2. August 2025", "Wiesbaden, 12.03.2025", "Wiesbaden, den"
-_SIGNATURE_PLACE = re.compile(rf"^(?P<ort>[^,]+),(?=\s*(?:den\b|[0-9]))(?:\s*den)?(?:\s+{_DATE})?[\s_.…]*$")
-# The line signed on: underscores, dots or dashes (in two columns too). Never a name.
-_SIGNATURE_RULE = re.compile(r"^[\s_.…\-–]*_{3,}[\s_.…\-–]*$|^[\s.…]{8,}$")
-# A print stamp that a page break put between a place line and its name: the title repeated as a running
-# header, a browser's date and time, a file or web address. Never a name; listed in the report.
-_PRINT_STAMP = re.compile(r"^(?:Zielvereinbarung\b|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4},|(?:file|https?)://)")
 # What never stands in a signatory's function: an annex, an amount. Such lines below the last signature
 # are left unplaced, so they become open points (see _report_unused_lines).
-_NOT_A_FUNCTION = re.compile(r"^(?:Anlage|Anhang|Kostenplan)\b|\bEuro\b|€|[0-9]{1,3}\.[0-9]{3}")
-# A measure type's number stands at the start of the line; indented, or as 1.1, it numbers a project.
-_NUMBERED = re.compile(r"^ ?([0-9]{1,2})[.)]\s+(.*\S)\s*$")
-# Bullets as word processors and PDFs print them: hyphen, en and em dash, bullet, asterisk, plus,
-# white bullet, squares, arrows, Word's "o" and Symbol/Wingdings bullets (U+F0B7, U+F0A7, U+F0D8);
-# lettered and roman sub-items; numbered sub-items (1.1, or an indented 1.).
-_BULLET = re.compile(
-    r"^\s*(?:[-–—•*+◦▪‣·►➢✓o\uf0b7\uf0a7\uf0d8]|\(?[a-z]\)|[a-z]\.|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)"
-    r"|[0-9]{1,2}\.[0-9]{1,2}\.?|(?<=\s\s)[0-9]{1,2}[.)])"
-    r"\s+(.*\S)\s*$"
-)
+_ANNEX_OR_EURO = re.compile(r"^(?:Anlage|Anhang|Kostenplan)\b|\bEuro\b|€")
+
+
+def _not_a_function(line: str) -> bool:
+    return _ANNEX_OR_EURO.search(line) is not None or names_grouped_number(line)
 
 
 @dataclass
@@ -646,7 +641,7 @@ class _Reader:
         used: set[int] = set()
         index = 0
         while index < len(section):
-            match = _SIGNATURE_PLACE.match(_plain(section[index]))
+            match = SIGNATURE_PLACE.match(_plain(section[index]))
             if not match:
                 index += 1
                 continue
@@ -654,9 +649,9 @@ class _Reader:
             day = self._signature_date(match, offset + index)
             index = _skip_blank(section, index + 1)
             while index < len(section) and (
-                _SIGNATURE_RULE.match(section[index]) or _PRINT_STAMP.match(_plain(section[index]))
+                SIGNATURE_RULE.match(section[index]) or PRINT_STAMP_START.match(_plain(section[index]))
             ):
-                if _PRINT_STAMP.match(_plain(section[index])):
+                if PRINT_STAMP_START.match(_plain(section[index])):
                     self.parsed.notes.append(
                         f"Zeile {self.lines[offset + index].number}: als Druckvermerk übergangen: "
                         f"{escaped(section[index].strip())}"
@@ -673,8 +668,8 @@ class _Reader:
             while (
                 index < len(section)
                 and section[index].strip()
-                and not _SIGNATURE_PLACE.match(_plain(section[index]))
-                and not _NOT_A_FUNCTION.search(_plain(section[index]))  # an annex below: an open point instead
+                and not SIGNATURE_PLACE.match(_plain(section[index]))
+                and not _not_a_function(_plain(section[index]))  # an annex below: an open point instead
             ):
                 function.append(section[index].strip())
                 used.add(index)
@@ -685,11 +680,11 @@ class _Reader:
         return signatories, used
 
     def _signature_date(self, match: re.Match[str], index: int) -> date | str | None:
-        if not match["tag"]:
+        parts = date_parts(match)
+        if parts is None:
             return NOT_ENTERED
-        month = int(match["monat"]) if match["monat"] else MONTHS.index(match["monatsname"]) + 1
         try:
-            return date(int(match["jahr"]), month, int(match["tag"]))
+            return date(*parts)
         except ValueError:
             self.parsed.open_points.append(
                 f"unterzeichnende: Zeile {self.lines[index].number} nennt „{escaped(match.group(0).strip())}“, kein "
@@ -739,7 +734,7 @@ class _MeasureList:
         return bool(self.end_words) and words[: len(self.end_words)] == self.end_words
 
     def _line(self, index: int, line: str) -> None:
-        numbered, bullet = _NUMBERED.match(line), _BULLET.match(line)
+        numbered, bullet = MEASURE_NUMBER.match(line), PROJECT_BULLET.match(line)
         self.started = self.started or bool(numbered or bullet)
         if numbered and (self.bounded or self._continues_a_wording(_plain(numbered.group(2)).split(" ")[0])):
             self._open_label(index, _plain(numbered.group(2)))
@@ -900,9 +895,7 @@ def _words(lines: list[str] | str) -> list[str]:
 
 
 def _find_year(plain: list[str]) -> int | None:
-    head = " ".join(plain[:40])
-    match = re.search(r"Zielvereinbarung\s+((?:19|20)[0-9]{2})(?![0-9])", head)
-    year = int(match.group(1)) if match else None
+    year = title_year(" ".join(plain[:40]))
     return year if year is not None and FIRST_YEAR <= year <= LAST_YEAR else None
 
 
@@ -952,7 +945,7 @@ def _first_lines_found(lines: list[str], standard: StandardText, parsed: _Parsed
     found: list[tuple[str, int]] = []
     position = 0
     for section in standard.abschnitte:
-        if _BLOCK_ONLY.fullmatch(section.text.strip()):
+        if is_block_only(section.text):
             # A section that is only a structured part (the signatures) starts where the previous ended;
             # its beginning is found after the last section below.
             found.append((section.id, -1))
@@ -973,13 +966,10 @@ def _first_lines_found(lines: list[str], standard: StandardText, parsed: _Parsed
 def _split_at_signatures(lines: list[str], starts: dict[str, tuple[int, int]], section_id: str) -> None:
     previous_id = max(starts, key=lambda sid: starts[sid][0])
     previous_begin, previous_end = starts[previous_id]
-    signature = next((i for i in range(previous_begin, previous_end) if _SIGNATURE_PLACE.match(_plain(lines[i]))), None)
+    signature = next((i for i in range(previous_begin, previous_end) if SIGNATURE_PLACE.match(_plain(lines[i]))), None)
     if signature is not None:
         starts[previous_id] = (previous_begin, signature)
         starts[section_id] = (signature, previous_end)
-
-
-_BLOCK_ONLY = re.compile(r"\{(projektliste|unterschriften)\}")
 
 
 def _section_with(standard: StandardText, placeholder: str) -> str | None:
@@ -988,11 +978,9 @@ def _section_with(standard: StandardText, placeholder: str) -> str | None:
 
 def _budget_candidates(section: list[str]) -> list[int]:
     """Every amount in Euro the budget section names, in order, each once."""
-    found = re.findall(
-        r"(?<![0-9.])([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,12}) Euro", " ".join(_plain(line) for line in section)
-    )
+    found = euro_amounts_in_line(" ".join(_plain(line) for line in section))
     # 0 is never a budget (a browser print's "0" beside a page counter once became one): not found, an open point
-    return [amount for amount in dict.fromkeys(int(a.replace(".", "")) for a in found) if amount > 0]
+    return [amount for amount in dict.fromkeys(found) if amount > 0]
 
 
 def _with_blocks(section: list[str], structured: set[int], placeholder: str) -> list[str]:

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from aqb.data.model import Partner, StandardText
 from aqb.data.text import fill, naming_values, words
 from aqb.formatting import thousands
+from aqb.printed import names_grouped_number
 
 
 class ProposalError(ValueError):
@@ -205,7 +206,7 @@ def with_placeholders(
     text = pattern.sub(as_placeholder, signed)
     if budget is not None:
         text = re.sub(rf"(?<![\w.]){re.escape(thousands(budget))}(?![\w.])", "{budget}", text)
-    elif re.search(r"[0-9]{1,3}(?:\.[0-9]{3})+", text):
+    elif names_grouped_number(text):
         points.append(f"Abschnitt „{title}“ nennt einen Betrag: das Budget durch {{budget}} ersetzen")
     if shared and re.search(rf"(?<!\w){re.escape(partner.name)}(?!\w)", text):
         points.append(
