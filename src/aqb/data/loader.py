@@ -191,19 +191,9 @@ class _DatasetReader:
 
     def _validate(self, document: YamlDocument, adapter: TypeAdapter[Any], model: Any, tag: str | None = None) -> Any:
         """Validate; `tag` is the record kind of a tagged union, which pydantic puts first in error paths."""
-        value, found = self._validated(document, adapter, model, tag)
+        value, found = _validated(document, adapter, model, tag)
         self.problems.extend(found)
         return value
-
-    @staticmethod
-    def _validated(
-        document: YamlDocument, adapter: TypeAdapter[Any], model: Any, tag: str | None = None
-    ) -> tuple[Any, list[Problem]]:
-        """The validated value (None if invalid) and what is wrong with it."""
-        try:
-            return adapter.validate_python(document.data), []
-        except ValidationError as error:
-            return None, list(translate(error, document, model, tag))
 
     def _problem(self, document: YamlDocument, location: Location, message: str, hint: str | None = None) -> None:
         self.problems.append(located(document, location, message, hint))
@@ -330,7 +320,7 @@ class _DatasetReader:
             raw = document.data if isinstance(document.data, dict) else {}
             kind = raw.get("art") if raw.get("art") in AGREEMENT_KINDS else None
             model = AGREEMENT_KINDS[kind] if kind is not None else AgreementBase
-            agreement, found = self._validated(document, adapter, model, kind)
+            agreement, found = _validated(document, adapter, model, kind)
             found = [
                 *path_problems(document, raw, file),
                 *reference_problems(document, raw, partners, measure_types, standard_texts),
@@ -347,3 +337,13 @@ class _DatasetReader:
                 agreements.append(agreement)
                 self.documents[(agreement.jahr, agreement.partner)] = document
         return tuple(sorted(agreements, key=lambda a: (a.jahr, a.partner)))
+
+
+def _validated(
+    document: YamlDocument, adapter: TypeAdapter[Any], model: Any, tag: str | None = None
+) -> tuple[Any, list[Problem]]:
+    """The validated value (None if invalid) and what is wrong with it."""
+    try:
+        return adapter.validate_python(document.data), []
+    except ValidationError as error:
+        return None, list(translate(error, document, model, tag))
