@@ -330,7 +330,7 @@ class _DatasetReader:
             # Year and partner must match the path, so each (year, partner) has one file at most.
             self.problems.extend(open_points(document))
             if len(self.problems) == before:
-                self.problems.extend(agreement_problems(document, agreement, standard_texts, self.data_dir))
+                self.problems.extend(agreement_problems(document, agreement, self.data_dir))
             if agreement is not None and len(self.problems) == before:
                 agreements.append(agreement)
                 self.documents[(agreement.jahr, agreement.partner)] = document
