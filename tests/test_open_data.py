@@ -304,12 +304,17 @@ def test_dates_come_from_history_and_are_never_invented(tmp_path: Path) -> None:
 def test_agreement_page_can_be_cited(real_site: Path) -> None:
     soup = page(real_site, MARBURG)
     citation = text_of(soup.select_one("section.aqb-zitieren p"))
+    # Issuers first (both parties), the date of access last: the reader's own, filled in by a script
+    # (test_browser.py); without JavaScript a placeholder asks for it, never the build date.
     assert citation == (
+        "Hessisches Ministerium für Arbeit, Integration, Jugend und Soziales; Landkreis Marburg-Biedenkopf: "
         "„Zielvereinbarung 2025 zwischen dem Hessischen Ministerium für Arbeit, Integration, Jugend und "
         "Soziales und dem Landkreis Marburg-Biedenkopf zur Umsetzung des hessischen Ausbildungs- und "
         "Qualifizierungsbudgets“, unterzeichnet am 2. August 2025. In: AQB-Zielvereinbarungen Hessen. "
-        "Online: http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/"
+        "Online: http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/, abgerufen am [Datum Ihres Abrufs]."
     )
+    script = found(soup.find("script", src=re.compile(r"aqb-zitieren\.js$")))
+    assert attribute_of(script, "type") == "module"
     assert (
         attribute_of(soup.find("link", rel="canonical"), "href")
         == "http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/"
