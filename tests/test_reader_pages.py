@@ -74,7 +74,7 @@ def test_start_page_says_the_years_coverage_in_words_before_the_map(real_site: P
     headings = [text_of(h) for h in soup.select(".md-content h2")]
     assert headings.index("2025: 1 von 26 Vereinbarungen veröffentlicht") < headings.index("Worum es geht")
     # The lead (the text before the page's first "##") stays above the map.
-    assert "Zielvereinbarungen" in text_of(found(soup.select_one(".md-content h1").find_next_sibling("p")))
+    assert "Zielvereinbarungen" in text_of(found(found(soup.select_one(".md-content h1")).find_next_sibling("p")))
 
 
 def test_tiles_keep_the_full_name_for_screen_readers(real_site: Path) -> None:
