@@ -77,7 +77,8 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         raise PluginError(str(DataError(problems)))
     for warning in dataset.warnings:
         log.info("Zu den Daten: %s", warning)  # after "Hinweis –" (aqb.outputs.buildlog)
-    settings = setting_problems(config.extra.get("betreiber") or {}, config.extra.get("repository") or {})
+    report_email = config.extra.get("fehler_melden_email")
+    settings = setting_problems(config.extra.get("betreiber") or {}, config.extra.get("repository") or {}, report_email)
     if settings:  # before anything is built, in German
         raise PluginError("Einstellungen in mkdocs.yml:\n" + "\n".join(escaped(problem) for problem in settings))
     operator = config.extra.get("betreiber") or {}
@@ -94,6 +95,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         file_dates=last_changes(root, ["data", "content"]),
         repository=repository,
         data_dir=root / "data",
+        report_email=str(report_email or "").strip(),
     )
     config.nav = expand_nav(config.nav, _site)
     return config
@@ -173,6 +175,7 @@ def _contents(entries: Iterable[AnchorLink]) -> list[tuple[str, str]]:
 
 def on_page_context(context: dict[str, Any], *, page: Page, **kwargs: Any) -> dict[str, Any]:
     context["aqb"] = _current_site().data_for(page.file.src_uri)
+    context["aqb_melden"] = _current_site().feedback_for(page.file.src_uri, page.url, page.title or "")
     return context
 
 

@@ -201,6 +201,13 @@ def attribute_of(element: Any, name: str) -> str:
     return value
 
 
+def section_of(soup: Any, section_id: str) -> Tag:
+    """The <section> of an agreement's text that `#section_id` leads to (the id is on its first heading,
+    or on the section itself where it has none)."""
+    target = found(soup.find(id=section_id))
+    return target if target.name == "section" else found(target.find_parent("section"))
+
+
 def text_of(element: Any) -> str:
     """Visible text with white space folded, as a reader (or screen reader) gets it."""
     element = copy.copy(element)

@@ -120,7 +120,11 @@ def test_contributing_page_links_repository_and_the_form_for_staff_without_git(r
 
 
 def test_local_build_without_repository_shows_no_dead_links(site_without_repository: Path) -> None:
-    assert page(site_without_repository, AGREEMENT_PAGES[0]).select(".aqb-mitwirken") == []
+    # "Fehler melden" stays on the page, but without a repository and an e-mail address it offers no link,
+    # it says that no address is set.
+    report = found(page(site_without_repository, AGREEMENT_PAGES[0]).select_one(".aqb-mitwirken"))
+    assert report.select("a") == []
+    assert "Per E-Mail: Dafür ist noch keine Adresse eingetragen." in text_of(report)
     box = text_of(found(page(site_without_repository, "mitmachen/").select_one(".aqb-projektort")))
     assert "in dieser Vorschau nicht eingestellt" in box
 

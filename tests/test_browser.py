@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -131,8 +132,8 @@ def test_agreement_reads_without_javascript(browser: Any, served_site: str) -> N
         tab.goto(served_site + "kreise/marburg-biedenkopf/2025/")
         assert tab.get_by_text("Fachkräfte sicherung").is_visible()
         assert tab.get_by_role("heading", name="§ 7").is_visible()
-        tab.get_by_role("link", name="§ 5 Ziele für die Umsetzung").click()
-        assert tab.url.endswith("#abschnitt-paragraf-5")
+        tab.get_by_role("link", name="§ 5 Ziele für die Umsetzung", exact=True).click()
+        assert tab.url.endswith("#paragraf-5")
     finally:
         context.close()
 
@@ -168,5 +169,108 @@ def test_a_word_longer_than_the_screen_wraps_on_a_phone(browser: Any, tmp_path: 
                 tab.goto(base + url)
                 width = tab.evaluate("document.documentElement.scrollWidth")
                 assert width <= 320, f"{url} ist {width} px breit"
+    finally:
+        context.close()
+
+
+# -- what readers see first, and on a small screen (issue 29) ------------------------------------------
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 800)], ids=["Telefon 390×844", "Desktop 1280×800"])
+def test_start_page_shows_coverage_and_map_on_the_first_screen(
+    browser: Any, served_site: str, width: int, height: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    tab = context.new_page()
+    try:
+        tab.goto(served_site, wait_until="networkidle")
+        coverage = tab.get_by_role("heading", name="2025: 1 von 26 Vereinbarungen veröffentlicht")
+        box = coverage.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= height
+        first_row = tab.locator(".aqb-kacheln > li").first.bounding_box()
+        assert first_row is not None and first_row["y"] + first_row["height"] <= height  # a whole row of tiles
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("width", "cue"), [(390, True), (1280, False)], ids=["Telefon", "Desktop"])
+def test_comparison_says_it_scrolls_only_while_it_does(browser: Any, served_site: str, width: int, cue: bool) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    tab = context.new_page()
+    try:
+        tab.goto(served_site + "vergleich/", wait_until="networkidle")
+        last = tab.get_by_role("columnheader", name="2025").bounding_box()
+        assert last is not None
+        assert (last["x"] + last["width"] > width) is cue  # 2025 is off-screen on the phone
+        assert tab.get_by_text("seitlich wischen oder scrollen").is_visible() is cue
+    finally:
+        context.close()
+
+
+# Every visible text of the page at least 12 px (a box 1 px wide is text for screen readers only).
+SMALL_TEXT = """() => {
+  const small = new Set();
+  const walker = document.createTreeWalker(document.querySelector(".md-container"), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    if (!node.data.trim() || !element.checkVisibility()) continue;
+    const box = element.getBoundingClientRect();
+    if (box.width < 2 || box.height < 2) continue;
+    const size = parseFloat(getComputedStyle(element).fontSize);
+    if (size < 12) small.add(`${node.data.trim().slice(0, 30)} (${size} px)`);
+  }
+  return [...small];
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "jahre/2016/", "vergleich/", "kreise/landkreis-kassel/2016/", "suche/?jahr=2025"])
+def test_text_and_targets_are_large_enough_at_320_px(browser: Any, served_site: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 844})
+    tab = context.new_page()
+    try:
+        tab.goto(served_site + path, wait_until="networkidle")
+        if path.startswith("suche/"):
+            tab.locator("#aqb-filterbereich").evaluate("(panel) => { panel.open = true; }")
+        assert tab.evaluate(SMALL_TEXT) == []
+        targets = tab.locator(".aqb-kachel a, .aqb-filter input[type=checkbox], a.aqb-anker")
+        sizes = [box for box in (target.bounding_box() for target in targets.all()) if box is not None]
+        assert [box for box in sizes if box["width"] < 24 or box["height"] < 24] == []
+        if path == "":
+            assert len(sizes) == 27
+        if path.startswith("suche/"):
+            assert len(sizes) > 5  # the filter boxes
+    finally:
+        context.close()
+
+
+def test_tiles_on_a_phone_are_named_in_full_to_screen_readers(browser: Any, served_site: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 844})
+    tab = context.new_page()
+    try:
+        tab.goto(served_site, wait_until="networkidle")
+        tile = tab.get_by_role("link", name="Landkreis Waldeck-Frankenberg fehlt", exact=True)
+        assert tile.is_visible()
+        # The eye gets the short label; the name is there, one pixel small, for screen readers only.
+        assert tile.locator(".aqb-kachel-kurz").is_visible()
+        name = tile.locator(".aqb-kachel-name").bounding_box()
+        assert name is not None and name["width"] <= 1 and name["height"] <= 1
+    finally:
+        context.close()
+
+
+def test_citation_gets_the_readers_date_of_access(browser: Any, served_site: str) -> None:
+    from aqb.formatting import long_date
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    try:
+        tab.goto(served_site + "kreise/marburg-biedenkopf/2025/", wait_until="networkidle")
+        accessed = tab.locator(".aqb-zitieren [data-aqb-abruf]").inner_text()
+        today = tab.evaluate("() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; }")
+        assert accessed == long_date(date(*today))
+        # The section links lead to their sections by their short ids.
+        tab.get_by_role("link", name="Link zu § 5 Ziele für die Umsetzung (Adresse zum Kopieren)").click()
+        assert tab.url.endswith("#paragraf-5")
+        assert tab.get_by_role("heading", name="§ 5", exact=True).is_visible()
     finally:
         context.close()

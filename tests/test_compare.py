@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import csv
 import io
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -140,8 +141,23 @@ def test_comparison_table_never_shows_missing_as_zero(two_years: Path) -> None:
         "1.000.000 €",
         "1.118.780 €",
     ]
-    # Hanau was a city all along, just not kreisfrei before 2026.
-    assert rows["Stadt Hanau"] == ["noch nicht kreisfrei"] * 4
+    # A row for each partner with a record, no more: the others are named in one line below the table.
+    assert set(rows) == {
+        "Landkreis Kassel",
+        "Landkreis Marburg-Biedenkopf",
+        "Landkreis Fulda",
+        "Stadt Offenbach am Main",
+        "Wetteraukreis",
+    }
+    without = found(soup.select_one("p.aqb-ohne-zeile"))
+    named = [text_of(a) for a in without.find_all("a")]
+    assert "Stadt Hanau" in named and "Landkreis Bergstraße" in named and len(named) == 27 - len(rows)
+    # The programme's other years are named in one line, each linked to its page, not given a column.
+    others = found(soup.select_one("p.aqb-andere-jahre"))
+    assert [text_of(a) for a in others.find_all("a")] == [
+        str(year) for year in range(2014, max(date.today().year, 2025) + 1) if year not in (2016, 2020, 2024, 2025)
+    ]
+    assert attribute_of(found(others.find("a", string="2014")), "href") == "../jahre/2014/"
     assert rows["Landkreis Kassel"][0].startswith("879.800 € Angaben aus öffentlicher Quelle")
     assert not [cell for cell in soup.select("tbody td") if text_of(cell) in ("0 €", "0")]
 
@@ -203,7 +219,8 @@ def test_comparison_explains_every_word_its_empty_cells_use(two_years: Path) -> 
     soup = page(two_years, "vergleich/")
     explanation = text_of(found(soup.select_one(".md-content p"))).casefold()
     used = {text_of(cell) for cell in soup.select("tbody td .aqb-leer")}
-    assert used == {"nicht veröffentlicht", "noch nicht kreisfrei"}
+    assert used == {"nicht veröffentlicht"}  # Hanau, "noch nicht kreisfrei" before 2026, has no row yet
+    assert "„noch nicht kreisfrei“" in explanation  # the word its row will use once it has a record
     assert [word for word in used if f"„{word}“" not in explanation] == []
 
 

@@ -45,11 +45,11 @@ def test_the_tile_map_shows_every_partner_with_its_status_in_words(real_site: Pa
     shown = tiles(soup)
     assert len(shown) == 27
     base = "" if url == "" else "../../"
-    assert shown["Landkreis Marburg-Biedenkopf"] == ("Wortlaut", f"{base}kreise/marburg-biedenkopf/2025/")
+    assert shown["Landkreis Marburg-Biedenkopf"] == ("Text liegt vor", f"{base}kreise/marburg-biedenkopf/2025/")
     assert shown["Landkreis Fulda"] == ("fehlt", f"{base}kreise/fulda/#anfragen-2025")
     assert shown["Stadt Hanau"] == ("kein Partner", f"{base}kreise/hanau/")
     legend = [text_of(li) for li in soup.select(".aqb-legende li")]
-    assert "Wortlaut (1): Der unterzeichnete Text liegt vor." in legend
+    assert "Text liegt vor (1): Der unterzeichnete Text steht hier vollständig." in legend
     assert any(line.startswith("fehlt (25):") for line in legend)
     # The table alternative names every partner in full, with its short label and status.
     rows = [[text_of(c) for c in tr.find_all(["th", "td"])] for tr in soup.select(".aqb-karte-tabelle tbody tr")]

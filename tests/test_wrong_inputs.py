@@ -737,12 +737,14 @@ CASES = [
         f"{M}:14: YAML-Syntax: unbekannte Angabe mit „\\“ in Anführungszeichen",
     ),
     Case(
-        "Überschrift mit der Kennung des Zitierkastens",
-        both(
-            replace("  - id: paragraf-7\n", "  - id: zitieren\n", "standardtexte/2025.yaml"),
-            replace("      ## § 7\n", "      ## §\n", "standardtexte/2025.yaml"),
-        ),
-        "data/standardtexte/2025.yaml:135: abschnitte[9].text: eine Überschrift bekäme die Kennung 'zitieren'",
+        "Abschnitt mit der Kennung des Zitierkastens",
+        replace("  - id: paragraf-7\n", "  - id: zitieren\n", "standardtexte/2025.yaml"),
+        "data/standardtexte/2025.yaml:133: abschnitte[9].id: ein Abschnitt bekäme die Kennung 'zitieren'",
+    ),
+    Case(
+        "Abschnitt mit einer Kennung des Themes",
+        replace("  - id: paragraf-7\n", "  - id: md-content\n", "standardtexte/2025.yaml"),
+        "data/standardtexte/2025.yaml:133: abschnitte[9].id: ein Abschnitt bekäme die Kennung 'md-content'",
     ),
     # -- one truth per fact, nothing passing for something it is not (issue 20) ----------------------
     Case(

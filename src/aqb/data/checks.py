@@ -30,7 +30,7 @@ from aqb.data.model import (
     naming_from,
 )
 from aqb.data.problems import Problem
-from aqb.data.text import heading_ids, wording_problems
+from aqb.data.text import wording_problems
 from aqb.data.yamlsource import Location, YamlDocument, dotted
 from aqb.formatting import euro, signed_percent
 from aqb.printed import years_in
@@ -120,7 +120,6 @@ def standard_text_problems(
             hint = suggest(slug, measure_types)
             yield located(document, ("massnahmenarten", slug), f"unbekannte Maßnahmenart: '{slug}'", hint)
     seen: set[str] = set()
-    found = 0
     for index, section in enumerate(standard.abschnitte):
         # A title is the table of contents' label, no part of the signed wording: it states no fact.
         for fact in deviation_fact_problems(section.titel, "", standard.jahr, partner_names):
@@ -138,11 +137,8 @@ def standard_text_problems(
                 "Jeder Abschnitt braucht ein eigenes Kürzel.",
             )
         seen.add(section.id)
-        wording = list(wording_problems_at(document, ("abschnitte", index, "text"), section.text))
-        found += len(wording)
-        yield from wording
-    if not found:  # ids come from rendering, which only valid wording may reach
-        yield from element_id_problems(document, standard)
+        yield from wording_problems_at(document, ("abschnitte", index, "text"), section.text)
+    yield from element_id_problems(document, standard)
 
 
 def reference_problems(
@@ -291,49 +287,34 @@ PAGE_IDS = frozenset(
         "betreiber",
         "karte",
         "neueste",
+        "budgets-titel",
     }
 )
 PAGE_ID_PREFIXES = ("__", "aqb-", "md-", "karte-")
-SECTION_ID_PREFIX = "abschnitt-"
 
 
-def element_id_problems(
-    document: YamlDocument, standard: StandardText, deviations: dict[str, str] | None = None
-) -> Iterator[Problem]:
-    """Every element id a text gives its page is unique there: two equal ids break links and screen readers.
+def element_id_problems(document: YamlDocument, standard: StandardText) -> Iterator[Problem]:
+    """Each section's id is its anchor on the page (`#paragraf-5`, on its first heading or on the section):
+    it must not be an id the page already has, or links and screen readers would find the wrong one.
 
-    Called for a standard text (its document, no deviations) and for each agreement that deviates
-    (its document; only the deviating sections are reported there, the others were reported once).
-    """
-    taken = {SECTION_ID_PREFIX + section.id for section in standard.abschnitte}
+    Headings carry no other id, so a deviation cannot add one: the standard text alone is checked."""
     for index, section in enumerate(standard.abschnitte):
-        deviates = deviations is not None and section.id in deviations
-        location: Location = ("abweichungen", section.id) if deviates else ("abschnitte", index, "text")
-        text = deviations[section.id] if deviations is not None and deviates else section.text
-        for element_id in heading_ids(text, section.id):
-            clash = element_id in taken or element_id in PAGE_IDS or element_id.startswith(PAGE_ID_PREFIXES)
-            if clash and (deviations is None or deviates):
-                yield located(
-                    document,
-                    location,
-                    f"eine Überschrift bekäme die Kennung '{element_id}', die es auf der Seite schon gibt",
-                    "Die Überschrift mit Worten versehen (nicht nur Zeichen wie „§“) oder den Abschnitt anders nennen.",
-                )
-            taken.add(element_id)
+        if section.id in PAGE_IDS or section.id.startswith(PAGE_ID_PREFIXES):
+            yield located(
+                document,
+                ("abschnitte", index, "id"),
+                f"ein Abschnitt bekäme die Kennung '{section.id}', die es auf der Seite schon gibt",
+                "Dem Abschnitt ein anderes Kürzel geben (etwa „paragraf-8“).",
+            )
 
 
-def agreement_problems(
-    document: YamlDocument, agreement: AnyAgreement | None, standard_texts: dict[int, StandardText], data_dir: Path
-) -> Iterator[Problem]:
-    """Checks of a valid record: plausible dates, its original unchanged, headings that take no id its page has."""
+def agreement_problems(document: YamlDocument, agreement: AnyAgreement | None, data_dir: Path) -> Iterator[Problem]:
+    """Checks of a valid record: plausible dates, its original unchanged."""
     if agreement is None:
         return
     yield from _date_problems(document, agreement)
     if isinstance(agreement, FullTextAgreement) and agreement.original is not None:
         yield from _original_problems(document, agreement, agreement.original, data_dir)
-    standard = standard_texts.get(agreement.jahr)
-    if isinstance(agreement, FullTextAgreement) and standard is not None and agreement.abweichungen:
-        yield from element_id_problems(document, standard, agreement.abweichungen)
 
 
 def unnamed_original_problems(

@@ -330,7 +330,7 @@ class _DatasetReader:
             ]
             # The checks across fields need a record that is valid in itself.
             if not found and agreement is not None:
-                found = list(agreement_problems(document, agreement, standard_texts, self.data_dir))
+                found = list(agreement_problems(document, agreement, self.data_dir))
             self.problems.extend(found)
             if agreement is not None and not found:
                 # The path names year and partner (path_problems), so each (year, partner) has one file at most.

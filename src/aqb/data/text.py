@@ -7,7 +7,7 @@ import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Literal
+from typing import Any, Literal
 
 import markdown
 import nh3
@@ -153,6 +153,11 @@ class ComposedSection:
     blocks: tuple[Block, ...]
     deviates: bool  # the agreement replaces the standard wording of this section
 
+    @property
+    def heading_anchored(self) -> bool:
+        """Whether a heading of the section carries its id (else the section's element carries it)."""
+        return any(f' id="{self.id}"' in block.html for block in self.blocks)
+
 
 def compose(agreement: FullTextAgreement, standard: StandardText, naming: PartnerNaming) -> tuple[ComposedSection, ...]:
     """The agreement's full text, section by section, exactly as signed (`naming`: its partner's case forms)."""
@@ -218,43 +223,49 @@ def _compose(standard: StandardText, values: dict[str, str], deviations: dict[st
 
 @functools.lru_cache(maxsize=4096)
 def _blocks(text: str, section_id: str) -> tuple[Block, ...]:
+    """A section's wording in pieces; its first heading gets the section's id (`paragraf-5`), no other
+    heading one: a section is cited and found by its short, stable id, whatever its heading says."""
     blocks = []
+    anchor = section_id
     for index, part in enumerate(BLOCK_LINE.split(text)):
         if index % 2:
             blocks.append(Block(kind=part))  # type: ignore[arg-type]
         elif part.strip():
-            blocks.append(Block(kind="markdown", html=render_markdown(part, heading_prefix=section_id)))
+            rendered = render_markdown(part, anchor=anchor)
+            if anchor and f' id="{anchor}"' in rendered:
+                anchor = ""
+            blocks.append(Block(kind="markdown", html=rendered))
     return tuple(blocks)
 
 
-_ELEMENT_ID = re.compile(r'\sid="([^"]*)"')
+_FIRST_HEADING = re.compile(r"<h([2-6])>")
 
 
-def heading_ids(text: str, section_id: str) -> list[str]:
-    """The element ids the headings of one section's wording get on a page (rendered once, cached)."""
-    return [match.group(1) for block in _blocks(text, section_id) for match in _ELEMENT_ID.finditer(block.html)]
-
-
-def render_markdown(text: str, heading_prefix: str = "") -> str:
+def render_markdown(text: str, heading_prefix: str = "", *, anchor: str | None = None) -> str:
     """Markdown from a pull request → safe HTML: raw HTML shown as text, nothing executable.
 
-    Headings get ids (prefixed, so sections of one page never clash) for links and search results.
+    Headings get ids (prefixed, so sections of one page never clash) for links and search results;
+    with `anchor` (a section of an agreement) only the first heading gets an id, that one ("" none).
     """
     slugify = lambda value, separator: f"{heading_prefix}-{slugify_unicode(value, separator)}".strip("-")  # noqa: E731
-    converter = markdown.Markdown(
-        output_format="html", extensions=[TocExtension(slugify=slugify, toc_depth="2-6"), "tables", "fenced_code"]
-    )
+    extensions: list[Any] = ["tables", "fenced_code"]
+    if anchor is None:
+        extensions.insert(0, TocExtension(slugify=slugify, toc_depth="2-6"))
+    converter = markdown.Markdown(output_format="html", extensions=extensions)
     # Without these two, Python-Markdown passes raw HTML through; without them it escapes it.
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
     html = converter.convert(text)
     heading_ids = {f"h{level}": {"id"} for level in range(2, 7)}
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=_ALLOWED_TAGS,
         attributes={"a": {"href", "title"}, **heading_ids},
         url_schemes={"http", "https", "mailto"},
     )
+    if anchor:  # a slug (the model's pattern): nothing to escape
+        cleaned = _FIRST_HEADING.sub(lambda match: f'<h{match.group(1)} id="{anchor}">', cleaned, count=1)
+    return cleaned
 
 
 def full_text(agreement: FullTextAgreement, standard: StandardText, naming: PartnerNaming) -> str:

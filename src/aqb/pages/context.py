@@ -34,6 +34,7 @@ class SiteData:
         file_dates: dict[str, date] | None = None,
         repository: Repository | None = None,
         data_dir: Path | None = None,
+        report_email: str = "",
     ) -> None:
         """`contributor_guide`: the Markdown of CONTRIBUTING.md (shown on /mitmachen/); `site_url`: the
         address the pages are built for (the preview's under `make serve`); `public_url`: the configured
@@ -41,7 +42,8 @@ class SiteData:
         `operator`: who publishes the data;
         `file_dates`: when each file last changed (from git; empty where unknown); `repository`: where
         the project lives, for "Fehler melden" and "Diese Seite bearbeiten"; `data_dir`: where the signed
-        originals are read from, to publish them beside their agreements (none in page-only tests)."""
+        originals are read from, to publish them beside their agreements (none in page-only tests);
+        `report_email`: where readers without a GitHub account report a mistake (empty: not set)."""
         self.dataset = dataset
         self.contributor_guide = contributor_guide
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
@@ -51,6 +53,7 @@ class SiteData:
         self.file_dates = file_dates or {}
         self.repository = repository or Repository()
         self.data_dir = data_dir
+        self.report_email = report_email
         # When each record's file last changed in git, by (year, partner); not its year-to-year changes.
         self.record_dates = {
             (a.jahr, a.partner): self.file_dates[path]

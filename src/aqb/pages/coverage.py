@@ -1,7 +1,7 @@
 """What the site has of each partner and year, and how to ask for what it does not have.
 
 Every programme year from 2014 is listed, published or not. For each partner and year the status is
-one of: the signed text (Wortlaut), key figures from a public source (Eckdaten), asked for (angefragt,
+one of: the signed text ("Text liegt vor"), key figures from a public source (Eckdaten), asked for (angefragt,
 from data/anfragen.yaml) or missing (fehlt); a missing or requested agreement gets a prefilled request
 on FragDenStaat, addressed as data/anfragen.yaml says.
 """
@@ -23,14 +23,14 @@ FRAGDENSTAAT = "https://fragdenstaat.de"
 REQUEST_REF = "aqb-zielvereinbarungen"
 # Words and the pattern class of each status: text on every tile, so colour is never the only sign.
 STATUS_TEXTS = {
-    "wortlaut": "Wortlaut",
+    "wortlaut": "Text liegt vor",
     "eckdaten": "Eckdaten",
     "angefragt": "angefragt",
     "fehlt": "fehlt",
     "kein-partner": "kein Partner",
 }
 STATUS_EXPLAINED = {
-    "wortlaut": "Der unterzeichnete Text liegt vor.",
+    "wortlaut": "Der unterzeichnete Text steht hier vollständig.",
     "eckdaten": "Nur Eckdaten (Budget, Projekte) aus einer öffentlichen Quelle liegen vor.",
     "angefragt": "Die Vereinbarung ist angefragt; die Antwort steht aus.",
     "fehlt": "Die Vereinbarung liegt nicht vor und ist nicht angefragt.",

@@ -26,9 +26,18 @@ _PHONE = re.compile(r"\+?[0-9 ()/-]{3,30}")
 _REPOSITORY_PATH = re.compile(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*/?")
 
 
-def setting_problems(operator: Any, repository: Any) -> list[str]:
-    """German messages for mkdocs.yml's extra.betreiber and extra.repository, checked before every build."""
-    return _operator_problems(operator) + _repository_problems(repository)
+def setting_problems(operator: Any, repository: Any, report_email: Any = None) -> list[str]:
+    """German messages for mkdocs.yml's extra.betreiber, extra.repository and extra.fehler_melden_email,
+    checked before every build."""
+    return _operator_problems(operator) + _repository_problems(repository) + _report_email_problems(report_email)
+
+
+def _report_email_problems(report_email: Any) -> list[str]:
+    if report_email is None or report_email == "":
+        return []  # not set: every page says that no address is set yet
+    if not isinstance(report_email, str) or not _EMAIL.fullmatch(report_email.strip()):
+        return [f"extra.fehler_melden_email ist keine E-Mail-Adresse: '{report_email}'"]
+    return []
 
 
 def _operator_problems(operator: Any) -> list[str]:

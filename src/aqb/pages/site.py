@@ -15,6 +15,9 @@ from aqb.outputs.catalog import catalog_files
 from aqb.outputs.exports import data_files
 from aqb.outputs.feeds import feeds
 from aqb.pages.context import SiteData
+from aqb.pages.feedback import feedback, page_report
+from aqb.pages.kinds.agreement import AGREEMENT
+from aqb.pages.kinds.agreement import report as agreement_report
 from aqb.pages.kinds.base import PageSpec
 from aqb.pages.kinds.partner_index import PARTNER_INDEX
 from aqb.pages.registry import PAGE_KINDS
@@ -46,6 +49,14 @@ class Site(SiteData):
         """Data for the template of a page; None for hand-written pages without a kind."""
         spec = self.pages.get(src_uri)
         return spec.data(self) if spec is not None else None
+
+    def feedback_for(self, src_uri: str, url: str, title: str) -> dict[str, str | None]:
+        """ "Fehler melden" below a page (`url` below the site's root, as the engine has it)."""
+        spec = self.pages.get(src_uri)
+        if spec is not None and spec.kind is AGREEMENT:
+            return feedback(self, agreement_report(self, spec.subject))
+        edit_path = f"content/{src_uri}" if spec is None or not spec.generated else None
+        return feedback(self, page_report(f"{self.site_url}{url}", title, edit_path))
 
     def page_date(self, src_uri: str) -> date | None:
         """When a page's content last changed, for the sitemap; None where that is not known."""

@@ -13,13 +13,14 @@ from aqb.data.text import compose, document_title
 from aqb.formatting import euro, long_date, short_date, thousands
 from aqb.outputs.feeds import signed_on
 from aqb.pages.context import SiteData, agreement_summary
+from aqb.pages.feedback import Report
 from aqb.pages.kinds.base import PageKind, PageSpec
 from aqb.urls import agreement_url, year_url
 
 
 def pages(site: SiteData) -> Iterator[PageSpec]:
     for agreement in site.dataset.agreements:
-        kind = "Wortlaut" if isinstance(agreement, FullTextAgreement) else "Angaben aus öffentlicher Quelle"
+        kind = "vollständiger Text" if isinstance(agreement, FullTextAgreement) else "Angaben aus öffentlicher Quelle"
         yield PageSpec(
             f"kreise/{agreement.partner}/{agreement.jahr}.md",
             f"Zielvereinbarung {agreement.jahr} – {site.name(agreement)}",
@@ -43,7 +44,6 @@ def data(site: SiteData, agreement: AnyAgreement) -> dict[str, Any]:
         "jahr_url": year_url(agreement.jahr),
         "quelle_abgerufen_text": long_date(agreement.quelle.abgerufen) if agreement.quelle.abgerufen else None,
         **citation(site, agreement, partner),
-        **_feedback(site, agreement, partner),
     }
     own = _key_figures(agreement) if isinstance(agreement, KeyFiguresRecord) else _full_text(site, agreement)
     return {"vereinbarung": {**summary, **details, **own}}
@@ -52,7 +52,9 @@ def data(site: SiteData, agreement: AnyAgreement) -> dict[str, Any]:
 def _key_figures(agreement: KeyFiguresRecord) -> dict[str, Any]:
     return {
         "budget_laut_quelle": agreement.budget_laut_quelle,
-        "unterzeichnende": [{"name": s.name, "funktion_zeilen": [s.funktion]} for s in agreement.unterzeichnende],
+        "unterzeichnende": [
+            {"name": s.name, "funktion_zeilen": s.funktion.splitlines()} for s in agreement.unterzeichnende
+        ],
         "angaben": list(agreement.angaben),
     }
 
@@ -78,6 +80,7 @@ def _full_text(site: SiteData, agreement: FullTextAgreement) -> dict[str, Any]:
                 "id": s.id,
                 "titel": s.titel,
                 "abweichung": s.deviates,
+                "ueberschrift_mit_id": s.heading_anchored,
                 "bloecke": [{"art": b.kind, "html": b.html} for b in s.blocks],
             }
             for s in compose(agreement, standard, site.dataset.partners[agreement.partner].naming)
@@ -86,26 +89,28 @@ def _full_text(site: SiteData, agreement: FullTextAgreement) -> dict[str, Any]:
 
 
 def citation(site: SiteData, agreement: AnyAgreement, partner: Partner) -> dict[str, Any]:
-    """How to cite the agreement, and its schema.org description (JSON-LD)."""
+    """How to cite the agreement (issuers, title, date, where; "abgerufen am" and the reader's date are
+    added by the template), and its schema.org description (JSON-LD)."""
     # Cited by its public address; a build without one (a local preview) cites no address at all.
     permalink = f"{site.public_url}{agreement_url(agreement)}" if site.public_url else None
-    online = f" Online: {permalink}" if permalink else ""
+    online = f". Online: {permalink}" if permalink else ""  # ", abgerufen am …" follows in the template
     signed = signed_on(agreement)
     changed = site.record_dates.get((agreement.jahr, agreement.partner))
     if isinstance(agreement, FullTextAgreement):
         standard = site.dataset.standard_texts[agreement.jahr]
         funder = standard.ministerium.name
         title = document_title(standard, partner.naming)
+        # Issued by both parties, who signed it; the reader's date of access follows in the template.
         text = (
-            f"„{title}“"
+            f"{funder}; {partner.bezeichnung}: „{title}“"
             + (f", unterzeichnet am {long_date(signed)}" if signed else "")
-            + f". In: AQB-Zielvereinbarungen Hessen.{online}"
+            + f". In: AQB-Zielvereinbarungen Hessen{online}"
         )
     else:
         funder = "Land Hessen"
         text = (
             f"Eckdaten der Zielvereinbarung {agreement.jahr} mit {partner.dative} nach: "
-            f"{agreement.quelle.titel}, {agreement.quelle.herausgeber}.{online}"
+            f"{agreement.quelle.titel}, {agreement.quelle.herausgeber}{online}"
         )
     return {
         "zitat": text,
@@ -115,22 +120,39 @@ def citation(site: SiteData, agreement: AnyAgreement, partner: Partner) -> dict[
     }
 
 
-def _feedback(site: SiteData, agreement: AnyAgreement, partner: Partner) -> dict[str, str | None]:
-    """Where a reader reports a mistake (an issue with page and file filled in) and where staff edit the record."""
+def report(site: SiteData, agreement: AnyAgreement) -> Report:
+    """A report of one agreement: page and file filled in; the question fits what the page shows (the
+    signed text, or what a public source says)."""
+    partner = site.dataset.partners[agreement.partner]
     path = site.dataset.source_path(agreement)
+    page_url = f"{site.site_url}{agreement_url(agreement)}"
+    full_text = isinstance(agreement, FullTextAgreement)
+    original = "Was steht im Original?" if full_text else "Was steht in der Quelle?"
     # The questions of .github/ISSUE_TEMPLATE/fehler-in-einer-vereinbarung.md, with what we know filled in.
-    body = (
-        f"**Welche Seite?** {site.site_url}{agreement_url(agreement)}\n\n"
+    issue_body = (
+        f"**Welche Seite?** {page_url}\n\n"
         f"**Datei:** `{path}`\n\n"
         "**Was steht dort?**\n\n"
         "**Was steht im Original?** (wörtlich, mit Abschnitt, z. B. „§ 4“)\n\n"
         "**Woher stammt das Original?** (Quelle dieser Seite:)\n\n"
         f"{code_block(agreement.quelle.titel)}\n"
     )
-    return {
-        "fehler_melden_url": site.repository.report_url(f"Fehler: {partner.bezeichnung} {agreement.jahr}", body),
-        "bearbeiten_url": site.repository.edit_url(path),
-    }
+    mail_body = (
+        f"Seite: {page_url}\n\nWas steht dort?\n\n\n{original} (wörtlich, mit Abschnitt, z. B. „§ 4“)\n\n\n"
+        f"Woher stammt es? (Quelle dieser Seite: {agreement.quelle.titel})\n\n"
+    )
+    return Report(
+        subject=f"Fehler: {partner.bezeichnung} {agreement.jahr}",
+        question=(
+            "Weicht etwas vom unterzeichneten Text ab, oder stimmt eine Angabe nicht?"
+            if full_text
+            else "Stimmt eine Angabe nicht mit der genannten Quelle überein?"
+        ),
+        issue_body=issue_body,
+        mail_body=mail_body,
+        edit_path=path,
+        edit_what="die Datei der Vereinbarung",
+    )
 
 
 def _original(site: SiteData, agreement: FullTextAgreement) -> dict[str, Any] | None:

@@ -8,8 +8,9 @@ from typing import Any
 from aqb.data.model import AnyAgreement, FullTextAgreement, Partner
 from aqb.formatting import euro
 from aqb.pages.context import SiteData, partner_ref
+from aqb.pages.coverage import programme_years
 from aqb.pages.kinds.base import PageKind, PageSpec
-from aqb.urls import agreement_url
+from aqb.urls import agreement_url, year_url
 
 
 def pages(site: SiteData) -> Iterator[PageSpec]:
@@ -17,13 +18,23 @@ def pages(site: SiteData) -> Iterator[PageSpec]:
 
 
 def data(site: SiteData, subject: None) -> dict[str, Any]:
-    """Partners × years: budgets where published, and which cells are not."""
+    """Partners × years: a column for each year with a record, a row for each partner with one, budgets
+    where published; the other years and partners are named in one line each, not as empty cells."""
     years = [y for y in site.dataset.years() if site.dataset.in_year(y)]
-    rows = []
+    rows, without = [], []
     for partner in site.partners_sorted():
+        if not site.dataset.of_partner(partner.slug):
+            without.append(partner_ref(partner))
+            continue
         cells = [_cell(partner, year, site.dataset.agreement(year, partner.slug)) for year in years]
         rows.append({**partner_ref(partner), "zellen": cells})
-    return {"jahre": years, "zeilen": rows}
+    other_years = [y for y in programme_years(site.dataset) if y not in years]
+    return {
+        "jahre": years,
+        "zeilen": rows,
+        "andere_jahre": [{"jahr": year, "url": year_url(year)} for year in other_years],
+        "ohne_vereinbarung": without,
+    }
 
 
 def _cell(partner: Partner, year: int, agreement: AnyAgreement | None) -> dict[str, Any]:

@@ -22,12 +22,29 @@ def data(site: SiteData, subject: None) -> dict[str, Any]:
     years = programme_years(site.dataset)
     # The map of the newest year anything is published for (this year's agreements come later).
     shown = max(site.dataset.years(), default=years[-1])
+    karte = tile_map(site, shown)
     return {
-        "karte": tile_map(site, shown),
+        "karte": karte,
+        "abdeckung": coverage(karte),
         "jahre": [{"jahr": year, "url": year_url(year), "gezeigt": year == shown} for year in years],
         "neueste": [agreement_summary(site, a) for a in site.newest_first()[:NEWEST_ON_START_PAGE]],
         "anzahl": len(site.dataset.agreements),
         "partner_anzahl": len(site.dataset.partners),
+    }
+
+
+def coverage(karte: dict[str, Any]) -> dict[str, int]:
+    """How many of the map's year's agreements are published, in words on the start page: of the
+    partners of that year, with the signed text, with key figures only, and not (yet) here."""
+    statuses = [tile["status"] for tile in karte["kacheln"] if tile["status"] != "kein-partner"]
+    full_text, key_figures = statuses.count("wortlaut"), statuses.count("eckdaten")
+    return {
+        "jahr": karte["jahr"],
+        "partner_anzahl": len(statuses),
+        "veroeffentlicht": full_text + key_figures,
+        "wortlaut": full_text,
+        "eckdaten": key_figures,
+        "fehlen": len(statuses) - full_text - key_figures,
     }
 
 
