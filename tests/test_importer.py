@@ -72,9 +72,20 @@ def test_importing_the_seed_gives_the_bundled_record(without_marburg: DataFolder
     source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     result = import_into(without_marburg, source)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [
+    lines = result.stdout.splitlines()
+    row = [cell.strip() for cell in lines[2].split(" | ")]
+    assert row == [
+        "zielvereinbarung.txt",
+        "marburg-biedenkopf",
+        "2025",
+        "1.118.780 €",
+        "1 / 1 / 2 / 0",
+        "1",
+        "angelegt: data/vereinbarungen/2025/marburg-biedenkopf.yaml",
+    ]  # the same summary as a folder's table: budget, projects per measure type, open points
+    assert lines[:1] + lines[3:] == [
         "Entwurf angelegt: data/vereinbarungen/2025/marburg-biedenkopf.yaml",
-        "Offen: original.herkunft: eintragen, woher die Abschrift zielvereinbarung.txt stammt (aus welchem "
+        "Offen: original.herkunft: eintragen, woher die Abschrift „zielvereinbarung.txt“ stammt (aus welchem "
         "Dokument, wer sie übertragen hat); nur, was bekannt ist, und was nicht vermerkt ist, so nennen",
         "Alles erkannt; offen ist nur die Herkunft der Abschrift (unter offene_punkte im Entwurf). `make check` "
         "vergleicht dann jedes Wort der Seite mit dem Original.",
@@ -160,7 +171,7 @@ def test_import_never_overwrites(data_folder: DataFolder) -> None:
     assert result.returncode == 1
     assert (
         result.stderr.strip() == "data/vereinbarungen/2025/marburg-biedenkopf.yaml gibt es schon; "
-        "sie wird nicht überschrieben."
+        "sie wird nicht überschrieben. Wer neu einlesen will, löscht zuerst diesen Entwurf."
     )
     assert (data_folder.path / MARBURG).read_bytes() == before
 

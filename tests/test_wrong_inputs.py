@@ -466,7 +466,8 @@ CASES = [
     Case(
         "Import: vorhandene Vereinbarung",
         source_file("zv.txt", SEED.read_text(encoding="utf-8")),
-        "data/vereinbarungen/2025/marburg-biedenkopf.yaml gibt es schon; sie wird nicht überschrieben.",
+        "data/vereinbarungen/2025/marburg-biedenkopf.yaml gibt es schon; sie wird nicht überschrieben. Wer neu "
+        "einlesen will, löscht zuerst diesen Entwurf.",
         ("import", "../zv.txt"),
     ),
     # -- what a pull request may put into content/ (issue 19) ---------------------------------------

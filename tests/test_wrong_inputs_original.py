@@ -111,7 +111,7 @@ def test_an_imported_transcript_leaves_its_provenance_to_a_person(
         "sha256": hashlib.sha256(SEED.read_bytes()).hexdigest(),
         "herkunft": None,  # written blank, never guessed
     }
-    assert record["offene_punkte"][-1].startswith("original.herkunft: eintragen, woher die Abschrift zv.txt stammt")
+    assert record["offene_punkte"][-1].startswith("original.herkunft: eintragen, woher die Abschrift „zv.txt“ stammt")
 
     status, output = run(("check",), capsys)
     assert status == 1

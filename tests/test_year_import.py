@@ -116,12 +116,17 @@ def test_a_failing_file_leaves_nothing_and_the_others_are_imported(tmp_path: Pat
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert any(line.startswith("a-fulda.txt ") and "angelegt: " in line for line in lines)
-    assert any(line.startswith("b-brief.txt ") and "nicht angelegt: Jahr nicht erkannt" in line for line in lines)
-    marburg = "nicht angelegt: data/vereinbarungen/2025/marburg-biedenkopf.yaml gibt es schon"
-    assert any(line.startswith("c-marburg.txt ") and marburg in line for line in lines)
-    assert any(line.startswith("d-notiz.docx ") and "ist aber keine Word-Datei" in line for line in lines)
+    rows = {line.split(" | ")[0].strip(): line.split(" | ")[-1] for line in lines if " | " in line}
+    assert rows["b-brief.txt"] == "nicht angelegt (1)"
+    assert rows["c-marburg.txt"] == "nicht angelegt (2)"
+    assert rows["d-notiz.docx"] == "nicht angelegt (3)"
+    reasons = lines[lines.index("Nicht angelegt, weil:") + 1 :]
+    assert reasons[0].startswith("(1) b-brief.txt: Jahr nicht erkannt")
+    assert reasons[1].startswith("(2) c-marburg.txt: data/vereinbarungen/2025/marburg-biedenkopf.yaml gibt es schon")
+    assert reasons[2].startswith("(3) d-notiz.docx: ") and "ist aber keine Word-Datei" in reasons[2]
+    assert max(len(line) for line in lines if " | " in line) < 160  # a reason never widens the table
     assert "1 von 4 Dateien als Entwurf angelegt." in result.stdout
-    assert "3 nicht angelegt; der Grund steht in der Tabelle." in result.stderr
+    assert "3 nicht angelegt; die Gründe stehen unter der Tabelle." in result.stderr
     added = {p.relative_to(folder.root) for p in folder.root.rglob("*")} - before
     assert {p.as_posix() for p in added} == {
         "data/vereinbarungen/2025/fulda.yaml",

@@ -34,6 +34,11 @@ class BatchRow:
     file: str
     result: ImportResult | None
     failure: str | None  # German, when nothing was created
+    scan_of: str | None = None  # a signed scan: the file beside it whose draft it is the original of
+
+    @property
+    def failed(self) -> bool:
+        return self.result is None and self.scan_of is None
 
 
 def import_folder(dataset: Dataset, data_dir: Path, folder: Path, kreis: str | None = None) -> list[BatchRow]:
@@ -48,7 +53,8 @@ def import_folder(dataset: Dataset, data_dir: Path, folder: Path, kreis: str | N
         refusal = not_a_document(source)
         if refusal is None and source in scans.values():
             text_version = next(text for text, scan in scans.items() if scan == source)
-            refusal = f"Scan: als unterzeichnetes Original zu {escaped(text_version.name)} übernommen"
+            rows.append(BatchRow(escaped(source.name), None, None, escaped(text_version.name)))
+            continue
         if refusal is not None:
             rows.append(BatchRow(escaped(source.name), None, refusal))
             continue
@@ -63,7 +69,18 @@ def import_folder(dataset: Dataset, data_dir: Path, folder: Path, kreis: str | N
         if result.proposal is not None:  # the year's next documents are read against the proposal
             standard_texts = {**dataset.standard_texts, result.proposal.jahr: result.proposal}
             dataset = dataclasses.replace(dataset, standard_texts=standard_texts)
-    return rows
+    return _scans_settled(rows)
+
+
+def _scans_settled(rows: list[BatchRow]) -> list[BatchRow]:
+    """A scan whose text version became no draft became nothing either: its row says so, with the reason."""
+    failed = {row.file: row.failure for row in rows if row.failed}
+    return [
+        BatchRow(row.file, None, f"Scan zu {row.scan_of}, das nicht angelegt wurde: {failed[row.scan_of]}")
+        if row.scan_of in failed
+        else row
+        for row in rows
+    ]
 
 
 def _texts(entries: list[Path]) -> list[tuple[str, str, Path]]:
@@ -136,13 +153,21 @@ def natural_key(name: str) -> tuple[tuple[str | int, ...], str]:
     return tuple(int(part) if index % 2 else part for index, part in enumerate(parts)), name
 
 
-def table(rows: list[BatchRow]) -> str:
-    """The rows as a plain-text table for the terminal (and a pull request comment)."""
+def table(rows: list[BatchRow], *, reasons_below: bool = True) -> str:
+    """The rows as a plain-text table for the terminal. Why a file became no draft is said below the table,
+    numbered, so that no row grows as wide as the longest reason; `reasons_below=False`: in its row (an
+    issue comment, shortened row by row, where GitHub lets a wide block scroll)."""
     head = ("Datei", "Partner", "Jahr", "Budget", "Projekte je Maßnahmenart", "Offene Punkte", "Ergebnis")
     lines = [head]
+    reasons: list[str] = []
     for row in rows:
+        if row.scan_of is not None:
+            lines.append((row.file, "–", "–", "–", "–", "–", f"Scan: das unterzeichnete Original zu {row.scan_of}"))
+            continue
         if row.result is None:
-            lines.append((row.file, "–", "–", "–", "–", "–", f"nicht angelegt: {row.failure}"))
+            reasons.append(f"({len(reasons) + 1}) {row.file}: {row.failure}")
+            result = f"nicht angelegt ({len(reasons)})" if reasons_below else f"nicht angelegt: {row.failure}"
+            lines.append((row.file, "–", "–", "–", "–", "–", result))
             continue
         values = row.result.values
         budget = values.get("budget")
@@ -162,4 +187,5 @@ def table(rows: list[BatchRow]) -> str:
             )
         )
     widths = [max(len(line[column]) for line in lines) for column in range(len(head))]
-    return "\n".join(" | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)) for line in lines)
+    shown = [" | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip() for line in lines]
+    return "\n".join(shown + (["", "Nicht angelegt, weil:", *reasons] if reasons and reasons_below else []))

@@ -180,11 +180,15 @@ def _import_folder(dataset: Dataset, data_dir: Path, folder: Path, kreis: str | 
             file=sys.stderr,
         )
         return 1
-    failed = [row for row in rows if row.result is None]
-    created = len(rows) - len(failed)
-    print(f"{created} von {len(rows)} Dateien als Entwurf angelegt.")
+    failed = [row for row in rows if row.failed]
+    scans = sum(1 for row in rows if row.scan_of is not None)
+    created = len(rows) - len(failed) - scans
+    print(
+        f"{created} von {len(rows)} Dateien als Entwurf angelegt"
+        + (f", {scans} Scans als unterzeichnetes Original dazu." if scans else ".")
+    )
     if failed:
-        print(f"{len(failed)} nicht angelegt; der Grund steht in der Tabelle.", file=sys.stderr)
+        print(f"{len(failed)} nicht angelegt; die Gründe stehen unter der Tabelle.", file=sys.stderr)
     if created:
         print("Nächster Schritt: die offenen Punkte in jedem Entwurf erledigen, dann `make check`.")
     return 1 if failed else 0
@@ -240,10 +244,15 @@ def _event(path: Path) -> dict[str, Any] | None:
 
 
 def _import(dataset: Dataset, data_dir: Path, source: Path, kreis: str | None) -> None:
+    from aqb.staff.batch import BatchRow, not_a_document, table
     from aqb.staff.importer import import_file
 
+    refusal = not_a_document(source) if source.exists() or source.is_symlink() else None
+    if refusal is not None:  # the same reasons as in a folder: a ZIP to unpack, a .doc to save as .docx …
+        raise ScaffoldError(f"{source.name}: nicht eingelesen: {refusal}")
     result = import_file(dataset, data_dir, source, kreis)
     print(f"Entwurf angelegt: {result.draft}")
+    print(table([BatchRow(escaped(source.name), result, None)]))
     if result.standard_draft is not None and result.proposal is not None:
         print(f"Standardtext vorgeschlagen: {result.standard_draft}")
         print("\n".join(f"Offen im Standardtext: {point}" for point in result.proposal.offene_punkte))

@@ -112,7 +112,10 @@ def import_file(
         raise ScaffoldError("Nichts angelegt: " + "\n".join(causes + reading_notes))
     target = agreement_path(data_dir, values["partner"], values["jahr"])
     if target.exists() or target.with_suffix(".yml").exists():
-        raise ScaffoldError(f"{target} gibt es schon; sie wird nicht überschrieben.")
+        raise ScaffoldError(
+            f"{target} gibt es schon; sie wird nicht überschrieben. Wer neu einlesen will, löscht zuerst "
+            "diesen Entwurf."
+        )
     raw = (scan or source).read_bytes()
     original = original_path(data_dir, values["partner"], values["jahr"], raw, (scan or source).suffix)
     reused = _kept_original(original, raw, name)
@@ -339,7 +342,7 @@ def _original_entry(
     if original.suffix != ".pdf":
         entry["herkunft"] = None
         open_points.append(
-            f"original.herkunft: eintragen, woher die Abschrift {name} stammt (aus welchem Dokument, wer sie "
+            f"original.herkunft: eintragen, woher die Abschrift „{name}“ stammt (aus welchem Dokument, wer sie "
             "übertragen hat); nur, was bekannt ist, und was nicht vermerkt ist, so nennen"
         )
     return entry

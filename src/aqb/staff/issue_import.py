@@ -320,7 +320,7 @@ def _comment(request: IssueRequest, outcome: Outcome, created: bool, room: int =
     else:
         closing = "Nichts angelegt; der Grund steht oben. Bitte die Datei prüfen und das Label neu setzen."
     tail = "\n".join(["", "```", *notes, "", closing]) + "\n"
-    rows = table(outcome.rows) if outcome.rows else "Keine PDF- oder Textdatei angehängt."
+    rows = table(outcome.rows, reasons_below=False) if outcome.rows else "Keine PDF- oder Textdatei angehängt."
     return head + _shortened(rows, room - len(head) - len(tail)) + tail
 
 
