@@ -21,6 +21,7 @@ PAGE_TYPES = {
     "Kreis ohne Vereinbarung": "kreise/hanau/",
     "Vereinbarung": "kreise/marburg-biedenkopf/2025/",
     "Eckdaten aus öffentlicher Quelle": "kreise/landkreis-kassel/2016/",
+    "Vereinbarung fehlt": "kreise/fulda/2025/",
     "Jahre": "jahre/",
     "Jahr": "jahre/2025/",
     "Jahr mit Landessumme": "jahre/2023/",

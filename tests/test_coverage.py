@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import urllib.parse
 from pathlib import Path
 
@@ -16,9 +17,20 @@ import yaml
 from bs4 import BeautifulSoup
 
 from aqb.data.loader import load_dataset
-from aqb.data.model import Partner, RequestsFile
-from aqb.pages.coverage import request_link
-from conftest import REPO, TEST_REPOSITORY, DataFolder, attribute_of, build_site, found, line_of, page, text_of
+from aqb.data.model import MinistryName, Partner, RequestsFile
+from aqb.pages.coverage import ministry_named, request_link
+from conftest import (
+    REPO,
+    TEST_REPOSITORY,
+    DataFolder,
+    attribute_of,
+    build_site,
+    found,
+    line_of,
+    page,
+    search_fragments,
+    text_of,
+)
 
 DATASET = load_dataset(REPO / "data")
 REQUESTS = DATASET.requests
@@ -137,8 +149,13 @@ def test_a_missing_agreement_can_be_asked_for_on_fragdenstaat(real_site: Path) -
     assert (
         query["subject"] == "Zielvereinbarung 2025 zum Ausbildungs- und Qualifizierungsbudget mit dem Landkreis Fulda"
     )
-    assert "und dem Landkreis Fulda, mit ihren Anlagen" in query["body"]
-    assert "§ 7 der Zielvereinbarungen 2025" in query["body"] and "§§ 80 ff." in query["body"]
+    # Only what is asked for: FragDenStaat adds greeting, legal basis and closing itself.
+    assert query["body"] == (
+        "Die Zielvereinbarung 2025 zum Ausbildungs- und Qualifizierungsbudget (AQB) zwischen dem Hessischen "
+        "Ministerium für Arbeit, Integration, Jugend und Soziales und dem Landkreis Fulda, mit ihren Anlagen.\n\n"
+        "Die Zielvereinbarungen 2025 sehen ihre Veröffentlichung selbst vor (§ 7: „Die Zielvereinbarungen werden "
+        "auf dem Internetportal des HMSI ‚Arbeitswelt Hessen‘ veröffentlicht.“)."
+    )
     # Beside it: where to send the agreement if you have it (the issue form).
     form = next(a for a in entry.find_all("a") if text_of(a).startswith("Hier einreichen"))
     assert attribute_of(form, "href") == f"{TEST_REPOSITORY}/issues/new?template=neue-vereinbarung.yml"
@@ -152,7 +169,7 @@ def test_the_year_page_offers_a_request_for_every_missing_partner(real_site: Pat
     soup = page(real_site, "jahre/2019/")  # nothing published: one request for all of them, too
     everyone = found(soup.find("a", string="Alle Vereinbarungen 2019 auf einmal anfragen"))
     assert (
-        "und allen hessischen Landkreisen und kreisfreien Städten, mit"
+        "und allen hessischen Landkreisen und kreisfreien Städten, jeweils mit ihren Anlagen."
         in query_of(attribute_of(everyone, "href"))["body"]
     )
     entries = page(real_site, "jahre/2025/").select("ul.aqb-fehlend > li")
@@ -161,6 +178,184 @@ def test_the_year_page_offers_a_request_for_every_missing_partner(real_site: Pat
         partner = text_of(found(entry.a))
         query = query_of(attribute_of(found(entry.find("a", class_="aqb-anfragen")), "href"))
         assert query["subject"].startswith("Zielvereinbarung 2025 ") and partner != "Stadt Hanau"
+
+
+# What FragDenStaat writes around every body itself (okfde/froide: the law's letter_start and letter_end).
+FRAMING = ["Sehr geehrte", "Damen und Herren", "Mit freundlichen Grüßen", "HDSIG", "§§ 80", "Informationsfreiheit"]
+HMSI = "dem Hessischen Ministerium für Soziales und Integration"
+HMAIJS = "dem Hessischen Ministerium für Arbeit, Integration, Jugend und Soziales"
+TODAY = "Hessisches Ministerium für Arbeit, Integration, Jugend und Soziales"
+PROMISE = (
+    "Die Zielvereinbarungen 2025 sehen ihre Veröffentlichung selbst vor (§ 7: „Die Zielvereinbarungen werden auf "
+    "dem Internetportal des HMSI ‚Arbeitswelt Hessen‘ veröffentlicht.“)."
+)
+# (year, the ministry as the year's agreements were signed, whether the year's text is known to promise
+# publication): 2014–2023 under the HMSI's name, 2024 not known (the name changed in January 2024).
+MINISTRY_BY_YEAR = [
+    (2014, f"{HMSI} (heute {TODAY})", False),
+    (2019, f"{HMSI} (heute {TODAY})", False),
+    (2023, f"{HMSI} (heute {TODAY})", False),
+    (2024, f"{HMAIJS} (bis Januar 2024: Hessisches Ministerium für Soziales und Integration)", False),
+    (2025, HMAIJS, True),
+]
+
+
+def assert_only_what_is_asked_for(body: str) -> None:
+    for framing in FRAMING:
+        assert framing not in body, framing
+    # Quotation marks inside a quotation are single: no „ opens before the previous one closed.
+    assert re.search(r"„[^“]*„", body) is None, body
+    assert body.count("„") == body.count("“") and body.count("‚") == body.count("‘")
+
+
+@pytest.mark.parametrize(
+    ("year", "ministry", "promised"), MINISTRY_BY_YEAR, ids=[str(y) for y, _, _ in MINISTRY_BY_YEAR]
+)
+def test_a_request_names_the_agreement_as_signed_and_only_what_is_asked(
+    real_site: Path, year: int, ministry: str, promised: bool
+) -> None:
+    entry = found(page(real_site, "kreise/fulda/").select_one(f"#anfragen-{year}"))
+    body = query_of(attribute_of(found(entry.find("a", class_="aqb-anfragen")), "href"))["body"]
+    assert_only_what_is_asked_for(body)
+    asked, _, rest = body.partition("\n\n")
+    assert asked == (
+        f"Die Zielvereinbarung {year} zum Ausbildungs- und Qualifizierungsbudget (AQB) zwischen {ministry} und "
+        "dem Landkreis Fulda, mit ihren Anlagen."
+    )
+    # § 7 is quoted only for a year whose standard text is known to promise publication.
+    assert rest == (PROMISE if promised else "")
+    law = text_of(found(page(real_site, f"kreise/fulda/{year}/").select_one("#anfragen + p")))
+    assert ("die Vereinbarungen 2025 (§ 7) sehen ihre Veröffentlichung selbst vor" in law) is promised
+
+
+@pytest.mark.parametrize(
+    ("year", "ministry", "promised"), MINISTRY_BY_YEAR, ids=[str(y) for y, _, _ in MINISTRY_BY_YEAR]
+)
+def test_the_request_for_a_whole_year_asks_for_all_agreements_in_the_plural(
+    real_site: Path, year: int, ministry: str, promised: bool
+) -> None:
+    everyone = found(
+        page(real_site, f"jahre/{year}/").find("a", string=f"Alle Vereinbarungen {year} auf einmal anfragen")
+    )
+    query = query_of(attribute_of(everyone, "href"))
+    assert query["subject"] == (
+        f"Zielvereinbarungen {year} zum Ausbildungs- und Qualifizierungsbudget mit allen hessischen Landkreisen und "
+        "kreisfreien Städten"
+    )
+    assert_only_what_is_asked_for(query["body"])
+    asked, _, rest = query["body"].partition("\n\n")
+    assert asked == (
+        f"Die Zielvereinbarungen {year} zum Ausbildungs- und Qualifizierungsbudget (AQB) zwischen {ministry} und "
+        "allen hessischen Landkreisen und kreisfreien Städten, jeweils mit ihren Anlagen."
+    )
+    assert rest == (PROMISE if promised else "")
+
+
+@pytest.mark.parametrize(
+    ("url", "partner", "year"),
+    [
+        ("kreise/fulda/", "Landkreis Fulda", "2025"),
+        ("jahre/2025/", "Landkreis Fulda", "2025"),
+        ("kreise/hanau/", "Stadt Hanau", "2026"),
+        ("kreise/fulda/2014/", "Landkreis Fulda", "2014"),
+        ("kreise/wetteraukreis/2024/", "Wetteraukreis", "2024"),
+    ],
+)
+def test_a_screen_reader_hears_whose_agreement_a_request_is_for(
+    real_site: Path, url: str, partner: str, year: str
+) -> None:
+    soup = page(real_site, url)
+    names = {text_of(a) for a in soup.select("a.aqb-anfragen")} - {"Alle Vereinbarungen 2025 auf einmal anfragen"}
+    assert f"Vereinbarung anfragen ({partner}, {year})" in names
+    # Each request link is named by partner and year, never by the year twice.
+    assert all(re.fullmatch(r"Vereinbarung anfragen \([^,()]*\D, 20\d\d\)", n) for n in names), names
+    uploads = {text_of(a) for a in soup.find_all("a") if text_of(a).startswith("Hier einreichen")}
+    assert f"Hier einreichen ({partner}, {year})" in uploads
+
+
+# -- records known only from a press release ------------------------------------------------------
+
+
+KEY_FIGURES = [
+    ("wetteraukreis", 2024, "dem Wetteraukreis"),
+    ("landkreis-kassel", 2016, "dem Landkreis Kassel"),
+    ("offenbach-am-main", 2020, "der Stadt Offenbach am Main"),
+]
+
+
+@pytest.mark.parametrize(("slug", "year", "dative"), KEY_FIGURES)
+def test_a_key_figures_record_offers_a_request_for_its_missing_text(
+    real_site: Path, slug: str, year: int, dative: str
+) -> None:
+    section = found(page(real_site, f"kreise/{slug}/{year}/").select_one("section.aqb-wortlaut-anfragen"))
+    assert text_of(section.h2) == "Den Wortlaut anfragen"
+    query = query_of(attribute_of(found(section.find("a", class_="aqb-anfragen")), "href"))
+    assert query["subject"] == f"Zielvereinbarung {year} zum Ausbildungs- und Qualifizierungsbudget mit {dative}"
+    assert query["body"].startswith(f"Die Zielvereinbarung {year} zum Ausbildungs- und Qualifizierungsbudget (AQB)")
+    assert query["body"].endswith(f" und {dative}, mit ihren Anlagen.")
+    assert_only_what_is_asked_for(query["body"])
+    form = next(a for a in section.find_all("a") if text_of(a).startswith("Hier einreichen"))
+    assert attribute_of(form, "href") == f"{TEST_REPOSITORY}/issues/new?template=neue-vereinbarung.yml"
+
+
+# -- a page for every agreement that is not here -------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", sorted(DATASET.partners))
+def test_every_partner_year_has_a_page_even_without_an_agreement(real_site: Path, slug: str) -> None:
+    partner = DATASET.partners[slug]
+    for year in map(int, YEARS):
+        assert (real_site / "kreise" / slug / str(year) / "index.html").exists() is partner.exists_in(year), year
+    assert not (real_site / "kreise" / slug / "2013").exists()
+
+
+MISSING_PAGES = [
+    ("fulda", 2025, "Landkreis Fulda", "dem Landkreis Fulda"),
+    ("fulda", 2014, "Landkreis Fulda", "dem Landkreis Fulda"),
+    ("hanau", 2026, "Stadt Hanau", "der Stadt Hanau"),
+    ("wetteraukreis", 2025, "Wetteraukreis", "dem Wetteraukreis"),
+]
+
+
+@pytest.mark.parametrize(("slug", "year", "name", "dative"), MISSING_PAGES)
+def test_a_guessed_address_of_a_missing_agreement_says_what_is_missing_and_how_to_get_it(
+    real_site: Path, slug: str, year: int, name: str, dative: str
+) -> None:
+    soup = page(real_site, f"kreise/{slug}/{year}/")
+    assert text_of(soup.h1) == f"Zielvereinbarung {year} – {name}: liegt nicht vor"
+    assert text_of(soup.title) == f"Zielvereinbarung {year} – {name}: liegt nicht vor - AQB-Zielvereinbarungen Hessen"
+    assert (
+        text_of(soup.select_one(".aqb-leerstand strong"))
+        == f"Die Zielvereinbarung {year} mit {dative} liegt hier nicht vor."
+    )
+    request = found(soup.article).find("a", class_="aqb-anfragen")
+    assert text_of(request) == f"Vereinbarung anfragen ({name}, {year})"
+    query = query_of(attribute_of(request, "href"))
+    assert query["subject"] == f"Zielvereinbarung {year} zum Ausbildungs- und Qualifizierungsbudget mit {dative}"
+    assert_only_what_is_asked_for(query["body"])
+    # How to send it in: the issue form and the contributor guide.
+    links = {text_of(a): attribute_of(a, "href") for a in found(soup.article).find_all("a")}
+    assert links[f"Hier einreichen ({name}, {year})"] == f"{TEST_REPOSITORY}/issues/new?template=neue-vereinbarung.yml"
+    assert links["„Neue Vereinbarung“"] == f"{TEST_REPOSITORY}/issues/new?template=neue-vereinbarung.yml"
+    assert links["Anleitung „Mitmachen“"] == "../../../mitmachen/"
+    assert links[f"Alle Vereinbarungen mit {dative}"] == "../"
+    # Not for search engines, not in the navigation, not in the site's search.
+    assert attribute_of(soup.find("meta", attrs={"name": "robots"}), "content") == "noindex"
+    assert soup.select("[data-pagefind-body]") == []
+    assert not any(f"{slug}/{year}" in attribute_of(a, "href") for a in soup.select("nav.md-nav a"))
+
+
+def test_missing_agreements_stay_out_of_search_sitemap_and_navigation(real_site: Path) -> None:
+    indexed = search_fragments(real_site)
+    assert "/kreise/marburg-biedenkopf/2025/" in indexed  # an agreement is found …
+    assert not [url for url in indexed if url.startswith("/kreise/fulda/20")]  # … a gap is not
+    sitemap = (real_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/kreise/marburg-biedenkopf/2025/</loc>" in sitemap and "/kreise/wetteraukreis/2024/</loc>" in sitemap
+    assert "/kreise/fulda/2025/" not in sitemap and "/kreise/hanau/2026/" not in sitemap
+    agreement = page(real_site, "kreise/marburg-biedenkopf/2025/")
+    assert agreement.find("meta", attrs={"name": "robots"}) is None
+    navigation = [attribute_of(a, "href") for a in agreement.select("nav.md-nav a")]
+    assert "../../fulda/" in navigation and not [href for href in navigation if "/20" in href]
 
 
 HOSTILE = ["A & B", "Kreis #1?x=y", 'Stadt "Zitat" <b>', "Landkreis 50%+1", "Kreis\u00a0mit Leerzeichen/Slash"]
@@ -205,7 +400,8 @@ FULDA_2025 = {
 def site_with_requests(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = DataFolder(tmp_path_factory.mktemp("anfragen"))
     answered = {**FULDA_2025, "partner": "marburg-biedenkopf", "adresse": "https://fragdenstaat.de/a/99/"}
-    with_requests(folder, [FULDA_2025, answered])
+    key_figures = {**FULDA_2025, "partner": "wetteraukreis", "jahr": 2024, "adresse": "https://fragdenstaat.de/a/98/"}
+    with_requests(folder, [FULDA_2025, answered, key_figures])
     return build_site(folder.root, folder.root / "site", {"AQB_REPOSITORY": TEST_REPOSITORY})
 
 
@@ -228,7 +424,14 @@ def test_a_filed_request_shows_on_the_partner_page_and_the_map(site_with_request
 def test_a_request_counts_as_answered_once_its_agreement_is_here(site_with_requests: Path) -> None:
     exported = json.loads((site_with_requests / "daten" / "anfragen.json").read_text(encoding="utf-8"))
     statuses = {(r["partner"], r["status"], r["status_laut_eintrag"]) for r in exported["anfragen"]}
-    assert statuses == {("fulda", "offen", "offen"), ("marburg-biedenkopf", "beantwortet", "offen")}
+    # Key figures from a press release are not the text asked for: that request stays open.
+    assert statuses == {
+        ("fulda", "offen", "offen"),
+        ("marburg-biedenkopf", "beantwortet", "offen"),
+        ("wetteraukreis", "offen", "offen"),
+    }
+    section = found(page(site_with_requests, "kreise/wetteraukreis/2024/").select_one("section.aqb-wortlaut-anfragen"))
+    assert "angefragt am 2. November 2026 (fragdenstaat.de) – offen;" in text_of(section)
     rows = list(csv.DictReader(io.StringIO((site_with_requests / "daten" / "anfragen.csv").read_text("utf-8"))))
     assert rows[0]["gebietskoerperschaft"] == "Landkreis Fulda" and rows[0]["datum"] == "2026-11-02"
 
@@ -270,6 +473,76 @@ def test_the_request_wording_names_only_year_and_partner(tmp_path: Path) -> None
     with pytest.raises(Exception) as refused:
         load_dataset(folder.path)
     assert "betreff: unbekannter Platzhalter: '{dativ}'" in str(refused.value)
+
+
+def ministry(name: str, since: str, first: int | None, last: int | None = None) -> MinistryName:
+    return MinistryName(
+        name=name,
+        dativ=f"dem {name}",
+        benannt_seit=since,
+        vereinbarungen_von=first,
+        vereinbarungen_bis=last,
+        quelle="Q",
+    )
+
+
+@pytest.mark.parametrize(
+    ("year", "named"),
+    [
+        (2015, "dem A (heute C)"),
+        (2018, "dem B (heute C)"),
+        (2019, "dem C (bis März 2020: B)"),  # no name known for 2019: today's and the one before
+        (2021, "dem C"),
+        (2030, "dem C"),
+    ],
+)
+def test_a_request_names_the_ministry_of_its_year_or_says_both_names(year: int, named: str) -> None:
+    names = [ministry("A", "2014", 2014, 2016), ministry("B", "2017", 2017, 2018), ministry("C", "März 2020", 2020)]
+    assert ministry_named(names, year) == named
+
+
+@pytest.mark.parametrize(
+    ("written", "wrong", "message"),
+    [
+        (
+            "    vereinbarungen_bis: 2023\n",
+            "",
+            "ministerien[1].vereinbarungen_bis: fehlt: nur der heutige (letzte) Name gilt bis heute",
+        ),
+        (
+            "    vereinbarungen_von: 2025\n",
+            "    vereinbarungen_von: 2023\n",
+            "ministerien[2].vereinbarungen_von: Jahre passen nicht: '2023' bis 'heute'",
+        ),
+        (
+            "    vereinbarungen_von: 2014\n",
+            "    vereinbarungen_von: 2024\n",
+            "ministerien[1].vereinbarungen_von: Jahre passen nicht: '2024' bis '2023'",
+        ),
+        (
+            "    dativ: dem Hessischen Ministerium für Soziales und Integration\n",
+            "",
+            "ministerien[1].dativ: Pflichtfeld fehlt",
+        ),
+        (
+            "text_alle: |-\n  Die Zielvereinbarungen {jahr}",
+            "text_alle: |-\n  Die Zielvereinbarungen {jahr} mit {partner}",
+            "text_alle: unbekannter Platzhalter: '{partner}'",
+        ),
+    ],
+    ids=["offen vor dem letzten", "Jahre überschneiden sich", "bis vor von", "Dativ fehlt", "Platzhalter"],
+)
+def test_a_wrong_ministry_or_wording_gets_file_line_and_field(
+    tmp_path: Path, written: str, wrong: str, message: str
+) -> None:
+    folder = DataFolder(tmp_path)
+    path = folder.path / "anfragen.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert written in text
+    path.write_text(text.replace(written, wrong, 1), encoding="utf-8")
+    with pytest.raises(Exception) as refused:
+        load_dataset(folder.path)
+    assert "data/anfragen.yaml:" in str(refused.value) and message in str(refused.value)
 
 
 def test_the_requests_file_is_in_the_schema_and_valid() -> None:

@@ -142,7 +142,11 @@ def test_failed_build_leaves_the_published_site_untouched(tmp_path: Path) -> Non
     (folder.path / "originaltexte" / "2025" / "marburg-biedenkopf.txt").unlink()  # the signed text goes with it
     again = make_build(tmp_path)
     assert again.returncode == 0, again.stderr[-3000:]
-    assert not (tmp_path / "site" / "kreise" / "marburg-biedenkopf" / "2025").exists()  # replaced whole
+    # Replaced whole: the agreement's address now shows that it is missing, its signed text is gone.
+    address = (tmp_path / "site" / "kreise" / "marburg-biedenkopf" / "2025" / "index.html").read_text(encoding="utf-8")
+    assert "Zielvereinbarung 2025 – Landkreis Marburg-Biedenkopf: liegt nicht vor" in address
+    assert "aqb-wortlaut" not in address
+    assert not (tmp_path / "site" / "originaltexte" / "2025" / "marburg-biedenkopf.txt").exists()
     assert not (tmp_path / "site.neu").exists() and not (tmp_path / "site.alt").exists()
 
 

@@ -140,7 +140,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_report_links_carry_payloads_only_inside_their_query(hostile_site: Path) -> None:
     reports = []
-    agreement_pages = list((hostile_site / "kreise").glob("*/*/index.html"))
+    # Every record's page (the other partner-years have a page that says what is missing, without these links).
+    records = sorted((hostile_site.parent / "data" / "vereinbarungen").glob("*/*.yaml"))
+    agreement_pages = [hostile_site / "kreise" / record.stem / record.parent.name / "index.html" for record in records]
+    assert len(agreement_pages) > len(PAYLOADS)
     for path in agreement_pages:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         reports += [str(a["href"]) for a in soup.select(".aqb-mitwirken a")]

@@ -343,6 +343,8 @@ def test_the_report_link_of_an_agreement_quotes_its_source_in_a_code_block(real_
 def test_the_404_page_is_german_and_shows_the_way_on(real_site: Path) -> None:
     soup = BeautifulSoup((real_site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert text_of(soup.h1) == "Seite nicht gefunden"
+    # The tab and a screen reader's first words say what happened, not only the site's name.
+    assert text_of(soup.title) == "Seite nicht gefunden – AQB-Zielvereinbarungen Hessen"
     assert found(soup.html)["lang"] == "de"
     links = {text_of(a): attribute_of(a, "href") for a in found(soup.article).find_all("a")}
     assert links["Suche"] == "/suche/" and links["Alle Landkreise und kreisfreien Städte"] == "/kreise/"

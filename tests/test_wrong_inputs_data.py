@@ -31,8 +31,14 @@ FULDA_2025 = {
 }
 
 
+# The requests of data/anfragen.yaml start below this line (read from the file: the wording above moves it).
+REQUESTS_START = line_of(REPO / "data" / "anfragen.yaml", "anfragen: []")
+FIRST_DATUM = REQUESTS_START + 4  # datum is the fourth line of the first request
+SECOND_ADRESSE = REQUESTS_START + 8  # adresse the third of the second
+
+
 def filed(*requests: dict[str, str]) -> Callable[[DataFolder], None]:
-    """data/anfragen.yaml with these requests: the first starts on line 29, each takes five lines."""
+    """data/anfragen.yaml with these requests: the first starts below REQUESTS_START, each takes five lines."""
     entries = "".join("  - " + "\n    ".join(f"{k}: {v}" for k, v in r.items()) + "\n" for r in requests)
     return replace("anfragen: []\n", "anfragen:\n" + entries, "anfragen.yaml")
 
@@ -47,32 +53,32 @@ CASES = [
     Case(
         "Anfrage vom 1. Januar 1900",
         filed({**FULDA_2025, "datum": "1900-01-01"}),
-        f"{A}:32: anfragen[1].datum: liegt vor dem Jahr der erfragten Vereinbarung (2025): '1900-01-01'",
+        f"{A}:{FIRST_DATUM}: anfragen[1].datum: liegt vor dem Jahr der erfragten Vereinbarung (2025): '1900-01-01'",
     ),
     Case(
         "Anfrage vor dem Jahr der Vereinbarung",
         filed({**FULDA_2025, "datum": "2024-12-31"}),
-        f"{A}:32: anfragen[1].datum: liegt vor dem Jahr der erfragten Vereinbarung (2025): '2024-12-31'",
+        f"{A}:{FIRST_DATUM}: anfragen[1].datum: liegt vor dem Jahr der erfragten Vereinbarung (2025): '2024-12-31'",
     ),
     Case(
         "Anfrage nach allen vor dem Beginn des AQB",
         filed({**FULDA_2025, "partner": "alle", "jahr": "2014", "datum": "2013-12-31"}),
-        f"{A}:32: anfragen[1].datum: liegt vor dem Jahr der erfragten Vereinbarung (2014): '2013-12-31'",
+        f"{A}:{FIRST_DATUM}: anfragen[1].datum: liegt vor dem Jahr der erfragten Vereinbarung (2014): '2013-12-31'",
     ),
     Case(
         "doppelte Anfrage mit Sprungmarke",
         twice(FULDA_2025["adresse"] + "#nachricht-1234"),
-        f"{A}:36: anfragen[2].adresse: doppelte Anfrage: dieselbe wie anfragen[1]",
+        f"{A}:{SECOND_ADRESSE}: anfragen[2].adresse: doppelte Anfrage: dieselbe wie anfragen[1]",
     ),
     Case(
         "doppelte Anfrage mit großgeschriebenem Rechnernamen",
         twice("https://FragDenStaat.DE/anfrage/zielvereinbarung-2025-fulda/"),
-        f"{A}:36: anfragen[2].adresse: doppelte Anfrage: dieselbe wie anfragen[1]",
+        f"{A}:{SECOND_ADRESSE}: anfragen[2].adresse: doppelte Anfrage: dieselbe wie anfragen[1]",
     ),
     Case(
         "doppelte Anfrage mit Port 443",
         twice("https://fragdenstaat.de:443/anfrage/zielvereinbarung-2025-fulda/"),
-        f"{A}:36: anfragen[2].adresse: doppelte Anfrage: dieselbe wie anfragen[1]",
+        f"{A}:{SECOND_ADRESSE}: anfragen[2].adresse: doppelte Anfrage: dieselbe wie anfragen[1]",
     ),
     Case(
         "doppelte Anfrage mit anders geschriebener %-Angabe",
@@ -80,7 +86,7 @@ CASES = [
             {**FULDA_2025, "adresse": "https://fragdenstaat.de/anfrage/f%C3%BCr-fulda/"},
             {**FULDA_2025, "adresse": "https://fragdenstaat.de/anfrage/f%c3%bcr-fulda/"},
         ),
-        f"{A}:36: anfragen[2].adresse: doppelte Anfrage: dieselbe wie anfragen[1]",
+        f"{A}:{SECOND_ADRESSE}: anfragen[2].adresse: doppelte Anfrage: dieselbe wie anfragen[1]",
     ),
     # -- invisible characters: Unicode's Default_Ignorable_Code_Point and blanks ------------------------
     Case(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from aqb.data.model import (
     ALL_PARTNERS,
     AnyAgreement,
+    FullTextAgreement,
     InformationRequest,
     MeasureType,
     Partner,
@@ -55,12 +56,13 @@ class Dataset:
         return next((a for a in self.of_partner(partner) if a.jahr == year), None)
 
     def answers(self, request: InformationRequest) -> bool:
-        """Whether every agreement a request asked for is here now (it then counts as answered)."""
+        """Whether every agreement a request asked for is here now, with its text (it then counts as
+        answered; key figures from a press release are not what was asked for)."""
         if request.partner == ALL_PARTNERS:
             asked = [p.slug for p in self.partners.values() if p.exists_in(request.jahr)]
         else:
             asked = [request.partner]
-        return all(self.agreement(request.jahr, slug) is not None for slug in asked)
+        return all(isinstance(self.agreement(request.jahr, slug), FullTextAgreement) for slug in asked)
 
     @staticmethod
     def source_path(agreement: AnyAgreement) -> str:

@@ -12,6 +12,7 @@ from aqb.data.model import (
     KeyFiguresRecord,
     MeasureTypeEntry,
     Ministry,
+    MinistryName,
     NamedSignatory,
     Original,
     PartnerEntry,
@@ -44,6 +45,7 @@ DOCUMENTED_MODELS: list[tuple[type[BaseModel], str]] = [
     (MeasureTypeEntry, "data/massnahmenarten.yaml, je Kürzel"),
     (StatewideTotal, "data/landessummen.yaml, je Jahr"),
     (RequestsFile, "data/anfragen.yaml"),
+    (MinistryName, "ministerien (data/anfragen.yaml), je Name"),
     (InformationRequest, "anfragen (data/anfragen.yaml), je Anfrage"),
 ]
 

@@ -42,7 +42,7 @@ from aqb.data.model import (
     StatewideTotal,
 )
 from aqb.data.problems import DataError, Problem
-from aqb.data.requests import REQUESTS_FILE, request_problems, template_problems
+from aqb.data.requests import REQUESTS_FILE, requests_file_problems
 from aqb.data.signed import signed_text_problems
 from aqb.data.yamlsource import Location, YamlDocument, YamlReadError, read_yaml
 from aqb.document.formats import DOCX, PDF, SCAN, TEXT
@@ -282,7 +282,7 @@ class _DatasetReader:
         document, loaded = self._optional(REQUESTS_FILE, RequestsFile)
         if loaded is None:
             return None
-        problems = [*template_problems(document, loaded), *request_problems(document, loaded.anfragen, partners)]
+        problems = list(requests_file_problems(document, loaded, partners))
         self.problems.extend(problems)
         return None if problems else loaded
 

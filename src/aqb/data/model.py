@@ -641,6 +641,31 @@ class InformationRequest(Record):
     notiz: Text | None = Field(default=None, description="Kurze Notiz, die auf der Seite erscheint.")
 
 
+class MinistryName(Record):
+    """One name of the ministry, and the agreement years known to be signed under it (data/anfragen.yaml)."""
+
+    model_config = _german(
+        "Name des Ministeriums",
+        "Ein Name des Ministeriums, die Zeit, seit der es so heißt, und die Jahre der Vereinbarungen, die es "
+        "nachweislich unter diesem Namen geschlossen hat.",
+    )
+
+    name: Text = Field(description="Der Name, z. B. „Hessisches Ministerium für Soziales und Integration“.")
+    dativ: Text = Field(description="Der Name nach „zwischen“: „dem Hessischen Ministerium für …“.")
+    benannt_seit: Text = Field(
+        description="Seit wann das Ministerium so heißt, so genau, wie die Quelle es sagt (z. B. „Januar 2024“)."
+    )
+    vereinbarungen_von: Jahr | None = Field(
+        default=None, description="Erstes Jahr, dessen Vereinbarungen nachweislich unter diesem Namen geschlossen sind."
+    )
+    vereinbarungen_bis: Jahr | None = Field(
+        default=None,
+        description="Letztes solche Jahr; leer: bis heute (nur beim heutigen Namen). Jahre, die kein Name "
+        "abdeckt, gelten als unbekannt: Die Anfrage nennt dann den heutigen und den früheren Namen.",
+    )
+    quelle: Text = Field(description="Woher Name, Zeit und Jahre bekannt sind.")
+
+
 class RequestsFile(Record):
     model_config = _german(
         "Anfragen", "Vorlage für neue Anfragen und gestellte Anfragen nach Zielvereinbarungen (data/anfragen.yaml)."
@@ -652,5 +677,22 @@ class RequestsFile(Record):
         "solange es nicht geprüft ist: Dann öffnet der Link das allgemeine Anfrageformular.",
     )
     betreff: Text = Field(description="Betreff einer neuen Anfrage; Platzhalter {jahr} und {partner} (Dativ).")
-    text: Text = Field(description="Text einer neuen Anfrage; Platzhalter {jahr} und {partner} (Dativ).")
+    text: Text = Field(
+        description="Was erfragt wird, ohne Anrede, Rechtsgrundlage und Gruß (FragDenStaat setzt sie selbst); "
+        "Platzhalter {jahr}, {partner} (Dativ) und {ministerium} (Dativ, wie im Jahr unterzeichnet)."
+    )
+    betreff_alle: Text = Field(
+        description="Betreff einer Anfrage nach den Vereinbarungen aller Partner eines Jahres; Platzhalter {jahr}."
+    )
+    text_alle: Text = Field(
+        description="Text einer Anfrage nach den Vereinbarungen aller Partner eines Jahres (Mehrzahl); Platzhalter "
+        "{jahr} und {ministerium}."
+    )
+    veroeffentlichung: Text = Field(
+        description="Satz, der anfügt, dass die Vereinbarungen ihre Veröffentlichung vorsehen; nur für Jahre, deren "
+        "Standardtext das sagt. Platzhalter {jahr}, {paragraf} (z. B. „§ 7“) und {zitat} (der Satz des Standardtextes)."
+    )
+    ministerien: Annotated[list[MinistryName], Field(min_length=1)] = Field(
+        description="Die Namen des Ministeriums, ältester zuerst, der letzte der heutige (an ihn geht die Anfrage)."
+    )
     anfragen: list[InformationRequest] = Field(default_factory=list, description="Die Anfragen, älteste zuerst.")

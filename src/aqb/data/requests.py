@@ -12,26 +12,73 @@ from collections.abc import Iterator
 from aqb.data.addresses import comparable_address
 from aqb.data.checks import located
 from aqb.data.messages import suggest
-from aqb.data.model import ALL_PARTNERS, InformationRequest, Partner, RequestsFile
+from aqb.data.model import ALL_PARTNERS, InformationRequest, MinistryName, Partner, RequestsFile
 from aqb.data.problems import Problem
 from aqb.data.yamlsource import Location, YamlDocument
 from aqb.printed import TEMPLATE_PLACEHOLDER
 
 REQUESTS_FILE = "anfragen.yaml"
-TEMPLATE_PLACEHOLDERS = ("jahr", "partner")
+# The placeholders each wording may use (in the file's order): "{partner}" and "{ministerium}" in the
+# dative, as they stand after "mit" and "zwischen"; the publication sentence quotes the year's text.
+TEMPLATE_PLACEHOLDERS = {
+    "betreff": ("jahr", "partner"),
+    "text": ("jahr", "partner", "ministerium"),
+    "betreff_alle": ("jahr",),
+    "text_alle": ("jahr", "ministerium"),
+    "veroeffentlichung": ("jahr", "paragraf", "zitat"),
+}
+
+
+def requests_file_problems(
+    document: YamlDocument, loaded: RequestsFile, partners: dict[str, Partner]
+) -> Iterator[Problem]:
+    """Everything wrong in data/anfragen.yaml beyond its shape: wording, ministry names, requests."""
+    yield from template_problems(document, loaded)
+    yield from ministry_problems(document, loaded.ministerien)
+    yield from request_problems(document, loaded.anfragen, partners)
 
 
 def template_problems(document: YamlDocument, loaded: RequestsFile) -> Iterator[Problem]:
-    """The request wording may name the year and the partner, nothing else."""
-    for field in ("betreff", "text"):
+    """Each wording may name only its own placeholders."""
+    for field, allowed in TEMPLATE_PLACEHOLDERS.items():
         for name in TEMPLATE_PLACEHOLDER.findall(getattr(loaded, field)):
-            if name not in TEMPLATE_PLACEHOLDERS:
+            if name not in allowed:
                 yield located(
                     document,
                     (field,),
                     f"unbekannter Platzhalter: '{{{name}}}'",
-                    "Erlaubt sind {jahr} und {partner} (z. B. „dem Landkreis Fulda“).",
+                    "Erlaubt sind hier " + ", ".join(f"{{{a}}}" for a in allowed) + ".",
                 )
+
+
+def ministry_problems(document: YamlDocument, names: list[MinistryName]) -> Iterator[Problem]:
+    """The ministry's names in order: each one's years after the previous one's, only today's open-ended."""
+    last_year = 0
+    for index, entry in enumerate(names):
+        at = ("ministerien", index)
+        first, last = entry.vereinbarungen_von, entry.vereinbarungen_bis
+        if first is None and last is not None:
+            yield located(
+                document,
+                (*at, "vereinbarungen_von"),
+                "fehlt, obwohl vereinbarungen_bis steht",
+                "Das erste Jahr eintragen oder beide Felder weglassen.",
+            )
+        elif last is None and first is not None and index < len(names) - 1:
+            yield located(
+                document,
+                (*at, "vereinbarungen_bis"),
+                "fehlt: nur der heutige (letzte) Name gilt bis heute",
+                "Das letzte Jahr eintragen, dessen Vereinbarungen nachweislich unter diesem Namen geschlossen sind.",
+            )
+        elif first is not None and (first <= last_year or (last is not None and last < first)):
+            yield located(
+                document,
+                (*at, "vereinbarungen_von"),
+                f"Jahre passen nicht: '{first}' bis '{last or 'heute'}'",
+                "Die Namen stehen ältester zuerst; ihre Jahre überschneiden sich nicht, und von ≤ bis.",
+            )
+        last_year = max(last_year, last or first or 0)
 
 
 def request_problems(

@@ -8,12 +8,22 @@ on FragDenStaat, addressed as data/anfragen.yaml says.
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 from datetime import date
 from typing import Any
 
 from aqb.data.dataset import Dataset
-from aqb.data.model import ALL_PARTNERS, FIRST_YEAR, FullTextAgreement, InformationRequest, Partner, RequestsFile
+from aqb.data.model import (
+    ALL_PARTNERS,
+    FIRST_YEAR,
+    FullTextAgreement,
+    InformationRequest,
+    MinistryName,
+    Partner,
+    RequestsFile,
+    StandardText,
+)
 from aqb.data.text import fill
 from aqb.formatting import long_date
 from aqb.pages.context import SiteData
@@ -44,23 +54,83 @@ def programme_years(dataset: Dataset, today: date | None = None) -> list[int]:
     return list(range(FIRST_YEAR, last + 1))
 
 
-# How the request wording names every partner at once (in the dative, as {partner} stands there).
-ALL_PARTNERS_DATIVE = "allen hessischen Landkreisen und kreisfreien Städten"
-
-
-def request_link(requests: RequestsFile | None, partner: Partner | None, year: int) -> str | None:
+def request_link(
+    requests: RequestsFile | None, partner: Partner | None, year: int, standard: StandardText | None = None
+) -> str | None:
     """A prefilled request on FragDenStaat (`partner` None: for all partners of the year) to the
-    configured public body, else the general form."""
+    configured public body, else the general form.
+
+    The body is only what is asked for: FragDenStaat puts the greeting, the legal basis and the closing
+    around it. It names the ministry as the year's agreements were signed, and quotes the year's
+    standard text (`standard`) where that promises publication."""
     if requests is None:
         return None
-    values = {"jahr": str(year), "partner": partner.dative if partner else ALL_PARTNERS_DATIVE}
-    query = {"subject": fill(requests.betreff, values), "body": fill(requests.text, values)}
+    values = {"jahr": str(year), "ministerium": ministry_named(requests.ministerien, year)}
+    if partner is None:
+        subject, body = fill(requests.betreff_alle, values), fill(requests.text_alle, values)
+    else:
+        values["partner"] = partner.dative
+        subject, body = fill(requests.betreff, values), fill(requests.text, values)
+    promise = publication_promise(standard)
+    if promise is not None:
+        paragraph, sentence = promise
+        body += "\n\n" + fill(requests.veroeffentlichung, {"jahr": str(year), "paragraf": paragraph, "zitat": sentence})
+    query = {"subject": subject, "body": body}
     if requests.behoerde:
         path = f"/anfrage-stellen/an/{urllib.parse.quote(requests.behoerde)}/"
         query["ref"] = REQUEST_REF
     else:
         path = "/anfrage-stellen/"
     return f"{FRAGDENSTAAT}{path}?{urllib.parse.urlencode(query, quote_via=urllib.parse.quote)}"
+
+
+def ministry_named(names: list[MinistryName], year: int) -> str:
+    """The ministry (dative) under the name the year's agreements were signed with, today's name beside an
+    older one; where no name is known for the year, today's with the one before the year's gap."""
+    today = names[-1]
+    before = None
+    for entry in names:
+        first, last = entry.vereinbarungen_von, entry.vereinbarungen_bis or year
+        if first is not None and first <= year <= last:
+            return entry.dativ if entry is today else f"{entry.dativ} (heute {today.name})"
+        if first is not None and last < year:
+            before = entry
+    if before is None:
+        return today.dativ
+    after = names[names.index(before) + 1]
+    return f"{today.dativ} (bis {after.benannt_seit}: {before.name})"
+
+
+# A section whose title starts with its paragraph ("§ 7 …"); the sentences of a line of its text.
+_PARAGRAPH = re.compile(r"^§\s*\d+[a-z]?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_PUBLISHED = re.compile(r"\bveröffentlicht\b")
+
+
+def publication_promise(standard: StandardText | None) -> tuple[str, str] | None:
+    """Where a year's standard text says the agreements are published: its paragraph and the sentence,
+    quotation marks inside it made single („…“ → ‚…‘) so that it can be quoted. None for a year whose
+    text is not known, or does not say so."""
+    if standard is None:
+        return None
+    for section in standard.abschnitte:
+        paragraph = _PARAGRAPH.match(section.titel)
+        if paragraph is None or "veröffentlicht" not in section.text:
+            continue
+        for line in section.text.splitlines():
+            for sentence in _SENTENCE_END.split(line.strip()):
+                if _PUBLISHED.search(sentence):
+                    return paragraph.group(0), sentence.translate(_INNER_QUOTES)
+    return None
+
+
+def promised_publication(dataset: Dataset, years: list[int]) -> list[dict[str, Any]]:
+    """Those of `years` whose standard text promises publication, with the paragraph that says so."""
+    promises = [(year, publication_promise(dataset.standard_texts.get(year))) for year in sorted(years)]
+    return [{"jahr": year, "paragraf": promise[0]} for year, promise in promises if promise is not None]
+
+
+_INNER_QUOTES = str.maketrans({"„": "‚", "“": "‘"})
 
 
 def requests_for(dataset: Dataset, partner: Partner, year: int) -> list[InformationRequest]:
@@ -92,14 +162,18 @@ def partner_year(site: SiteData, partner: Partner, year: int) -> dict[str, Any]:
     else:
         status = "angefragt" if requests else "fehlt"
         url = f"{partner_url(partner.slug)}#anfragen-{year}"
-    missing = status in ("angefragt", "fehlt")
+    # A key-figures record is no text either: its request asks for the signed agreement.
+    missing = status in ("angefragt", "fehlt", "eckdaten")
     return {
         "jahr": year,
+        "bezeichnung": partner.bezeichnung,  # the accessible names of its links say whose year it is
         "status": status,
         "status_text": STATUS_TEXTS[status],
         "url": url,
         "anfragen": requests,
-        "anfrage_link": request_link(dataset.requests, partner, year) if missing else None,
+        "anfrage_link": (
+            request_link(dataset.requests, partner, year, dataset.standard_texts.get(year)) if missing else None
+        ),
     }
 
 

@@ -13,6 +13,7 @@ from aqb.data.text import compose, document_title
 from aqb.formatting import euro, long_date, short_date, thousands
 from aqb.outputs.feeds import signed_on
 from aqb.pages.context import SiteData, agreement_summary
+from aqb.pages.coverage import partner_year, promised_publication
 from aqb.pages.feedback import Report
 from aqb.pages.kinds.base import PageKind, PageSpec
 from aqb.urls import agreement_url, year_url
@@ -45,12 +46,17 @@ def data(site: SiteData, agreement: AnyAgreement) -> dict[str, Any]:
         "quelle_abgerufen_text": long_date(agreement.quelle.abgerufen) if agreement.quelle.abgerufen else None,
         **citation(site, agreement, partner),
     }
-    own = _key_figures(agreement) if isinstance(agreement, KeyFiguresRecord) else _full_text(site, agreement)
+    own = _key_figures(site, agreement) if isinstance(agreement, KeyFiguresRecord) else _full_text(site, agreement)
     return {"vereinbarung": {**summary, **details, **own}}
 
 
-def _key_figures(agreement: KeyFiguresRecord) -> dict[str, Any]:
+def _key_figures(site: SiteData, agreement: KeyFiguresRecord) -> dict[str, Any]:
+    partner = site.dataset.partners[agreement.partner]
     return {
+        # The signed text is still missing: the same request and upload as for a missing agreement.
+        "anfrage": partner_year(site, partner, agreement.jahr),
+        "neue_vereinbarung_url": site.repository.new_agreement_url(),
+        "veroeffentlichung": promised_publication(site.dataset, [agreement.jahr]),
         "budget_laut_quelle": agreement.budget_laut_quelle,
         "unterzeichnende": [
             {"name": s.name, "funktion_zeilen": s.funktion.splitlines()} for s in agreement.unterzeichnende

@@ -40,6 +40,7 @@ class PageSpec:
     kind: PageKind
     subject: Any = None  # the agreement, partner or year the page shows
     searchable: bool = True  # lists of what other pages hold stay out of the search index
+    crawled: bool = True  # False: "noindex" for search engines, and not in the sitemap
     description: str | None = None  # for search engines and link previews
     generated: bool = True  # False: a hand-written page in content/ that gets data (the start page)
 
@@ -63,5 +64,6 @@ class PageSpec:
             # stay empty: hide it and give wide tables that width on a desktop.
             "hide": ["toc"],
             **({} if self.searchable else {"durchsuchbar": False}),
+            **({} if self.crawled else {"suchmaschinen": False}),
             **({"description": self.description} if self.description else {}),
         }

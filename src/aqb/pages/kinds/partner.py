@@ -10,7 +10,7 @@ from aqb.data.model import AnyAgreement, FullTextAgreement, Partner
 from aqb.formatting import signed_euro, signed_percent
 from aqb.pages.compare import budget_change, project_changes, text_changes
 from aqb.pages.context import SiteData, agreement_summary, bars, partner_facts
-from aqb.pages.coverage import partner_year, programme_years
+from aqb.pages.coverage import partner_year, programme_years, promised_publication
 from aqb.pages.kinds.base import PageKind, PageSpec
 
 
@@ -21,6 +21,11 @@ def pages(site: SiteData) -> Iterator[PageSpec]:
 
 def data(site: SiteData, partner: Partner) -> dict[str, Any]:
     agreements = sorted(site.dataset.of_partner(partner.slug), key=lambda a: -a.jahr)
+    missing = [
+        partner_year(site, partner, year)
+        for year in reversed(programme_years(site.dataset))
+        if partner.exists_in(year) and site.dataset.agreement(year, partner.slug) is None
+    ]
     return {
         "partner": partner_facts(site, partner),
         "vereinbarungen": [agreement_summary(site, a) for a in agreements],
@@ -30,11 +35,8 @@ def data(site: SiteData, partner: Partner) -> dict[str, Any]:
             for earlier, later in zip(agreements[1:], agreements[:-1], strict=True)
             if later.jahr - earlier.jahr == 1
         ],
-        "fehlende_jahre": [
-            partner_year(site, partner, year)
-            for year in reversed(programme_years(site.dataset))
-            if partner.exists_in(year) and site.dataset.agreement(year, partner.slug) is None
-        ],
+        "fehlende_jahre": missing,
+        "veroeffentlichung": promised_publication(site.dataset, [entry["jahr"] for entry in missing]),
         "neue_vereinbarung_url": site.repository.new_agreement_url(),
         "suchfilter": {
             "Gebietskörperschaft": [partner.bezeichnung],

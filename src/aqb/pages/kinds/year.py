@@ -11,7 +11,7 @@ from aqb.data.text import compose_standard
 from aqb.formatting import euro, signed_euro, signed_percent, sort_key
 from aqb.pages.compare import budget_change
 from aqb.pages.context import SiteData, agreement_summary, bars, partner_ref, statewide_total
-from aqb.pages.coverage import programme_years, request_link, tile_map
+from aqb.pages.coverage import programme_years, promised_publication, request_link, tile_map
 from aqb.pages.kinds.base import PageKind, PageSpec
 
 
@@ -47,9 +47,12 @@ def data(site: SiteData, year: int) -> dict[str, Any]:
         "karte": karte,
         # Where most are missing, one request for the whole year saves 20 single ones.
         "alle_anfragen_link": (
-            request_link(site.dataset.requests, None, year) if 2 * len(covered) < len(partners_of_year) else None
+            request_link(site.dataset.requests, None, year, site.dataset.standard_texts.get(year))
+            if 2 * len(covered) < len(partners_of_year)
+            else None
         ),
         "neue_vereinbarung_url": site.repository.new_agreement_url(),
+        "veroeffentlichung": promised_publication(site.dataset, [year]),
         "standardtext": _standard_text(site, year),
         "balken": bars(
             [(site.name(a), a.budget) for a in sorted(agreements, key=lambda a: (-a.budget, sort_key(site.name(a))))]
