@@ -1011,6 +1011,14 @@ CASES = [
         f"{M}:6: Datei: nennt ihren Originaltext data/originaltexte/2025/marburg-biedenkopf.txt nicht",
     ),
     Case(
+        "Altes Original nach neuem Einlesen übrig",
+        lambda folder: folder.write("originaltexte/2025/marburg-biedenkopf.docx", b"PK\x03\x04 alt"),
+        f"{M}:6: Datei: nennt ihren Originaltext data/originaltexte/2025/marburg-biedenkopf.docx nicht Hinweis: Der "
+        "Eintrag nennt schon data/originaltexte/2025/marburg-biedenkopf.txt als Original. Ist "
+        "data/originaltexte/2025/marburg-biedenkopf.docx übrig geblieben (etwa nach einem neuen Einlesen), diese "
+        "Datei löschen.",
+    ),
+    Case(
         "Abweichung gleich dem Standardtext",
         deviation("paragraf-7", STANDARD_WORDING["paragraf-7"]),
         f"{M}:62: abweichungen.paragraf-7: gleicht dem Standardtext: keine Abweichung",

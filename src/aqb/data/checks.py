@@ -321,22 +321,23 @@ def unnamed_original_problems(
     originals: list[Path], data_dir: Path, agreements: tuple[AnyAgreement, ...], documents: dict[Any, YamlDocument]
 ) -> Iterator[Problem]:
     """A signed text beside a record that does not name it: the page could not offer it for download."""
-    named = {
-        name
-        for a in agreements
-        if isinstance(a, FullTextAgreement) and a.original
-        for name in {a.original.datei, a.original.compared_file}
+    originals_of = {
+        (a.jahr, a.partner): a.original for a in agreements if isinstance(a, FullTextAgreement) and a.original
     }
+    named = {name for original in originals_of.values() for name in {original.datei, original.compared_file}}
     for file in originals:
         relative = file.relative_to(data_dir).as_posix()
-        document = documents.get((int(file.parent.name), file.stem)) if file.parent.name.isdigit() else None
+        key = (int(file.parent.name), file.stem) if file.parent.name.isdigit() else None
+        document = documents.get(key) if key else None
         if relative not in named and document is not None:
-            yield located(
-                document,
-                (),
-                f"nennt ihren Originaltext data/{relative} nicht",
-                f"original: mit datei: {relative} und sha256 (Prüfsumme) ergänzen.",
+            own = originals_of.get(key) if key else None
+            hint = (
+                f"Der Eintrag nennt schon data/{own.datei} als Original. Ist data/{relative} übrig geblieben (etwa "
+                "nach einem neuen Einlesen), diese Datei löschen."
+                if own
+                else f"original: mit datei: {relative} und sha256 (Prüfsumme) ergänzen."
             )
+            yield located(document, (), f"nennt ihren Originaltext data/{relative} nicht", hint)
 
 
 def _provenance_problems(document: YamlDocument, original: Original) -> Iterator[Problem]:
