@@ -458,6 +458,13 @@ CASES = [
         ("import", "../brief.txt"),
     ),
     Case(
+        "Import: KREIS vertippt",
+        source_file("zv.txt", "Zielvereinbarung 2025\n\nzwischen dem Ministerium und\n"),
+        "KREIS=kasel ist kein Kürzel einer Gebietskörperschaft; gemeint ist vielleicht: KREIS=landkreis-kassel, "
+        "KREIS=stadt-kassel. Alle Kürzel stehen in data/gebietskoerperschaften.yaml (je Eintrag vor dem Doppelpunkt).",
+        ("import", "../zv.txt", "--kreis", "kasel"),
+    ),
+    Case(
         "Import: Latin-1 eines Briefs",
         source_file("brief.txt", "Grüße aus Gießen\n".encode("latin-1")),
         "nicht UTF-8: als Windows-1252 (Latin-1) gelesen; Umlaute bitte prüfen.",

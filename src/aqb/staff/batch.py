@@ -153,6 +153,24 @@ def natural_key(name: str) -> tuple[tuple[str | int, ...], str]:
     return tuple(int(part) if index % 2 else part for index, part in enumerate(parts)), name
 
 
+def _created_row(file: str, result: ImportResult) -> tuple[str, str, str, str, str, str, str]:
+    values = result.values
+    budget = values.get("budget")
+    projects = " / ".join(
+        "0" if isinstance(names, str) else str(len(names)) for names in (values.get("massnahmen") or {}).values()
+    )
+    return (
+        file,
+        str(values.get("partner", "–")),
+        str(values.get("jahr", "–")),
+        f"{budget:,}".replace(",", ".") + " €" if isinstance(budget, int) else "nicht erkannt",
+        projects or "–",
+        str(len(result.open_points)),
+        f"angelegt: {result.draft}"
+        + (f"; Standardtext vorgeschlagen: {result.standard_draft}" if result.standard_draft else ""),
+    )
+
+
 def table(rows: list[BatchRow], *, reasons_below: bool = True) -> str:
     """The rows as a plain-text table for the terminal. Why a file became no draft is said below the table,
     numbered, so that no row grows as wide as the longest reason; `reasons_below=False`: in its row (an
@@ -169,23 +187,7 @@ def table(rows: list[BatchRow], *, reasons_below: bool = True) -> str:
             result = f"nicht angelegt ({len(reasons)})" if reasons_below else f"nicht angelegt: {row.failure}"
             lines.append((row.file, "–", "–", "–", "–", "–", result))
             continue
-        values = row.result.values
-        budget = values.get("budget")
-        projects = " / ".join(
-            "0" if isinstance(names, str) else str(len(names)) for names in (values.get("massnahmen") or {}).values()
-        )
-        lines.append(
-            (
-                row.file,
-                str(values.get("partner", "–")),
-                str(values.get("jahr", "–")),
-                f"{budget:,}".replace(",", ".") + " €" if isinstance(budget, int) else "nicht erkannt",
-                projects or "–",
-                str(len(row.result.open_points)),
-                f"angelegt: {row.result.draft}"
-                + (f"; Standardtext vorgeschlagen: {row.result.standard_draft}" if row.result.standard_draft else ""),
-            )
-        )
+        lines.append(_created_row(row.file, row.result))
     widths = [max(len(line[column]) for line in lines) for column in range(len(head))]
     shown = [" | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip() for line in lines]
     return "\n".join(shown + (["", "Nicht angelegt, weil:", *reasons] if reasons and reasons_below else []))

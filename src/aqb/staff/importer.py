@@ -10,6 +10,7 @@ until a person has decided.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
 import hashlib
 import re
@@ -402,13 +403,38 @@ def parse_agreement(
     return parsed
 
 
+def _unknown_kreis(kreis: str, dataset: Dataset) -> str:
+    """KREIS= names no partner: the nearest Kürzel (by Kürzel or name, "kasel" → stadt-kassel, landkreis-kassel)
+    and where all of them stand."""
+    names = {slug: slug for slug in dataset.partners} | {
+        name.casefold(): slug
+        for slug, partner in dataset.partners.items()
+        for name in (partner.name, partner.bezeichnung, *partner.weitere_namen)
+    }
+    wanted = kreis.casefold().strip()
+    words: dict[str, list[str]] = {}
+    for name, slug in names.items():
+        for word in re.split(r"[\s-]+", name):
+            if len(word) > 3:
+                words.setdefault(word, []).append(slug)
+    found = [slug for name, slug in names.items() if wanted and wanted in name]  # "Marburg" in its name
+    found += [names[name] for name in difflib.get_close_matches(wanted, list(names), n=6, cutoff=0.6)]
+    found += [slug for word in difflib.get_close_matches(wanted, list(words), n=3, cutoff=0.75) for slug in words[word]]
+    suggested = list(dict.fromkeys(found))[:3]
+    return (
+        f"KREIS={escaped(kreis)} ist kein Kürzel einer Gebietskörperschaft"
+        + (f"; gemeint ist vielleicht: {', '.join(f'KREIS={slug}' for slug in suggested)}" if suggested else "")
+        + ". Alle Kürzel stehen in data/gebietskoerperschaften.yaml (je Eintrag vor dem Doppelpunkt)."
+    )
+
+
 def _partner(
     plain: list[str], furniture: list[str], dataset: Dataset, year: int | None, kreis: str | None, parsed: _Parsed
 ) -> Partner | None:
     named = _find_partner(plain, furniture, dataset, year)
     given = dataset.partners.get(kreis) if kreis else None
     if kreis and given is None:
-        parsed.notes.append(f"KREIS={escaped(kreis)} ist kein Kürzel einer Gebietskörperschaft (siehe /kreise/).")
+        parsed.notes.append(_unknown_kreis(kreis, dataset))
         return None
     if named is not None and given is not None and named.slug != given.slug:
         parsed.notes.append(
