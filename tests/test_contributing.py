@@ -292,3 +292,20 @@ def test_workflows_check_build_test_and_deploy() -> None:
 )
 def test_github_templates_are_there(path: str, heading: str) -> None:
     assert heading in (REPO / path).read_text(encoding="utf-8")
+
+
+def test_many_alike_warnings_are_one_line_and_a_rare_one_stays_visible() -> None:
+    """27 records without a source address would drown the one budget that jumped: alike ones are one line."""
+    from aqb.data.problems import Problem
+    from aqb.staff.cli import _warning_lines
+
+    no_address = ("quelle", "nennt keine Adresse (url), unter der man den Text prüfen kann", "Wenn online, ergänzen.")
+    warnings = [Problem(f"data/vereinbarungen/2025/k{n}.yaml", 40 + n, *no_address) for n in range(3)]
+    warnings.append(Problem("data/vereinbarungen/2025/k1.yaml", 13, "budget", "weicht um +75,3 % vom Vorjahr ab"))
+    assert _warning_lines(warnings) == [
+        "Warnung (3 Dateien): quelle: nennt keine Adresse (url), unter der man den Text prüfen kann Hinweis: Wenn "
+        "online, ergänzen. Betrifft: data/vereinbarungen/2025/k0.yaml:40, data/vereinbarungen/2025/k1.yaml:41, "
+        "data/vereinbarungen/2025/k2.yaml:42",
+        "Warnung: data/vereinbarungen/2025/k1.yaml:13: budget: weicht um +75,3 % vom Vorjahr ab",
+    ]
+    assert _warning_lines(warnings[:2]) == [f"Warnung: {warning}" for warning in warnings[:2]]

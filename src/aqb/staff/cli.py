@@ -331,8 +331,8 @@ def _check(data_dir: Path) -> int:
     if problems:
         print(DataError(problems), file=sys.stderr)
         return 1
-    for warning in dataset.warnings:
-        print(f"Warnung: {warning}")
+    for line in _warning_lines(dataset.warnings):
+        print(line)
     print(
         f"Alles in Ordnung: {_count(len(dataset.agreements), 'Vereinbarung', 'Vereinbarungen')}, "
         f"{_count(len(dataset.partners), 'Gebietskörperschaft', 'Gebietskörperschaften')}, "
@@ -340,6 +340,23 @@ def _check(data_dir: Path) -> int:
         + (f"; {_count(len(dataset.warnings), 'Warnung', 'Warnungen')} zum Prüfen." if dataset.warnings else ".")
     )
     return 0
+
+
+def _warning_lines(warnings: list[Problem]) -> list[str]:
+    """One line per warning; the same warning for three or more files in one line that names them all, so that a
+    rare warning (a budget far from last year's) is not lost among many alike (no address of the source)."""
+    alike: dict[tuple[str, str, str | None], list[Problem]] = {}
+    for warning in warnings:
+        alike.setdefault((warning.field, warning.message, warning.hint), []).append(warning)
+    lines = []
+    for (field, message, hint), group in alike.items():
+        if len(group) < 3:
+            lines += [f"Warnung: {warning}" for warning in group]
+            continue
+        where = ", ".join(f"{escaped(warning.path)}:{warning.line}" for warning in group)
+        text = f"Warnung ({len(group)} Dateien): {escaped(field)}: {escaped(message)}"
+        lines.append(text + (f" Hinweis: {escaped(hint)}" if hint else "") + f" Betrifft: {where}")
+    return lines
 
 
 def _count(number: int, singular: str, plural: str) -> str:
