@@ -1019,7 +1019,7 @@ CASES = [
     ),
     Case(
         "Altes Original nach neuem Einlesen übrig",
-        lambda folder: folder.write("originaltexte/2025/marburg-biedenkopf.docx", b"PK\x03\x04 alt"),
+        write("originaltexte/2025/marburg-biedenkopf.docx", b"PK\x03\x04 alt"),
         f"{M}:6: Datei: nennt ihren Originaltext data/originaltexte/2025/marburg-biedenkopf.docx nicht Hinweis: Der "
         "Eintrag nennt schon data/originaltexte/2025/marburg-biedenkopf.txt als Original. Ist "
         "data/originaltexte/2025/marburg-biedenkopf.docx übrig geblieben (etwa nach einem neuen Einlesen), diese "

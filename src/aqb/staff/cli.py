@@ -8,6 +8,7 @@ import os
 import re
 import socket
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -342,7 +343,7 @@ def _check(data_dir: Path) -> int:
     return 0
 
 
-def _warning_lines(warnings: list[Problem]) -> list[str]:
+def _warning_lines(warnings: Sequence[Problem]) -> list[str]:
     """One line per warning; the same warning for three or more files in one line that names them all, so that a
     rare warning (a budget far from last year's) is not lost among many alike (no address of the source)."""
     alike: dict[tuple[str, str, str | None], list[Problem]] = {}
