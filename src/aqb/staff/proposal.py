@@ -44,7 +44,8 @@ def propose_standard(
         f"Vorschlag aus {file_name}, der Vereinbarung mit {partner.bezeichnung}, auf Grundlage des Standardtextes "
         f"{previous.jahr}: mit dem Standardtext des Ministeriums für {year} abgleichen; was nur für "
         f"{partner.bezeichnung} gilt, gehört als Abweichung in deren Datei",
-        f"Ministerium und Maßnahmenarten aus {previous.jahr} übernommen: abgleichen",
+        f"ministerium und massnahmenarten aus {previous.jahr} übernommen: Namen und Kurznamen des Ministeriums und "
+        "den Wortlaut der Maßnahmenarten mit dem unterzeichneten Dokument abgleichen",
     ]
     sections = []
     for section in previous.abschnitte:
@@ -95,7 +96,8 @@ def propose_by_majority(previous: StandardText, year: int, readings: list[Signed
     points = [
         f"Vorschlag aus {len(readings)} Dokumenten ({names}) auf Grundlage des Standardtextes {previous.jahr}: mit "
         f"dem Standardtext des Ministeriums für {year} abgleichen",
-        f"Ministerium und Maßnahmenarten aus {previous.jahr} übernommen: abgleichen",
+        f"ministerium und massnahmenarten aus {previous.jahr} übernommen: Namen und Kurznamen des Ministeriums und "
+        "den Wortlaut der Maßnahmenarten mit dem unterzeichneten Dokument abgleichen",
     ]
     sections = []
     for section in previous.abschnitte:
