@@ -388,7 +388,7 @@ def parse_agreement(
     # Again, now that the standard text tells which words a line-end hyphen may have split.
     lines, furniture = document_lines(document or text_document(text), _vocabulary(standard, partner))
     parsed.notes.extend(
-        f"Zeile {line.number}: als Seitenkopf, Seitenfuß oder Seitenzahl übergangen: {escaped(line.text.strip())}"
+        f"{line.ref}: als Seitenkopf, Seitenfuß oder Seitenzahl übergangen: {escaped(line.text.strip())}"
         for line in furniture
     )
     reader = _Reader(lines, standard, partner, parsed)
