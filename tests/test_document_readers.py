@@ -422,3 +422,19 @@ def test_a_long_line_close_to_the_next_column_stays_in_its_column(layout_documen
         ["Wiesbaden, den 2.8.2025", "Hessisches Ministerium für Arbeit, Integration,"],
         ["Hanau, den 4.8.2025", "der Stadt Hanau"],
     ]
+
+
+@pytest.mark.parametrize("password", ["geheim", ""])
+def test_a_password_protected_pdf_says_so_and_one_anyone_may_open_is_read(password: str) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(fpdf_agreement())))
+    writer.encrypt(user_password=password, owner_password="eigentümer", algorithm="AES-256")
+    encrypted = io.BytesIO()
+    writer.write(encrypted)
+    if password:
+        with pytest.raises(DocumentError) as refused:
+            read_bytes(encrypted.getvalue(), "zv.pdf")
+        assert str(refused.value).startswith("zv.pdf ist mit einem Kennwort geschützt. Bitte ohne Kennwort speichern")
+    else:  # only printing or copying restricted: the text is there for anyone
+        assert "Kompetenzcheck für Frauen" in " ".join(flat(read_bytes(encrypted.getvalue(), "zv.pdf"))[0])

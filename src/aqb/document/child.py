@@ -26,6 +26,7 @@ MAX_WALL_SECONDS = 90
 TOO_MANY_PAGES = 3
 UNREADABLE = 4
 INVISIBLE = 5
+PROTECTED = 6
 
 
 class RefusedError(Exception):
@@ -53,6 +54,11 @@ def read_in_child(kind: str, raw: bytes, shown: str) -> Document:
         raise DocumentError(
             f"{shown} enthält unsichtbaren Text (etwa die Texterkennung über einem Scan): was niemand sieht, "
             "kann nicht der unterzeichnete Wortlaut sein. Bitte das PDF aus Word oder die Word-Datei nehmen."
+        )
+    if result.returncode == PROTECTED:
+        raise DocumentError(
+            f"{shown} ist mit einem Kennwort geschützt. Bitte ohne Kennwort speichern (in Word: Datei → Informationen "
+            "→ Dokument schützen; im PDF-Programm: Sicherheit entfernen) und dann einlesen."
         )
     if result.returncode == TOO_MANY_PAGES:
         raise DocumentError(f"{shown} hat mehr als {MAX_PAGES} Seiten; eine Vereinbarung hat wenige.")

@@ -39,9 +39,11 @@ def pdf_document(raw: bytes, max_pages: int) -> Document:
     import pdfplumber
     from pypdf import PdfReader
 
-    from aqb.document.child import INVISIBLE, TOO_MANY_PAGES, RefusedError
+    from aqb.document.child import INVISIBLE, PROTECTED, TOO_MANY_PAGES, RefusedError
 
     reader = PdfReader(io.BytesIO(raw))
+    if reader.is_encrypted and not _opens_without_password(reader):
+        raise RefusedError(PROTECTED)
     if len(reader.pages) > max_pages:
         raise RefusedError(TOO_MANY_PAGES)
     if any(_has_invisible_text(page, reader) for page in reader.pages):
@@ -55,6 +57,14 @@ def pdf_document(raw: bytes, max_pages: int) -> Document:
     for number, rows in enumerate(pages, start=1):
         blocks += _PageBlocks(number, rows, spacing, indents).blocks()
     return Document("pdf", tuple(blocks), (f"{len(pages)} Seiten gelesen.",))
+
+
+def _opens_without_password(reader: Any) -> bool:
+    """An encrypted PDF that anyone may open (an empty user password, only printing or copying restricted)."""
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:  # pypdf raises its own errors for unknown or broken encryption
+        return False
 
 
 def _has_invisible_text(page: Any, reader: Any) -> bool:
