@@ -73,7 +73,13 @@ def scan_differences(scan: Document, text_lines: list[str]) -> list[ScanDifferen
         for operation, start, end, text_start, text_end in matcher.get_opcodes()
         if operation != "equal"
     ]
-    moved = _moved(ours, theirs, chunks)
+    return _differences(ours, theirs, chunks, _moved(ours, theirs, chunks))
+
+
+def _differences(
+    ours: list[_Word], theirs: list[_Word], chunks: list[tuple[int, list[int], list[int]]], moved: set[tuple[str, int]]
+) -> list[ScanDifference]:
+    """Each unmatched stretch without its moved words, where anything is left."""
     differences = []
     for start, scan_indices, text_indices in chunks:
         shown = [ours[i] for i in scan_indices if ("scan", i) not in moved]

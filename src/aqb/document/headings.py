@@ -36,45 +36,55 @@ def with_headings(document: Document, expected: Sequence[tuple[str, str]]) -> tu
     """`document` (a scan) with each expected (heading, title) heading in its place, and what was changed."""
     if document.kind != "scan":
         return document, []
-    places = [(number, index) for number, block in enumerate(document.blocks) for index in range(len(block.lines))]
-
-    def text(place: tuple[int, int]) -> str:
-        return " ".join(document.blocks[place[0]].lines[place[1]].text.split())
-
-    replaced: dict[tuple[int, int], str] = {}
-    inserted: dict[tuple[int, int], str] = {}
-    reads: list[HeadingRead] = []
+    lines = [
+        ((number, index), line)
+        for number, block in enumerate(document.blocks)
+        for index, line in enumerate(block.lines)
+    ]
+    texts = [" ".join(line.text.split()) for _, line in lines]
     unsure = {word.ref for word in document.uncertain}
+    changes: dict[tuple[int, int], tuple[str, bool]] = {}  # place → (heading, whether it replaces the line)
+    reads: list[HeadingRead] = []
     position = 0
     for heading, title in expected:
-        found = next((i for i in range(position, len(places)) if text(places[i]) == " ".join(title.split())), None)
+        found = _title_at(texts, title, position)
         if found is None:
             continue
         position = found + 1
-        above = text(places[found - 1]) if found else ""
-        if above.replace(" ", "") == heading.replace(" ", ""):
-            continue
-        if found and _misread(above):
-            replaced[places[found - 1]] = heading
-            ref = document.blocks[places[found - 1][0]].lines[places[found - 1][1]].ref
-            reads.append(HeadingRead(ref, heading, above, title, ref in unsure))
-        else:
-            inserted[places[found]] = heading
-            ref = document.blocks[places[found][0]].lines[places[found][1]].ref
-            reads.append(HeadingRead(ref, heading, "", title, uncertain=True))
+        change = _change(lines, texts, found, heading, title)
+        if change is not None:
+            changes[change[0]] = (heading, bool(change[1].read))
+            read = change[1]
+            reads.append(dataclasses.replace(read, uncertain=read.uncertain or read.ref in unsure))
     changed = {read.ref for read in reads if read.read}
     uncertain = tuple(word for word in document.uncertain if word.ref not in changed)
-    blocks = _rebuilt(document.blocks, replaced, inserted)
-    return dataclasses.replace(document, blocks=tuple(blocks), uncertain=uncertain), reads
+    return dataclasses.replace(document, blocks=tuple(_rebuilt(document.blocks, changes)), uncertain=uncertain), reads
+
+
+def _change(
+    lines: list[tuple[tuple[int, int], Line]], texts: list[str], found: int, heading: str, title: str
+) -> tuple[tuple[int, int], HeadingRead] | None:
+    """Where the heading above the title at `found` goes: the misread line above, or the title's place (put in)."""
+    above = texts[found - 1] if found else ""
+    if above.replace(" ", "") == heading.replace(" ", ""):
+        return None
+    if found and _misread(above):
+        place, line = lines[found - 1]
+        return place, HeadingRead(line.ref, heading, above, title, uncertain=False)
+    place, line = lines[found]
+    return place, HeadingRead(line.ref, heading, "", title, uncertain=True)
+
+
+def _title_at(texts: list[str], title: str, start: int) -> int | None:
+    wanted = " ".join(title.split())
+    return next((index for index in range(start, len(texts)) if texts[index] == wanted), None)
 
 
 def _misread(line: str) -> bool:
     return 0 < len(line.replace(" ", "")) <= MISREAD_LENGTH and not _WORD.search(line)
 
 
-def _rebuilt(
-    blocks: Sequence[Block], replaced: dict[tuple[int, int], str], inserted: dict[tuple[int, int], str]
-) -> list[Block]:
+def _rebuilt(blocks: Sequence[Block], changes: dict[tuple[int, int], tuple[str, bool]]) -> list[Block]:
     result: list[Block] = []
     for number, block in enumerate(blocks):
         if block.kind is BlockKind.TABLE_ROW:
@@ -82,13 +92,13 @@ def _rebuilt(
             continue
         lines: list[Line] = []
         for index, line in enumerate(block.lines):
-            if (number, index) in inserted:
+            heading, replaces = changes.get((number, index), ("", False))
+            if heading and not replaces:  # put in before this line, as a block of its own
                 if lines:
                     result.append(dataclasses.replace(block, lines=tuple(lines)))
                     lines = []
-                result.append(Block(BlockKind.HEADING, (Line(inserted[(number, index)], line.ref),)))
-            new = replaced.get((number, index))
-            lines.append(line if new is None else dataclasses.replace(line, text=new))
+                result.append(Block(BlockKind.HEADING, (Line(heading, line.ref),)))
+            lines.append(dataclasses.replace(line, text=heading) if replaces else line)
         result.append(dataclasses.replace(block, lines=tuple(lines)))
     return result
 

@@ -119,7 +119,7 @@ def import_file(
     raw = (scan or source).read_bytes()
     original = original_path(data_dir, values["partner"], values["jahr"], raw, (scan or source).suffix)
     reused = _kept_original(original, raw, name)
-    if scan is None and parsed.document is not None and scanned is not None:  # a scan alone: headings placed
+    if scan is None and parsed.document is not None:  # a scan alone: its text with the headings placed
         scanned, text = parsed.document, printed_text(parsed.document)
     version = _text_version(scanned, scan, source, text, original, parsed.open_points)
     standard_draft = data_dir / STANDARD_TEXTS_DIR / f"{values['jahr']}.yaml" if parsed.proposal else None
