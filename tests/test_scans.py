@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -16,9 +17,17 @@ import pytest
 from PIL import Image
 from pypdf import PdfWriter
 
+from aqb.data.layout import read_signed_document
+from aqb.data.loader import load_dataset
 from aqb.document.compare import MAX_POINTS, ScanDifference, difference_points, scan_differences, uncertain_points
+from aqb.document.headings import HeadingRead, with_headings
 from aqb.document.model import Block, BlockKind, Document, Line, SourceRef, UncertainWord
 from aqb.document.ocr import MAX_PAGES, ScanError, is_scan, read_scan
+from aqb.document.scanlayout import Word, page_blocks
+from aqb.document.segment import printed_text
+from aqb.document.text import PAGE_BREAK
+from aqb.staff.importer import parse_agreement
+from corpus import REPO, as_word, blocks, missing_tools, scanned, soffice_to_pdf, true_facts
 from pdfs import text_as_pdf
 from scanned import Printed, agreement_paragraphs, image_file, image_pdf, print_pages
 
@@ -155,8 +164,11 @@ def test_the_open_point_names_page_line_and_both_wordings() -> None:
         scan_differences(scan, ["3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung"])
     )
     assert points == [
-        "Scan Seite 2, Zeile 14: „Fachkräfte sicherung“ – in der Word-Datei „Fachkräftesicherung“: "
-        "prüfen, welcher Wortlaut unterschrieben ist"
+        "Scan Seite 2, Zeile 14: „Fachkräfte sicherung“ – in der Word-Datei „Fachkräftesicherung“. Im Scan an dieser "
+        "Stelle nachsehen. Steht dort, was in der Word-Datei steht, hat die Texterkennung falsch gelesen: nur diesen "
+        "Punkt löschen. Steht dort der Wortlaut des Scans, gilt er: die Textfassung an dieser Stelle wie im Scan "
+        "berichtigen, den Entwurf und die abgelegte Textfassung (original.textfassung) löschen und beide Dateien neu "
+        "einlesen (make import); was dann vom Standardtext abweicht, steht unter abweichungen"
     ]
 
 
@@ -183,3 +195,159 @@ def test_open_points_are_bounded() -> None:
         "Scan Seite 3, Zeile 1: „Budqet“ unsicher erkannt (Sicherheit 41 %): mit dem Scan vergleichen und berichtigen"
     )
     assert len(unsure) == MAX_POINTS + 1 and unsure[-1].startswith("… und 2 weitere unsicher erkannte Wörter")
+
+
+# What a scan of a Word-made PDF shows besides the wording: page furniture, hyphenation, table columns.
+
+
+def test_page_furniture_hyphenation_and_stray_marks_are_no_difference() -> None:
+    scan = scanned_lines(
+        (1, 1, "Landkreis Fulda"),
+        (1, 2, "Die Förderung erfolgt nach Antragstel -"),
+        (1, 3, "Seite 1 von A"),
+        (2, 1, "Landkreis Fulda"),
+        (2, 2, "lung durch den Kreis am Übergang Schu-"),
+        (2, 3, "le-Beruf."),
+        (2, 4, "®e Frauenakademie"),
+        (2, 5, "Seite 2 von 2"),
+    )
+    text = ["Die Förderung erfolgt nach Antragstellung durch den Kreis am Übergang Schule-Beruf.", "• Frauenakademie"]
+    assert scan_differences(scan, text) == []
+    changed = [text[0].replace("Kreis", "Landkreis"), text[1]]
+    assert scan_differences(scan, changed) == [ScanDifference(SourceRef(2, 2), "Kreis", "Landkreis", uncertain=False)]
+
+
+def test_words_that_only_moved_are_no_difference() -> None:
+    """A signature table read row by row, the Word file column by column: the same words, no open point."""
+    scan = scanned_lines(
+        (4, 7, "Wiesbaden, den 14.8.2025 Kassel, den 20.07.2025"),
+        (4, 8, "Jens-Peter Wollmann Thomas Wagner"),
+        (4, 9, "Staatssekretär Landrat"),
+    )
+    text = ["Wiesbaden, den 14.8.2025", "Jens-Peter Wollmann", "Staatssekretär", "", "Kassel, den 20.07.2025"]
+    text += ["Thomas Wagner", "Landrat"]
+    assert scan_differences(scan, text) == []
+    other = scan_differences(scan, [line.replace("Thomas", "Tobias") for line in text])
+    assert [(d.scan, d.text) for d in other] == [("Thomas", "Tobias")]
+
+
+@pytest.mark.parametrize(
+    ("read", "uncertain"),
+    [("81", False), ("sl", True), ("854", False), ("", True)],
+    ids=["81", "sl", "854", "nicht-gelesen"],
+)
+def test_a_misread_heading_is_placed_by_its_title(read: str, uncertain: bool) -> None:
+    lines = [(1, 1, "Präambel"), (1, 2, "Text der Präambel.")]
+    lines += [(1, 3, read)] if read else []
+    lines += [(1, 4, "Haushaltsmittel und Eckdaten"), (1, 5, "Das HMSI stellt")]
+    unsure = (UncertainWord(read, SourceRef(1, 3), 30),) if read and uncertain else ()
+    scan = scanned_lines(*lines, uncertain=unsure)
+    placed, reads = with_headings(scan, [("§ 4", "Haushaltsmittel und Eckdaten")])
+    texts = [line.text for block in placed.body for line in block.lines]
+    assert texts == ["Präambel", "Text der Präambel.", "§ 4", "Haushaltsmittel und Eckdaten", "Das HMSI stellt"]
+    ref = SourceRef(1, 3 if read else 4)
+    assert reads == [HeadingRead(ref, "§ 4", read, "Haushaltsmittel und Eckdaten", uncertain)]
+    assert placed.uncertain == ()  # the misread word is said once, as the heading's
+    assert scan_differences(scan, texts) == []  # the text version has "§ 4" where OCR read otherwise
+
+
+def test_a_heading_is_not_made_from_a_line_of_text() -> None:
+    scan = scanned_lines((1, 1, "Budget 2025"), (1, 2, "Haushaltsmittel und Eckdaten"))
+    placed, reads = with_headings(scan, [("§ 4", "Haushaltsmittel und Eckdaten")])
+    assert [line.text for block in placed.body for line in block.lines] == [
+        "Budget 2025",
+        "§ 4",
+        "Haushaltsmittel und Eckdaten",
+    ]
+    assert reads[0].read == "" and reads[0].uncertain  # put in, said as an open point by the importer
+
+
+def _word(text: str, left: int, width: int, top: int = 100, confidence: int = 95) -> Word:
+    return Word(text, confidence, left, top, width, 40)
+
+
+def test_ocr_words_with_their_boxes_become_words_bullets_and_table_columns() -> None:
+    paragraphs = [
+        [[_word("J", 100, 20), _word("ahre", 122, 80), _word("2025", 220, 80)]],  # a gap of 2 px: one word
+        [[_word("®e", 100, 30, 160, 40), _word("Frauenakademie", 230, 300, 160)]],  # a bullet before a wide gap
+        [
+            [_word("Ausbildung", 100, 200, 220), _word("in", 310, 30, 220), _word("Pflegehilfe", 1200, 200, 220)],
+            [_word("Berufen", 100, 150, 270), _word("|Sprachkurs", 1190, 210, 270)],  # a rule read beside a word
+            [_word("für", 1200, 60, 320)],  # the second column only
+        ],
+        [[_word("Danach", 100, 150, 480), _word("geht", 260, 90, 480), _word("es", 1200, 40, 480)]],
+    ]
+    blocks, _ = page_blocks(paragraphs, 1, 70)
+    assert [block.kind for block in blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH, BlockKind.TABLE_ROW]
+    assert blocks[0].lines[0].text == "Jahre 2025" and blocks[1].lines[0].text == "• Frauenakademie"
+    table = blocks[2]
+    assert [[line.text for line in cell] for cell in table.cells] == [
+        ["Ausbildung in", "Berufen", "Danach geht"],
+        ["Pflegehilfe", "Sprachkurs", "für", "es"],
+    ]
+    assert [line.ref.line for line in table.cells[1]] == [3, 4, 5, 6]
+
+
+@pytest.fixture(scope="module")
+def word_scan(tesseract: None, tmp_path_factory: pytest.TempPathFactory) -> tuple[Document, list[str]]:
+    """A Word file as the ministry makes it (logo and partner in the header, "Seite 1 von 4" in the footer,
+    German hyphenation, the signatures in a two-column table), printed to PDF by LibreOffice and scanned
+    at 200 dpi; and the Word file's lines, its text version."""
+    if missing_tools():
+        pytest.skip(f"{', '.join(missing_tools())} fehlt: kein Scan eines Word-Dokuments")
+    work = tmp_path_factory.mktemp("word-scan")
+    facts = true_facts("fulda", 2025, "scan", 0, 3)
+    word = work / "fulda.docx"
+    word.write_bytes(as_word(blocks(facts, 1), facts))
+    soffice_to_pdf([word], work)
+    scanned(work / "fulda.pdf", work / "scan.pdf", 3)
+    text = read_signed_document(word)[1].replace(PAGE_BREAK, "\n").splitlines()
+    return read_scan((work / "scan.pdf").read_bytes(), "scan.pdf"), text
+
+
+ROMAN = re.compile(r"[IVXLUH]+,?")
+
+
+def test_a_scan_of_its_own_word_file_leaves_only_what_ocr_misread(word_scan: tuple[Document, list[str]]) -> None:
+    """Header, footer, hyphenation and the signature table's columns give no open point. What is left (measured:
+    2) is tesseract reading "III" as "II" and "VIII" as "VII" in "SGB II, III, VIII, XII" at 200 dpi, sure of
+    itself: "SGB II" and "SGB III" are different laws, so such a word stays an open point."""
+    scan, text = word_scan
+    differences = scan_differences(scan, text)
+    assert len(differences) <= 2
+    assert all(ROMAN.fullmatch(word) for difference in differences for word in difference.scan.split())
+
+
+def test_one_changed_word_in_a_word_made_scan_is_found(word_scan: tuple[Document, list[str]]) -> None:
+    scan, text = word_scan
+    before = scan_differences(scan, text)
+    budget = next(line for line in text if line.strip().endswith(" Euro"))
+    changed = [line.replace(budget, budget.replace("Euro", "Euro netto")) for line in text]
+    new = [difference for difference in scan_differences(scan, changed) if difference not in before]
+    assert len(new) == 1 and new[0].text == "netto" and new[0].scan == ""
+    assert new[0].ref.page >= 2  # where the budget stands on the scan, not on page 1
+
+
+def test_a_scan_alone_finds_its_sections_by_their_titles() -> None:
+    """OCR read "§ 1" as "81" (sure of it), "§ 3" as "83" (unsure) and did not read "§ 4" at all: the sections are
+    found by their titles, the headings placed; the unsure and the missing one are open points, never guessed."""
+    paragraphs = [paragraph.text for paragraph in agreement_paragraphs()]
+    read = {"§ 1": "81", "§ 3": "83", "§ 4": None}
+    lines = [read.get(text, text) for text in paragraphs]
+    numbered = [(1, number, text) for number, text in enumerate((line for line in lines if line is not None), 1)]
+    where = {text: number for _, number, text in numbered}
+    scan = scanned_lines(*numbered, uncertain=(UncertainWord("83", SourceRef(1, where["83"]), 40),))
+    parsed = parse_agreement(printed_text(scan), load_dataset(REPO / "data"), "Scan.pdf", None, scan)
+    assert parsed.values["partner"] == "marburg-biedenkopf" and parsed.values["budget"] == 1118780
+    assert "abweichungen" not in parsed.values  # "§ 1" as signed, not "81"
+    heading_points = [point for point in parsed.open_points if "Überschrift" in point]
+    title_line = where["Haushaltsmittel und Eckdaten"]
+    assert heading_points == [
+        f"Scan Seite 1, Zeile {where['83']}: Überschrift „§ 3“ über „Umsetzung der UN-Behindertenrechtskonvention“ "
+        "unsicher als „83“ erkannt und als „§ 3“ übernommen: im Scan prüfen, sonst im Abschnitt unter abweichungen "
+        "berichtigen",
+        f"Scan Seite 1, Zeile {title_line}: Überschrift „§ 4“ über „Haushaltsmittel und Eckdaten“ von der "
+        "Texterkennung nicht gelesen und eingesetzt: im Scan prüfen, ob sie dort steht, sonst im Abschnitt unter "
+        "abweichungen berichtigen",
+    ]
+    assert any(note.endswith("als „81“ erkannt, als „§ 1“ übernommen.") for note in parsed.notes)

@@ -195,6 +195,8 @@ _PAGE_WORD = r"(?:Seite|S\.)"
 _OF_PAGES = r"(?:\s*(?:von|/)\s*[0-9]{1,3})?"
 # A line that names its page: "Seite 2", "Seite 2 von 3", "S. 2/3". Furniture even on a single page.
 PAGE_LABEL = re.compile(rf"\s*{_PAGE_WORD}\s*[0-9]{{1,3}}{_OF_PAGES}\s*")
+# A page label as OCR may read it in a scan: the page count's digit misread as a letter ("Seite 1 von A").
+PAGE_LABEL_READ = re.compile(rf"\s*{_PAGE_WORD}\s*[0-9]{{1,3}}\s*von\s*[0-9A-Za-z]{{1,3}}\s*")
 # A line that may be a page number: as PAGE_LABEL, or the number alone ("2", "2/3", "- 2 -"). Furniture only where
 # a document has several pages (on one, a "2" may be the text's).
 PAGE_NUMBER = re.compile(rf"\s*(?:{_PAGE_WORD}\s*)?[0-9]{{1,3}}{_OF_PAGES}\s*|\s*[-–—]\s*[0-9]{{1,3}}\s*[-–—]\s*")

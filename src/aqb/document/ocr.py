@@ -27,7 +27,8 @@ import warnings
 from collections.abc import Iterator
 from typing import Any
 
-from aqb.document.model import Block, BlockKind, Document, Line, SourceRef, UncertainWord
+from aqb.document.model import Block, Document, UncertainWord
+from aqb.document.scanlayout import Word, page_blocks
 
 MAX_SCAN_BYTES = 60 * 1024 * 1024
 MAX_PAGES = 20
@@ -129,23 +130,15 @@ def _refusal(error: str, page: int, shown: str) -> str:
 
 
 def _document(pages: list[list[list[list[list[Any]]]]], shown: str) -> Document:
-    """Pages → paragraphs → lines → [word, confidence], as the child sent them, as one Document."""
+    """Pages → paragraphs → lines → [word, confidence, left, top, width, height], as the child sent them, as one
+    Document (aqb.document.scanlayout: words split at a narrow gap joined, table columns, bullets)."""
     blocks: list[Block] = []
     uncertain: list[UncertainWord] = []
     for page_number, paragraphs in enumerate(pages, start=1):
-        line_number = 0
-        for paragraph in paragraphs:
-            lines = []
-            for words in paragraph:
-                line_number += 1
-                ref = SourceRef(page_number, line_number)
-                lines.append(Line(" ".join(str(word) for word, _ in words), ref))
-                uncertain.extend(
-                    UncertainWord(str(word), ref, int(confidence))
-                    for word, confidence in words
-                    if confidence < UNCERTAIN_BELOW
-                )
-            blocks.append(Block(BlockKind.PARAGRAPH, tuple(lines)))
+        words = [[[Word(str(w[0]), int(w[1]), *map(int, w[2:6])) for w in line] for line in par] for par in paragraphs]
+        page, unsure = page_blocks(words, page_number, UNCERTAIN_BELOW)
+        blocks += page
+        uncertain += unsure
     note = (
         f"{shown}: Scan mit {len(pages)} {'Seite' if len(pages) == 1 else 'Seiten'}, Text durch Texterkennung "
         f"(tesseract, deutsch); {len(uncertain)} Wörter unsicher erkannt (Sicherheit unter {UNCERTAIN_BELOW} %)."
@@ -214,7 +207,7 @@ def _pdf_pages(raw: bytes) -> Iterator[tuple[int, Any]]:
 
 
 def _recognised(image: Any, number: int, tesseract: str) -> list[list[list[list[Any]]]]:
-    """One page's paragraphs → lines → [word, confidence], in tesseract's reading order."""
+    """One page's paragraphs → lines → [word, confidence, left, top, width, height], in tesseract's reading order."""
     import pytesseract
 
     pytesseract.pytesseract.tesseract_cmd = tesseract
@@ -233,7 +226,8 @@ def _recognised(image: Any, number: int, tesseract: str) -> list[list[list[list[
         if data["level"][index] != 5 or not str(text).strip():
             continue
         paragraph = paragraphs.setdefault((data["block_num"][index], data["par_num"][index]), {})
-        paragraph.setdefault(data["line_num"][index], []).append([str(text), round(float(data["conf"][index]))])
+        box = [data[key][index] for key in ("left", "top", "width", "height")]
+        paragraph.setdefault(data["line_num"][index], []).append([str(text), round(float(data["conf"][index])), *box])
     return [list(lines.values()) for lines in paragraphs.values()]
 
 

@@ -23,6 +23,7 @@ from aqb.printed import (
     CLOCK_TIME,
     PAGE_COUNTER,
     PAGE_LABEL,
+    PAGE_LABEL_READ,
     PAGE_NUMBER,
     PAGES_AT_END,
     PRINT_STAMP_LINE,
@@ -58,7 +59,11 @@ def flat_lines(
     has no furniture found by repetition: every line of it counts."""
     rendered = rendered_lines(document)
     marked = [line for block in document.furniture for line in block.lines]
-    repeated = _page_furniture(rendered) if printed and document.kind not in _NO_PARAGRAPHS else set()
+    repeated = (
+        _page_furniture(rendered, PAGE_LABEL_READ if document.kind == "scan" else PAGE_LABEL)
+        if printed and document.kind not in _NO_PARAGRAPHS
+        else set()
+    )
     kept = [line for line in rendered if line.ref not in repeated]
     left_out = marked + [line for line in rendered if line.ref in repeated and line.text.strip()]
     return _dehyphenated(_trimmed(kept), set(vocabulary)), left_out
@@ -171,10 +176,11 @@ def _physical(lines: list[Line]) -> dict[int, list[tuple[SourceRef, str]]]:
     return pages
 
 
-def _page_furniture(lines: list[Line]) -> set[SourceRef]:
+def _page_furniture(lines: list[Line], label: re.Pattern[str] = PAGE_LABEL) -> set[SourceRef]:
     """Page numbers, print stamps and lines repeated at the same place at the top or bottom of two or more
     pages. A header repeats at the same place (first or second line), a footer likewise from the bottom: a
-    line of the text that happens to open one page and stand second on another is neither."""
+    line of the text that happens to open one page and stand second on another is neither. `label`: a line that
+    names its page (in a scan, as OCR may misread it: PAGE_LABEL_READ)."""
     pages = list(_physical(lines).values())
     places: Counter[tuple[int, str]] = Counter()
     for page in pages:
@@ -184,7 +190,7 @@ def _page_furniture(lines: list[Line]) -> set[SourceRef]:
     for page in pages:
         for side in (1, -1):
             for place, (ref, text) in _edges(page, side):  # from the page's edge inwards, while it is furniture
-                explicit = PAGE_LABEL.fullmatch(text) or PRINT_STAMP_LINE.fullmatch(text)
+                explicit = label.fullmatch(text) or PRINT_STAMP_LINE.fullmatch(text)
                 if not (explicit or (several and (PAGE_NUMBER.fullmatch(text) or places[(place, _shape(text))] >= 2))):
                     break
                 found.add(ref)

@@ -29,7 +29,8 @@ from aqb.data.problems import escaped
 from aqb.data.text import fill, naming_values, strip_markup, words
 from aqb.document.compare import difference_points, scan_differences, uncertain_points
 from aqb.document.formats import SCAN
-from aqb.document.model import Document
+from aqb.document.headings import headings_of, with_headings
+from aqb.document.model import BlockKind, Document, SourceRef
 from aqb.document.ocr import MAX_SCAN_BYTES, ScanError, is_scan, read_scan
 from aqb.document.segment import printed_text
 from aqb.document.text import PAGE_BREAK, text_document
@@ -38,6 +39,7 @@ from aqb.printed import (
     MEASURE_NUMBER,
     PRINT_STAMP_START,
     PROJECT_BULLET,
+    SIGNATURE_CELL,
     SIGNATURE_PLACE,
     SIGNATURE_RULE,
     date_parts,
@@ -83,6 +85,7 @@ class _Parsed:
     notes: list[str] = field(default_factory=list)  # for the report only
     open_points: list[str] = field(default_factory=list)  # into the draft: make check refuses it
     proposal: StandardText | None = None  # the year's standard text, proposed from this document
+    document: Document | None = None  # a scan as read, its section headings placed (aqb.document.headings)
 
 
 def import_file(
@@ -120,6 +123,8 @@ def import_file(
     raw = (scan or source).read_bytes()
     original = original_path(data_dir, values["partner"], values["jahr"], raw, (scan or source).suffix)
     reused = _kept_original(original, raw, name)
+    if scan is None and parsed.document is not None:  # a scan alone: its text with the headings placed
+        scanned, text = parsed.document, printed_text(parsed.document)
     version = _text_version(scanned, scan, source, text, original, parsed.open_points)
     standard_draft = data_dir / STANDARD_TEXTS_DIR / f"{values['jahr']}.yaml" if parsed.proposal else None
     if standard_draft is not None and standard_draft.exists():
@@ -386,13 +391,15 @@ def parse_agreement(
             return parsed
         standard = _proposed_standard(text, dataset.standard_texts[max(earlier)], year, partner, file_name, parsed)
     # Again, now that the standard text tells which words a line-end hyphen may have split.
-    lines, furniture = document_lines(document or text_document(text), _vocabulary(standard, partner))
+    document = _placed_headings(document or text_document(text), standard, partner, parsed)
+    lines, furniture = document_lines(document, _vocabulary(standard, partner))
     parsed.notes.extend(
         f"{line.ref}: als Seitenkopf, Seitenfuß oder Seitenzahl übergangen: {escaped(line.text.strip())}"
         for line in furniture
     )
     reader = _Reader(lines, standard, partner, parsed)
     reader.read()
+    _scan_table_point(document, standard, parsed)
     if reader.sections_found * 2 < len(standard.abschnitte):
         # A cover letter names the agreement, its year and partner too, but has none of its sections.
         parsed.values = {}
@@ -426,6 +433,50 @@ def _unknown_kreis(kreis: str, dataset: Dataset) -> str:
         + (f"; gemeint ist vielleicht: {', '.join(f'KREIS={slug}' for slug in suggested)}" if suggested else "")
         + ". Alle Kürzel stehen in data/gebietskoerperschaften.yaml (je Eintrag vor dem Doppelpunkt)."
     )
+
+
+def _placed_headings(document: Document, standard: StandardText, partner: Partner, parsed: _Parsed) -> Document:
+    """A scan with its section headings ("§ 4") where OCR misread or missed them, found by the title below each;
+    where OCR was unsure or read nothing, an open point, else a line in the report."""
+    if document.kind != "scan":
+        return document
+    filled = [fill(section.text, naming_values(partner.naming)) for section in standard.abschnitte]
+    expected = [pair for text in filled for pair in headings_of([_plain(line) for line in text.splitlines()])[:1]]
+    document, reads = with_headings(document, expected)
+    parsed.document = document
+    for read in reads:
+        said = f"Scan {_scan_place(read.ref)}: Überschrift „{read.heading}“ über „{escaped(read.title)}“"
+        if not read.read:
+            parsed.open_points.append(
+                f"{said} von der Texterkennung nicht gelesen und eingesetzt: im Scan prüfen, ob sie dort steht, "
+                "sonst im Abschnitt unter abweichungen berichtigen"
+            )
+        elif read.uncertain:
+            parsed.open_points.append(
+                f"{said} unsicher als „{escaped(read.read)}“ erkannt und als „{read.heading}“ übernommen: im Scan "
+                "prüfen, sonst im Abschnitt unter abweichungen berichtigen"
+            )
+        else:
+            parsed.notes.append(f"{said}: als „{escaped(read.read)}“ erkannt, als „{read.heading}“ übernommen.")
+    return document
+
+
+def _scan_place(ref: SourceRef) -> str:
+    return f"Seite {ref.page}, Zeile {ref.line}"
+
+
+def _scan_table_point(document: Document, standard: StandardText, parsed: _Parsed) -> None:
+    """A scan's table (other than the signatures) is read column by column: which project stands in which row,
+    and so under which measure type, the text recognition cannot tell. One open point names every measure type."""
+    if document.kind != "scan" or not parsed.values.get("massnahmen"):
+        return
+    tables = [block for block in document.body if block.kind is BlockKind.TABLE_ROW]
+    if any(not any(SIGNATURE_CELL.fullmatch(line.text.strip()) for line in table.lines) for table in tables):
+        parsed.open_points.append(
+            "massnahmen: die Projekttabelle des Scans hat die Texterkennung Spalte für Spalte gelesen; welches Projekt "
+            f"unter welcher Maßnahmenart steht ({', '.join(standard.massnahmenarten)}), ist nicht sicher: jede Liste "
+            "mit dem Scan abgleichen und berichtigen"
+        )
 
 
 def _partner(
