@@ -48,8 +48,14 @@ def test_record_page_says_the_text_is_not_available(real_site: Path) -> None:
     )
     assert facts.find("a", href=KASSEL_SOURCE) is not None
     text = text_of(facts)
-    for fact in ("Stefan Grüttner, Sozialminister", "Uwe Schmidt, Landrat", "„2. Chance“", "104 Bildungsmaßnahmen"):
+    for fact in ("„2. Chance“", "104 Bildungsmaßnahmen"):
         assert fact in text
+    # Each signatory's name and function on lines of their own (a <br> between them), as the source names them.
+    signatories = [
+        [" ".join(part.split()) for part in item.decode_contents().split("<br/>")][:2]
+        for item in facts.select("ul.aqb-unterzeichnende li")
+    ]
+    assert signatories == [["Stefan Grüttner", "Sozialminister"], ["Uwe Schmidt", "Landrat"]]
 
 
 @pytest.mark.parametrize("url", ["", "kreise/", "kreise/landkreis-kassel/", "jahre/2016/"])

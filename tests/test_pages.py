@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
@@ -83,18 +84,38 @@ def test_agreement_key_facts(real_site: Path) -> None:
         "4. Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte in der fachlichen "
         "Verantwortung für Benachteiligte im Kontext der Arbeitsmarktförderung (kein Projekt genannt)"
     )
-    signed = definition(facts, "Unterzeichnet")
-    assert (
-        "Heike Hofmann, Staatsministerin Hessisches Ministerium für Arbeit, Integration, Jugend und Soziales – "
-        "Wiesbaden, 2. August 2025" in signed
-    )
-    assert (
-        "Peter Neidel, Erster Kreisbeigeordneter des Landkreises Marburg-Biedenkopf – Marburg-Cappel, "
-        "ohne Datum (im unterzeichneten Dokument nicht eingetragen)" in signed
-    )
+    # Name, each line of the function as signed, place and date: each on its own line, never run together.
+    assert shown_lines(facts.select("ul.aqb-unterzeichnende li")) == [
+        [
+            "Heike Hofmann",
+            "Staatsministerin",
+            "Hessisches Ministerium",
+            "für Arbeit, Integration,",
+            "Jugend und Soziales",
+            "Wiesbaden, 2. August 2025",
+        ],
+        [
+            "Peter Neidel",
+            "Erster Kreisbeigeordneter",
+            "des Landkreises",
+            "Marburg-Biedenkopf",
+            "Marburg-Cappel, ohne Datum (im unterzeichneten Dokument nicht eingetragen)",
+        ],
+    ]
     assert definition(facts, "Quelle").startswith("Zielvereinbarung 2025 zwischen dem Hessischen Ministerium")
     assert attribute_of(facts.find("a", string="Landkreis Marburg-Biedenkopf"), "href") == "../"
     assert attribute_of(facts.find("a", string="2025"), "href") == "../../../jahre/2025/"
+
+
+def shown_lines(items: Any) -> list[list[str]]:
+    """Each element's lines as a reader sees them: broken where the page has a <br>, white space folded."""
+    shown = []
+    for item in items:
+        copied = BeautifulSoup(str(item), "html.parser")
+        for line_break in copied.find_all("br"):
+            line_break.replace_with("\x00")  # a newline in the HTML source is only a space to the reader
+        shown.append([" ".join(line.split()) for line in copied.get_text().split("\x00") if line.strip()])
+    return shown
 
 
 def test_agreement_table_of_contents_links_to_every_section(real_site: Path) -> None:
@@ -118,6 +139,7 @@ def test_partner_index_groups_all_partners_by_regierungsbezirk(real_site: Path) 
         "Regierungsbezirk Darmstadt",
         "Regierungsbezirk Gießen",
         "Regierungsbezirk Kassel",
+        "Fehler gefunden?",  # the box below every page
     ]
     rows = {text_of(row.th): [text_of(td) for td in row.find_all("td")] for row in soup.select("tbody tr")}
     assert len(rows) == 27
@@ -194,8 +216,12 @@ def test_start_page_explains_and_links(real_site: Path) -> None:
     soup = page(real_site, "")
     assert len(soup.find_all("h1")) == 1
     paragraphs = found(soup.article).select("p")
+    # The lead says what the site is, the coverage of the year follows it (above the map), then the explanation.
     assert "Ausbildungs- und Qualifizierungsbudget (AQB)" in text_of(paragraphs[0])
-    assert "Zielvereinbarung" in text_of(paragraphs[1])
+    assert "Zielvereinbarungen" in text_of(paragraphs[0])
+    explained = found(found(soup.find("h2", id="worum-es-geht")).find_next("p"))
+    assert text_of(explained).startswith("Mit dem AQB gibt das Land Hessen jedem Landkreis")
+    assert text_of(found(explained.find_next("p"))).startswith("Die Zielvereinbarung schließt")
     links = {text_of(a): attribute_of(a, "href") for a in found(soup.article).find_all("a")}
     assert links["Nach Kreis/Stadt"] == "kreise/" and links["Nach Jahr"] == "jahre/"
     assert links["Zielvereinbarung 2025 – Landkreis Marburg-Biedenkopf"] == "kreise/marburg-biedenkopf/2025/"
