@@ -489,4 +489,6 @@ def test_markdown_in_a_field_is_a_word_as_the_page_prints_it(field: str, value: 
     else:
         record["unterzeichnende"][0][field] = value
     data_folder.add_agreement(record)
-    assert "Standardtext 2025, unterschriften" in refusal(data_folder) or "paragraf-5" in refusal(data_folder)
+    # Refused, and named at the field that shows it (the page's words come from there).
+    named = "massnahmen.qualifizierung[1]" if field == "projekt" else f"unterzeichnende[1].{field}"  # counted from 1
+    assert re.search(rf"marburg-biedenkopf\.yaml:[0-9]+: {re.escape(named)}: auf der Seite", refusal(data_folder))

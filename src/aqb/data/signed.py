@@ -28,7 +28,7 @@ from aqb.data.dataset import Dataset
 from aqb.data.model import FullTextAgreement, PartnerNaming, StandardText
 from aqb.data.problems import Problem
 from aqb.data.text import compose
-from aqb.data.yamlsource import YamlDocument
+from aqb.data.yamlsource import YamlDocument, dotted
 from aqb.document.formats import TEXT, DocumentError, kind_of
 from aqb.document.model import Document
 from aqb.document.read import read_as
@@ -95,6 +95,7 @@ class OriginalWord:
 class PageWord:
     text: str
     section: str  # the section of the standard text it belongs to
+    field: tuple[str | int, ...] = ()  # the record's field it comes from (a project, a signatory's name …)
 
 
 def comparable(word: str) -> str:
@@ -124,26 +125,34 @@ def page_words(agreement: FullTextAgreement, standard: StandardText, naming: Par
     for section in compose(agreement, standard, naming):
         for block in section.blocks:
             if block.kind == "markdown":
-                shown = _shown_words(block.html)
-            else:
-                shown = [
-                    _spelled(word) for line in _field_lines(block.kind, agreement, standard) for word in line.split()
-                ]
-            found.extend(PageWord(word, section.id) for word in shown)
+                found.extend(PageWord(word, section.id) for word in _shown_words(block.html))
+                continue
+            found.extend(
+                PageWord(_spelled(word), section.id, field)
+                for line, field in _field_lines(block.kind, agreement, standard)
+                for word in line.split()
+            )
     return found
 
 
-def _field_lines(kind: str, agreement: FullTextAgreement, standard: StandardText) -> Iterator[str]:
-    """The lines the page prints for a structured part (overrides/aqb/macros/common.html, text_block)."""
+def _field_lines(
+    kind: str, agreement: FullTextAgreement, standard: StandardText
+) -> Iterator[tuple[str, tuple[str | int, ...]]]:
+    """The lines the page prints for a structured part (overrides/aqb/macros/common.html, text_block), each with
+    the record's field it comes from (none for a measure type's wording: the standard text's)."""
     if kind == "projektliste":
         for slug, wording in standard.massnahmenarten.items():  # each number is the list's: layout
-            yield wording
-            yield from agreement.massnahmen.get(slug, [])
+            yield wording, ()
+            yield from (
+                (project, ("massnahmen", slug, index))
+                for index, project in enumerate(agreement.massnahmen.get(slug, []))
+            )
         return
-    for signatory in agreement.unterzeichnende:
-        yield f"{signatory.ort}, den" + (f" {short_date(signatory.datum)}" if signatory.datum else "")
-        yield signatory.name
-        yield from signatory.funktion.splitlines()
+    for index, signatory in enumerate(agreement.unterzeichnende):
+        place = ("unterzeichnende", index, "ort")
+        yield f"{signatory.ort}, den" + (f" {short_date(signatory.datum)}" if signatory.datum else ""), place
+        yield signatory.name, ("unterzeichnende", index, "name")
+        yield from ((line, ("unterzeichnende", index, "funktion")) for line in signatory.funktion.splitlines())
 
 
 def _shown_words(html: str) -> list[str]:
@@ -223,6 +232,7 @@ class Difference:
     in_original: str
     page: int
     line: int
+    field: tuple[str | int, ...] = ()  # the record's field the page's differing words come from, if one
 
 
 def differences(original: list[OriginalWord], page: list[PageWord]) -> list[Difference]:
@@ -265,17 +275,24 @@ def _compared(
         if operation == "equal" or layout:
             continue
         anchor = original[start] if start < len(original) else (original or whole_original)[-1]
-        section = page[page_start].section if page_start < len(page) else (page or whole_page)[-1].section
+        shown = page[page_start:page_end]
         found.append(
             Difference(
-                section,
-                " ".join(w.text for w in page[page_start:page_end]),
+                page[page_start].section if page_start < len(page) else (page or whole_page)[-1].section,
+                " ".join(w.text for w in shown),
                 " ".join(w.text for w in original[start:end]),
                 anchor.page,
                 anchor.line,
+                _one_field(shown),
             )
         )
     return found
+
+
+def _one_field(words: list[PageWord]) -> tuple[str | int, ...]:
+    """The record's field the page's differing words all come from (the words to correct are there), if one."""
+    fields = {word.field for word in words}
+    return fields.pop() if len(fields) == 1 else ()
 
 
 def signed_amounts(original: list[OriginalWord]) -> list[tuple[int | None, str]]:
@@ -357,27 +374,35 @@ def _agreement_problems(
     vocabulary = {word.text.strip(_PUNCTUATION) for word in page}
     original = original_words(signed, vocabulary, printed=printed)
     found = differences(original, page)
-    deviating = agreement.abweichungen
     for difference in found[:MAX_SHOWN_DIFFERENCES]:
-        deviates = difference.section in deviating
-        location = ("abweichungen", difference.section) if deviates else ("original",)
-        field = (
-            f"abweichungen.{difference.section}" if deviates else f"Standardtext {agreement.jahr}, {difference.section}"
-        )
-        yield Problem(
-            shown,
-            document.line_of(location),
-            field,
-            _message(difference, agreement.original.datei),
-            "Die Seite zeigt nur, was im unterzeichneten Dokument steht: den Wortlaut wie unterzeichnet in "
-            f"abweichungen.{difference.section} schreiben (auch Tippfehler und Schreibweisen von Beträgen), "
-            "oder die Felder (Budget, Projekte, Unterschriften) berichtigen.",
-        )
+        yield _difference_problem(difference, agreement, document)
     if len(found) > MAX_SHOWN_DIFFERENCES:
         rest = len(found) - MAX_SHOWN_DIFFERENCES
         yield Problem(shown, document.line_of(("original",)), "Wortlaut", f"und {rest} weitere Abweichungen", None)
     yield from _ministry_problems(standard, original, shown, document)
     yield from _budget_problems(agreement, signed_amounts(original), shown, document)
+
+
+def _difference_problem(difference: Difference, agreement: FullTextAgreement, document: YamlDocument) -> Problem:
+    """Where the record must change: the field the page's words come from (a project, a name), else the section's
+    deviation or, for the standard wording, the section named."""
+    assert agreement.original is not None
+    message = _message(difference, agreement.original.datei)
+    if difference.field:
+        hint = "Das Feld so schreiben, wie es im unterzeichneten Dokument steht (auch Tippfehler und Schreibweisen)."
+        return Problem(document.path, document.line_of(difference.field), dotted(difference.field), message, hint)
+    deviates = difference.section in agreement.abweichungen
+    location = ("abweichungen", difference.section) if deviates else ("original",)
+    field = f"abweichungen.{difference.section}" if deviates else f"Standardtext {agreement.jahr}, {difference.section}"
+    return Problem(
+        document.path,
+        document.line_of(location),
+        field,
+        message,
+        "Die Seite zeigt nur, was im unterzeichneten Dokument steht: den Wortlaut wie unterzeichnet in "
+        f"abweichungen.{difference.section} schreiben (auch Tippfehler und Schreibweisen von Beträgen), "
+        "oder die Felder (Budget, Projekte, Unterschriften) berichtigen.",
+    )
 
 
 def _budget_problems(
