@@ -59,3 +59,12 @@ def test_share_of_facts_right_without_edits(corpus_score: Score, capsys: pytest.
     assert corpus_score.facts and len({(f.partner, f.year) for f in corpus_score.facts}) == COUNT
     wrong = [str(fact) for fact in corpus_score.facts if fact.verdict != "right"]
     assert corpus_score.share_right >= 0.95, "\n".join(wrong)
+
+
+def test_the_logo_is_an_image_without_an_agreement_not_a_document_to_force_in(corpus_score: Score) -> None:
+    """No "Partner nicht erkannt … mit KREIS= angeben" for a logo: that invites forcing an image in as a draft."""
+    [logo] = [row for row in corpus_score.rows if row.file == "logo.png"]
+    assert logo.result is None
+    assert logo.failure == (
+        "ein Bild ohne Vereinbarungstext (die Texterkennung fand kaum Wörter; etwa ein Logo oder Foto)."
+    )

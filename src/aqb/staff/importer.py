@@ -144,10 +144,20 @@ def _must_exist(*paths: Path | None) -> None:
             raise ScaffoldError(f"Datei nicht gefunden: {escaped(str(path))}")
 
 
+# Fewer words than an agreement's title and parties hold: an image without an agreement (a logo, a photo).
+_FEWEST_WORDS_OF_A_SCAN = 40
+
+
 def _read(source: Path, scanned: Document | None) -> tuple[Document, str, list[str]]:
     """The document as read, its text and notes on how it was read: a scan's by text recognition."""
     if scanned is not None:
-        return scanned, printed_text(scanned), ["als Scan gelesen (Texterkennung)."]
+        text = printed_text(scanned)
+        if len(re.findall(r"\w{2,}", text)) < _FEWEST_WORDS_OF_A_SCAN:
+            raise ScaffoldError(
+                "Nichts angelegt: ein Bild ohne Vereinbarungstext (die Texterkennung fand kaum Wörter; etwa ein Logo "
+                "oder Foto)."
+            )
+        return scanned, text, ["als Scan gelesen (Texterkennung)."]
     return read_source(source)
 
 
