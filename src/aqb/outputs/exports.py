@@ -273,7 +273,7 @@ def request_rows(dataset: Dataset) -> list[dict[str, Any]]:
             "jahr": r.jahr,
             "adresse": r.adresse,
             "datum": r.datum.isoformat(),
-            "status": "beantwortet" if dataset.answers(r) else r.status,
+            "status": dataset.request_status(r),
             "status_laut_eintrag": r.status,
             "notiz": r.notiz,
         }
