@@ -28,7 +28,7 @@ from aqb.data.addresses import public_address
 from aqb.data.history import last_changes, parse_log
 from aqb.data.loader import load_dataset
 from aqb.data.model import NO_PROJECT, NOT_ENTERED, Agreement, FullTextAgreement, KeyFiguresRecord, PartnerEntry
-from aqb.outputs.exports import AGREEMENT_COLUMNS, PROJECT_COLUMNS
+from aqb.outputs.exports import AGREEMENTS, PROJECTS
 from conftest import (
     REPO,
     TEST_REPOSITORY,
@@ -139,7 +139,7 @@ def test_every_model_field_is_in_json_and_csv(real_site: Path, field: str) -> No
     assert field in CSV_PLACES, f"{field}: Platz in den CSV-Dateien festlegen"
     for place in CSV_PLACES[field]:
         file, _, column = place.rpartition(":")
-        assert column in (PROJECT_COLUMNS if file == "projekte.csv" else AGREEMENT_COLUMNS)
+        assert column in (PROJECTS if file == "projekte.csv" else AGREEMENTS).names
 
 
 def test_csv_is_rfc_4180_and_has_one_row_per_agreement(real_site: Path) -> None:
