@@ -9,7 +9,6 @@ import json
 import re
 import socket
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,7 @@ from aqb.staff.issue_import import (
     read_request,
     write_outputs,
 )
-from conftest import REPO, DataFolder, serve
+from helpers import REPO, DataFolder, aqb, serve
 from pdfs import DEJAVU, text_as_pdf
 from test_year_import import in_year, signed_text
 
@@ -310,12 +309,7 @@ def test_only_the_label_einlesen_starts_an_import(change: Any, tmp_path: Path) -
     assert not is_einlesen_event(event)
     (tmp_path / "ereignis.json").write_text(json.dumps(event), encoding="utf-8")
     folder = DataFolder(tmp_path / "projekt")
-    result = subprocess.run(
-        [sys.executable, "-m", "aqb.staff.cli", "einlesen", str(tmp_path / "ereignis.json"), str(tmp_path / "aus")],
-        cwd=folder.root,
-        capture_output=True,
-        text=True,
-    )
+    result = aqb("einlesen", str(tmp_path / "ereignis.json"), str(tmp_path / "aus"), cwd=folder.root)
     assert result.returncode == 2 and "nichts zu tun" in result.stderr
     assert not (tmp_path / "aus").exists()
 

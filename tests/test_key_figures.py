@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from aqb.data.loader import load_dataset
 from aqb.data.problems import DataError
-from conftest import REPO, DataFolder, attribute_of, build_site, found, page, text_of
+from helpers import REPO, DataFolder, attribute_of, build_site, found, page, text_of
 
 LABEL = "Angaben aus öffentlicher Quelle, Vereinbarungstext liegt nicht vor"
 KASSEL = "vereinbarungen/2016/landkreis-kassel.yaml"

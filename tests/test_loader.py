@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from aqb.data.dataset import Dataset
 from aqb.data.loader import load_dataset
 from aqb.data.model import FullTextAgreement
 from aqb.data.problems import DataError
-from conftest import REPO, DataFolder, line_of, place_project_files, synthetic_agreement
+from helpers import MARBURG, REPO, DataFolder, aqb, line_of, place_project_files, synthetic_agreement
+from helpers import MARBURG_IN_MESSAGES as M
 
-MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
-M = f"data/{MARBURG}"
-MISSING_HINT = "Das Feld ergänzen, z. B. wie in data/vereinbarungen/2025/marburg-biedenkopf.yaml."
+MISSING_HINT = f"Das Feld ergänzen, z. B. wie in {M}."
 SYNTAX_HINT = "Einrückung, Doppelpunkte und Anführungszeichen prüfen."
 EURO_HINT = "Nur die Ziffern schreiben, z. B. budget: 1118780"
 DATE_HINT = "Datum als Jahr-Monat-Tag schreiben, z. B. 2025-08-02."
@@ -425,8 +425,8 @@ def test_all_problems_of_all_files_are_reported_at_once(data_folder: DataFolder)
     assert str(raised.value).startswith("7 Probleme in den Daten:\n")
 
 
-def test_bundled_data_is_valid() -> None:
-    dataset = load_dataset(REPO / "data")
+def test_bundled_data_is_valid(bundled_dataset: Dataset) -> None:
+    dataset = bundled_dataset
     assert [(a.jahr, a.partner, a.budget, isinstance(a, FullTextAgreement)) for a in dataset.agreements] == [
         (2016, "landkreis-kassel", 879800, False),
         (2020, "offenbach-am-main", 1056700, False),
@@ -452,18 +452,13 @@ def test_a_valid_new_agreement_is_accepted(data_folder: DataFolder) -> None:
 
 def test_check_command_exits_non_zero_and_lists_problems(data_folder: DataFolder) -> None:
     data_folder.write(MARBURG, variant("budget: 1118780", "budget: 1.118.780"))
-    result = subprocess.run(
-        [sys.executable, "-m", "aqb.staff.cli", "check", "--daten", str(data_folder.path)],
-        capture_output=True,
-        text=True,
-        cwd=data_folder.root,
-    )
+    result = aqb("check", "--daten", str(data_folder.path), cwd=data_folder.root)
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["1 Problem in den Daten:", BROKEN[0][3][0]]
 
 
 def test_check_command_confirms_valid_data() -> None:
-    result = subprocess.run([sys.executable, "-m", "aqb.staff.cli", "check"], capture_output=True, text=True, cwd=REPO)
+    result = aqb("check", cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Warnung: data/vereinbarungen/2025/marburg-biedenkopf.yaml:44: quelle: nennt keine Adresse (url), unter der "
@@ -510,6 +505,6 @@ def test_model_and_checks_do_not_depend_on_mkdocs() -> None:
         ("hanau", "der Stadt Hanau"),
     ],
 )
-def test_partner_is_named_with_its_article(slug: str, dative: str) -> None:
+def test_partner_is_named_with_its_article(bundled_dataset: Dataset, slug: str, dative: str) -> None:
     """ "Vereinbarungen mit dem Landkreis …", "mit der Stadt …", never "von Landkreis …"."""
-    assert load_dataset(REPO / "data").partners[slug].dative == dative
+    assert bundled_dataset.partners[slug].dative == dative

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import (
+from helpers import (
     SEED,
     TEST_REPOSITORY,
     DataFolder,

@@ -20,12 +20,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from aqb.staff.cli import main
-from conftest import REPO, SEED, DataFolder, line_of
+from helpers import MARBURG, REPO, SEED, DataFolder, line_of, run
+from helpers import MARBURG_IN_MESSAGES as M
 from pdfs import pdf_bomb
 
-MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
-M = f"data/{MARBURG}"
 MARBURG_TEXT = (REPO / "data" / MARBURG).read_text(encoding="utf-8")
 STANDARD_WORDING = {
     section["id"]: section["text"]
@@ -1205,15 +1203,6 @@ def tree_digest(*folders: Path) -> str:
             elif path.is_file():
                 digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def run(argv: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exit:  # argparse refuses a call with exit status 2
-        status = int(exit.code or 0)
-    captured = capsys.readouterr()
-    return status, captured.out + captured.err
 
 
 def test_the_corpus_is_large_enough() -> None:

@@ -13,10 +13,10 @@ import pytest
 
 import test_wrong_inputs as corpus
 from aqb.data.addresses import comparable_address
-from conftest import REPO, DataFolder, line_of
-from test_wrong_inputs import KASSEL_NAMES, MARBURG, PARTNERS, Case, replace
+from helpers import MARBURG_IN_MESSAGES as M
+from helpers import REPO, DataFolder, line_of
+from test_wrong_inputs import KASSEL_NAMES, PARTNERS, Case, replace
 
-M = f"data/{MARBURG}"
 P = f"data/{PARTNERS}"
 # The name of Landkreis Kassel stands on the line below its key; its bezeichnung on the next.
 LANDKREIS_KASSEL = line_of(REPO / "data" / PARTNERS, "landkreis-kassel:") + 1

@@ -22,10 +22,10 @@ import yaml
 from bs4 import BeautifulSoup
 
 import test_wrong_inputs as corpus
-from conftest import SEED, DataFolder, build_site, page, real_agreement, text_of
-from test_wrong_inputs import MARBURG, Case, replace, run, tree_digest
+from helpers import MARBURG, SEED, DataFolder, build_site, page, real_agreement, run, text_of
+from helpers import MARBURG_IN_MESSAGES as M
+from test_wrong_inputs import Case, replace, tree_digest
 
-M = f"data/{MARBURG}"
 TRANSCRIPT = "originaltexte/2025/marburg-biedenkopf.txt"
 PROVENANCE = (
     "  herkunft: >-\n"
