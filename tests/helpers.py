@@ -34,6 +34,21 @@ def line_of(path: Path, needle: str) -> int:
     return next(number for number, line in enumerate(lines, start=1) if needle in line)
 
 
+def line_in(relative: str, needle: str, offset: int = 0) -> int:
+    """The line of the bundled file data/`relative` that first contains `needle`, or `offset` lines below it."""
+    return line_of(REPO / "data" / relative, needle) + offset
+
+
+def at(relative: str, needle: str, offset: int = 0) -> str:
+    """How a message names that line (`line_in`): 'data/vereinbarungen/2025/marburg-biedenkopf.yaml:13'."""
+    return f"data/{relative}:{line_in(relative, needle, offset)}"
+
+
+def lines_in(relative: str) -> int:
+    """How many lines the bundled file data/`relative` has: what a test appends starts on the line after."""
+    return len((REPO / "data" / relative).read_text(encoding="utf-8").splitlines())
+
+
 # The signed 2025 text, kept in the repository as the provenance of its record.
 SEED = REPO / "data" / "originaltexte" / "2025" / "marburg-biedenkopf.txt"
 # The bundled 2025 Marburg-Biedenkopf record (under data/), and how messages name it.

@@ -22,7 +22,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 import test_wrong_inputs as corpus
-from helpers import MARBURG, SEED, DataFolder, build_site, page, real_agreement, run, text_of
+from helpers import MARBURG, SEED, DataFolder, at, build_site, page, real_agreement, run, text_of
 from helpers import MARBURG_IN_MESSAGES as M
 from test_wrong_inputs import Case, replace, tree_digest
 
@@ -44,22 +44,29 @@ def signed_pdf(folder: DataFolder) -> None:
     folder.write(MARBURG, text.replace(old_sum, hashlib.sha256(pdf.read_bytes()).hexdigest()))
 
 
+# The lines of the bundled files that messages name, found by their text: a line added above
+# moves the expectation with it.
+M_HERKUNFT = at(MARBURG, "herkunft:")
+M_ORIGINAL = at(MARBURG, "original:")
+
+
 CASES = [
     Case(
         "Abschrift ohne Herkunft",
         replace(PROVENANCE, ""),
-        f"{M}:55: original.herkunft: Pflichtfeld fehlt: eine Text- oder Word-Datei ist nie das unterzeichnete "
+        f"{M_ORIGINAL}: original.herkunft: Pflichtfeld fehlt: eine Text- oder Word-Datei ist nie das unterzeichnete "
         "Dokument, sondern eine Abschrift; die Seite nennt, woher sie stammt",
     ),
     Case(
         "Abschrift mit leerer Herkunft",
         replace(PROVENANCE, "  herkunft:\n"),
-        f"{M}:58: original.herkunft: ist leer; hier fehlt ein Wert Hinweis: Eintragen, woher die Abschrift stammt",
+        f"{M_HERKUNFT}: original.herkunft: ist leer; hier fehlt ein Wert Hinweis: Eintragen, woher die Abschrift "
+        "stammt",
     ),
     Case(
         "Herkunft bei einem PDF",
         signed_pdf,
-        f"{M}:58: original.herkunft: unbekanntes Feld bei einem PDF: es ist das unterzeichnete Dokument selbst, "
+        f"{M_HERKUNFT}: original.herkunft: unbekanntes Feld bei einem PDF: es ist das unterzeichnete Dokument selbst, "
         "keine Abschrift",
     ),
 ]
