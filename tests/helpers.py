@@ -54,6 +54,35 @@ SEED = REPO / "data" / "originaltexte" / "2025" / "marburg-biedenkopf.txt"
 # The bundled 2025 Marburg-Biedenkopf record (under data/), and how messages name it.
 MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 MARBURG_IN_MESSAGES = f"data/{MARBURG}"
+# Lines of the Marburg record that messages name, found by their text (a line added above moves them);
+# M_END_PLUS_n: the n-th line a test appends to it.
+M_AUSBILDUNG = at(MARBURG, "ausbildung:")
+M_BUDGET = at(MARBURG, "budget:")
+M_BUDGET_PLUS_1 = at(MARBURG, "budget:", 1)
+M_DATEI = at(MARBURG, "datei:")
+M_DATUM = at(MARBURG, "datum:")
+M_END_PLUS_11 = f"data/{MARBURG}:{lines_in(MARBURG) + 11}"
+M_END_PLUS_13 = f"data/{MARBURG}:{lines_in(MARBURG) + 13}"
+M_END_PLUS_2 = f"data/{MARBURG}:{lines_in(MARBURG) + 2}"
+M_END_PLUS_3 = f"data/{MARBURG}:{lines_in(MARBURG) + 3}"
+M_END_PLUS_5 = f"data/{MARBURG}:{lines_in(MARBURG) + 5}"
+M_FIRST_UMLAUT = at(MARBURG, "für")  # the first line with a character beyond ASCII
+M_FRAUENAKADEMIE_2025 = at(MARBURG, "- Frauenakademie 2025")
+M_HERAUSGEBER = at(MARBURG, "herausgeber:")
+M_HERKUNFT = at(MARBURG, "herkunft:")
+M_JAHR = at(MARBURG, "jahr:")
+M_NAME = at(MARBURG, "- name:")
+M_NAME_PETER_NEIDEL = at(MARBURG, "- name: Peter Neidel")
+M_ORIGINAL = at(MARBURG, "original:")
+M_ORT = at(MARBURG, "ort:")
+M_PARTNER = at(MARBURG, "partner:")
+M_QUALIFIZIERUNG = at(MARBURG, "qualifizierung:")
+M_QUELLE = at(MARBURG, "quelle:")
+M_SHA256 = at(MARBURG, "sha256:")
+M_TITEL = at(MARBURG, "titel:")
+M_VOICE_CONNECT_2025 = at(MARBURG, "- Voice Connect 2025")
+M_WEITERBILDUNG = at(MARBURG, "weiterbildung:")
+M_WEITERBILDUNG_PLUS_1 = at(MARBURG, "weiterbildung:", 1)
 
 
 def partner_entries() -> dict[str, dict[str, Any]]:

@@ -13,6 +13,19 @@ from aqb.data.loader import load_dataset
 from aqb.data.model import FullTextAgreement
 from aqb.data.problems import DataError
 from helpers import (
+    M_AUSBILDUNG,
+    M_BUDGET,
+    M_BUDGET_PLUS_1,
+    M_DATUM,
+    M_END_PLUS_2,
+    M_FIRST_UMLAUT,
+    M_FRAUENAKADEMIE_2025,
+    M_JAHR,
+    M_ORT,
+    M_QUALIFIZIERUNG,
+    M_QUELLE,
+    M_TITEL,
+    M_VOICE_CONNECT_2025,
     MARBURG,
     REPO,
     DataFolder,
@@ -20,7 +33,6 @@ from helpers import (
     at,
     line_in,
     line_of,
-    lines_in,
     place_project_files,
     synthetic_agreement,
 )
@@ -43,20 +55,7 @@ PARTNERS = "gebietskoerperschaften.yaml"
 P = f"data/{PARTNERS}"
 
 # The lines of the bundled files that messages name, found by their text: a line added above
-# moves the expectation with it. (M_END_PLUS_n: the n-th line a case appends to the Marburg record.)
-M_AUSBILDUNG = at(MARBURG, "ausbildung:")
-M_BUDGET = at(MARBURG, "budget:")
-M_BUDGET_PLUS_1 = at(MARBURG, "budget:", 1)
-M_DATUM = at(MARBURG, "datum:")
-M_END_PLUS_2 = f"data/{MARBURG}:{lines_in(MARBURG) + 2}"
-M_FRAUENAKADEMIE_2025 = at(MARBURG, "- Frauenakademie 2025")
-M_FIRST_UMLAUT = at(MARBURG, "für")  # the first line with a character beyond ASCII
-M_JAHR = at(MARBURG, "jahr:")
-M_ORT = at(MARBURG, "ort:")
-M_QUALIFIZIERUNG = at(MARBURG, "qualifizierung:")
-M_QUELLE = at(MARBURG, "quelle:")
-M_TITEL = at(MARBURG, "titel:")
-M_VOICE_CONNECT_2025 = at(MARBURG, "- Voice Connect 2025")
+# moves the expectation with it (those of the Marburg record: helpers).
 S_PROJECT_LIST = at(STANDARD, "      {projektliste}")  # in § 5, not the comment that explains it
 S_PARAGRAPH_6 = at(STANDARD, "## § 6")
 S_ID_PARAGRAF_3 = at(STANDARD, "- id: paragraf-3")

@@ -20,7 +20,38 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import MARBURG, REPO, SEED, DataFolder, at, line_in, line_of, lines_in, run
+from helpers import (
+    M_BUDGET,
+    M_BUDGET_PLUS_1,
+    M_DATEI,
+    M_DATUM,
+    M_END_PLUS_2,
+    M_END_PLUS_3,
+    M_END_PLUS_5,
+    M_END_PLUS_11,
+    M_END_PLUS_13,
+    M_FRAUENAKADEMIE_2025,
+    M_HERAUSGEBER,
+    M_JAHR,
+    M_NAME,
+    M_NAME_PETER_NEIDEL,
+    M_ORT,
+    M_PARTNER,
+    M_SHA256,
+    M_TITEL,
+    M_VOICE_CONNECT_2025,
+    M_WEITERBILDUNG,
+    M_WEITERBILDUNG_PLUS_1,
+    MARBURG,
+    REPO,
+    SEED,
+    DataFolder,
+    at,
+    line_in,
+    line_of,
+    lines_in,
+    run,
+)
 from pdfs import pdf_bomb
 
 MARBURG_TEXT = (REPO / "data" / MARBURG).read_text(encoding="utf-8")
@@ -150,31 +181,11 @@ class Case:
 
 
 # The lines of the bundled files that messages name, found by their text: a line added above
-# moves the expectation with it. (X_END_PLUS_n: the n-th line a case appends to the file.)
+# moves the expectation with it (those of the Marburg record: helpers). K_END_PLUS_n: the n-th line a case
+# appends to the file.
 K_BUDGET_LAUT_QUELLE = at(KASSEL_2016, "budget_laut_quelle:")
 K_END_PLUS_2 = f"data/{KASSEL_2016}:{lines_in(KASSEL_2016) + 2}"
 K_URL = at(KASSEL_2016, "url:")
-M_BUDGET = at(MARBURG, "budget:")
-M_BUDGET_PLUS_1 = at(MARBURG, "budget:", 1)
-M_DATEI = at(MARBURG, "datei:")
-M_DATUM = at(MARBURG, "datum:")
-M_END_PLUS_11 = f"data/{MARBURG}:{lines_in(MARBURG) + 11}"
-M_END_PLUS_13 = f"data/{MARBURG}:{lines_in(MARBURG) + 13}"
-M_END_PLUS_2 = f"data/{MARBURG}:{lines_in(MARBURG) + 2}"
-M_END_PLUS_3 = f"data/{MARBURG}:{lines_in(MARBURG) + 3}"
-M_END_PLUS_5 = f"data/{MARBURG}:{lines_in(MARBURG) + 5}"
-M_FRAUENAKADEMIE_2025 = at(MARBURG, "- Frauenakademie 2025")
-M_HERAUSGEBER = at(MARBURG, "herausgeber:")
-M_JAHR = at(MARBURG, "jahr:")
-M_NAME = at(MARBURG, "- name:")
-M_NAME_PETER_NEIDEL = at(MARBURG, "- name: Peter Neidel")
-M_ORT = at(MARBURG, "ort:")
-M_PARTNER = at(MARBURG, "partner:")
-M_SHA256 = at(MARBURG, "sha256:")
-M_TITEL = at(MARBURG, "titel:")
-M_VOICE_CONNECT_2025 = at(MARBURG, "- Voice Connect 2025")
-M_WEITERBILDUNG = at(MARBURG, "weiterbildung:")
-M_WEITERBILDUNG_PLUS_1 = at(MARBURG, "weiterbildung:", 1)
 
 
 CASES = [

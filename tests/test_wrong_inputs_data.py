@@ -13,7 +13,7 @@ import pytest
 
 import test_wrong_inputs as corpus
 from aqb.data.addresses import comparable_address
-from helpers import MARBURG, REPO, DataFolder, at, line_in, line_of
+from helpers import M_NAME, M_VOICE_CONNECT_2025, MARBURG, REPO, DataFolder, at, line_in, line_of
 from test_wrong_inputs import KASSEL_NAMES, PARTNERS, Case, replace
 
 P = f"data/{PARTNERS}"
@@ -49,9 +49,7 @@ def twice(address: str) -> Callable[[DataFolder], None]:
 
 
 # The lines of the bundled files that messages name, found by their text: a line added above
-# moves the expectation with it.
-M_NAME = at(MARBURG, "- name:")
-M_VOICE_CONNECT_2025 = at(MARBURG, "- Voice Connect 2025")
+# moves the expectation with it (those of the Marburg record: helpers).
 T_2019 = at(TOTALS, "2019:")
 
 

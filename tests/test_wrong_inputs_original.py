@@ -22,7 +22,18 @@ import yaml
 from bs4 import BeautifulSoup
 
 import test_wrong_inputs as corpus
-from helpers import MARBURG, SEED, DataFolder, at, build_site, page, real_agreement, run, text_of
+from helpers import (
+    M_HERKUNFT,
+    M_ORIGINAL,
+    MARBURG,
+    SEED,
+    DataFolder,
+    build_site,
+    page,
+    real_agreement,
+    run,
+    text_of,
+)
 from helpers import MARBURG_IN_MESSAGES as M
 from test_wrong_inputs import Case, replace, tree_digest
 
@@ -42,12 +53,6 @@ def signed_pdf(folder: DataFolder) -> None:
     old_sum = hashlib.sha256(SEED.read_bytes()).hexdigest()
     text = text.replace(TRANSCRIPT, "originaltexte/2025/marburg-biedenkopf.pdf")
     folder.write(MARBURG, text.replace(old_sum, hashlib.sha256(pdf.read_bytes()).hexdigest()))
-
-
-# The lines of the bundled files that messages name, found by their text: a line added above
-# moves the expectation with it.
-M_HERKUNFT = at(MARBURG, "herkunft:")
-M_ORIGINAL = at(MARBURG, "original:")
 
 
 CASES = [
