@@ -4,6 +4,7 @@ browser. Everything else the tests share is in helpers.py."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from aqb.data.dataset import Dataset
 from aqb.data.loader import load_dataset
-from helpers import REPO, TEST_REPOSITORY, DataFolder, build_site, serve
+from helpers import REPO, SEED, TEST_REPOSITORY, DataFolder, SignedText, build_site, serve
 from preview import CHROMIUM, CHROMIUM_FLAGS
 
 
@@ -21,6 +22,27 @@ from preview import CHROMIUM, CHROMIUM_FLAGS
 def bundled_dataset() -> Dataset:
     """The bundled data/, loaded once; a data error fails the tests that use it, not their collection."""
     return load_dataset(REPO / "data")
+
+
+@pytest.fixture(scope="session")
+def signed_text(bundled_dataset: Dataset) -> SignedText:
+    """signed_text(slug, budget, projects, bullet): the 2025 text as another partner would have signed it
+    (test data)."""
+    marburg = bundled_dataset.partners["marburg-biedenkopf"].naming
+
+    def text_of_partner(slug: str, budget: int, projects: list[str], bullet: str) -> str:
+        naming = bundled_dataset.partners[slug].naming
+        text = SEED.read_text(encoding="utf-8")
+        for case in ("genitiv", "dativ", "akkusativ", "nominativ"):
+            ours, theirs = getattr(marburg, case), getattr(naming, case)
+            text = text.replace(ours, theirs).replace(ours[:1].upper() + ours[1:], theirs[:1].upper() + theirs[1:])
+        text = text.replace("Landkreises\nMarburg-Biedenkopf", naming.genitiv.split(" ", 1)[1])
+        text = text.replace("des Landkreises  \nMarburg-Biedenkopf", naming.genitiv)
+        text = text.replace("1.118.780 Euro", f"{budget:,} Euro".replace(",", "."))
+        listed = "\n".join(f"  {bullet}{project}" for project in projects)
+        return re.sub(r"(?m)^  - Frauenakademie 2025\n  - Voice Connect 2025$", listed, text)
+
+    return text_of_partner
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +83,11 @@ M_TITEL = at(MARBURG, "titel:")
 M_VOICE_CONNECT_2025 = at(MARBURG, "- Voice Connect 2025")
 M_WEITERBILDUNG = at(MARBURG, "weiterbildung:")
 M_WEITERBILDUNG_PLUS_1 = at(MARBURG, "weiterbildung:", 1)
+
+
+# signed_text(slug, budget, projects, bullet): the 2025 text as another partner would have signed it (the
+# fixture of that name).
+SignedText = Callable[[str, int, list[str], str], str]
 
 
 def partner_entries() -> dict[str, dict[str, Any]]:

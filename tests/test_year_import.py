@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,35 +19,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aqb.data.dataset import Dataset
-from helpers import REPO, SEED, DataFolder, aqb, found, page, text_of
+from helpers import REPO, SEED, DataFolder, SignedText, aqb, found, page, text_of
 from pdfs import DEJAVU, text_as_pdf
 
 CHOICES = ["fulda", "wetteraukreis", "stadt-kassel", "kreis-offenbach", "giessen", "hochtaunuskreis"]
 PROJECT = st.text("abcdefghijklmnopqrstuvwxyz", min_size=4, max_size=12).map(lambda w: f"Projekt {w.capitalize()}")
-
-
-SignedText = Callable[[str, int, list[str], str], str]
-
-
-@pytest.fixture(scope="session")
-def signed_text(bundled_dataset: Dataset) -> SignedText:
-    """signed_text(slug, budget, projects, bullet): the 2025 text as another partner would have signed it
-    (test data)."""
-    marburg = bundled_dataset.partners["marburg-biedenkopf"].naming
-
-    def text_of_partner(slug: str, budget: int, projects: list[str], bullet: str) -> str:
-        naming = bundled_dataset.partners[slug].naming
-        text = SEED.read_text(encoding="utf-8")
-        for case in ("genitiv", "dativ", "akkusativ", "nominativ"):
-            ours, theirs = getattr(marburg, case), getattr(naming, case)
-            text = text.replace(ours, theirs).replace(ours[:1].upper() + ours[1:], theirs[:1].upper() + theirs[1:])
-        text = text.replace("Landkreises\nMarburg-Biedenkopf", naming.genitiv.split(" ", 1)[1])
-        text = text.replace("des Landkreises  \nMarburg-Biedenkopf", naming.genitiv)
-        text = text.replace("1.118.780 Euro", f"{budget:,} Euro".replace(",", "."))
-        listed = "\n".join(f"  {bullet}{project}" for project in projects)
-        return re.sub(r"(?m)^  - Frauenakademie 2025\n  - Voice Connect 2025$", listed, text)
-
-    return text_of_partner
 
 
 def record(folder: DataFolder, year: int, slug: str) -> dict[str, Any]:
