@@ -1,169 +1,53 @@
-"""Shared fixtures: data folders to break, sites built into temporary folders, a browser."""
+"""Shared fixtures: the bundled data, data folders to break, sites built into temporary folders, a
+browser. Everything else the tests share is in helpers.py."""
 
 from __future__ import annotations
 
-import contextlib
-import copy
-import functools
-import gzip
-import http.server
-import json
 import os
+import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from bs4 import BeautifulSoup, Tag
 
-import aqb.data.checks
+from aqb.data.dataset import Dataset
+from aqb.data.loader import load_dataset
+from helpers import REPO, SEED, TEST_REPOSITORY, DataFolder, SignedText, build_site, serve
 from preview import CHROMIUM, CHROMIUM_FLAGS
 
-REPO = Path(__file__).resolve().parent.parent
+
+@pytest.fixture(scope="session")
+def bundled_dataset() -> Dataset:
+    """The bundled data/, loaded once; a data error fails the tests that use it, not their collection."""
+    return load_dataset(REPO / "data")
 
 
-def line_of(path: Path, needle: str) -> int:
-    """The line (from 1) of the first line of `path` that contains `needle`: expected line numbers come from
-    the data as it is, so adding a partner or a comment does not break unrelated cases."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, start=1) if needle in line)
+@pytest.fixture(scope="session")
+def signed_text(bundled_dataset: Dataset) -> SignedText:
+    """signed_text(slug, budget, projects, bullet): the 2025 text as another partner would have signed it
+    (test data)."""
+    marburg = bundled_dataset.partners["marburg-biedenkopf"].naming
 
+    def text_of_partner(slug: str, budget: int, projects: list[str], bullet: str) -> str:
+        naming = bundled_dataset.partners[slug].naming
+        text = SEED.read_text(encoding="utf-8")
+        for case in ("genitiv", "dativ", "akkusativ", "nominativ"):
+            ours, theirs = getattr(marburg, case), getattr(naming, case)
+            text = text.replace(ours, theirs).replace(ours[:1].upper() + ours[1:], theirs[:1].upper() + theirs[1:])
+        text = text.replace("Landkreises\nMarburg-Biedenkopf", naming.genitiv.split(" ", 1)[1])
+        text = text.replace("des Landkreises  \nMarburg-Biedenkopf", naming.genitiv)
+        text = text.replace("1.118.780 Euro", f"{budget:,} Euro".replace(",", "."))
+        listed = "\n".join(f"  {bullet}{project}" for project in projects)
+        return re.sub(r"(?m)^  - Frauenakademie 2025\n  - Voice Connect 2025$", listed, text)
 
-# The signed 2025 text, kept in the repository as the provenance of its record.
-SEED = REPO / "data" / "originaltexte" / "2025" / "marburg-biedenkopf.txt"
-
-
-def real_agreement() -> dict[str, Any]:
-    """The bundled 2025 Marburg-Biedenkopf record as plain data, a template for test records."""
-    path = REPO / "data" / "vereinbarungen" / "2025" / "marburg-biedenkopf.yaml"
-    record: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return record
-
-
-def synthetic_agreement(
-    partner: str, year: int, budget: int, projects: dict[str, list[str]] | None = None
-) -> dict[str, Any]:
-    """A made-up agreement for tests only: the real record's shape with other values.
-
-    The partner's names in the text come from the partner (data/gebietskoerperschaften.yaml); a test
-    that needs other names sets them there with DataFolder.name_partner."""
-    record = copy.deepcopy(real_agreement())
-    record.update(
-        jahr=year,
-        partner=partner,
-        budget=budget,
-        massnahmen=projects if projects is not None else {"qualifizierung": [f"Testprojekt {partner} {year}"]},
-    )
-    record["quelle"] = {"titel": f"Testdaten {partner} {year}", "herausgeber": "Testsuite"}
-    record.pop("original")  # the signed document of the real record belongs to it alone
-    return record
-
-
-class DataFolder:
-    """A copy of data/ in a temporary folder, for tests that add or break files."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.path = root / "data"
-        shutil.copytree(REPO / "data", self.path)
-
-    def write(self, relative: str, content: str | bytes | dict[str, Any]) -> Path:
-        target = self.path / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, dict):
-            content = yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
-        if isinstance(content, str):
-            content = content.encode("utf-8")
-        target.write_bytes(content)
-        return target
-
-    def name_partner(self, slug: str, forms: str | dict[str, str]) -> None:
-        """Give a partner its own case forms (im_text): one text for all four cases, or each. The check
-        takes only the forms of its bezeichnung; anything else passes only under `naming_check_lifted`."""
-        path = self.path / "gebietskoerperschaften.yaml"
-        partners = yaml.safe_load(path.read_text(encoding="utf-8"))
-        cases = ("nominativ", "genitiv", "dativ", "akkusativ")
-        partners[slug]["im_text"] = forms if isinstance(forms, dict) else {case: f"{case} {forms}" for case in cases}
-        self.write("gebietskoerperschaften.yaml", partners)
-
-    def without_original(self, record: dict[str, Any]) -> dict[str, Any]:
-        """`record` (a copy of a bundled one) without its signed document, whose file is removed: then only the
-        rules on deviations hold it, not the word-for-word comparison with the original."""
-        (self.path / record.pop("original")["datei"]).unlink()
-        return record
-
-    def drop_original(self, relative: str) -> None:
-        """The record at `relative` (under data/) rewritten without its signed document."""
-        record = yaml.safe_load((self.path / relative).read_text(encoding="utf-8"))
-        self.write(relative, self.without_original(record))
-
-    def add_agreement(self, record: dict[str, Any]) -> Path:
-        return self.write(f"vereinbarungen/{record['jahr']}/{record['partner']}.yaml", record)
-
-    def add_standard_text(self, year: int) -> Path:
-        """A standard text for another year: the 2025 wording with that year (test data only)."""
-        text = (self.path / "standardtexte" / "2025.yaml").read_text(encoding="utf-8")
-        return self.write(f"standardtexte/{year}.yaml", text.replace("2025", str(year)))
+    return text_of_partner
 
 
 @pytest.fixture
 def data_folder(tmp_path: Path) -> DataFolder:
     return DataFolder(tmp_path)
-
-
-@contextlib.contextmanager
-def naming_check_lifted() -> Iterator[None]:
-    """As if the check of im_text (`partner_naming_problems`) missed every name: for tests showing that
-    pages keep any name as literal text, whatever the data's checks let through."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(aqb.data.checks, "partner_naming_problems", lambda *arguments: iter(()))
-        yield
-
-
-def place_project_files(project: Path, names: tuple[str, ...], source: Path = REPO) -> None:
-    """Put copies of the named top-level files of the repository into a test project (those not there yet).
-
-    Copies, never links: the check and the build refuse a linked entry (it could lead anywhere)."""
-    for name in names:
-        target = project / name
-        if target.exists() or target.is_symlink():
-            continue
-        if (source / name).is_dir():
-            shutil.copytree(source / name, target, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source / name, target)
-
-
-# The repository address the published site gets from its workflow (test data: no such repository).
-TEST_REPOSITORY = "https://github.com/beispiel/aqb-zielvereinbarungen"
-
-
-def build_site(
-    project: Path, site_dir: Path, environment: dict[str, str] | None = None, *, keep_settings: bool = False
-) -> Path:
-    """Build the site of `project` (a folder with data/) with our mkdocs.yml, strictly, in-process.
-
-    `environment`: settings that mkdocs.yml reads with !ENV, for this build only; `keep_settings`: use
-    the project's own mkdocs.yml (a test changed it)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    place_project_files(project, ("content", "overrides", "hooks", "src", "CONTRIBUTING.md"))
-    if not (keep_settings and (project / "mkdocs.yml").exists()):
-        shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in (environment or {}).items():
-            patch.setenv(name, value)
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-    return site_dir
 
 
 @pytest.fixture(scope="session")
@@ -172,74 +56,6 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("project")
     shutil.copytree(REPO / "data", project / "data")
     return build_site(project, project / "site", {"AQB_REPOSITORY": TEST_REPOSITORY})
-
-
-def search_fragments(site: Path) -> dict[str, str]:
-    """What Pagefind indexed: each page's URL and its indexed text, white space folded."""
-    fragments = {}
-    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
-        fragments[data["url"]] = " ".join(data["content"].split())
-    return fragments
-
-
-def page(site: Path, url: str) -> BeautifulSoup:
-    """Parse the built page at a site URL such as 'kreise/marburg-biedenkopf/2025/'."""
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def found(element: Any) -> Tag:
-    """The element a test expects on the page; a missing one fails here, with what was looked for."""
-    assert isinstance(element, Tag), f"Element fehlt auf der Seite: {element!r}"
-    return element
-
-
-def attribute_of(element: Any, name: str) -> str:
-    """An element's single-valued attribute (href, id, lang …) as text."""
-    value = found(element).get(name)
-    assert isinstance(value, str), f"Attribut {name} fehlt oder ist mehrwertig: {value!r}"
-    return value
-
-
-def section_of(soup: Any, section_id: str) -> Tag:
-    """The <section> of an agreement's text that `#section_id` leads to (the id is on its first heading,
-    or on the section itself where it has none)."""
-    target = found(soup.find(id=section_id))
-    return target if target.name == "section" else found(target.find_parent("section"))
-
-
-def text_of(element: Any) -> str:
-    """Visible text with white space folded, as a reader (or screen reader) gets it."""
-    element = copy.copy(element)
-    for hidden in element.select('[aria-hidden="true"], [hidden]'):
-        hidden.decompose()
-    return " ".join(element.get_text(" ").split())
-
-
-# -- browser -------------------------------------------------------------------------------------
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        # linkchecker throttles every host to a few requests per second unless the server sends this header
-        self.send_header("LinkChecker", "ungebremst")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a folder on http://127.0.0.1:<free port>/ while the block runs."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -36,10 +36,10 @@ from aqb.data.loader import load_dataset
 from aqb.data.model import Partner, StandardText
 from aqb.data.text import fill, naming_values
 from aqb.formatting import thousands
+from preview import CHROMIUM, CHROMIUM_FLAGS
 
 REPO = Path(__file__).resolve().parent.parent
 SOFFICE = "soffice"
-CHROMIUM = Path("/usr/bin/chromium")
 FORMS = ("word", "word_pdf", "browser", "scan", "text")
 # Where each district's administration sits (the place of its signature); a city signs in itself.
 SEATS = {
@@ -497,12 +497,7 @@ def chromium_print(page: Path, target: Path) -> None:
         [
             str(CHROMIUM),
             "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
+            *CHROMIUM_FLAGS,
             f"--print-to-pdf={target}",
             page.as_uri(),
         ],

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from aqb.pages.repository import Repository
-from conftest import REPO, TEST_REPOSITORY, DataFolder, attribute_of, build_site, found, page, text_of
+from helpers import REPO, TEST_REPOSITORY, DataFolder, attribute_of, build_site, found, page, text_of
 
 AGREEMENT_PAGES = ["kreise/marburg-biedenkopf/2025/", "kreise/landkreis-kassel/2016/"]
 

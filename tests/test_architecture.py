@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from radon.complexity import cc_visit
 
-from conftest import REPO
+from helpers import REPO
 
 PACKAGE = REPO / "src" / "aqb"
 # Each part of the package and the parts it may import (besides itself).

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import DataFolder, build_site, real_agreement, serve
+from helpers import DataFolder, build_site, real_agreement, serve
 
 pytestmark = pytest.mark.browser
 

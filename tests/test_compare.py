@@ -13,7 +13,7 @@ import pytest
 
 from aqb.data.model import KeyFiguresRecord
 from aqb.pages.compare import budget_change, project_changes, series_key
-from conftest import DataFolder, attribute_of, build_site, found, page, real_agreement, synthetic_agreement, text_of
+from helpers import DataFolder, attribute_of, build_site, found, page, real_agreement, synthetic_agreement, text_of
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from aqb.data.content import (
     RESERVED_NAMES,
     render_page,
 )
-from conftest import REPO, DataFolder, build_site, found
+from helpers import REPO, DataFolder, build_site, found
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 

@@ -8,26 +8,22 @@ import json
 import re
 import shlex
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
+from aqb.data.dataset import Dataset
 from aqb.data.fields import DOCUMENTED_MODELS
 from aqb.data.loader import load_dataset
 from aqb.data.problems import DataError
 from aqb.data.schema import render, schemas
 from aqb.data.yamlsource import read_yaml
-from conftest import REPO, DataFolder, page, real_agreement, text_of
+from helpers import MARBURG, REPO, DataFolder, aqb, page, real_agreement, text_of
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 FIELDS = sorted({(model.__name__, name) for model, _ in DOCUMENTED_MODELS for name in model.model_fields})
-
-
-def aqb(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "aqb.staff.cli", *arguments], capture_output=True, text=True, cwd=cwd)
 
 
 # -- the guide -----------------------------------------------------------------------------------------
@@ -49,8 +45,8 @@ def test_guide_page_shows_the_guide_and_every_field(real_site: Path) -> None:
 # -- the editor schema ------------------------------------------------------------------------------
 
 
-def test_committed_schemas_are_generated_from_the_model() -> None:
-    generated = schemas(load_dataset(REPO / "data"))
+def test_committed_schemas_are_generated_from_the_model(bundled_dataset: Dataset) -> None:
+    generated = schemas(bundled_dataset)
     for name, schema in generated.items():
         committed = (REPO / "data" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
         assert committed == render(schema), f"data/schema/{name}.schema.json ist veraltet: make schema"
@@ -132,7 +128,7 @@ def test_filled_in_draft_is_valid(data_folder: DataFolder) -> None:
 
 
 def test_draft_never_overwrites(data_folder: DataFolder) -> None:
-    target = data_folder.path / "vereinbarungen" / "2025" / "marburg-biedenkopf.yaml"
+    target = data_folder.path / MARBURG
     before = target.read_bytes()
     result = aqb("neu", "marburg-biedenkopf", "2025", cwd=data_folder.root)
     assert result.returncode == 1

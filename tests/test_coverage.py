@@ -16,10 +16,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from aqb.data.dataset import Dataset
 from aqb.data.loader import load_dataset
 from aqb.data.model import MinistryName, Partner, RequestsFile
 from aqb.pages.coverage import ministry_named, request_link
-from conftest import (
+from helpers import (
     REPO,
     TEST_REPOSITORY,
     DataFolder,
@@ -28,12 +29,11 @@ from conftest import (
     found,
     line_of,
     page,
+    partner_slugs,
     search_fragments,
     text_of,
 )
 
-DATASET = load_dataset(REPO / "data")
-REQUESTS = DATASET.requests
 YEARS = [str(year) for year in range(2014, 2027)]
 
 
@@ -301,9 +301,11 @@ def test_a_key_figures_record_offers_a_request_for_its_missing_text(
 # -- a page for every agreement that is not here -------------------------------------------------
 
 
-@pytest.mark.parametrize("slug", sorted(DATASET.partners))
-def test_every_partner_year_has_a_page_even_without_an_agreement(real_site: Path, slug: str) -> None:
-    partner = DATASET.partners[slug]
+@pytest.mark.parametrize("slug", partner_slugs())
+def test_every_partner_year_has_a_page_even_without_an_agreement(
+    real_site: Path, bundled_dataset: Dataset, slug: str
+) -> None:
+    partner = bundled_dataset.partners[slug]
     for year in map(int, YEARS):
         assert (real_site / "kreise" / slug / str(year) / "index.html").exists() is partner.exists_in(year), year
     assert not (real_site / "kreise" / slug / "2013").exists()
@@ -362,10 +364,11 @@ HOSTILE = ["A & B", "Kreis #1?x=y", 'Stadt "Zitat" <b>', "Landkreis 50%+1", "Kre
 
 
 @pytest.mark.parametrize("name", HOSTILE)
-def test_the_request_link_carries_any_name_exactly(name: str) -> None:
-    partner = DATASET.partners["fulda"].model_copy(update={"im_text": None, "bezeichnung": f"Landkreis {name}"})
-    assert isinstance(partner, Partner) and REQUESTS is not None
-    for requests in (REQUESTS, REQUESTS.model_copy(update={"behoerde": "hessisches-ministerium"})):
+def test_the_request_link_carries_any_name_exactly(bundled_dataset: Dataset, name: str) -> None:
+    partner = bundled_dataset.partners["fulda"].model_copy(update={"im_text": None, "bezeichnung": f"Landkreis {name}"})
+    filed = bundled_dataset.requests
+    assert isinstance(partner, Partner) and filed is not None
+    for requests in (filed, filed.model_copy(update={"behoerde": "hessisches-ministerium"})):
         link = request_link(requests, partner, 2025)
         assert link is not None and link.startswith("https://fragdenstaat.de/anfrage-stellen/")
         assert "#" not in link and " " not in link and "<" not in link and '"' not in link
@@ -554,11 +557,13 @@ def test_the_requests_file_is_in_the_schema_and_valid() -> None:
 # -- words a reader can trust ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("slug", sorted(DATASET.partners))
-def test_every_partner_page_names_its_partner_in_the_case_the_sentence_needs(real_site: Path, slug: str) -> None:
-    partner = DATASET.partners[slug]
+@pytest.mark.parametrize("slug", partner_slugs())
+def test_every_partner_page_names_its_partner_in_the_case_the_sentence_needs(
+    real_site: Path, bundled_dataset: Dataset, slug: str
+) -> None:
+    partner = bundled_dataset.partners[slug]
     soup = page(real_site, f"kreise/{slug}/")
-    if DATASET.of_partner(slug):
+    if bundled_dataset.of_partner(slug):
         assert f"mit {partner.naming.dativ} nicht vor" in text_of(soup.select_one("#fehlende-jahre + p"))
     else:
         assert text_of(soup.select_one(".aqb-leerstand")) == (

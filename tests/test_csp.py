@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from aqb.outputs.csp import ALLOWED_SCRIPTS, HEADERS, inline_scripts, is_allowed, policy_for
-from conftest import REPO, DataFolder, attribute_of, build_site, serve
+from helpers import REPO, DataFolder, attribute_of, build_site, serve
 from preview import NGINX, nginx_serving
 
 

@@ -19,7 +19,7 @@ from aqb.data.loader import load_dataset
 from aqb.data.problems import DataError
 from aqb.data.yamlsource import invisible_character
 from aqb.outputs.exports import defused
-from conftest import DataFolder, build_site, serve, synthetic_agreement
+from helpers import DataFolder, build_site, serve, synthetic_agreement
 
 # OWASP "CSV Injection": cells beginning with = + - @ tab or carriage return.
 OWASP = [

@@ -5,20 +5,15 @@ from __future__ import annotations
 
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from mkdocs.exceptions import Abort
 
-from conftest import REPO, DataFolder, build_site
+from helpers import REPO, DataFolder, aqb, build_site
 
 DRAFT = "vereinbarungen/2026/marburg-biedenkopf.yaml"
-
-
-def aqb(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "aqb.staff.cli", *arguments], capture_output=True, text=True, cwd=cwd)
 
 
 def make(*arguments: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, place_project_files
+from helpers import REPO, place_project_files
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}  # as the Makefile sets them

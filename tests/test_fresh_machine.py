@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from aqb.data.loader import load_dataset
-from conftest import REPO
+from helpers import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
 import run as bench_run

@@ -20,7 +20,7 @@ import yaml
 
 from aqb.outputs import buildlog
 from aqb.outputs.buildlog import ENGLISH, GermanMessages, abort_message, german, speak_german
-from conftest import REPO, DataFolder, place_project_files
+from helpers import REPO, DataFolder, place_project_files
 from preview import free_port
 
 MAKE = ["make", "-s", "-f", str(REPO / "Makefile"), f"BIN={REPO / '.venv' / 'bin'}", "INSTALLED="]

@@ -16,10 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import REPO, DataFolder, place_project_files, search_fragments, serve
-
-MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
-
+from helpers import MARBURG, REPO, DataFolder, aqb, place_project_files, search_fragments, serve
 
 # -- hostile files: refused with a message, in bounded time and memory -----------------------------
 
@@ -30,14 +27,7 @@ def bounded_check(folder: DataFolder) -> subprocess.CompletedProcess[str]:
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
-    return subprocess.run(
-        [sys.executable, "-m", "aqb.staff.cli", "check"],
-        cwd=folder.root,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        preexec_fn=limit,
-    )
+    return aqb("check", cwd=folder.root, timeout=60, preexec_fn=limit)
 
 
 def billion_laughs() -> str:

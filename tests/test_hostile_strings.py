@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from aqb.data.loader import load_dataset
 from aqb.data.problems import DataError
-from conftest import TEST_REPOSITORY, DataFolder, build_site, naming_check_lifted, real_agreement
+from helpers import MARBURG, TEST_REPOSITORY, DataFolder, build_site, naming_check_lifted, real_agreement
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -117,7 +117,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     totals[2023].update(umfang=PAYLOADS[3], hinweis=PAYLOADS[13])
     totals[2023]["quelle"].update(titel=PAYLOADS[5], herausgeber=PAYLOADS[6])
     folder.write("landessummen.yaml", totals)
-    (folder.path / "vereinbarungen" / "2025" / "marburg-biedenkopf.yaml").unlink()
+    (folder.path / MARBURG).unlink()
     (folder.path / "originaltexte" / "2025" / "marburg-biedenkopf.txt").unlink()  # it belongs to that record
     slots = [(slug, year) for year in (2024, 2025) for slug in slugs]
     for index, payload in enumerate(PAYLOADS):

@@ -20,8 +20,8 @@ import yaml
 from aqb.data.loader import load_dataset
 from aqb.data.model import NO_PROJECT
 from aqb.staff.importer import ImportResult, import_file
-from conftest import DataFolder
 from corpus import TrueFacts, as_word, blocks, missing_tools, soffice_to_pdf, standard_for, true_facts
+from helpers import DataFolder, run
 
 SLUG, YEAR = "darmstadt", 2025
 
@@ -101,16 +101,12 @@ def settled_and_checked(
     tmp_path: Path, facts: TrueFacts, pdf: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> tuple[int, str]:
     """The PDF imported, its open points settled as the signed PDF shows, then `make check`."""
-    from aqb.staff.cli import main
-
     folder, result, draft = imported(tmp_path, pdf)
     draft["massnahmen"] = expected_lists(facts)
     draft.pop("offene_punkte", None)
     result.draft.write_text(yaml.safe_dump(draft, allow_unicode=True, sort_keys=False), encoding="utf-8")
     monkeypatch.chdir(folder.root)
-    status = main(["check"])
-    output = capsys.readouterr()
-    return status, output.out + output.err
+    return run(("check",), capsys)
 
 
 def test_the_table_head_is_layout_so_the_page_matches_the_pdf_word_for_word(

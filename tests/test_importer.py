@@ -6,24 +6,19 @@ import csv
 import io
 import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from conftest import REPO, SEED, DataFolder, build_site, found, page, real_agreement, text_of
+from helpers import MARBURG, REPO, SEED, DataFolder, aqb, build_site, found, page, real_agreement, text_of
 from pdfs import DEJAVU, text_as_pdf
 from test_signed_original import word_file
 
-MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
-
 
 def import_into(folder: DataFolder, source: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "aqb.staff.cli", "import", str(source)], capture_output=True, text=True, cwd=folder.root
-    )
+    return aqb("import", str(source), cwd=folder.root)
 
 
 @pytest.fixture
@@ -156,9 +151,7 @@ def test_what_is_not_recognised_is_reported_line_by_line(without_marburg: DataFo
     # Nothing is guessed: the project under the unknown measure type is not filed anywhere …
     assert record["massnahmen"]["ausbildung"] == []
     # … and the draft cannot be published until a person has decided.
-    check = subprocess.run(
-        [sys.executable, "-m", "aqb.staff.cli", "check"], capture_output=True, text=True, cwd=without_marburg.root
-    )
+    check = aqb("check", cwd=without_marburg.root)
     assert check.returncode == 1
     assert (
         "marburg-biedenkopf.yaml:" in check.stderr and "Entwurf, noch offen: Zeile 1 nicht zugeordnet" in check.stderr

@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import re
 import textwrap
-from functools import cache
 from typing import Any
 
 import yaml
@@ -18,9 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aqb.data.dataset import Dataset
-from aqb.data.loader import load_dataset
 from aqb.staff.importer import parse_agreement
-from conftest import REPO, SEED, real_agreement
+from helpers import SEED, real_agreement
 
 BULLETS = [
     "  - ",
@@ -43,11 +41,6 @@ NUMBERING = ["{n}. ", "{n}) "]
 _PROJECT = re.compile(r"^  - (.*)$")
 _MEASURE = re.compile(r"^([0-9])\. (.*)$")
 _HYPHENATABLE = re.compile(r"^([A-Za-zÄÖÜäöüß]{6,})([.,;:]?)$")
-
-
-@cache
-def dataset() -> Dataset:
-    return load_dataset(REPO / "data")
 
 
 def expected_record() -> dict[str, Any]:
@@ -134,8 +127,8 @@ def _paged(lines: list[str], draw: Any) -> str:
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(layouts())
-def test_every_layout_of_the_2025_text_gives_the_bundled_record(text: str) -> None:
-    parsed = parse_agreement(text, dataset())
+def test_every_layout_of_the_2025_text_gives_the_bundled_record(bundled_dataset: Dataset, text: str) -> None:
+    parsed = parse_agreement(text, bundled_dataset)
     assert parsed.open_points == []
     imported = yaml.safe_load(yaml.safe_dump(parsed.values, allow_unicode=True))
     assert imported == expected_record()

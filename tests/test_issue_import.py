@@ -9,7 +9,6 @@ import json
 import re
 import socket
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +29,9 @@ from aqb.staff.issue_import import (
     read_request,
     write_outputs,
 )
-from conftest import REPO, DataFolder, serve
+from helpers import REPO, DataFolder, SignedText, aqb, serve
 from pdfs import DEJAVU, text_as_pdf
-from test_year_import import in_year, signed_text
+from test_year_import import in_year
 
 EVENT: dict[str, Any] = json.loads(
     (REPO / "tests" / "ereignisse" / "einlesen-gelabelt.json").read_text(encoding="utf-8")
@@ -81,7 +80,7 @@ def run(event: dict[str, Any], downloads: Downloads, root: Path) -> tuple[bool, 
     return write_outputs(request, outcome, output), output, folder
 
 
-def test_a_labelled_issue_becomes_drafts_and_a_pull_request(tmp_path: Path) -> None:
+def test_a_labelled_issue_becomes_drafts_and_a_pull_request(tmp_path: Path, signed_text: SignedText) -> None:
     if not DEJAVU.exists():
         pytest.fail(f"{DEJAVU} fehlt (Debian-Paket fonts-dejavu-core)")
     wetterau = text_as_pdf(
@@ -133,7 +132,7 @@ def test_only_files_attached_to_the_issue_are_downloaded_and_under_names_of_ours
     assert "Nichts angelegt" in comment and not (output / "pull-request.json").exists()
 
 
-def test_a_failed_download_is_named_and_the_others_are_imported(tmp_path: Path) -> None:
+def test_a_failed_download_is_named_and_the_others_are_imported(tmp_path: Path, signed_text: SignedText) -> None:
     downloads = Downloads(
         {
             FULDA_URL: in_year(signed_text("fulda", 640_000, ["Projekt F"], "- "), 2026).encode("utf-8"),
@@ -148,7 +147,7 @@ def test_a_failed_download_is_named_and_the_others_are_imported(tmp_path: Path) 
     assert "- 02-Zielvereinbarung_Wetteraukreis_2026.pdf: größer als 25 MB" in comment
 
 
-def test_the_comment_says_when_the_form_names_another_partner(tmp_path: Path) -> None:
+def test_the_comment_says_when_the_form_names_another_partner(tmp_path: Path, signed_text: SignedText) -> None:
     event = event_with_document_field(f"[zv.txt]({FULDA_URL})", partner="Landkreis Kassel")
     downloads = Downloads({FULDA_URL: in_year(signed_text("fulda", 640_000, ["F"], "- "), 2026).encode("utf-8")})
     _, output, _ = run(event, downloads, tmp_path)
@@ -184,7 +183,7 @@ def test_at_most_40_attachments_are_read_and_more_are_refused_before_any_downloa
         assert not (folder.path / "vereinbarungen" / "2026").exists()
 
 
-def test_a_run_downloads_at_most_100_mb_and_then_imports_nothing(tmp_path: Path) -> None:
+def test_a_run_downloads_at_most_100_mb_and_then_imports_nothing(tmp_path: Path, signed_text: SignedText) -> None:
     """Bytes count as they arrive, those of a file over 25 MB too: the fifth file would pass 100 MB."""
     fulda = in_year(signed_text("fulda", 640_000, ["Projekt F"], "- "), 2026).encode("utf-8")
     large = bytes(30 * MB)
@@ -310,12 +309,7 @@ def test_only_the_label_einlesen_starts_an_import(change: Any, tmp_path: Path) -
     assert not is_einlesen_event(event)
     (tmp_path / "ereignis.json").write_text(json.dumps(event), encoding="utf-8")
     folder = DataFolder(tmp_path / "projekt")
-    result = subprocess.run(
-        [sys.executable, "-m", "aqb.staff.cli", "einlesen", str(tmp_path / "ereignis.json"), str(tmp_path / "aus")],
-        cwd=folder.root,
-        capture_output=True,
-        text=True,
-    )
+    result = aqb("einlesen", str(tmp_path / "ereignis.json"), str(tmp_path / "aus"), cwd=folder.root)
     assert result.returncode == 2 and "nichts zu tun" in result.stderr
     assert not (tmp_path / "aus").exists()
 
@@ -363,7 +357,9 @@ def failed_download(url: str) -> str:
 
 
 @pytest.mark.usefixtures("direct")
-def test_a_download_github_does_not_answer_is_explained_in_the_comment(tmp_path: Path, closed_port: int) -> None:
+def test_a_download_github_does_not_answer_is_explained_in_the_comment(
+    tmp_path: Path, closed_port: int, signed_text: SignedText
+) -> None:
     fulda = in_year(signed_text("fulda", 640_000, ["Projekt F"], "- "), 2026).encode("utf-8")
 
     unreachable = f"http://127.0.0.1:{closed_port}/datei.pdf"

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from aqb.data.loader import load_dataset
 from aqb.data.problems import DataError
-from conftest import REPO, DataFolder, attribute_of, build_site, found, page, text_of
+from helpers import REPO, DataFolder, at, attribute_of, build_site, found, page, text_of
 
 LABEL = "Angaben aus öffentlicher Quelle, Vereinbarungstext liegt nicht vor"
 KASSEL = "vereinbarungen/2016/landkreis-kassel.yaml"
@@ -138,12 +138,25 @@ def test_coverage_counts_both_kinds_and_sums_exact_figures(tmp_path: Path) -> No
 
 # -- staff entering such records ---------------------------------------------------------------------
 
+
+# The lines of the bundled files that messages name, found by their text: a line added above
+# moves the expectation with it.
+K_ART = at(KASSEL, "art:")
+K_ART_PLUS_1 = at(KASSEL, "art:", 1)
+K_BUDGET_LAUT_QUELLE = at(KASSEL, "budget_laut_quelle:")
+K_JAHR = at(KASSEL, "jahr:")
+K_PARTNER = at(KASSEL, "partner:")
+K_TITEL_MINUS_1 = at(KASSEL, "titel:", -1)
+K_URL = at(KASSEL, "url:")
+
+
 REFUSED = [
     (
         "Quelle fehlt",
         kassel_with("quelle:\n", "nicht_quelle:\n").split("nicht_quelle:")[0],
         [
-            f"{K}:5: quelle: Pflichtfeld fehlt Hinweis: Ohne Quelle wird nichts veröffentlicht: titel, herausgeber und "
+            f"{K_JAHR}: quelle: Pflichtfeld fehlt Hinweis: Ohne Quelle wird nichts veröffentlicht: titel, herausgeber "
+            "und "
             "(bei Eckdaten) url angeben."
         ],
     ),
@@ -151,10 +164,11 @@ REFUSED = [
         "Adresse der Quelle fehlt",
         kassel_with("  url: https://hessen-tageblatt.com/", "  nicht_url: https://"),
         [
-            f"{K}:26: quelle.url: Pflichtfeld fehlt Hinweis: Angaben aus öffentlicher Quelle brauchen die Adresse "
+            f"{K_TITEL_MINUS_1}: quelle.url: Pflichtfeld fehlt Hinweis: Angaben aus öffentlicher Quelle brauchen die "
+            "Adresse "
             f"(URL) "
             "der Quelle, damit jede und jeder sie prüfen kann.",
-            f"{K}:31: quelle.nicht_url: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: titel, herausgeber, "
+            f"{K_URL}: quelle.nicht_url: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: titel, herausgeber, "
             f"url, "
             "abgerufen, hinweis.",
         ],
@@ -163,7 +177,8 @@ REFUSED = [
         "gerundet: rund",
         kassel_with("879.800 Euro", "rund 880.000 Euro"),
         [
-            f"{K}:9: budget_laut_quelle: ist kein genauer Betrag: „rund“ steht für eine gerundete oder geschätzte "
+            f"{K_BUDGET_LAUT_QUELLE}: budget_laut_quelle: ist kein genauer Betrag: „rund“ steht für eine gerundete "
+            "oder geschätzte "
             f"Zahl: "
             f"'rund 880.000 Euro' Hinweis: {EXACT_HINT}"
         ],
@@ -172,7 +187,8 @@ REFUSED = [
         "gerundet: knapp",
         kassel_with("879.800 Euro", "knapp 880.000 Euro"),
         [
-            f"{K}:9: budget_laut_quelle: ist kein genauer Betrag: „knapp“ steht für eine gerundete oder geschätzte "
+            f"{K_BUDGET_LAUT_QUELLE}: budget_laut_quelle: ist kein genauer Betrag: „knapp“ steht für eine gerundete "
+            "oder geschätzte "
             f"Zahl: "
             f"'knapp 880.000 Euro' Hinweis: {EXACT_HINT}"
         ],
@@ -181,7 +197,8 @@ REFUSED = [
         "gerundet: Millionen",
         kassel_with("879.800 Euro", "1,3 Mio. Euro"),
         [
-            f"{K}:9: budget_laut_quelle: ist kein genauer Betrag: eine Angabe in Millionen ist gerundet: '1,3 Mio. "
+            f"{K_BUDGET_LAUT_QUELLE}: budget_laut_quelle: ist kein genauer Betrag: eine Angabe in Millionen ist "
+            "gerundet: '1,3 Mio. "
             f"Euro' "
             f"Hinweis: {EXACT_HINT}"
         ],
@@ -190,7 +207,8 @@ REFUSED = [
         "mehrere Jahre",
         kassel_with("879.800 Euro", "4.500.000 Euro für 2017–2021"),
         [
-            f"{K}:9: budget_laut_quelle: gilt für mehrere Jahre (2017–2021) und ist kein Budget eines Jahres: "
+            f"{K_BUDGET_LAUT_QUELLE}: budget_laut_quelle: gilt für mehrere Jahre (2017–2021) und ist kein Budget "
+            "eines Jahres: "
             f"'4.500.000 Euro für 2017–2021' Hinweis: {EXACT_HINT}"
         ],
     ),
@@ -198,7 +216,8 @@ REFUSED = [
         "Zahl statt gedrucktem Betrag",
         kassel_with("879.800 Euro", "879800"),
         [
-            f"{K}:9: budget_laut_quelle: muss der Betrag mit „Euro“ sein, wie gedruckt, z. B. '879.800 Euro'; hier "
+            f"{K_BUDGET_LAUT_QUELLE}: budget_laut_quelle: muss der Betrag mit „Euro“ sein, wie gedruckt, z. B. "
+            "'879.800 Euro'; hier "
             f"steht "
             "nur eine Zahl Hinweis: Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle."
         ],
@@ -207,7 +226,8 @@ REFUSED = [
         "Betrag ohne Einheit",
         kassel_with("879.800 Euro", "879.800"),
         [
-            f"{K}:9: budget_laut_quelle: muss der Betrag mit „Euro“ sein, wie gedruckt, z. B. '879.800 Euro'; hier "
+            f"{K_BUDGET_LAUT_QUELLE}: budget_laut_quelle: muss der Betrag mit „Euro“ sein, wie gedruckt, z. B. "
+            "'879.800 Euro'; hier "
             f"steht "
             "nur eine Zahl Hinweis: Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle."
         ],
@@ -216,7 +236,8 @@ REFUSED = [
         "Betrag in anderer Form",
         kassel_with("879.800 Euro", "879 800 EUR"),
         [
-            f"{K}:9: budget_laut_quelle: muss ein Betrag auf den Euro genau sein, wie gedruckt, z. B. '879.800 Euro': "
+            f"{K_BUDGET_LAUT_QUELLE}: budget_laut_quelle: muss ein Betrag auf den Euro genau sein, wie gedruckt, z. "
+            "B. '879.800 Euro': "
             "'879 800 EUR' Hinweis: Den Betrag mit Tausenderpunkten und „Euro“ schreiben, wie in der Quelle."
         ],
     ),
@@ -224,7 +245,7 @@ REFUSED = [
         "Jahr passt nicht zum Ordner",
         kassel_with("jahr: 2016", "jahr: 2017"),
         [
-            f"{K}:5: jahr: passt nicht zum Ordner: 2017 (Ordner: 2016) "
+            f"{K_JAHR}: jahr: passt nicht zum Ordner: 2017 (Ordner: 2016) "
             "Hinweis: Datei nach data/vereinbarungen/2017/ verschieben oder das Jahr korrigieren."
         ],
     ),
@@ -232,7 +253,7 @@ REFUSED = [
         "Partner passt nicht zum Dateinamen",
         kassel_with("partner: landkreis-kassel", "partner: stadt-kassel"),
         [
-            f"{K}:6: partner: passt nicht zum Dateinamen: 'stadt-kassel' (Datei: landkreis-kassel.yaml) "
+            f"{K_PARTNER}: partner: passt nicht zum Dateinamen: 'stadt-kassel' (Datei: landkreis-kassel.yaml) "
             "Hinweis: Datei in stadt-kassel.yaml umbenennen oder den Partner korrigieren."
         ],
     ),
@@ -240,7 +261,7 @@ REFUSED = [
         "Art fehlt",
         kassel_with("art: eckdaten\n", ""),
         [
-            f"{K}:5: art: Pflichtfeld fehlt Hinweis: art: wortlaut, wenn der unterzeichnete Text vorliegt; art: "
+            f"{K_JAHR}: art: Pflichtfeld fehlt Hinweis: art: wortlaut, wenn der unterzeichnete Text vorliegt; art: "
             f"eckdaten, "
             "wenn nur Angaben aus einer öffentlichen Quelle vorliegen."
         ],
@@ -249,7 +270,7 @@ REFUSED = [
         "Art unbekannt",
         kassel_with("art: eckdaten", "art: presse"),
         [
-            f"{K}:7: art: muss 'wortlaut' oder 'eckdaten' sein: 'presse' Hinweis: art: wortlaut, wenn der "
+            f"{K_ART}: art: muss 'wortlaut' oder 'eckdaten' sein: 'presse' Hinweis: art: wortlaut, wenn der "
             f"unterzeichnete "
             "Text vorliegt; art: eckdaten, wenn nur Angaben aus einer öffentlichen Quelle vorliegen."
         ],
@@ -258,7 +279,7 @@ REFUSED = [
         "Feld eines vollständigen Textes",
         kassel_with("art: eckdaten", "art: eckdaten\nbudget: 879800"),
         [
-            f"{K}:8: budget: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: jahr, partner, art, "
+            f"{K_ART_PLUS_1}: budget: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: jahr, partner, art, "
             "budget_laut_quelle, massnahmen, projekte_ohne_zuordnung, unterzeichnende, angaben, quelle, offene_punkte."
         ],
     ),

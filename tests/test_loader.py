@@ -8,14 +8,37 @@ from pathlib import Path
 
 import pytest
 
+from aqb.data.dataset import Dataset
 from aqb.data.loader import load_dataset
 from aqb.data.model import FullTextAgreement
 from aqb.data.problems import DataError
-from conftest import REPO, DataFolder, line_of, place_project_files, synthetic_agreement
+from helpers import (
+    M_AUSBILDUNG,
+    M_BUDGET,
+    M_BUDGET_PLUS_1,
+    M_DATUM,
+    M_END_PLUS_2,
+    M_FIRST_UMLAUT,
+    M_FRAUENAKADEMIE_2025,
+    M_JAHR,
+    M_ORT,
+    M_QUALIFIZIERUNG,
+    M_QUELLE,
+    M_TITEL,
+    M_VOICE_CONNECT_2025,
+    MARBURG,
+    REPO,
+    DataFolder,
+    aqb,
+    at,
+    line_in,
+    line_of,
+    place_project_files,
+    synthetic_agreement,
+)
+from helpers import MARBURG_IN_MESSAGES as M
 
-MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
-M = f"data/{MARBURG}"
-MISSING_HINT = "Das Feld ergänzen, z. B. wie in data/vereinbarungen/2025/marburg-biedenkopf.yaml."
+MISSING_HINT = f"Das Feld ergänzen, z. B. wie in {M}."
 SYNTAX_HINT = "Einrückung, Doppelpunkte und Anführungszeichen prüfen."
 EURO_HINT = "Nur die Ziffern schreiben, z. B. budget: 1118780"
 DATE_HINT = "Datum als Jahr-Monat-Tag schreiben, z. B. 2025-08-02."
@@ -26,6 +49,17 @@ HANAU = line_of(PARTNERS_FILE, "bezeichnung: Stadt Hanau")
 BERGSTRASSE = line_of(PARTNERS_FILE, "bergstrasse:") + 3  # its art
 STADT_KASSEL = line_of(PARTNERS_FILE, "stadt-kassel:") + 5  # its regierungsbezirk
 TEXT_HINT = "Text, der wie eine Zahl, ein Datum oder ja/nein aussieht, in Anführungszeichen setzen."
+STANDARD = "standardtexte/2025.yaml"
+S = f"data/{STANDARD}"
+PARTNERS = "gebietskoerperschaften.yaml"
+P = f"data/{PARTNERS}"
+
+# The lines of the bundled files that messages name, found by their text: a line added above
+# moves the expectation with it (those of the Marburg record: helpers).
+S_PROJECT_LIST = at(STANDARD, "      {projektliste}")  # in § 5, not the comment that explains it
+S_PARAGRAPH_6 = at(STANDARD, "## § 6")
+S_ID_PARAGRAF_3 = at(STANDARD, "- id: paragraf-3")
+S_QUALIFIZIERUNG = at(STANDARD, "qualifizierung:")
 
 
 def marburg_text() -> str:
@@ -40,13 +74,15 @@ def variant(old: str, new: str) -> str:
 
 
 # (case, file written below data/, its content, exact problems reported)
+
+
 BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
     (
         "budget mit Tausenderpunkten",
         MARBURG,
         variant("budget: 1118780", "budget: 1.118.780"),
         [
-            f"{M}:13: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1.118.780' "
+            f"{M_BUDGET}: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1.118.780' "
             f"Hinweis: {EURO_HINT}"
         ],
     ),
@@ -55,7 +91,7 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         MARBURG,
         variant("budget: 1118780", "budget: -5"),
         [
-            f"{M}:13: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '-5' Hinweis: "
+            f"{M_BUDGET}: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '-5' Hinweis: "
             f"{EURO_HINT}"
         ],
     ),
@@ -64,7 +100,7 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         MARBURG,
         variant("budget: 1118780", "budget: 1118780.50"),
         [
-            f"{M}:13: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1118780.5' "
+            f"{M_BUDGET}: budget: muss ein Betrag in ganzen Euro ≥ 0 sein, ohne Punkte, Komma oder €: '1118780.5' "
             f"Hinweis: {EURO_HINT}"
         ],
     ),
@@ -72,19 +108,19 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         "budget leer",
         MARBURG,
         variant("budget: 1118780", "budget:"),
-        [f"{M}:13: budget: ist leer; hier fehlt ein Wert Hinweis: {EURO_HINT}"],
+        [f"{M_BUDGET}: budget: ist leer; hier fehlt ein Wert Hinweis: {EURO_HINT}"],
     ),
     (
         "falscher Typ: Liste statt Text",
         MARBURG,
         variant("ort: Wiesbaden", "ort: [Wiesbaden]"),
-        [f"{M}:33: unterzeichnende[1].ort: muss ein Text sein: (Liste) Hinweis: {TEXT_HINT}"],
+        [f"{M_ORT}: unterzeichnende[1].ort: muss ein Text sein: (Liste) Hinweis: {TEXT_HINT}"],
     ),
     (
         "falscher Typ: Zahl statt Text",
         MARBURG,
         variant("- Frauenakademie 2025", "- 2025"),
-        [f"{M}:22: massnahmen.qualifizierung[1]: muss ein Text sein: '2025' Hinweis: {TEXT_HINT}"],
+        [f"{M_FRAUENAKADEMIE_2025}: massnahmen.qualifizierung[1]: muss ein Text sein: '2025' Hinweis: {TEXT_HINT}"],
     ),
     (
         "unbekannte Gebietskörperschaft",
@@ -99,18 +135,22 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         "unbekannte Maßnahmenart",
         MARBURG,
         variant("  ausbildung:\n", "  ausbildungg:\n"),
-        [f"{M}:19: massnahmen.ausbildungg: unbekannte Maßnahmenart: 'ausbildungg' Hinweis: Meinten Sie 'ausbildung'?"],
+        [
+            f"{M_AUSBILDUNG}: massnahmen.ausbildungg: unbekannte Maßnahmenart: 'ausbildungg' Hinweis: Meinten Sie "
+            "'ausbildung'?"
+        ],
     ),
     (
         "Jahr passt nicht zum Ordner",
         MARBURG,
         variant("jahr: 2025", "jahr: 2024"),
         [
-            f"{M}:6: jahr: für 2024 gibt es keinen Standardtext Hinweis: Zuerst den Standardtext anlegen: "
+            f"{M_JAHR}: jahr: für 2024 gibt es keinen Standardtext Hinweis: Zuerst den Standardtext anlegen: "
             "make neues-jahr JAHR=2024",
-            f"{M}:6: jahr: passt nicht zum Ordner: 2024 (Ordner: 2025) "
+            f"{M_JAHR}: jahr: passt nicht zum Ordner: 2024 (Ordner: 2025) "
             "Hinweis: Datei nach data/vereinbarungen/2024/ verschieben oder das Jahr korrigieren.",
-            f"{M}:45: quelle.titel: nennt das Jahr 2025, die Vereinbarung gilt für 2024 Hinweis: Den Titel wie auf dem "
+            f"{M_TITEL}: quelle.titel: nennt das Jahr 2025, die Vereinbarung gilt für 2024 Hinweis: Den Titel wie auf "
+            "dem "
             "unterzeichneten Dokument bzw. der Quelle schreiben (aus dem Vorjahr übernommen?).",
         ],
     ),
@@ -156,7 +196,7 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         MARBURG,
         variant("budget: 1118780\n", "budget: 1118780\nbudget: 1118781\n"),
         [
-            f"{M}:14: budget: steht doppelt in der Datei (zuerst in Zeile 13) "
+            f"{M_BUDGET_PLUS_1}: budget: steht doppelt in der Datei (zuerst in Zeile {line_in(MARBURG, 'budget:')}) "
             "Hinweis: Einen der beiden Einträge löschen oder zusammenführen."
         ],
     ),
@@ -165,7 +205,8 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         MARBURG,
         variant("budget: 1118780\n", "budget: 1118780\nbudgett: 5\n"),
         [
-            f"{M}:14: budgett: unbekanntes Feld Hinweis: Meinten Sie 'budget'? Erlaubt sind hier: jahr, partner, art, "
+            f"{M_BUDGET_PLUS_1}: budgett: unbekanntes Feld Hinweis: Meinten Sie 'budget'? Erlaubt sind hier: jahr, "
+            "partner, art, "
             "budget, massnahmen, unterzeichnende, quelle, original, abweichungen, offene_punkte."
         ],
     ),
@@ -174,7 +215,7 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         MARBURG,
         variant("    ort: Wiesbaden\n", "    ort: Wiesbaden\n    farbe: rot\n"),
         [
-            f"{M}:34: unterzeichnende[1].farbe: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: "
+            f"{M_DATUM}: unterzeichnende[1].farbe: unbekanntes Feld Hinweis: Tippfehler? Erlaubt sind hier: "
             "name, funktion, ort, datum."
         ],
     ),
@@ -182,14 +223,14 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         "Pflichtfeld fehlt",
         MARBURG,
         variant("  herausgeber: Hessisches Ministerium für Arbeit, Integration, Jugend und Soziales\n", ""),
-        [f"{M}:44: quelle.herausgeber: Pflichtfeld fehlt Hinweis: {MISSING_HINT}"],
+        [f"{M_QUELLE}: quelle.herausgeber: Pflichtfeld fehlt Hinweis: {MISSING_HINT}"],
     ),
     (
         "ungültiges Datum",
         MARBURG,
         variant("datum: 2025-08-02", "datum: 2025-02-30"),
         [
-            f"{M}:34: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2025-02-30' "
+            f"{M_DATUM}: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2025-02-30' "
             f"Hinweis: {DATE_HINT}"
         ],
     ),
@@ -198,7 +239,7 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         MARBURG,
         variant("datum: 2025-08-02", "datum: 2.8.2025"),
         [
-            f"{M}:34: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2.8.2025' "
+            f"{M_DATUM}: unterzeichnende[1].datum: muss ein gültiges Datum in der Form JJJJ-MM-TT sein: '2.8.2025' "
             f"Hinweis: {DATE_HINT}"
         ],
     ),
@@ -207,7 +248,7 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         MARBURG,
         marburg_text().encode("cp1252"),
         [
-            f"{M}:3: Datei: ist nicht UTF-8-kodiert: Byte 0xfc ist kein gültiges Zeichen "
+            f"{M_FIRST_UMLAUT}: Datei: ist nicht UTF-8-kodiert: Byte 0xfc ist kein gültiges Zeichen "
             "Hinweis: Die Datei im Editor mit der Kodierung „UTF-8“ speichern."
         ],
     ),
@@ -216,7 +257,7 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         MARBURG,
         variant("    ort: Wiesbaden", "    ort: Wies: baden"),
         [
-            f"{M}:33: YAML-Syntax: hier ist kein Doppelpunkt erlaubt (fehlen Anführungszeichen um einen Text mit „: "
+            f"{M_ORT}: YAML-Syntax: hier ist kein Doppelpunkt erlaubt (fehlen Anführungszeichen um einen Text mit „: "
             f"“?) "
             f"Hinweis: {SYNTAX_HINT}"
         ],
@@ -225,14 +266,14 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         "Tabulator",
         MARBURG,
         variant("budget: 1118780", "\tbudget: 1118780"),
-        [f"{M}:13: YAML-Syntax: Tabulatoren sind nicht erlaubt; mit Leerzeichen einrücken Hinweis: {SYNTAX_HINT}"],
+        [f"{M_BUDGET}: YAML-Syntax: Tabulatoren sind nicht erlaubt; mit Leerzeichen einrücken Hinweis: {SYNTAX_HINT}"],
     ),
     (
         "YAML-Anker",
         MARBURG,
         variant("    ort: Wiesbaden", "    ort: &name Wiesbaden").replace("    ort: Marburg-Cappel", "    ort: *name"),
         [
-            f"{M}:33: YAML-Syntax: Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben "
+            f"{M_ORT}: YAML-Syntax: Anker und Verweise (&name, *name) sind nicht erlaubt; jeden Wert ausschreiben "
             f"Hinweis: {SYNTAX_HINT}"
         ],
     ),
@@ -242,7 +283,8 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         MARBURG,
         marburg_text() + "abweichungen:\n  paragraf-8: Text\n",
         [
-            f"{M}:62: abweichungen.paragraf-8: unbekannter Abschnitt: 'paragraf-8' Hinweis: Abschnitte 2025: titel, "
+            f"{M_END_PLUS_2}: abweichungen.paragraf-8: unbekannter Abschnitt: 'paragraf-8' Hinweis: Abschnitte "
+            "2025: titel, "
             "praeambel, paragraf-1, paragraf-2, paragraf-3, paragraf-4, paragraf-5, paragraf-6, paragraf-7, "
             "unterschriften."
         ],
@@ -252,7 +294,8 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         MARBURG,
         marburg_text() + "abweichungen:\n  paragraf-7: Der {Landkreis} und {Nominativ}\n",
         [
-            f"{M}:62: abweichungen.paragraf-7: unbekannter Platzhalter: '{{Landkreis}}' Hinweis: Erlaubt sind "
+            f"{M_END_PLUS_2}: abweichungen.paragraf-7: unbekannter Platzhalter: '{{Landkreis}}' Hinweis: Erlaubt "
+            "sind "
             f"{{nominativ}}, "
             "{Nominativ}, {genitiv}, {dativ}, {akkusativ}, {budget}, {projektliste}, {unterschriften}."
         ],
@@ -262,7 +305,7 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
         MARBURG,
         variant("    - Voice Connect 2025", "    - Frauenakademie 2025"),
         [
-            f"{M}:23: massnahmen.qualifizierung[2]: Projekt steht doppelt: 'Frauenakademie 2025' "
+            f"{M_VOICE_CONNECT_2025}: massnahmen.qualifizierung[2]: Projekt steht doppelt: 'Frauenakademie 2025' "
             "Hinweis: Jedes Projekt nur einmal je Maßnahmenart nennen."
         ],
     ),
@@ -281,12 +324,6 @@ BROKEN: list[tuple[str, str, str | bytes | None, list[str]]] = [
 ]
 
 
-STANDARD = "standardtexte/2025.yaml"
-S = f"data/{STANDARD}"
-PARTNERS = "gebietskoerperschaften.yaml"
-P = f"data/{PARTNERS}"
-
-
 def changed(relative: str, old: str, new: str) -> str:
     text = (REPO / "data" / relative).read_text(encoding="utf-8")
     assert old in text, old
@@ -299,7 +336,8 @@ BROKEN += [
         "standardtexte/2024.yaml",
         changed(STANDARD, "", ""),
         [
-            "data/standardtexte/2024.yaml:19: jahr: passt nicht zum Dateinamen: 2025 (Datei: 2024.yaml) "
+            f"data/standardtexte/2024.yaml:{line_in(STANDARD, 'jahr:')}: jahr: passt nicht zum Dateinamen: 2025 "
+            "(Datei: 2024.yaml) "
             "Hinweis: Datei in 2025.yaml umbenennen oder das Jahr korrigieren."
         ],
     ),
@@ -317,9 +355,10 @@ BROKEN += [
         STANDARD,
         changed(STANDARD, "  qualifizierung: Q", "  qualifizierungg: Q"),
         [
-            f"{S}:29: massnahmenarten.qualifizierungg: unbekannte Maßnahmenart: 'qualifizierungg' "
+            f"{S_QUALIFIZIERUNG}: massnahmenarten.qualifizierungg: unbekannte Maßnahmenart: 'qualifizierungg' "
             "Hinweis: Meinten Sie 'qualifizierung'?",
-            f"{M}:21: massnahmen.qualifizierung: Maßnahmenart 'qualifizierung' kommt im Standardtext 2025 nicht vor "
+            f"{M_QUALIFIZIERUNG}: massnahmen.qualifizierung: Maßnahmenart 'qualifizierung' kommt im Standardtext 2025 "
+            "nicht vor "
             "Hinweis: Maßnahmenarten 2025: ausbildungsvorbereitung, ausbildung, qualifizierungg, weiterbildung.",
         ],
     ),
@@ -328,7 +367,8 @@ BROKEN += [
         STANDARD,
         changed(STANDARD, "  - id: paragraf-3", "  - id: paragraf-2"),
         [
-            f"{S}:87: abschnitte[5].id: Abschnitt steht doppelt: 'paragraf-2' Hinweis: Jeder Abschnitt braucht ein "
+            f"{S_ID_PARAGRAF_3}: abschnitte[5].id: Abschnitt steht doppelt: 'paragraf-2' Hinweis: Jeder Abschnitt "
+            "braucht ein "
             f"eigenes Kürzel."
         ],
     ),
@@ -337,7 +377,7 @@ BROKEN += [
         STANDARD,
         changed(STANDARD, "      {projektliste}", "      Projekte: {projektliste}"),
         [
-            f"{S}:118: abschnitte[7].text: Platzhalter '{{projektliste}}' muss allein in einer Zeile stehen "
+            f"{S_PROJECT_LIST}: abschnitte[7].text: Platzhalter '{{projektliste}}' muss allein in einer Zeile stehen "
             "Hinweis: Vor und nach dem Platzhalter eine Leerzeile lassen."
         ],
     ),
@@ -346,7 +386,7 @@ BROKEN += [
         STANDARD,
         changed(STANDARD, "      ## § 6\n", "      # § 6\n"),
         [
-            f"{S}:125: abschnitte[8].text: Überschriften im Wortlaut beginnen mit ## oder tiefer "
+            f"{S_PARAGRAPH_6}: abschnitte[8].text: Überschriften im Wortlaut beginnen mit ## oder tiefer "
             "Hinweis: Die Hauptüberschrift (#) setzt die Seite selbst."
         ],
     ),
@@ -425,8 +465,8 @@ def test_all_problems_of_all_files_are_reported_at_once(data_folder: DataFolder)
     assert str(raised.value).startswith("7 Probleme in den Daten:\n")
 
 
-def test_bundled_data_is_valid() -> None:
-    dataset = load_dataset(REPO / "data")
+def test_bundled_data_is_valid(bundled_dataset: Dataset) -> None:
+    dataset = bundled_dataset
     assert [(a.jahr, a.partner, a.budget, isinstance(a, FullTextAgreement)) for a in dataset.agreements] == [
         (2016, "landkreis-kassel", 879800, False),
         (2020, "offenbach-am-main", 1056700, False),
@@ -452,21 +492,16 @@ def test_a_valid_new_agreement_is_accepted(data_folder: DataFolder) -> None:
 
 def test_check_command_exits_non_zero_and_lists_problems(data_folder: DataFolder) -> None:
     data_folder.write(MARBURG, variant("budget: 1118780", "budget: 1.118.780"))
-    result = subprocess.run(
-        [sys.executable, "-m", "aqb.staff.cli", "check", "--daten", str(data_folder.path)],
-        capture_output=True,
-        text=True,
-        cwd=data_folder.root,
-    )
+    result = aqb("check", "--daten", str(data_folder.path), cwd=data_folder.root)
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["1 Problem in den Daten:", BROKEN[0][3][0]]
 
 
 def test_check_command_confirms_valid_data() -> None:
-    result = subprocess.run([sys.executable, "-m", "aqb.staff.cli", "check"], capture_output=True, text=True, cwd=REPO)
+    result = aqb("check", cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "Warnung: data/vereinbarungen/2025/marburg-biedenkopf.yaml:44: quelle: nennt keine Adresse (url), unter der "
+        f"Warnung: {M_QUELLE}: quelle: nennt keine Adresse (url), unter der "
         "man den Text prüfen kann Hinweis: Wenn das Dokument online steht, quelle.url ergänzen.",
         "Alles in Ordnung: 4 Vereinbarungen, 27 Gebietskörperschaften, 1 Standardtext; 1 Warnung zum Prüfen.",
     ]
@@ -510,6 +545,6 @@ def test_model_and_checks_do_not_depend_on_mkdocs() -> None:
         ("hanau", "der Stadt Hanau"),
     ],
 )
-def test_partner_is_named_with_its_article(slug: str, dative: str) -> None:
+def test_partner_is_named_with_its_article(bundled_dataset: Dataset, slug: str, dative: str) -> None:
     """ "Vereinbarungen mit dem Landkreis …", "mit der Stadt …", never "von Landkreis …"."""
-    assert load_dataset(REPO / "data").partners[slug].dative == dative
+    assert bundled_dataset.partners[slug].dative == dative

@@ -18,10 +18,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from aqb.data.dataset import Dataset
 from aqb.data.loader import load_dataset
 from aqb.data.model import FullTextAgreement
 from aqb.data.problems import DataError
-from conftest import REPO, DataFolder, real_agreement
+from helpers import REPO, DataFolder, partner_entries, real_agreement
 
 FORMS = [
     ("darmstadt", "die Stadt Darmstadt", "der Stadt Darmstadt", "der Stadt Darmstadt", "die Stadt Darmstadt"),
@@ -143,18 +144,17 @@ FORMS = [
     ),
 ]
 CASES = ("nominativ", "genitiv", "dativ", "akkusativ")
-PARTNERS = load_dataset(REPO / "data").partners
 
 
-def test_every_partner_has_its_forms_listed() -> None:
-    assert sorted(slug for slug, *_ in FORMS) == sorted(PARTNERS)
+def test_every_partner_has_its_forms_listed(bundled_dataset: Dataset) -> None:
+    assert sorted(slug for slug, *_ in FORMS) == sorted(bundled_dataset.partners)
 
 
 @pytest.mark.parametrize("case", range(4), ids=CASES)
 @pytest.mark.parametrize("forms", FORMS, ids=[forms[0] for forms in FORMS])
-def test_each_case_form_of_each_partner(forms: tuple[str, ...], case: int) -> None:
+def test_each_case_form_of_each_partner(bundled_dataset: Dataset, forms: tuple[str, ...], case: int) -> None:
     slug = forms[0]
-    assert getattr(PARTNERS[slug].naming, CASES[case]) == forms[1 + case]
+    assert getattr(bundled_dataset.partners[slug].naming, CASES[case]) == forms[1 + case]
 
 
 def test_a_partner_is_named_in_its_texts_by_its_bezeichnung_only(data_folder: DataFolder) -> None:
@@ -180,7 +180,7 @@ def test_a_partner_is_named_in_its_texts_by_its_bezeichnung_only(data_folder: Da
 STANDARD = yaml.safe_load((REPO / "data" / "standardtexte" / "2025.yaml").read_text(encoding="utf-8"))
 SECTIONS = {section["id"]: section["text"] for section in STANDARD["abschnitte"]}
 WORDS = st.text("abcdefghijklmnopqrstuvwxyzäöüß ", min_size=3, max_size=20).map(str.strip).filter(bool)
-OTHER_NAMES = [p.bezeichnung for slug, p in PARTNERS.items() if slug != "marburg-biedenkopf"]
+OTHER_NAMES = [str(entry["bezeichnung"]) for slug, entry in partner_entries().items() if slug != "marburg-biedenkopf"]
 
 
 @st.composite

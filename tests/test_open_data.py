@@ -25,11 +25,11 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF
 
 from aqb.data.addresses import public_address
+from aqb.data.dataset import Dataset
 from aqb.data.history import last_changes, parse_log
-from aqb.data.loader import load_dataset
 from aqb.data.model import NO_PROJECT, NOT_ENTERED, Agreement, FullTextAgreement, KeyFiguresRecord, PartnerEntry
-from aqb.outputs.exports import AGREEMENT_COLUMNS, PROJECT_COLUMNS
-from conftest import (
+from aqb.outputs.exports import AGREEMENTS, PROJECTS
+from helpers import (
     REPO,
     TEST_REPOSITORY,
     DataFolder,
@@ -37,6 +37,7 @@ from conftest import (
     build_site,
     found,
     page,
+    partner_slugs,
     place_project_files,
     real_agreement,
     serve,
@@ -108,7 +109,7 @@ def rows(text: str, delimiter: str = ",") -> list[dict[str, str]]:
 # -- downloads -------------------------------------------------------------------------------------
 
 
-def test_json_loads_back_into_the_same_agreements(real_site: Path) -> None:
+def test_json_loads_back_into_the_same_agreements(real_site: Path, bundled_dataset: Dataset) -> None:
     document = json.loads(read(real_site, "daten/vereinbarungen.json"))
     adapter = TypeAdapter(Agreement)
     loaded = []
@@ -116,7 +117,7 @@ def test_json_loads_back_into_the_same_agreements(real_site: Path) -> None:
         model = FullTextAgreement if record["art"] == "wortlaut" else KeyFiguresRecord
         fields = {name: record[name] for name in model.model_fields if name not in NEVER_PUBLISHED}
         loaded.append(adapter.validate_python(_without_empty_optionals(fields)))
-    assert tuple(loaded) == load_dataset(REPO / "data").agreements
+    assert tuple(loaded) == bundled_dataset.agreements
     assert document["lizenz"]["name"] == "Datenlizenz Deutschland – Zero – Version 2.0"
     assert len(document["gebietskoerperschaften"]) == 27 and len(document["massnahmenarten"]) == 4
 
@@ -139,7 +140,7 @@ def test_every_model_field_is_in_json_and_csv(real_site: Path, field: str) -> No
     assert field in CSV_PLACES, f"{field}: Platz in den CSV-Dateien festlegen"
     for place in CSV_PLACES[field]:
         file, _, column = place.rpartition(":")
-        assert column in (PROJECT_COLUMNS if file == "projekte.csv" else AGREEMENT_COLUMNS)
+        assert column in (PROJECTS if file == "projekte.csv" else AGREEMENTS).names
 
 
 def test_csv_is_rfc_4180_and_has_one_row_per_agreement(real_site: Path) -> None:
@@ -620,10 +621,10 @@ def test_workbook_holds_what_the_csv_files_hold(real_site: Path) -> None:
     assert [(r["jahr"], r["partner"]) for r in year] == [(2024, "wetteraukreis")]
 
 
-def test_workbook_is_byte_identical_from_build_to_build(real_site: Path) -> None:
+def test_workbook_is_byte_identical_from_build_to_build(real_site: Path, bundled_dataset: Dataset) -> None:
     from aqb.outputs.exports import data_files
 
-    files = dict(data_files(load_dataset(REPO / "data"), "", {}))
+    files = dict(data_files(bundled_dataset, "", {}))
     assert files["daten/zielvereinbarungen.xlsx"] == (real_site / "daten" / "zielvereinbarungen.xlsx").read_bytes()
 
 
@@ -679,7 +680,7 @@ def test_data_page_explains_the_count_and_links_the_workbook(real_site: Path) ->
     assert {"zielvereinbarungen.xlsx", "2025/zielvereinbarungen.xlsx", "2016/zielvereinbarungen.xlsx"} <= downloads
 
 
-PARTNERS = sorted(load_dataset(REPO / "data").partners)
+PARTNERS = partner_slugs()
 
 
 def test_every_partner_is_offered_a_feed() -> None:
@@ -687,10 +688,12 @@ def test_every_partner_is_offered_a_feed() -> None:
 
 
 @pytest.mark.parametrize("partner", PARTNERS)
-def test_every_partner_has_a_feed_that_parses_and_is_linked(real_site: Path, partner: str) -> None:
+def test_every_partner_has_a_feed_that_parses_and_is_linked(
+    real_site: Path, bundled_dataset: Dataset, partner: str
+) -> None:
     atom = "{http://www.w3.org/2005/Atom}"
     root = ElementTree.fromstring(read(real_site, f"kreise/{partner}/feed.xml"))
-    bezeichnung = load_dataset(REPO / "data").partners[partner].bezeichnung
+    bezeichnung = bundled_dataset.partners[partner].bezeichnung
     assert root.tag == f"{atom}feed" and root.findtext(f"{atom}title") == f"Zielvereinbarungen – {bezeichnung}"
     assert root.findtext(f"{atom}updated")  # a feed without entries has its date too
     entries = root.findall(f"{atom}entry")

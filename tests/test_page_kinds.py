@@ -7,19 +7,19 @@ import dataclasses
 
 import pytest
 
-from aqb.data.loader import load_dataset
+from aqb.data.dataset import Dataset
 from aqb.pages.kinds.base import PageKind, PageSpec
 from aqb.pages.registry import PAGE_KINDS
 from aqb.pages.site import Site
-from conftest import REPO
+from helpers import REPO
 
 OVERRIDES = REPO / "overrides"
 CODE = sorted([*(REPO / "src").rglob("*.py"), *(REPO / "hooks").glob("*.py")])
 
 
 @pytest.fixture(scope="module")
-def site() -> Site:
-    return Site(load_dataset(REPO / "data"), "# Leitfaden\n\nText")
+def site(bundled_dataset: Dataset) -> Site:
+    return Site(bundled_dataset, "# Leitfaden\n\nText")
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS, ids=[k.name for k in PAGE_KINDS])
@@ -78,13 +78,13 @@ def test_a_hand_written_page_without_a_kind_gets_no_data(site: Site) -> None:
     assert site.data_for("impressum.md") is None and site.meta_for("impressum.md") is None
 
 
-def test_two_kinds_claiming_one_page_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_kinds_claiming_one_page_is_an_error(monkeypatch: pytest.MonkeyPatch, bundled_dataset: Dataset) -> None:
     import aqb.pages.site as site_module
 
     copy = dataclasses.replace(PAGE_KINDS[1], name="kopie")
     monkeypatch.setattr(site_module, "PAGE_KINDS", (*PAGE_KINDS, copy))
     with pytest.raises(ValueError, match=r"kreise/index\.md: partner_index und kopie"):
-        _ = Site(load_dataset(REPO / "data")).pages  # the pages are gathered when first asked for
+        _ = Site(bundled_dataset).pages  # the pages are gathered when first asked for
 
 
 def test_dispatch_on_kind_names_happens_nowhere() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import (
+from helpers import (
     SEED,
     TEST_REPOSITORY,
     DataFolder,

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from aqb.data.loader import load_dataset
 from aqb.data.problems import DataError
-from conftest import DataFolder, build_site, naming_check_lifted, real_agreement, section_of
+from helpers import MARBURG, DataFolder, build_site, naming_check_lifted, real_agreement, section_of
 from test_hostile_strings import PAYLOADS
 
 PLACEHOLDERS = ["nominativ", "Nominativ", "genitiv", "dativ", "akkusativ"]
@@ -46,7 +46,6 @@ MARKUP_CONSTRUCTS = {
     "Bildquelle": "![Bild]({p})",
     "Attributliste": 'Absatz\n{: title="{p}" }',
 }
-MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 
 
 def wording_with_every_construct() -> str:

@@ -15,10 +15,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from conftest import REPO, DataFolder, place_project_files
+from helpers import MARBURG, REPO, DataFolder, place_project_files
 from preview import free_port
-
-MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
 
 
 @pytest.fixture

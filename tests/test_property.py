@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aqb.data.model import NO_PROJECT, naming_from
-from conftest import REPO, DataFolder, build_site, page, real_agreement, search_fragments, text_of
+from helpers import REPO, DataFolder, build_site, page, real_agreement, search_fragments, text_of
 
 # Text as staff type it: letters with umlauts, digits, punctuation and quotes, no control characters.
 # Braces are left out: in a standard text they mark placeholders.

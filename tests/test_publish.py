@@ -22,9 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, DataFolder, place_project_files
-
-MARBURG = "vereinbarungen/2025/marburg-biedenkopf.yaml"
+from helpers import MARBURG, REPO, DataFolder, place_project_files
 
 
 def site_state(site: Path) -> str:

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from aqb.staff.pull_request import CODE_LABEL, Change, decide, is_content, main, report, shown
-from conftest import REPO
+from helpers import REPO
 
 WORKFLOW = REPO / ".github" / "workflows" / "pruefen-mit-main.yml"
 CODEOWNERS = REPO / ".github" / "CODEOWNERS"

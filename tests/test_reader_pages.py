@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, TEST_REPOSITORY, attribute_of, build_site, found, page, section_of, text_of
+from helpers import REPO, TEST_REPOSITORY, attribute_of, build_site, found, page, section_of, text_of
 
 FULL_TEXT = "kreise/marburg-biedenkopf/2025/"
 KEY_FIGURES = "kreise/landkreis-kassel/2016/"

@@ -23,7 +23,7 @@ from aqb.data.content import (
     RAW_HTML_TAGS,
     markup_problems,
 )
-from conftest import REPO, DataFolder, build_site
+from helpers import REPO, DataFolder, build_site
 
 # Rendered HTML as Python-Markdown passes it through (raw HTML is kept as written).
 FRAGMENTS = {

@@ -17,9 +17,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import DataFolder, attribute_of, build_site, page
-
-RECORD = "vereinbarungen/2025/marburg-biedenkopf.yaml"
+from helpers import MARBURG, DataFolder, attribute_of, build_site, page
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +30,7 @@ def scanned_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes,
     Image.new("L", (40, 56), 255).save(image, format="PNG")
     scan = image.getvalue()
     (folder.path / "originaltexte/2025/marburg-biedenkopf.png").write_bytes(scan)
-    record = (folder.path / RECORD).read_text(encoding="utf-8")
+    record = (folder.path / MARBURG).read_text(encoding="utf-8")
     original = (
         "original:\n"
         "  datei: originaltexte/2025/marburg-biedenkopf.png\n"
@@ -42,7 +40,7 @@ def scanned_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes,
         f"    sha256: {hashlib.sha256(version.read_bytes()).hexdigest()}\n"
     )
     record = re.sub(r"(?ms)^original:\n.*?(?=^\S|\Z)", original, record)
-    (folder.path / RECORD).write_text(record, encoding="utf-8")
+    (folder.path / MARBURG).write_text(record, encoding="utf-8")
     site = build_site(folder.root, folder.root / "site")
     return site, scan, version.read_bytes()
 

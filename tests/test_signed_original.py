@@ -20,11 +20,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from aqb.data.dataset import Dataset
 from aqb.data.loader import load_dataset
 from aqb.data.model import FullTextAgreement
 from aqb.data.problems import DataError
 from aqb.data.signed import LAYOUT, OriginalWord, signed_amounts
-from conftest import REPO, DataFolder, real_agreement
+from helpers import REPO, DataFolder, real_agreement
 from pdfs import DEJAVU
 
 ORIGINAL = "originaltexte/2025/marburg-biedenkopf.txt"
@@ -83,8 +84,8 @@ def refusal(folder: DataFolder) -> str:
     return str(raised.value)
 
 
-def test_the_seed_and_every_real_record_pass_unchanged() -> None:
-    assert load_dataset(REPO / "data").agreements
+def test_the_seed_and_every_real_record_pass_unchanged(bundled_dataset: Dataset) -> None:
+    assert bundled_dataset.agreements
 
 
 def test_the_layout_list_is_documented() -> None:
@@ -442,19 +443,20 @@ def test_a_link_the_original_lacks_is_refused(link: str, data_folder: DataFolder
     assert "abweichungen.paragraf-7: auf der Seite steht" in message and "(https:" in message
 
 
-def test_the_compared_words_are_the_words_the_built_page_shows(real_site: Path) -> None:
+def test_the_compared_words_are_the_words_the_built_page_shows(real_site: Path, bundled_dataset: Dataset) -> None:
     """What the comparison reads as the page (aqb.data.signed.page_words) is what the built agreement page
     shows in its sections, project list and signatures included: no word on the page escapes it."""
     from bs4 import BeautifulSoup
 
     from aqb.data.signed import _spelled, page_words
 
-    dataset = load_dataset(REPO / "data")
-    agreement = dataset.agreement(2025, "marburg-biedenkopf")
+    agreement = bundled_dataset.agreement(2025, "marburg-biedenkopf")
     assert isinstance(agreement, FullTextAgreement)
     compared = [
         w.text
-        for w in page_words(agreement, dataset.standard_texts[2025], dataset.partners["marburg-biedenkopf"].naming)
+        for w in page_words(
+            agreement, bundled_dataset.standard_texts[2025], bundled_dataset.partners["marburg-biedenkopf"].naming
+        )
     ]
     built = BeautifulSoup((real_site / "kreise/marburg-biedenkopf/2025/index.html").read_text("utf-8"), "html.parser")
     for number in built.select(".aqb-nummer"):  # the list's number, as an <ol> shows it: layout

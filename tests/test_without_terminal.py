@@ -12,22 +12,23 @@ import re
 
 import yaml
 
+from aqb.data.dataset import Dataset
 from aqb.data.loader import load_dataset
 from aqb.staff.issue_form import FORM_PATH, new_agreement_form
-from conftest import REPO, DataFolder
+from helpers import REPO, DataFolder
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
-def test_the_issue_form_in_the_repository_is_up_to_date() -> None:
+def test_the_issue_form_in_the_repository_is_up_to_date(bundled_dataset: Dataset) -> None:
     written = (REPO / FORM_PATH).read_text(encoding="utf-8")
-    assert written == new_agreement_form(load_dataset(REPO / "data")), "make schema erneuert das Formular"
+    assert written == new_agreement_form(bundled_dataset), "make schema erneuert das Formular"
 
 
-def test_the_form_offers_every_partner_and_asks_for_year_and_document() -> None:
+def test_the_form_offers_every_partner_and_asks_for_year_and_document(bundled_dataset: Dataset) -> None:
     form = yaml.safe_load((REPO / FORM_PATH).read_text(encoding="utf-8"))
     fields = {item.get("id"): item for item in form["body"]}
-    partners = load_dataset(REPO / "data").partners
+    partners = bundled_dataset.partners
     assert sorted(fields["partner"]["attributes"]["options"]) == sorted(p.bezeichnung for p in partners.values())
     assert fields["partner"]["validations"]["required"] and fields["jahr"]["validations"]["required"]
     assert "PDF" in fields["dokument"]["attributes"]["description"]

@@ -22,10 +22,21 @@ import yaml
 from bs4 import BeautifulSoup
 
 import test_wrong_inputs as corpus
-from conftest import SEED, DataFolder, build_site, page, real_agreement, text_of
-from test_wrong_inputs import MARBURG, Case, replace, run, tree_digest
+from helpers import (
+    M_HERKUNFT,
+    M_ORIGINAL,
+    MARBURG,
+    SEED,
+    DataFolder,
+    build_site,
+    page,
+    real_agreement,
+    run,
+    text_of,
+)
+from helpers import MARBURG_IN_MESSAGES as M
+from test_wrong_inputs import Case, replace, tree_digest
 
-M = f"data/{MARBURG}"
 TRANSCRIPT = "originaltexte/2025/marburg-biedenkopf.txt"
 PROVENANCE = (
     "  herkunft: >-\n"
@@ -48,18 +59,19 @@ CASES = [
     Case(
         "Abschrift ohne Herkunft",
         replace(PROVENANCE, ""),
-        f"{M}:55: original.herkunft: Pflichtfeld fehlt: eine Text- oder Word-Datei ist nie das unterzeichnete "
+        f"{M_ORIGINAL}: original.herkunft: Pflichtfeld fehlt: eine Text- oder Word-Datei ist nie das unterzeichnete "
         "Dokument, sondern eine Abschrift; die Seite nennt, woher sie stammt",
     ),
     Case(
         "Abschrift mit leerer Herkunft",
         replace(PROVENANCE, "  herkunft:\n"),
-        f"{M}:58: original.herkunft: ist leer; hier fehlt ein Wert Hinweis: Eintragen, woher die Abschrift stammt",
+        f"{M_HERKUNFT}: original.herkunft: ist leer; hier fehlt ein Wert Hinweis: Eintragen, woher die Abschrift "
+        "stammt",
     ),
     Case(
         "Herkunft bei einem PDF",
         signed_pdf,
-        f"{M}:58: original.herkunft: unbekanntes Feld bei einem PDF: es ist das unterzeichnete Dokument selbst, "
+        f"{M_HERKUNFT}: original.herkunft: unbekanntes Feld bei einem PDF: es ist das unterzeichnete Dokument selbst, "
         "keine Abschrift",
     ),
 ]

@@ -20,7 +20,7 @@ import test_wrong_inputs as corpus
 from aqb.data.loader import load_dataset
 from aqb.data.model import naming_from
 from aqb.data.problems import DataError
-from conftest import REPO, DataFolder, line_of
+from helpers import REPO, DataFolder, line_of
 from test_wrong_inputs import PARTNERS, Case, replace
 
 P = f"data/{PARTNERS}"

@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,32 +18,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aqb.data.loader import load_dataset
-from conftest import REPO, SEED, DataFolder, found, page, text_of
+from aqb.data.dataset import Dataset
+from helpers import REPO, SEED, DataFolder, SignedText, aqb, found, page, text_of
 from pdfs import DEJAVU, text_as_pdf
 
-PARTNERS = load_dataset(REPO / "data").partners
-MARBURG = PARTNERS["marburg-biedenkopf"].naming
 CHOICES = ["fulda", "wetteraukreis", "stadt-kassel", "kreis-offenbach", "giessen", "hochtaunuskreis"]
 PROJECT = st.text("abcdefghijklmnopqrstuvwxyz", min_size=4, max_size=12).map(lambda w: f"Projekt {w.capitalize()}")
-
-
-def signed_text(slug: str, budget: int, projects: list[str], bullet: str) -> str:
-    """The 2025 text as another partner would have signed it (test data)."""
-    naming = PARTNERS[slug].naming
-    text = SEED.read_text(encoding="utf-8")
-    for case in ("genitiv", "dativ", "akkusativ", "nominativ"):
-        ours, theirs = getattr(MARBURG, case), getattr(naming, case)
-        text = text.replace(ours, theirs).replace(ours[:1].upper() + ours[1:], theirs[:1].upper() + theirs[1:])
-    text = text.replace("Landkreises\nMarburg-Biedenkopf", naming.genitiv.split(" ", 1)[1])
-    text = text.replace("des Landkreises  \nMarburg-Biedenkopf", naming.genitiv)
-    text = text.replace("1.118.780 Euro", f"{budget:,} Euro".replace(",", "."))
-    listed = "\n".join(f"  {bullet}{project}" for project in projects)
-    return re.sub(r"(?m)^  - Frauenakademie 2025\n  - Voice Connect 2025$", listed, text)
-
-
-def aqb(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "aqb.staff.cli", *arguments], cwd=cwd, capture_output=True, text=True)
 
 
 def record(folder: DataFolder, year: int, slug: str) -> dict[str, Any]:
@@ -72,7 +50,9 @@ def stacks(draw: Any) -> list[dict[str, Any]]:
     max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 )
 @given(stack=stacks())
-def test_a_folder_of_n_agreements_imports_to_exactly_n_records(stack: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_a_folder_of_n_agreements_imports_to_exactly_n_records(
+    stack: list[dict[str, Any]], tmp_path: Path, signed_text: SignedText
+) -> None:
     if not DEJAVU.exists() and os.environ.get("CI") == "true":
         pytest.fail(f"{DEJAVU} fehlt (Debian-Paket fonts-dejavu-core)")
     run = tmp_path / f"lauf-{len(list(tmp_path.iterdir()))}"
@@ -101,7 +81,7 @@ def test_a_folder_of_n_agreements_imports_to_exactly_n_records(stack: list[dict[
     assert len(drafts) == len(stack) + 1  # and the bundled Marburg-Biedenkopf record
 
 
-def test_a_failing_file_leaves_nothing_and_the_others_are_imported(tmp_path: Path) -> None:
+def test_a_failing_file_leaves_nothing_and_the_others_are_imported(tmp_path: Path, signed_text: SignedText) -> None:
     folder = DataFolder(tmp_path / "projekt")
     inbox = tmp_path / "eingang"
     inbox.mkdir()
@@ -213,7 +193,9 @@ def without_open_points(path: Path) -> None:
 SIX_CHANGED = ("eine Umsetzungsbesprechung im Herbst", "zwei Umsetzungsbesprechungen im Frühjahr und Herbst")
 
 
-def test_the_first_agreement_of_a_new_year_proposes_the_years_standard_text(tmp_path: Path) -> None:
+def test_the_first_agreement_of_a_new_year_proposes_the_years_standard_text(
+    tmp_path: Path, signed_text: SignedText
+) -> None:
     folder = DataFolder(tmp_path / "projekt")
     inbox = tmp_path / "eingang"
     inbox.mkdir()
@@ -257,7 +239,7 @@ def test_the_first_agreement_of_a_new_year_proposes_the_years_standard_text(tmp_
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
-def test_a_wording_only_the_first_file_has_stays_its_own_deviation(tmp_path: Path) -> None:
+def test_a_wording_only_the_first_file_has_stays_its_own_deviation(tmp_path: Path, signed_text: SignedText) -> None:
     """The alphabetically first document no longer decides the year's wording: two of three keep § 6 as before."""
     folder = DataFolder(tmp_path / "projekt")
     inbox = tmp_path / "eingang"
@@ -278,15 +260,16 @@ def test_a_wording_only_the_first_file_has_stays_its_own_deviation(tmp_path: Pat
     assert "abweichungen" not in record(folder, 2026, "wetteraukreis")
 
 
-def test_a_proposed_standard_text_asks_where_two_cases_read_alike() -> None:
+def test_a_proposed_standard_text_asks_where_two_cases_read_alike(bundled_dataset: Dataset) -> None:
     from aqb.staff.proposal import propose_standard
 
-    dataset = load_dataset(REPO / "data")
-    previous = dataset.standard_texts[2025]
+    previous = bundled_dataset.standard_texts[2025]
     signed = (
         "## § 2\n\n### **Partnerschaftliche Zusammenarbeit**\n\nDas HMSI und die Stadt Kassel arbeiten eng zusammen."
     )
-    proposal = propose_standard(previous, 2026, {"paragraf-2": signed}, PARTNERS["stadt-kassel"], 700_000, "k.txt")
+    proposal = propose_standard(
+        previous, 2026, {"paragraf-2": signed}, bundled_dataset.partners["stadt-kassel"], 700_000, "k.txt"
+    )
     section = next(s for s in proposal.abschnitte if s.id == "paragraf-2")
     assert section.text.endswith("Das HMSI und {nominativ} arbeiten eng zusammen.")
     assert any(
@@ -295,7 +278,7 @@ def test_a_proposed_standard_text_asks_where_two_cases_read_alike() -> None:
     )
 
 
-def test_a_year_before_every_standard_text_is_named_as_the_cause(tmp_path: Path) -> None:
+def test_a_year_before_every_standard_text_is_named_as_the_cause(tmp_path: Path, signed_text: SignedText) -> None:
     folder = DataFolder(tmp_path / "projekt")
     (tmp_path / "zv.txt").write_text(in_year(signed_text("fulda", 500_000, ["A"], "- "), 2014), "utf-8")
     result = aqb("import", str(tmp_path / "zv.txt"), cwd=folder.root)

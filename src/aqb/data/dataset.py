@@ -13,6 +13,7 @@ from aqb.data.model import (
     MeasureType,
     Partner,
     RequestsFile,
+    RequestState,
     StandardText,
     StatewideTotal,
 )
@@ -63,6 +64,11 @@ class Dataset:
         else:
             asked = [request.partner]
         return all(isinstance(self.agreement(request.jahr, slug), FullTextAgreement) for slug in asked)
+
+    def request_status(self, request: InformationRequest) -> RequestState:
+        """A request's state as the site and its downloads show it: "beantwortet" once it `answers`,
+        else as filed in data/anfragen.yaml."""
+        return "beantwortet" if self.answers(request) else request.status
 
     @staticmethod
     def source_path(agreement: AnyAgreement) -> str:

@@ -1,6 +1,9 @@
 """Open data: the validated model as JSON and CSV files, per site and per year.
 
-Every file is rendered from the same model as the pages, by the json and csv modules.
+Every file is rendered from the same model as the pages, by the json and csv modules. Each table
+(AGREEMENTS, PROJECTS, PARTNERS, REQUESTS) is declared once, as its columns in order with the value each
+reads: the CSV files, the workbook's sheets, anfragen.json and the column lists on the data page derive
+from it.
 """
 
 from __future__ import annotations
@@ -9,12 +12,23 @@ import csv
 import io
 import json
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from aqb.data.dataset import Dataset
-from aqb.data.model import AnyAgreement, FullTextAgreement, KeyFiguresRecord, NamedSignatory, Signatory
+from aqb.data.model import (
+    AnyAgreement,
+    FullTextAgreement,
+    InformationRequest,
+    KeyFiguresRecord,
+    NamedSignatory,
+    Original,
+    Partner,
+    Signatory,
+    TextVersion,
+)
 from aqb.data.text import full_text
 from aqb.outputs.workbook import workbook
 from aqb.urls import agreement_url, partner_url
@@ -25,85 +39,73 @@ LICENCE = {
     "url": "https://www.govdata.de/dl-de/zero-2-0",
     "uri": "http://dcat-ap.de/def/licenses/dl-zero-de/2.0",
 }
-
-AGREEMENT_COLUMNS = [
-    "jahr",
-    "partner",
-    "gebietskoerperschaft",
-    "art",
-    "budget_eur",
-    "budget_laut_quelle",
-    "anzahl_genannte_projekte",
-    "unterzeichnende",
-    "angaben",
-    "abweichungen",
-    "quelle_titel",
-    "quelle_herausgeber",
-    "quelle_url",
-    "quelle_abgerufen",
-    "quelle_hinweis",
-    "original_url",
-    "original_sha256",
-    "original_art",
-    "original_herkunft",
-    "original_textfassung_url",
-    "original_textfassung_sha256",
-    "geaendert",
-    "url",
-]
-PROJECT_COLUMNS = ["jahr", "partner", "gebietskoerperschaft", "massnahmenart", "massnahmenart_name", "projekt", "url"]
-PARTNER_COLUMNS = [
-    "kuerzel",
-    "name",
-    "bezeichnung",
-    "art",
-    "kreisschluessel",
-    "regierungsbezirk",
-    "gueltig_ab",
-    "gueltig_bis",
-    "hinweis",
-    "weitere_namen",
-    "kachel_zeile",
-    "kachel_spalte",
-    "kachel_kurz",
-    "url",
-]
-REQUEST_COLUMNS = [
-    "partner",
-    "gebietskoerperschaft",
-    "jahr",
-    "adresse",
-    "datum",
-    "status",
-    "status_laut_eintrag",
-    "notiz",
-]
+Subject = TypeVar("Subject")
 
 
-def _permalink(base_url: str, agreement: AnyAgreement) -> str:
-    return base_url + agreement_url(agreement)
+@dataclass(frozen=True)
+class RecordCells:
+    """One agreement and what its downloads say of it beyond its fields: read once, for its JSON record,
+    its row in vereinbarungen.csv and its rows in projekte.csv."""
+
+    dataset: Dataset
+    agreement: AnyAgreement
+    base_url: str  # the public address, or "" (then addresses are paths below the site)
+    changed: date | None
+
+    @property
+    def partner(self) -> Partner:
+        return self.dataset.partners[self.agreement.partner]
+
+    @property
+    def full_text(self) -> FullTextAgreement | None:
+        return self.agreement if isinstance(self.agreement, FullTextAgreement) else None
+
+    @property
+    def key_figures(self) -> KeyFiguresRecord | None:
+        return self.agreement if isinstance(self.agreement, KeyFiguresRecord) else None
+
+    @property
+    def original(self) -> Original | None:
+        """The document published beside the pages (a full text's only): signed, or a transcript of it."""
+        return self.full_text.original if self.full_text is not None else None
+
+    @property
+    def text_version(self) -> TextVersion | None:
+        return self.original.textfassung if self.original is not None else None
+
+    @property
+    def original_url(self) -> str | None:
+        return self.base_url + self.original.datei if self.original is not None else None
+
+    @property
+    def text_version_url(self) -> str | None:
+        return self.base_url + self.text_version.datei if self.text_version is not None else None
+
+    @property
+    def url(self) -> str:
+        return self.base_url + agreement_url(self.agreement)
 
 
-def agreement_record(dataset: Dataset, agreement: AnyAgreement, base_url: str, changed: date | None) -> dict[str, Any]:
+def agreement_record(cells: RecordCells) -> dict[str, Any]:
     """Every field of the model, plus what the site adds: budget in euros, full text, address, dates."""
+    agreement = cells.agreement
     record = agreement.model_dump(mode="json", exclude={"offene_punkte"})  # always empty once published
     record["budget"] = agreement.budget
-    record["gebietskoerperschaft"] = dataset.partners[agreement.partner].bezeichnung
-    if isinstance(agreement, FullTextAgreement):  # the names the text uses, from its partner
-        record["partner_im_text"] = dataset.partners[agreement.partner].naming.model_dump(mode="json")
+    record["gebietskoerperschaft"] = cells.partner.bezeichnung
+    if cells.full_text is not None:  # the names the text uses, from its partner
+        record["partner_im_text"] = cells.partner.naming.model_dump(mode="json")
         # The document, published beside the pages (the record keeps its own fields unchanged), and what it
         # is: the signed document (a PDF) or a transcript of it (a text file, whose `herkunft` says where from).
-        record["original_url"] = base_url + agreement.original.datei if agreement.original else None
-        record["original_art"] = agreement.original.kind if agreement.original else None
-        version = agreement.original.textfassung if agreement.original else None
-        record["original_textfassung_url"] = base_url + version.datei if version else None
+        record["original_url"] = cells.original_url
+        record["original_art"] = cells.original.kind if cells.original is not None else None
+        record["original_textfassung_url"] = cells.text_version_url
     record["wortlaut"] = (
-        full_text(agreement, dataset.standard_texts[agreement.jahr], dataset.partners[agreement.partner].naming)
-        if isinstance(agreement, FullTextAgreement)
+        full_text(cells.full_text, cells.dataset.standard_texts[agreement.jahr], cells.partner.naming)
+        if cells.full_text is not None
         else None
     )
-    record["geaendert"] = changed.isoformat() if changed else None
-    record["url"] = _permalink(base_url, agreement)
+    record["geaendert"] = _iso(cells.changed)
+    record["url"] = cells.url
     return record
 
 
@@ -179,17 +181,8 @@ def _signatory_text(signatory: Signatory | NamedSignatory) -> str:
     return text + ")"
 
 
-def _original_cells(agreement: AnyAgreement, base_url: str) -> dict[str, str | None]:
-    original = agreement.original if isinstance(agreement, FullTextAgreement) else None
-    version = original.textfassung if original else None
-    return {
-        "original_url": base_url + original.datei if original else None,
-        "original_sha256": original.sha256 if original else None,
-        "original_art": original.kind if original else None,
-        "original_herkunft": original.herkunft if original else None,
-        "original_textfassung_url": base_url + version.datei if version else None,
-        "original_textfassung_sha256": version.sha256 if version else None,
-    }
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
 
 
 def named_projects(agreement: AnyAgreement) -> int | None:
@@ -204,81 +197,145 @@ def named_projects(agreement: AnyAgreement) -> int | None:
     return count or None
 
 
-def agreement_row(dataset: Dataset, a: AnyAgreement, base_url: str, changed: date | None) -> dict[str, Any]:
-    """One row of vereinbarungen.csv (plain values: defused where a CSV needs it)."""
-    return {
-        "jahr": a.jahr,
-        "partner": a.partner,
-        "gebietskoerperschaft": dataset.partners[a.partner].bezeichnung,
-        "art": a.art,
-        "budget_eur": a.budget,
-        "budget_laut_quelle": None if isinstance(a, FullTextAgreement) else a.budget_laut_quelle,
-        "anzahl_genannte_projekte": named_projects(a),
-        "unterzeichnende": "; ".join(_signatory_text(s) for s in a.unterzeichnende),
-        "angaben": None if isinstance(a, FullTextAgreement) else "; ".join(a.angaben),
-        "abweichungen": ", ".join(a.abweichungen) if isinstance(a, FullTextAgreement) else None,
-        "quelle_titel": a.quelle.titel,
-        "quelle_herausgeber": a.quelle.herausgeber,
-        "quelle_url": a.quelle.url,
-        "quelle_abgerufen": a.quelle.abgerufen.isoformat() if a.quelle.abgerufen else None,
-        "quelle_hinweis": a.quelle.hinweis,
-        **_original_cells(a, base_url),
-        "geaendert": changed.isoformat() if changed else None,
-        "url": _permalink(base_url, a),
-    }
+@dataclass(frozen=True)
+class Table(Generic[Subject]):
+    """A download table, declared once: its columns in order, each with the value it reads from one
+    subject (a row). The column names (in the files and on the data page) and the rows derive from it."""
+
+    columns: tuple[tuple[str, Callable[[Subject], Any]], ...]
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.columns]
+
+    def row(self, subject: Subject) -> dict[str, Any]:
+        """One row in plain values (defused where a CSV needs it)."""
+        return {name: value(subject) for name, value in self.columns}
 
 
-def project_rows(dataset: Dataset, a: AnyAgreement, base_url: str) -> list[dict[str, Any]]:
-    common = {
-        "jahr": a.jahr,
-        "partner": a.partner,
-        "gebietskoerperschaft": dataset.partners[a.partner].bezeichnung,
-        "url": _permalink(base_url, a),
-    }
-    rows = []
-    for slug, projects in a.massnahmen.items():
-        rows += [
-            {**common, "massnahmenart": slug, "massnahmenart_name": dataset.measure_types[slug].name, "projekt": p}
-            for p in projects
-        ]
-    if isinstance(a, KeyFiguresRecord):
-        rows += [{**common, "projekt": p} for p in a.projekte_ohne_zuordnung]
-    return rows
+# vereinbarungen.csv: one row per agreement, either kind.
+AGREEMENTS = Table[RecordCells](
+    (
+        ("jahr", lambda c: c.agreement.jahr),
+        ("partner", lambda c: c.agreement.partner),
+        ("gebietskoerperschaft", lambda c: c.partner.bezeichnung),
+        ("art", lambda c: c.agreement.art),
+        ("budget_eur", lambda c: c.agreement.budget),
+        ("budget_laut_quelle", lambda c: c.key_figures.budget_laut_quelle if c.key_figures is not None else None),
+        ("anzahl_genannte_projekte", lambda c: named_projects(c.agreement)),
+        ("unterzeichnende", lambda c: "; ".join(_signatory_text(s) for s in c.agreement.unterzeichnende)),
+        ("angaben", lambda c: "; ".join(c.key_figures.angaben) if c.key_figures is not None else None),
+        ("abweichungen", lambda c: ", ".join(c.full_text.abweichungen) if c.full_text is not None else None),
+        ("quelle_titel", lambda c: c.agreement.quelle.titel),
+        ("quelle_herausgeber", lambda c: c.agreement.quelle.herausgeber),
+        ("quelle_url", lambda c: c.agreement.quelle.url),
+        ("quelle_abgerufen", lambda c: _iso(c.agreement.quelle.abgerufen)),
+        ("quelle_hinweis", lambda c: c.agreement.quelle.hinweis),
+        ("original_url", lambda c: c.original_url),
+        ("original_sha256", lambda c: c.original.sha256 if c.original is not None else None),
+        ("original_art", lambda c: c.original.kind if c.original is not None else None),
+        ("original_herkunft", lambda c: c.original.herkunft if c.original is not None else None),
+        ("original_textfassung_url", lambda c: c.text_version_url),
+        ("original_textfassung_sha256", lambda c: c.text_version.sha256 if c.text_version is not None else None),
+        ("geaendert", lambda c: _iso(c.changed)),
+        ("url", lambda c: c.url),
+    )
+)
 
 
-def partner_rows(dataset: Dataset, base_url: str) -> list[dict[str, Any]]:
-    """One row per partner of gebietskoerperschaften.csv (plain values)."""
-    return [
-        {
-            "kuerzel": slug,
-            # The case forms the texts use (im_text) only in the JSON: a grammar helper, no fact.
-            **p.model_dump(mode="json", exclude={"slug", "im_text", "kachel"}),
-            **{f"kachel_{key}": value for key, value in p.kachel.model_dump().items()},
-            "weitere_namen": "; ".join(p.weitere_namen),  # one cell, as the signatories in vereinbarungen.csv
-            "url": base_url + partner_url(slug),
-        }
-        for slug, p in dataset.partners.items()
-    ]
+@dataclass(frozen=True)
+class ProjectCells:
+    """One project named by an agreement, under its measure type (None: the source gives none)."""
+
+    record: RecordCells
+    measure_type: str | None
+    project: str
+
+
+def project_subjects(cells: RecordCells) -> list[ProjectCells]:
+    """The projects an agreement names, by measure type, then those its source names without one."""
+    agreement = cells.agreement
+    subjects = [ProjectCells(cells, slug, p) for slug, projects in agreement.massnahmen.items() for p in projects]
+    if isinstance(agreement, KeyFiguresRecord):
+        subjects += [ProjectCells(cells, None, p) for p in agreement.projekte_ohne_zuordnung]
+    return subjects
+
+
+# projekte.csv: one row per project.
+PROJECTS = Table[ProjectCells](
+    (
+        ("jahr", lambda p: p.record.agreement.jahr),
+        ("partner", lambda p: p.record.agreement.partner),
+        ("gebietskoerperschaft", lambda p: p.record.partner.bezeichnung),
+        ("massnahmenart", lambda p: p.measure_type),
+        (
+            "massnahmenart_name",
+            lambda p: p.record.dataset.measure_types[p.measure_type].name if p.measure_type is not None else None,
+        ),
+        ("projekt", lambda p: p.project),
+        ("url", lambda p: p.record.url),
+    )
+)
+
+
+@dataclass(frozen=True)
+class PartnerCells:
+    partner: Partner
+    base_url: str
+
+
+# gebietskoerperschaften.csv: one row per partner. The case forms the texts use (im_text) only in the
+# JSON: a grammar helper, no fact.
+PARTNERS = Table[PartnerCells](
+    (
+        ("kuerzel", lambda c: c.partner.slug),
+        ("name", lambda c: c.partner.name),
+        ("bezeichnung", lambda c: c.partner.bezeichnung),
+        ("art", lambda c: c.partner.art),
+        ("kreisschluessel", lambda c: c.partner.kreisschluessel),
+        ("regierungsbezirk", lambda c: c.partner.regierungsbezirk),
+        ("gueltig_ab", lambda c: _iso(c.partner.gueltig_ab)),
+        ("gueltig_bis", lambda c: _iso(c.partner.gueltig_bis)),
+        ("hinweis", lambda c: c.partner.hinweis),
+        ("weitere_namen", lambda c: "; ".join(c.partner.weitere_namen)),  # one cell, as the signatories
+        ("kachel_zeile", lambda c: c.partner.kachel.zeile),
+        ("kachel_spalte", lambda c: c.partner.kachel.spalte),
+        ("kachel_kurz", lambda c: c.partner.kachel.kurz),
+        ("url", lambda c: c.base_url + partner_url(c.partner.slug)),
+    )
+)
+
+
+@dataclass(frozen=True)
+class RequestCells:
+    dataset: Dataset
+    request: InformationRequest
+
+
+# anfragen.csv and anfragen.json: every filed request; `status` as the site shows it (answered once the
+# agreement is in data/), `status_laut_eintrag` as filed.
+REQUESTS = Table[RequestCells](
+    (
+        ("partner", lambda c: c.request.partner),
+        (
+            "gebietskoerperschaft",
+            lambda c: (
+                c.dataset.partners[c.request.partner].bezeichnung if c.request.partner in c.dataset.partners else "alle"
+            ),
+        ),
+        ("jahr", lambda c: c.request.jahr),
+        ("adresse", lambda c: c.request.adresse),
+        ("datum", lambda c: c.request.datum.isoformat()),
+        ("status", lambda c: c.dataset.request_status(c.request)),
+        ("status_laut_eintrag", lambda c: c.request.status),
+        ("notiz", lambda c: c.request.notiz),
+    )
+)
 
 
 def request_rows(dataset: Dataset) -> list[dict[str, Any]]:
-    """Every filed request; `status` as the site shows it (answered once the agreement is in data/)."""
     filed = dataset.requests.anfragen if dataset.requests else []
-    return [
-        {
-            "partner": r.partner,
-            "gebietskoerperschaft": dataset.partners[r.partner].bezeichnung
-            if r.partner in dataset.partners
-            else "alle",
-            "jahr": r.jahr,
-            "adresse": r.adresse,
-            "datum": r.datum.isoformat(),
-            "status": "beantwortet" if dataset.answers(r) else r.status,
-            "status_laut_eintrag": r.status,
-            "notiz": r.notiz,
-        }
-        for r in filed
-    ]
+    return [REQUESTS.row(RequestCells(dataset, r)) for r in filed]
 
 
 def requests_json(dataset: Dataset) -> str:
@@ -301,39 +358,39 @@ def data_files(
     Each agreement's record and rows are built once and shared by the file of all years and its year's file.
     `base_url` is the public address, or "" where none is configured: then addresses are paths below the site.
     """
-    partners = partner_rows(dataset, base_url)
-    partner_cells = _safe_rows(PARTNER_COLUMNS, partners)
-    yield "daten/gebietskoerperschaften.csv", _csv(PARTNER_COLUMNS, partner_cells, excel=False)
-    yield "daten/gebietskoerperschaften-excel.csv", _csv(PARTNER_COLUMNS, partner_cells, excel=True)
-    requests = _safe_rows(REQUEST_COLUMNS, request_rows(dataset))
+    partners = [PARTNERS.row(PartnerCells(p, base_url)) for p in dataset.partners.values()]
+    partner_cells = _safe_rows(PARTNERS.names, partners)
+    yield "daten/gebietskoerperschaften.csv", _csv(PARTNERS.names, partner_cells, excel=False)
+    yield "daten/gebietskoerperschaften-excel.csv", _csv(PARTNERS.names, partner_cells, excel=True)
+    requests = _safe_rows(REQUESTS.names, request_rows(dataset))
     yield "daten/anfragen.json", requests_json(dataset)
-    yield "daten/anfragen.csv", _csv(REQUEST_COLUMNS, requests, excel=False)
-    yield "daten/anfragen-excel.csv", _csv(REQUEST_COLUMNS, requests, excel=True)
+    yield "daten/anfragen.csv", _csv(REQUESTS.names, requests, excel=False)
+    yield "daten/anfragen-excel.csv", _csv(REQUESTS.names, requests, excel=True)
     records, rows, projects = [], [], []
     by_year: dict[int, list[int]] = {}
     for index, a in enumerate(dataset.agreements):
-        changed = changes.get((a.jahr, a.partner))
-        records.append(agreement_record(dataset, a, base_url, changed))
-        rows.append(agreement_row(dataset, a, base_url, changed))
-        projects.append(project_rows(dataset, a, base_url))
+        cells = RecordCells(dataset, a, base_url, changes.get((a.jahr, a.partner)))
+        records.append(agreement_record(cells))
+        rows.append(AGREEMENTS.row(cells))
+        projects.append([PROJECTS.row(project) for project in project_subjects(cells)])
         by_year.setdefault(a.jahr, []).append(index)
     groups = [("daten", range(len(records))), *((f"daten/{year}", by_year[year]) for year in sorted(by_year))]
     for folder, indices in groups:
         yield f"{folder}/vereinbarungen.json", agreements_json(dataset, [records[i] for i in indices])
         agreement_plain = [rows[i] for i in indices]
         project_plain = [row for i in indices for row in projects[i]]
-        agreement_cells = _safe_rows(AGREEMENT_COLUMNS, agreement_plain)
-        project_cells = _safe_rows(PROJECT_COLUMNS, project_plain)
+        agreement_cells = _safe_rows(AGREEMENTS.names, agreement_plain)
+        project_cells = _safe_rows(PROJECTS.names, project_plain)
         for suffix, excel in (("", False), ("-excel", True)):
-            yield f"{folder}/vereinbarungen{suffix}.csv", _csv(AGREEMENT_COLUMNS, agreement_cells, excel)
-            yield f"{folder}/projekte{suffix}.csv", _csv(PROJECT_COLUMNS, project_cells, excel)
+            yield f"{folder}/vereinbarungen{suffix}.csv", _csv(AGREEMENTS.names, agreement_cells, excel)
+            yield f"{folder}/projekte{suffix}.csv", _csv(PROJECTS.names, project_cells, excel)
         yield (
             f"{folder}/{WORKBOOK}",
             workbook(
                 [
-                    ("Vereinbarungen", AGREEMENT_COLUMNS, agreement_plain),
-                    ("Projekte", PROJECT_COLUMNS, project_plain),
-                    ("Gebietskörperschaften", PARTNER_COLUMNS, partners),
+                    ("Vereinbarungen", AGREEMENTS.names, agreement_plain),
+                    ("Projekte", PROJECTS.names, project_plain),
+                    ("Gebietskörperschaften", PARTNERS.names, partners),
                 ]
             ),
         )

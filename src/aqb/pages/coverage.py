@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 import urllib.parse
 from datetime import date
+from enum import Enum
 from typing import Any
 
 from aqb.data.dataset import Dataset
 from aqb.data.model import (
     ALL_PARTNERS,
     FIRST_YEAR,
+    AnyAgreement,
     FullTextAgreement,
     InformationRequest,
     MinistryName,
@@ -31,21 +33,56 @@ from aqb.urls import agreement_url, partner_url
 
 FRAGDENSTAAT = "https://fragdenstaat.de"
 REQUEST_REF = "aqb-zielvereinbarungen"
-# Words and the pattern class of each status: text on every tile, so colour is never the only sign.
-STATUS_TEXTS = {
-    "wortlaut": "Text liegt vor",
-    "eckdaten": "Eckdaten",
-    "angefragt": "angefragt",
-    "fehlt": "fehlt",
-    "kein-partner": "kein Partner",
-}
-STATUS_EXPLAINED = {
-    "wortlaut": "Der unterzeichnete Text steht hier vollständig.",
-    "eckdaten": "Nur Eckdaten (Budget, Projekte) aus einer öffentlichen Quelle liegen vor.",
-    "angefragt": "Die Vereinbarung ist angefragt; die Antwort steht aus.",
-    "fehlt": "Die Vereinbarung liegt nicht vor und ist nicht angefragt.",
-    "kein-partner": "Die Stadt war in diesem Jahr noch kein eigener Partner des AQB.",
-}
+
+
+class Status(Enum):
+    """What the site has of a partner in a year, described by itself: its key (the tile's pattern class
+    and the value templates compare), its words on every tile (so colour is never the only sign) and
+    its explanation in the legend. In the order of the legend."""
+
+    _value_: str
+    label: str
+    explanation: str
+
+    FULL_TEXT = "wortlaut", "Text liegt vor", "Der unterzeichnete Text steht hier vollständig."
+    KEY_FIGURES = "eckdaten", "Eckdaten", "Nur Eckdaten (Budget, Projekte) aus einer öffentlichen Quelle liegen vor."
+    REQUESTED = "angefragt", "angefragt", "Die Vereinbarung ist angefragt; die Antwort steht aus."
+    MISSING = "fehlt", "fehlt", "Die Vereinbarung liegt nicht vor und ist nicht angefragt."
+    NO_PARTNER = "kein-partner", "kein Partner", "Die Stadt war in diesem Jahr noch kein eigener Partner des AQB."
+
+    def __new__(cls, key: str, label: str, explanation: str) -> Status:
+        member = object.__new__(cls)
+        member._value_ = key
+        member.label = label
+        member.explanation = explanation
+        return member
+
+    @classmethod
+    def keyed(cls, key: str) -> Status:
+        """The status whose key a page's data holds."""
+        return next(status for status in cls if status.value == key)
+
+    @classmethod
+    def of(cls, partner: Partner, year: int, agreement: AnyAgreement | None, requested: bool) -> Status:
+        """The status of `partner` in `year`, given its record (if any) and whether it is asked for."""
+        if not partner.exists_in(year):
+            return cls.NO_PARTNER
+        if agreement is not None:
+            return cls.FULL_TEXT if isinstance(agreement, FullTextAgreement) else cls.KEY_FIGURES
+        return cls.REQUESTED if requested else cls.MISSING
+
+    def is_partner(self) -> bool:
+        """The partner belonged to the programme that year (every status but NO_PARTNER)."""
+        return self is not Status.NO_PARTNER
+
+    def is_published(self) -> bool:
+        """Something of the agreement is here: its signed text or key figures."""
+        return self in (Status.FULL_TEXT, Status.KEY_FIGURES)
+
+    def wants_text(self) -> bool:
+        """The signed text is not here although the partner was one: a request for it makes sense
+        (a key-figures record is no text either)."""
+        return self.is_partner() and self is not Status.FULL_TEXT
 
 
 def programme_years(dataset: Dataset, today: date | None = None) -> list[int]:
@@ -144,7 +181,7 @@ def shown_request(dataset: Dataset, request: InformationRequest) -> dict[str, An
         "alle": request.partner == ALL_PARTNERS,
         "adresse": request.adresse,
         "datum_text": long_date(request.datum),
-        "status": "beantwortet" if dataset.answers(request) else request.status,
+        "status": dataset.request_status(request),
         "notiz": request.notiz,
     }
 
@@ -154,25 +191,24 @@ def partner_year(site: SiteData, partner: Partner, year: int) -> dict[str, Any]:
     dataset = site.dataset
     agreement = dataset.agreement(year, partner.slug)
     requests = [shown_request(dataset, r) for r in requests_for(dataset, partner, year)]
-    if not partner.exists_in(year):
-        status, url = "kein-partner", partner_url(partner.slug)
+    status = Status.of(partner, year, agreement, requested=bool(requests))
+    if not status.is_partner():
+        url = partner_url(partner.slug)
     elif agreement is not None:
-        status = "wortlaut" if isinstance(agreement, FullTextAgreement) else "eckdaten"
         url = agreement_url(agreement)
     else:
-        status = "angefragt" if requests else "fehlt"
         url = f"{partner_url(partner.slug)}#anfragen-{year}"
-    # A key-figures record is no text either: its request asks for the signed agreement.
-    missing = status in ("angefragt", "fehlt", "eckdaten")
     return {
         "jahr": year,
         "bezeichnung": partner.bezeichnung,  # the accessible names of its links say whose year it is
-        "status": status,
-        "status_text": STATUS_TEXTS[status],
+        "status": status.value,
+        "status_text": status.label,
         "url": url,
         "anfragen": requests,
         "anfrage_link": (
-            request_link(dataset.requests, partner, year, dataset.standard_texts.get(year)) if missing else None
+            request_link(dataset.requests, partner, year, dataset.standard_texts.get(year))
+            if status.wants_text()
+            else None
         ),
     }
 
@@ -192,13 +228,13 @@ def tile_map(site: SiteData, year: int) -> dict[str, Any]:
             }
         )
     tiles.sort(key=lambda tile: (tile["zeile"], tile["spalte"]))  # reading order follows the map
-    counts = {status: sum(tile["status"] == status for tile in tiles) for status in STATUS_TEXTS}
+    counts = {status: sum(tile["status"] == status.value for tile in tiles) for status in Status}
     return {
         "jahr": year,
         "kacheln": tiles,
         "legende": [
-            {"status": status, "text": STATUS_TEXTS[status], "erklaerung": STATUS_EXPLAINED[status], "anzahl": count}
+            {"status": status.value, "text": status.label, "erklaerung": status.explanation, "anzahl": count}
             for status, count in counts.items()
-            if count or status != "kein-partner"
+            if count or status.is_partner()
         ],
     }

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from aqb.data.schema import schemas
-from aqb.outputs.exports import AGREEMENT_COLUMNS, LICENCE, PARTNER_COLUMNS, PROJECT_COLUMNS, WORKBOOK
+from aqb.outputs.exports import AGREEMENTS, LICENCE, PARTNERS, PROJECTS, WORKBOOK
 from aqb.pages.context import SiteData
 from aqb.pages.kinds.base import PageKind, PageSpec
 from aqb.urls import partner_url
@@ -22,9 +22,9 @@ def data(site: SiteData, subject: None) -> dict[str, Any]:
         "lizenz": LICENCE,
         "jahre": [str(y) for y in years],
         "spalten": {
-            "vereinbarungen.csv": AGREEMENT_COLUMNS,
-            "projekte.csv": PROJECT_COLUMNS,
-            "gebietskoerperschaften.csv": PARTNER_COLUMNS,
+            "vereinbarungen.csv": AGREEMENTS.names,
+            "projekte.csv": PROJECTS.names,
+            "gebietskoerperschaften.csv": PARTNERS.names,
         },
         "schemas": [f"daten/schema/{name}.json" for name in schemas(site.dataset)],
         "arbeitsmappe": WORKBOOK,

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from aqb.pages.context import SiteData, agreement_summary
-from aqb.pages.coverage import programme_years, tile_map
+from aqb.pages.coverage import Status, programme_years, tile_map
 from aqb.pages.kinds.base import PageKind, PageSpec
 from aqb.urls import year_url
 
@@ -36,15 +36,16 @@ def data(site: SiteData, subject: None) -> dict[str, Any]:
 def coverage(karte: dict[str, Any]) -> dict[str, int]:
     """How many of the map's year's agreements are published, in words on the start page: of the
     partners of that year, with the signed text, with key figures only, and not (yet) here."""
-    statuses = [tile["status"] for tile in karte["kacheln"] if tile["status"] != "kein-partner"]
-    full_text, key_figures = statuses.count("wortlaut"), statuses.count("eckdaten")
+    statuses = [status for tile in karte["kacheln"] if (status := Status.keyed(tile["status"])).is_partner()]
+    published = sum(status.is_published() for status in statuses)
+    full_text = statuses.count(Status.FULL_TEXT)
     return {
         "jahr": karte["jahr"],
         "partner_anzahl": len(statuses),
-        "veroeffentlicht": full_text + key_figures,
+        "veroeffentlicht": published,
         "wortlaut": full_text,
-        "eckdaten": key_figures,
-        "fehlen": len(statuses) - full_text - key_figures,
+        "eckdaten": published - full_text,
+        "fehlen": len(statuses) - published,
     }
 
 
