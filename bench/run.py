@@ -47,6 +47,8 @@ from import_corpus import table as import_corpus_table  # noqa: E402
 from limits import rows as limit_rows  # noqa: E402 – beside this file
 from limits import table as limits_table  # noqa: E402
 from preview import CHROMIUM, CHROMIUM_FLAGS, NGINX, nginx_serving  # noqa: E402 - the host setup the tests check
+from reload import rows as reload_rows  # noqa: E402 – beside this file
+from reload import table as reload_table  # noqa: E402
 from signed import rows as signed_rows  # noqa: E402 – beside this file
 from signed import table as signed_table  # noqa: E402
 
@@ -256,11 +258,29 @@ def search_bytes(base: str | None, query: str) -> tuple[int, int, dict[str, int]
 
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
+# Every page type. The synthetic data has agreements only; the real data (built in the same run) has
+# key-figures records and partner-years without a record as well.
 LIGHTHOUSE_PAGES = {
-    "Vereinbarung": "kreise/marburg-biedenkopf/2020/",
-    "Kreis": "kreise/marburg-biedenkopf/",
+    "Start": "",
     "Jahr": "jahre/2020/",
+    "Kreis": "kreise/marburg-biedenkopf/",
+    "Vereinbarung": "kreise/marburg-biedenkopf/2020/",
     "Suche": "suche/",
+    "Projekte": "projekte/",
+    "Daten": "daten/",
+    "Vergleich": "vergleich/",
+}
+REAL_LIGHTHOUSE_PAGES = {
+    "Start": "",
+    "Jahr": "jahre/2025/",
+    "Kreis": "kreise/marburg-biedenkopf/",
+    "Vereinbarung": "kreise/marburg-biedenkopf/2025/",
+    "Eckdaten": "kreise/wetteraukreis/2024/",
+    "Fehlende Vereinbarung": "kreise/fulda/2025/",
+    "Suche": "suche/",
+    "Projekte": "projekte/",
+    "Daten": "daten/",
+    "Vergleich": "vergleich/",
 }
 
 
@@ -268,14 +288,14 @@ LIGHTHOUSE_RUNS = 3  # the median of three: one run on a noisy 2-core machine sa
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
-def lighthouse(base: str | None) -> dict[str, dict[str, float]] | None:
-    """Median Lighthouse scores of four page types, on an emulated phone (Lighthouse's mobile preset)."""
+def lighthouse(base: str | None, pages: dict[str, str] = LIGHTHOUSE_PAGES) -> dict[str, dict[str, float]] | None:
+    """Median Lighthouse scores of each page type, on an emulated phone (Lighthouse's mobile preset)."""
     if base is None or not LIGHTHOUSE.exists() or not CHROMIUM.exists():
         print("Lighthouse nicht gemessen: bench/node_modules, Chromium oder nginx fehlt", file=sys.stderr)
         return None
     scores = {}
     with tempfile.TemporaryDirectory(prefix="aqb-lighthouse-") as folder:
-        for name, path in LIGHTHOUSE_PAGES.items():
+        for name, path in pages.items():
             runs = [
                 lighthouse_run(f"{base}{path}", Path(folder) / f"{name}-{number}.json")
                 for number in range(LIGHTHOUSE_RUNS)
@@ -375,6 +395,30 @@ def served_measurements(site: Path, workdir: Path, size: int) -> dict[str, Any]:
         }
 
 
+def real_lighthouse(workdir: Path) -> dict[str, dict[str, float]] | None:
+    """Lighthouse on every page type of the site built from the real data (with its search index)."""
+    project = workdir / "projekt-echt"
+    project.mkdir()
+    shutil.copytree(REPO / "data", project / "data")
+    link_project(project)
+    measured([*MKDOCS, "build", "--strict", "-q", "-f", "mkdocs.yml", "-d", str(project / "site")], project)
+    with nginx_serving_if_present(project / "site", workdir / "echt") as base:
+        return lighthouse(base, REAL_LIGHTHOUSE_PAGES)
+
+
+def lighthouse_table(scores: dict[str, dict[str, float]] | None) -> str:
+    lines = [
+        f"| Lighthouse, echte Daten, Handy, Median aus {LIGHTHOUSE_RUNS} | Leistung | Barrierefreiheit | Praxis "
+        "| SEO |",
+        "|---|---|---|---|---|",
+        "| Ziel | ≥ 0,98 | 1,00 | 1,00 | 1,00 |",
+    ]
+    for name, page in (scores or {}).items():
+        path = REAL_LIGHTHOUSE_PAGES[name]
+        lines.append(f"| {name} (/{path}) | " + " | ".join(f"{page[k]:.2f}" for k in LIGHTHOUSE_CATEGORIES) + " |")
+    return "\n".join(lines) if scores else "Lighthouse (echte Daten) nicht gemessen."
+
+
 def table(results: list[dict[str, Any]]) -> str:
     mib = 1024 * 1024
     lines = [
@@ -466,14 +510,16 @@ def main() -> int:
         for size in arguments.sizes:
             results.append(run(size, Path(folder), arguments.paare))
             print(table(results), file=sys.stderr, flush=True)  # partial results survive a later failure
+        real = lighthouse_table(real_lighthouse(Path(folder)))  # every page type
         limits = limits_table(limit_rows(Path(folder)))  # the largest input each limit allows
         comparison = signed_table(signed_rows(Path(folder)))  # every page against its original
         corpus = import_corpus_table(import_corpus_rows(Path(folder)))  # make import on a ministry's folder
     first_page = first_page_table(first_page_rows())  # make serve on a fresh clone
+    reload = reload_table(reload_rows())  # make serve: one saved YAML file until its page shows it
     machine = f"{platform.machine()}, {os.cpu_count()} Kerne, Python {platform.python_version()}"
     report = (
-        f"## {date.today().isoformat()} – {machine}\n\n{table(results)}\n\n{limits}\n\n{comparison}\n\n{corpus}\n\n"
-        f"{first_page}\n"
+        f"## {date.today().isoformat()} – {machine}\n\n{table(results)}\n\n{real}\n\n{limits}\n\n{comparison}\n\n"
+        f"{corpus}\n\n{first_page}\n\n{reload}\n"
     )
     print(report)
     if arguments.ergebnis:
