@@ -8,7 +8,9 @@ to disk, with the same navigation policy (sections and partners, no agreements, 
 Search bytes and Lighthouse are measured on the site served by nginx with deploy/nginx.conf (gzip);
 Lighthouse on an emulated phone, the median of three runs per page. Then the limits (bench/limits.py),
 the comparison with the signed originals (bench/signed.py), `make import` on a ministry's folder of 27
-documents (bench/import_corpus.py) and `make serve` on a fresh clone (bench/first_page.py).
+documents (bench/import_corpus.py), `make serve` on a fresh clone (bench/first_page.py) and the preview's
+reload after one saved YAML file (bench/reload.py). Build times are the median of interleaved pairs
+(ours, baseline, ours, baseline …); Lighthouse also runs on every page type of the real data.
 
     python bench/run.py [--sizes 810 10000] [--ergebnis bench/RESULTS.md]
 """
