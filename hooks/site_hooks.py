@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.structure.files import File
 
@@ -30,7 +31,6 @@ from aqb.pages.repository import Repository
 from aqb.pages.site import Site, expand_nav
 
 if TYPE_CHECKING:
-    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
@@ -43,6 +43,26 @@ log = logging.getLogger(OWN_LOGGER)
 PREVIEW_NONCE = secrets.token_urlsafe(18) if os.environ.get("AQB_VORSCHAU") == "1" else None
 _site: Site | None = None  # set in on_config, for the build that follows
 _search: SearchMirror | None = None  # set in on_pre_build
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the next build: `make serve` builds anew on every save with a new
+    Jinja environment, which would parse and compile every template again. Jinja compiles a template
+    again whenever its source changed (the bucket's checksum), so an edited template is never stale."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+# The hook file is loaded once per `make serve`, so this outlives each build.
+_compiled_templates = _CompiledTemplates()
 
 
 def _current_site() -> Site:
@@ -139,6 +159,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files, **kwa
     # as they are (they expect raw HTML in page.content).
     own = own_templates(Path(config.theme.custom_dir or ""))
     env.autoescape = lambda name: name in own
+    env.bytecode_cache = _compiled_templates
     env.globals["aqb_feeds"] = _current_site().feed_paths()
     env.filters["host"] = host_of  # where a source link leads, shown beside it
     # The sitemap (rendered before the pages) shows when content really changed, never the build date.
@@ -202,6 +223,7 @@ def _with_policy(html: str, source: str) -> str:
 def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
     _current_site().write_downloads(Path(config.site_dir))
     if os.environ.get("AQB_SUCHSPIEGEL"):
+        _current_search().finish()  # the benchmark indexes the mirror itself
         return
     try:
         _current_search().build_index(Path(config.site_dir))

@@ -10,6 +10,7 @@ no 'unsafe-inline' either: injected styles (a transparent overlay link) are refu
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 
@@ -68,6 +69,7 @@ def inline_scripts(html: str) -> list[str]:
     return found
 
 
+@functools.lru_cache(maxsize=256)  # the theme's few scripts recur on every page
 def is_allowed(script: str) -> bool:
     normalised = _BASE.sub("new URL(BASE,location)", script)
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest() in ALLOWED_SCRIPTS
@@ -78,6 +80,11 @@ def policy_for(html: str) -> str:
     unknown = [script for script in scripts if not is_allowed(script)]
     if unknown:
         raise UnknownInlineScriptError(unknown[0][:120])
+    return _policy(frozenset(scripts))
+
+
+@functools.lru_cache(maxsize=256)
+def _policy(scripts: frozenset[str]) -> str:
     hashes = sorted(
         {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'" for s in scripts}
     )

@@ -3,7 +3,8 @@
 Pagefind's memory grows with the HTML it reads, and most of a page is the theme's chrome. So each
 page's search region (between the markers the base template sets) is copied into a lean mirror of
 the site while it is built, and Pagefind indexes the mirror into <site>/pagefind/. The result is the
-same index at a fraction of the memory.
+same index at a fraction of the memory. The mirror's files are written by a thread of their own
+while the next page is rendered (writing waits on the disk, not on Python).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 # Left out of the index wherever they stand:
@@ -37,6 +39,8 @@ class SearchMirror:
         self.keep = folder is not None
         self.folder = folder or Path(tempfile.mkdtemp(prefix="aqb-suche-", dir=parent))
         self.folder.mkdir(parents=True, exist_ok=True)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aqb-suchspiegel")
+        self._written: list[Future[None]] = []
 
     def add(self, url: str, html: str) -> None:
         """Copy the search region of the page at site-relative `url` ('' or 'kreise/x/2025/')."""
@@ -44,14 +48,23 @@ class SearchMirror:
         if begin < 0 or end < begin:
             return
         target = self.folder / url / "index.html" if not url.endswith(".html") else self.folder / url
-        target.parent.mkdir(parents=True, exist_ok=True)
         # The page's own opening (doctype and <html lang="de">, which picks the stemmer), its region.
         opening = html[: html.find("<head")]
-        target.write_text(opening + html[begin : end + len(END)] + "</html>\n", encoding="utf-8")
+        self._written.append(self._writer.submit(_write, target, opening + html[begin : end + len(END)] + "</html>\n"))
+
+    def finish(self) -> None:
+        """Wait until every page's file is written (a failed write is raised here); no page comes after."""
+        written, self._written = self._written, []
+        try:
+            for future in written:
+                future.result()
+        finally:
+            self._writer.shutdown(wait=True, cancel_futures=True)
 
     def build_index(self, site_dir: Path) -> None:
         """Write the Pagefind bundle to <site>/pagefind/ (German stemming from lang="de")."""
         try:
+            self.finish()
             result = run_pagefind(self.folder, site_dir / "pagefind", scratch_parent=self.folder.parent)
             if result.returncode != 0 or not (site_dir / "pagefind" / "pagefind.js").is_file():
                 raise SearchIndexError(
@@ -61,8 +74,15 @@ class SearchMirror:
             self.discard()
 
     def discard(self) -> None:
+        self._writer.shutdown(wait=True, cancel_futures=True)
+        self._written = []
         if not self.keep:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _write(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
 
 
 def run_pagefind(site: Path, output: Path, scratch_parent: Path) -> subprocess.CompletedProcess[str]:
