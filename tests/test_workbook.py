@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from aqb.outputs import workbook as module
 from aqb.outputs.workbook import workbook
-from conftest import REPO
+from helpers import REPO
 
 COLUMNS = ["kuerzel", "name", "zahl", "hinweis"]
 VALUES: list[Any] = [
