@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aqb.data.dataset import Dataset
-from aqb.staff.importer import parse_agreement
+from aqb.staff.alignment import parse_agreement
 from helpers import SEED, real_agreement
 
 BULLETS = [

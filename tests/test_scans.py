@@ -26,7 +26,7 @@ from aqb.document.ocr import MAX_PAGES, ScanError, is_scan, read_scan
 from aqb.document.scanlayout import Word, page_blocks
 from aqb.document.segment import printed_text
 from aqb.document.text import PAGE_BREAK
-from aqb.staff.importer import parse_agreement
+from aqb.staff.alignment import parse_agreement
 from corpus import REPO, as_word, blocks, missing_tools, scanned, soffice_to_pdf, true_facts
 from pdfs import text_as_pdf
 from scanned import Printed, agreement_paragraphs, image_file, image_pdf, print_pages

@@ -19,7 +19,8 @@ from aqb.data.layout import SourceError
 from aqb.data.model import StandardText
 from aqb.data.problems import escaped
 from aqb.document.segment import printed_text
-from aqb.staff.importer import ImportResult, identify, import_file, majority_proposals, read_if_scan, read_source
+from aqb.staff.alignment import identify, majority_proposals
+from aqb.staff.importer import ImportResult, import_file, read_if_scan, read_source
 from aqb.staff.scaffold import ScaffoldError
 
 SOURCE_SUFFIXES = (".pdf", ".txt", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
