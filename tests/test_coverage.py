@@ -58,7 +58,7 @@ def test_the_tile_map_shows_every_partner_with_its_status_in_words(real_site: Pa
     assert len(shown) == 27
     base = "" if url == "" else "../../"
     assert shown["Landkreis Marburg-Biedenkopf"] == ("Text liegt vor", f"{base}kreise/marburg-biedenkopf/2025/")
-    assert shown["Landkreis Fulda"] == ("fehlt", f"{base}kreise/fulda/#anfragen-2025")
+    assert shown["Landkreis Fulda"] == ("fehlt", f"{base}kreise/fulda/2025/")  # the page of what is missing
     assert shown["Stadt Hanau"] == ("kein Partner", f"{base}kreise/hanau/")
     legend = [text_of(li) for li in soup.select(".aqb-legende li")]
     assert "Text liegt vor (1): Der unterzeichnete Text steht hier vollständig." in legend
@@ -141,6 +141,8 @@ def query_of(link: str) -> dict[str, str]:
 
 def test_a_missing_agreement_can_be_asked_for_on_fragdenstaat(real_site: Path) -> None:
     entry = found(page(real_site, "kreise/fulda/").select_one("#anfragen-2025"))
+    # The year leads to the page of what is missing (reached from the map and the partner page, not orphaned).
+    assert attribute_of(found(entry.find("a")), "href") == "2025/"
     link = attribute_of(found(entry.find("a", class_="aqb-anfragen")), "href")
     parts = urllib.parse.urlsplit(link)
     assert (parts.scheme, parts.netloc, parts.path) == ("https", "fragdenstaat.de", "/anfrage-stellen/")

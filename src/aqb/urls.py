@@ -13,5 +13,10 @@ def agreement_url(agreement: AnyAgreement) -> str:
     return f"kreise/{agreement.partner}/{agreement.jahr}/"
 
 
+def missing_url(slug: str, year: int) -> str:
+    """The page of a partner-year without a record: the same address its agreement will have."""
+    return f"kreise/{slug}/{year}/"
+
+
 def year_url(year: int) -> str:
     return f"jahre/{year}/"

@@ -29,7 +29,7 @@ from aqb.data.model import (
 from aqb.data.text import fill
 from aqb.formatting import long_date
 from aqb.pages.context import SiteData
-from aqb.urls import agreement_url, partner_url
+from aqb.urls import agreement_url, missing_url, partner_url
 
 FRAGDENSTAAT = "https://fragdenstaat.de"
 REQUEST_REF = "aqb-zielvereinbarungen"
@@ -197,7 +197,7 @@ def partner_year(site: SiteData, partner: Partner, year: int) -> dict[str, Any]:
     elif agreement is not None:
         url = agreement_url(agreement)
     else:
-        url = f"{partner_url(partner.slug)}#anfragen-{year}"
+        url = missing_url(partner.slug, year)  # what is missing, the request, how to send it in
     return {
         "jahr": year,
         "bezeichnung": partner.bezeichnung,  # the accessible names of its links say whose year it is
