@@ -239,3 +239,14 @@ def test_a_section_that_only_names_the_new_year_is_not_called_changed(tmp_path: 
     diffs = [text_of(d.summary) for d in change.select("details.aqb-textvergleich")]
     # § 4 names the budget, which changed; the title, preamble, §§ 1, 2, 5, 6 only name their year.
     assert diffs == ["Geänderter Wortlaut: § 4 Haushaltsmittel und Eckdaten"]
+
+
+def test_the_project_filters_offer_only_what_finds_projects(real_site: Path) -> None:
+    """A year or partner with no project would show an empty table: the filters offer only those with projects."""
+    soup = page(real_site, "projekte/")
+    rows = [[text_of(td) for td in row.find_all(["th", "td"])] for row in soup.select("table tbody tr")]
+    years = [text_of(o) for o in soup.select("#aqb-projekte-jahr option") if o.get("value") != ""]
+    partners = [text_of(o) for o in soup.select("#aqb-projekte-partner option") if o.get("value") != ""]
+    assert rows and years == sorted({row[3] for row in rows}, reverse=True)
+    assert set(partners) == {row[2] for row in rows}
+    assert years == ["2025", "2016"]  # the bundled data: Marburg-Biedenkopf's agreement and Kassel's press release

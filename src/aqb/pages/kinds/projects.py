@@ -33,8 +33,11 @@ def data(site: SiteData, subject: None) -> dict[str, Any]:
         "zeilen": rows,
         "formelanfang": FORMULA_START,
         "massnahmenarten": [*names.values(), WITHOUT_MEASURE_TYPE],
-        "jahre": [str(y) for y in reversed(site.dataset.years())],
-        "partner": [p.bezeichnung for p in site.partners_sorted()],
+        # Only what a choice can find: a year or partner without any project would show an empty table.
+        "jahre": [str(y) for y in sorted({row["jahr"] for row in rows}, reverse=True)],
+        "partner": [
+            name for name in (p.bezeichnung for p in site.partners_sorted()) if name in {r["partner"] for r in rows}
+        ],
     }
 
 
