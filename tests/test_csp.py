@@ -179,3 +179,16 @@ def test_nginx_example_sends_the_headers_and_the_site_works(browser_page: tuple[
     assert workbook.status == 200 and workbook.body().startswith(b"PK")
     assert workbook.headers["content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert refused == []
+
+
+@pytest.mark.parametrize(
+    ("scope", "allowed"),
+    [("/", True), ("/aqb/", True), ("/projekte/aqb-zielvereinbarungen/", True), ('/a"b/', False), ("//x/", False)],
+)
+def test_the_404_pages_scope_may_be_the_sites_sub_path(real_site: Path, scope: str, allowed: bool) -> None:
+    """On GitHub Pages a project's site lives at /<name>/: the theme writes that path into the 404 page's scope
+    script, and the build must not refuse it (it did); anything but plain path characters stays refused."""
+    html = (real_site / "404.html").read_text(encoding="utf-8")
+    [scope_script] = [script for script in inline_scripts(html) if "__md_scope" in script]
+    assert 'new URL("/",location)' in scope_script  # this build's site is at the root
+    assert is_allowed(scope_script.replace('new URL("/",location)', f'new URL("{scope}",location)')) is allowed

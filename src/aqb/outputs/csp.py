@@ -44,7 +44,9 @@ ALLOWED_SCRIPTS = {
     "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e": "Material: Farbschema aus localStorage",
     "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f": "Material: Reiter aus dem Seitenanker",
 }
-_BASE = re.compile(r'new URL\("(?:\.\.(?:/\.\.)*|\.|/)",location\)')
+# The theme's scope: relative ("..", ".") on pages, absolute on the 404 page, which has no place of its own:
+# the site's path then, "/" or a sub-path such as "/aqb/" (GitHub Pages), plain path characters only.
+_BASE = re.compile(r'new URL\("(?:\.\.(?:/\.\.)*|\.|/(?:[A-Za-z0-9._~-]+/)*)",location\)')
 
 # The pages are our own templates' output: every script element is written by a template, and text
 # from the data is escaped, so no "</script" can stand inside one.
