@@ -3,7 +3,6 @@ browser. Everything else the tests share is in helpers.py."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ import pytest
 
 from aqb.data.dataset import Dataset
 from aqb.data.loader import load_dataset
-from helpers import REPO, SEED, TEST_REPOSITORY, DataFolder, SignedText, build_site, serve
+from helpers import REPO, SEED, TEST_REPOSITORY, DataFolder, SignedText, build_site, serve, unavailable
 from preview import CHROMIUM, CHROMIUM_FLAGS
 
 
@@ -68,10 +67,10 @@ def served_site(real_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} fehlt: Browsertests übersprungen (installieren: apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason + " – in CI darf kein Browsertest fehlen", pytrace=False)
-        pytest.skip(reason)
+        unavailable(
+            f"{CHROMIUM} fehlt: Browsertests übersprungen (installieren: apt-get install chromium)",
+            " – in CI darf kein Browsertest fehlen",
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

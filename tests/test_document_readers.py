@@ -11,7 +11,6 @@ returned as such), and lines that point at their page.
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -23,6 +22,7 @@ from aqb.document.model import BlockKind, Document, Line
 from aqb.document.read import read_bytes, read_document
 from aqb.document.segment import flat_lines, unwrapped
 from aqb.document.text import text_document
+from helpers import unavailable
 from pdfs import DEJAVU
 
 SIGNATURES = [
@@ -240,10 +240,9 @@ def test_a_paragraph_break_is_a_blank_line_a_page_break_is_none(fpdf_document: D
 def tool(path: str) -> str:
     found = shutil.which(path)
     if found is None:
-        reason = f"{path} fehlt: Test übersprungen (installieren: .ci/ensure-test-packages)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason + " – in CI darf er nicht fehlen", pytrace=False)
-        pytest.skip(reason)
+        unavailable(
+            f"{path} fehlt: Test übersprungen (installieren: .ci/ensure-test-packages)", " – in CI darf er nicht fehlen"
+        )
     return found
 
 

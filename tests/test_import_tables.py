@@ -10,7 +10,6 @@ type, never a silent guess.
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from aqb.data.loader import load_dataset
 from aqb.data.model import NO_PROJECT
 from aqb.staff.importer import ImportResult, import_file
 from corpus import TrueFacts, as_word, blocks, missing_tools, soffice_to_pdf, standard_for, true_facts
-from helpers import DataFolder, run
+from helpers import DataFolder, run, unavailable
 
 SLUG, YEAR = "darmstadt", 2025
 
@@ -29,10 +28,7 @@ SLUG, YEAR = "darmstadt", 2025
 def needs_tools() -> None:
     missing = missing_tools()
     if missing:
-        reason = f"{', '.join(missing)} fehlt"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason + " – in CI darf es nicht fehlen (.ci/ensure-test-packages)", pytrace=False)
-        pytest.skip(reason)
+        unavailable(f"{', '.join(missing)} fehlt", " – in CI darf es nicht fehlen (.ci/ensure-test-packages)")
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ there a missing tesseract would hide every OCR test.
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 from pathlib import Path
@@ -28,6 +27,7 @@ from aqb.document.segment import printed_text
 from aqb.document.text import PAGE_BREAK
 from aqb.staff.alignment import parse_agreement
 from corpus import REPO, as_word, blocks, missing_tools, scanned, soffice_to_pdf, true_facts
+from helpers import unavailable
 from pdfs import text_as_pdf
 from scanned import Printed, agreement_paragraphs, image_file, image_pdf, print_pages
 
@@ -37,10 +37,10 @@ GERMAN = Path("/usr/share/tesseract-ocr/5/tessdata/deu.traineddata")
 @pytest.fixture(scope="module")
 def tesseract() -> None:
     if shutil.which("tesseract") is None or not GERMAN.exists():
-        reason = "tesseract mit deutschen Sprachdaten fehlt: OCR-Tests übersprungen (apt-get install tesseract-ocr-deu)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason + " – in CI darf kein OCR-Test fehlen", pytrace=False)
-        pytest.skip(reason)
+        unavailable(
+            "tesseract mit deutschen Sprachdaten fehlt: OCR-Tests übersprungen (apt-get install tesseract-ocr-deu)",
+            " – in CI darf kein OCR-Test fehlen",
+        )
 
 
 @pytest.fixture(scope="module")
