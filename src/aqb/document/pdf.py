@@ -119,26 +119,23 @@ class _Row:
 def _page_rows(page: Any) -> list[_Row]:
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
-    words = [
-        word
-        for word in page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
-        if not any(_inside(word, box) for box in boxes)
-    ]
-    rows = _rows_of(words)
+    every_word = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)  # once a page
+    rows = _rows_of([word for word in every_word if not any(_inside(word, box) for box in boxes)])
     for table in tables:
         for row in table.rows:
-            texts = [_cell_lines(page, box) for box in row.cells if box is not None]
+            texts = [_cell_lines(every_word, box) for box in row.cells if box is not None]
             if any(texts):
                 top, bottom = float(row.bbox[1]), float(row.bbox[3])
                 rows.append(_Row([], top, bottom, 0.0, [cell for cell in texts if cell]))
     return sorted(rows, key=lambda row: (row.top, row.x0))
 
 
-def _cell_lines(page: Any, box: tuple[float, float, float, float]) -> tuple[tuple[str, _Break], ...]:
-    """A table cell's printed lines, each with whether the cell's edge broke it. The text stands as far from
-    the right edge as from the left (a word processor's cell margins)."""
-    words = [word for word in page.extract_words(extra_attrs=["size", "fontname"]) if _inside(word, box)]
-    lines = _rows_of(words)
+def _cell_lines(
+    page_words: list[dict[str, Any]], box: tuple[float, float, float, float]
+) -> tuple[tuple[str, _Break], ...]:
+    """A table cell's printed lines (of the page's words, those inside it), each with whether the cell's edge broke
+    it. The text stands as far from the right edge as from the left (a word processor's cell margins)."""
+    lines = _rows_of([word for word in page_words if _inside(word, box)])
     if not lines:
         return ()
     right = float(box[2]) - (min(line.x0 for line in lines) - float(box[0]))
