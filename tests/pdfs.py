@@ -5,9 +5,34 @@ from __future__ import annotations
 import re
 import zlib
 from pathlib import Path
+from typing import Any
 
 # A font with umlauts for the text layer (Debian package fonts-dejavu-core).
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def word_export(header: str, header_gap: float) -> Any:
+    """An FPDF as a Word export prints: `header` above every page, "Seite n von m" below, DejaVu 10 pt set,
+    its first page added (`header_gap`: the space below the header)."""
+    from fpdf import FPDF
+
+    class Exported(FPDF):
+        def header(self) -> None:
+            self.set_font("DejaVu", size=8)
+            self.cell(0, 5, header, new_x="LMARGIN")
+            self.ln(header_gap)
+
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font("DejaVu", size=8)
+            self.cell(0, 5, f"Seite {self.page_no()} von {{nb}}", align="C")
+
+    pdf = Exported(format="A4")
+    pdf.add_font("DejaVu", "", str(DEJAVU))
+    pdf.alias_nb_pages()
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=10)
+    return pdf
 
 
 def text_as_pdf(text: str, target: Path) -> Path:

@@ -23,7 +23,7 @@ from aqb.document.read import read_bytes, read_document
 from aqb.document.segment import flat_lines, unwrapped
 from aqb.document.text import text_document
 from helpers import unavailable
-from pdfs import DEJAVU
+from pdfs import DEJAVU, word_export
 
 SIGNATURES = [
     ["Wiesbaden, den 2.8.2025", "Heike Hofmann", "Staatsministerin"],
@@ -146,24 +146,7 @@ def test_a_word_file_flat_has_markdown_bullets_numbers_as_printed_and_whole_sign
 def fpdf_agreement() -> bytes:
     """Two pages as a Word export prints them: a running header, "Seite n von 2", hyphenated words, a
     bulleted list with hanging indent and the signatures in two columns."""
-    from fpdf import FPDF
-
-    class Exported(FPDF):
-        def header(self) -> None:
-            self.set_font("DejaVu", size=8)
-            self.cell(0, 5, "Zielvereinbarung 2025 – Brüder-Grimm-Stadt Hanau", new_x="LMARGIN")
-            self.ln(10)
-
-        def footer(self) -> None:
-            self.set_y(-12)
-            self.set_font("DejaVu", size=8)
-            self.cell(0, 5, f"Seite {self.page_no()} von {{nb}}", align="C")
-
-    pdf = Exported(format="A4")
-    pdf.add_font("DejaVu", "", str(DEJAVU))
-    pdf.alias_nb_pages()
-    pdf.add_page()
-    pdf.set_font("DejaVu", size=10)
+    pdf = word_export("Zielvereinbarung 2025 – Brüder-Grimm-Stadt Hanau", 10)
     for line in ("Die Stadt sichert die Kin-", "derbetreuung während der Maßnahmen und achtet die UN-",
                  "Behindertenrechtskonvention sowie das Ausbildungs-", "und Qualifizierungsbudget."):  # fmt: skip
         pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")

@@ -26,7 +26,7 @@ from aqb.data.model import FullTextAgreement
 from aqb.data.problems import DataError
 from aqb.data.signed import LAYOUT, OriginalWord, signed_amounts
 from helpers import REPO, DataFolder, real_agreement
-from pdfs import DEJAVU
+from pdfs import DEJAVU, word_export
 
 ORIGINAL = "originaltexte/2025/marburg-biedenkopf.txt"
 SIGNED = (REPO / "data" / ORIGINAL).read_text(encoding="utf-8")
@@ -210,24 +210,7 @@ def test_the_partner_without_its_name_is_refused_where_the_original_names_it(dat
 def word_made_pdf(text: str) -> bytes:
     """The signed text as a Word export prints it: a header and 'Seite n von m' on every page, a logo line,
     justified lines, and words hyphenated at line ends."""
-    from fpdf import FPDF
-
-    class Exported(FPDF):
-        def header(self) -> None:
-            self.set_font("DejaVu", size=8)
-            self.cell(0, 5, "Hessisches Ministerium für Arbeit, Integration, Jugend und Soziales", new_x="LMARGIN")
-            self.ln(8)
-
-        def footer(self) -> None:
-            self.set_y(-12)
-            self.set_font("DejaVu", size=8)
-            self.cell(0, 5, f"Seite {self.page_no()} von {{nb}}", align="C")
-
-    pdf = Exported(format="A4")
-    pdf.add_font("DejaVu", "", str(DEJAVU))
-    pdf.alias_nb_pages()
-    pdf.add_page()
-    pdf.set_font("DejaVu", size=10)
+    pdf = word_export("Hessisches Ministerium für Arbeit, Integration, Jugend und Soziales", 8)
     hyphenated = (
         text.replace("Qualifizierungsbudget 2025 das Ziel", "Qualifizierungs-\nbudget 2025 das Ziel")
         .replace("UN-Behindertenrechtskonvention verpflichtet", "UN-\nBehindertenrechtskonvention verpflichtet")
