@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,12 +28,14 @@ from aqb.outputs.publish import WORK_ENV
 from aqb.outputs.search import SearchIndexError, SearchMirror
 from aqb.pages.legal import publication_problems, setting_problems
 from aqb.pages.repository import Repository
+from aqb.pages.sidebar import Sidebars
 from aqb.pages.site import Site, expand_nav
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.structure.toc import AnchorLink
 
@@ -43,6 +45,7 @@ log = logging.getLogger(OWN_LOGGER)
 PREVIEW_NONCE = secrets.token_urlsafe(18) if os.environ.get("AQB_VORSCHAU") == "1" else None
 _site: Site | None = None  # set in on_config, for the build that follows
 _search: SearchMirror | None = None  # set in on_pre_build
+_sidebars: Sidebars | None = None  # set in on_nav, for the build that follows
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -146,6 +149,35 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwarg
     return markdown
 
 
+def on_nav(nav: Navigation, *, config: MkDocsConfig, **kwargs: Any) -> Navigation:
+    # The theme's sidebar links every entry of the navigation, the logo and the home page.
+    global _sidebars
+    links = [*_nav_links(nav.items), nav.homepage.url if nav.homepage else ""]
+    links += [str(value) for value in (config.theme.get("logo"), config.extra.get("homepage")) if value]
+    _sidebars = Sidebars(links)
+    return nav
+
+
+def _nav_links(items: Iterable[Any]) -> Iterator[str]:
+    """The address of every page and link in the navigation, sections' children included."""
+    for item in items:
+        if getattr(item, "url", None) is not None:
+            yield str(item.url)
+        yield from _nav_links(getattr(item, "children", None) or ())
+
+
+@jinja2.pass_context
+def _shared_sidebar(context: jinja2.runtime.Context, *, caller: Callable[[], str]) -> str:
+    """The theme's sidebars of this page (main.html calls this around them), rendered once for all pages
+    that show them alike (aqb.pages.sidebar)."""
+    page = context.get("page")
+    if page is None or _sidebars is None:
+        return caller()
+    hidden = (page.meta.get("hide") if page.meta else None) or ()
+    key = _sidebars.key(page.url, has_contents=bool(page.toc), hidden=hidden)
+    return _sidebars.rendered(key, caller)
+
+
 def on_pre_build(**kwargs: Any) -> None:
     global _search
     mirror = os.environ.get("AQB_SUCHSPIEGEL")  # the benchmark indexes the mirror on its own
@@ -161,6 +193,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files, **kwa
     env.autoescape = lambda name: name in own
     env.bytecode_cache = _compiled_templates
     env.globals["aqb_feeds"] = _current_site().feed_paths()
+    env.globals["aqb_seitenleiste"] = _shared_sidebar
     env.filters["host"] = host_of  # where a source link leads, shown beside it
     # The sitemap (rendered before the pages) shows when content really changed, never the build date.
     for file in files.documentation_pages():

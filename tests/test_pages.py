@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 
 from helpers import (
+    REPO,
     SEED,
     TEST_REPOSITORY,
     DataFolder,
@@ -252,6 +255,39 @@ def test_navigation_lists_sections_and_partners_but_no_agreement_or_year(real_si
     assert not [href for href in nav_links if re.search(r"/\d{4}/$", href) or href in ("./", "")]
 
 
+# Pages outside the navigation share one rendered sidebar per folder (aqb.pages.sidebar): two in one
+# folder (an agreement and a missing year of Marburg-Biedenkopf), others in other folders, and pages
+# in the navigation, which render their own.
+SIDEBAR_PAGES = [
+    ("kreise/marburg-biedenkopf/2025/", False),
+    ("kreise/marburg-biedenkopf/2024/", False),
+    ("kreise/wetteraukreis/2024/", False),
+    ("kreise/fulda/2025/", False),
+    ("jahre/2025/", False),
+    ("jahre/2016/", False),
+    ("kreise/marburg-biedenkopf/", True),
+    ("kreise/fulda/", True),
+    ("jahre/", True),
+]
+
+
+def _sidebar_targets(site: Path, url: str) -> list[str]:
+    """Where each link of the page's navigation sidebar leads, as a path below the site root (the links
+    into the page's own table of contents left out)."""
+    links = [attribute_of(a, "href") for a in page(site, url).select("nav.md-nav--primary a[href]")]
+    return [urljoin(f"/{url}", href) for href in links if not href.startswith("#")]
+
+
+@pytest.mark.parametrize(("url", "in_navigation"), SIDEBAR_PAGES)
+def test_every_sidebar_link_leads_where_the_start_pages_does(real_site: Path, url: str, in_navigation: bool) -> None:
+    """A sidebar shared by the pages of one folder still leads each of them to the right pages."""
+    targets = _sidebar_targets(real_site, url)
+    assert targets == _sidebar_targets(real_site, "")
+    assert {"/kreise/fulda/", "/kreise/marburg-biedenkopf/", "/jahre/", "/impressum/"} <= set(targets)
+    active = page(real_site, url).select("nav.md-nav--primary a.md-nav__link--active[href]")
+    assert [urljoin(f"/{url}", attribute_of(a, "href")) for a in active] == ([f"/{url}"] if in_navigation else [])
+
+
 # -- several years and partners (generated test data, never in data/) -----------------------------
 
 
@@ -374,3 +410,20 @@ def test_the_404_page_is_german_and_shows_the_way_on(real_site: Path) -> None:
     assert found(soup.html)["lang"] == "de"
     links = {text_of(a): attribute_of(a, "href") for a in found(soup.article).find_all("a")}
     assert links["Suche"] == "/suche/" and links["Alle Landkreise und kreisfreien Städte"] == "/kreise/"
+
+
+def test_hand_written_pages_outside_the_navigation_keep_their_own_table_of_contents(data_folder: DataFolder) -> None:
+    """Two pages in one folder outside the navigation, each with headings of its own: neither shows the
+    other's table of contents (only pages without one share a sidebar)."""
+    content = data_folder.root / "content"
+    shutil.copytree(REPO / "content", content)
+    (content / "hinweise").mkdir()
+    (content / "hinweise" / "erster.md").write_text("# Erster\n\n## Antrag\n\nText.\n\n## Frist\n\nText.\n", "utf-8")
+    (content / "hinweise" / "zweiter.md").write_text("# Zweiter\n\n## Kosten\n\nText.\n", "utf-8")
+    (content / "hinweise" / "dritter.md").write_text("# Dritter\n\nNur Text.\n", "utf-8")
+    site = build_site(data_folder.root, data_folder.root / "site")
+    expected = {"hinweise/erster/": ["Antrag", "Frist"], "hinweise/zweiter/": ["Kosten"], "hinweise/dritter/": []}
+    for url, contents in expected.items():
+        toc = page(site, url).select("nav.md-nav--secondary a.md-nav__link")
+        assert [text_of(a) for a in toc] == contents, url
+        assert _sidebar_targets(site, url) == _sidebar_targets(site, "")
