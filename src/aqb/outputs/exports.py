@@ -30,7 +30,6 @@ from aqb.data.model import (
     TextVersion,
 )
 from aqb.data.text import full_text
-from aqb.outputs.workbook import workbook
 from aqb.urls import agreement_url, partner_url
 
 # Our structured data; the agreements themselves are official texts (§ 5 UrhG).
@@ -358,6 +357,8 @@ def data_files(
     Each agreement's record and rows are built once and shared by the file of all years and its year's file.
     `base_url` is the public address, or "" where none is configured: then addresses are paths below the site.
     """
+    from aqb.outputs.workbook import workbook  # openpyxl loads only where downloads are written, not for pages
+
     partners = [PARTNERS.row(PartnerCells(p, base_url)) for p in dataset.partners.values()]
     partner_cells = _safe_rows(PARTNERS.names, partners)
     yield "daten/gebietskoerperschaften.csv", _csv(PARTNERS.names, partner_cells, excel=False)

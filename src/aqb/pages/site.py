@@ -11,9 +11,8 @@ from typing import Any
 
 from aqb.data.model import FullTextAgreement
 from aqb.data.schema import render, schemas
-from aqb.outputs.catalog import catalog_files
 from aqb.outputs.exports import data_files
-from aqb.outputs.feeds import feeds
+from aqb.outputs.feeds import feed_paths, feeds
 from aqb.pages.context import SiteData
 from aqb.pages.feedback import feedback, page_report
 from aqb.pages.kinds.agreement import AGREEMENT
@@ -78,8 +77,8 @@ class Site(SiteData):
         return None
 
     def feed_paths(self) -> set[str]:
-        """Which feeds exist: the site's and one per partner."""
-        return set(self._feeds)
+        """Which feeds exist: the site's and one per partner (known without writing them)."""
+        return set(feed_paths(self.dataset))
 
     @cached_property
     def _feeds(self) -> dict[str, str]:
@@ -87,6 +86,8 @@ class Site(SiteData):
 
     def downloads(self) -> Iterator[tuple[str, str | bytes]]:
         """Files published beside the pages (path below the site root, content), one at a time."""
+        from aqb.outputs.catalog import catalog_files  # rdflib loads only where downloads are written
+
         for name, schema in schemas(self.dataset).items():
             yield f"daten/schema/{name}.json", render(schema)
         # Addresses in downloads are the public address's; without one, paths below the site root (the
