@@ -43,7 +43,7 @@ class Dataset:
 
     def years(self) -> list[int]:
         """Every year the site has something for: an agreement, a key-figures record or a statewide total."""
-        return sorted({agreement.jahr for agreement in self.agreements} | set(self.statewide_totals))
+        return sorted(set(self._by_year) | set(self.statewide_totals))
 
     def of_partner(self, slug: str) -> tuple[AnyAgreement, ...]:
         """The partner's records, oldest first."""
@@ -54,7 +54,7 @@ class Dataset:
         return self._by_year.get(year, ())
 
     def agreement(self, year: int, partner: str) -> AnyAgreement | None:
-        return next((a for a in self.of_partner(partner) if a.jahr == year), None)
+        return self._by_year_and_partner.get((year, partner))
 
     def answers(self, request: InformationRequest) -> bool:
         """Whether every agreement a request asked for is here now, with its text (it then counts as
@@ -77,8 +77,23 @@ class Dataset:
 
     @functools.cached_property
     def _by_partner(self) -> dict[str, tuple[AnyAgreement, ...]]:
-        return {slug: tuple(a for a in self.agreements if a.partner == slug) for slug in self.partners}
+        grouped: dict[str, list[AnyAgreement]] = {slug: [] for slug in self.partners}
+        for a in self.agreements:
+            if a.partner in grouped:
+                grouped[a.partner].append(a)
+        return {slug: tuple(records) for slug, records in grouped.items()}
+
+    @functools.cached_property
+    def _by_year_and_partner(self) -> dict[tuple[int, str], AnyAgreement]:
+        """The first record of each year and partner (the loader allows one)."""
+        first: dict[tuple[int, str], AnyAgreement] = {}
+        for a in self.agreements:
+            first.setdefault((a.jahr, a.partner), a)
+        return first
 
     @functools.cached_property
     def _by_year(self) -> dict[int, tuple[AnyAgreement, ...]]:
-        return {year: tuple(a for a in self.agreements if a.jahr == year) for year in {a.jahr for a in self.agreements}}
+        grouped: dict[int, list[AnyAgreement]] = {}
+        for a in self.agreements:
+            grouped.setdefault(a.jahr, []).append(a)
+        return {year: tuple(records) for year, records in grouped.items()}

@@ -38,8 +38,9 @@ def project_changes(earlier: AnyAgreement, later: AnyAgreement) -> list[ProjectC
     changes = []
     for slug in dict.fromkeys([*earlier.massnahmen, *later.massnahmen]):
         before, after = earlier.massnahmen.get(slug, []), later.massnahmen.get(slug, [])
-        added = tuple(p for p in after if series_key(p) not in {series_key(q) for q in before})
-        dropped = tuple(p for p in before if series_key(p) not in {series_key(q) for q in after})
+        before_keys, after_keys = {series_key(q) for q in before}, {series_key(q) for q in after}
+        added = tuple(p for p in after if series_key(p) not in before_keys)
+        dropped = tuple(p for p in before if series_key(p) not in after_keys)
         if added or dropped:
             changes.append(ProjectChange(slug, added, dropped))
     return changes
