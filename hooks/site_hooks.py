@@ -9,6 +9,7 @@ import logging
 import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from aqb.data.loader import load_dataset
 from aqb.data.problems import DataError, escaped
 from aqb.outputs.buildlog import BUILD_FAILED, OWN_LOGGER, abort_message, speak_german
 from aqb.outputs.csp import UnknownInlineScriptError, apply_policy
+from aqb.outputs.forked import ForkedWork, ForkedWorkError
 from aqb.outputs.publish import WORK_ENV
 from aqb.outputs.search import SearchIndexError, SearchMirror
 from aqb.pages.legal import publication_problems, setting_problems
@@ -46,6 +48,7 @@ PREVIEW_NONCE = secrets.token_urlsafe(18) if os.environ.get("AQB_VORSCHAU") == "
 _site: Site | None = None  # set in on_config, for the build that follows
 _search: SearchMirror | None = None  # set in on_pre_build
 _sidebars: Sidebars | None = None  # set in on_nav, for the build that follows
+_downloads: ForkedWork | None = None  # started in on_files, waited for in on_post_build
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -130,9 +133,32 @@ def _configured_address(config: MkDocsConfig) -> str:
 
 
 def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files:
+    global _downloads
     for spec in _current_site().generated():
         files.append(File.generated(config, spec.src_uri, content=""))
+    # The site folder was cleaned just before: a child process writes the downloads into it while the pages
+    # render (no page has a download's path: content/ may not use those names).
+    _stop_downloads()  # never two at once (make serve)
+    _downloads = ForkedWork(partial(_current_site().write_downloads, Path(config.site_dir)), "Die Downloads")
     return files
+
+
+def _stop_downloads() -> None:
+    global _downloads
+    if _downloads is not None:
+        _downloads.stop()
+        _downloads = None
+
+
+def _wait_for_downloads() -> None:
+    global _downloads
+    downloads, _downloads = _downloads, None
+    if downloads is None:
+        raise PluginError("aqb: on_files ist nicht gelaufen")
+    try:
+        downloads.wait()
+    except ForkedWorkError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
@@ -254,7 +280,7 @@ def _with_policy(html: str, source: str) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
-    _current_site().write_downloads(Path(config.site_dir))
+    _wait_for_downloads()
     if os.environ.get("AQB_SUCHSPIEGEL"):
         _current_search().finish()  # the benchmark indexes the mirror itself
         return
@@ -280,6 +306,7 @@ def on_serve(server: LiveReloadServer, **kwargs: Any) -> LiveReloadServer:
 
 
 def on_build_error(*, error: Exception, **kwargs: Any) -> None:
+    _stop_downloads()  # nothing of them is written into the next build's folder
     if _search is not None:
         _search.discard()
     # ProperDocs ends a failed build with an English line of its own, outside logging: its Abort. The
