@@ -26,8 +26,8 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -142,8 +142,8 @@ def rows(rounds: int = 5) -> list[tuple[str, list[float]]]:
 def table(measured: list[tuple[str, list[float]]]) -> str:
     baseline = statistics.median(measured[-1][1])
     lines = [
-        "| Vorschau (make serve), echte Daten | Sekunden bis die offene Seite neu geladen ist (Median) | einzelne Runden | "
-        "Verhältnis zur Baseline | Ziel |",
+        "| Vorschau (make serve), echte Daten | Sekunden bis die offene Seite neu geladen ist (Median) "
+        "| einzelne Runden | Verhältnis zur Baseline | Ziel |",
         "|---|---|---|---|---|",
     ]
     for label, seconds in measured:
