@@ -8,14 +8,16 @@ from __future__ import annotations
 import logging
 import os
 import secrets
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.structure.files import File
+from watchdog.observers.polling import PollingObserver
 
 from aqb.data.addresses import host_of
 from aqb.data.content import pages_problems, read_settings_problems, rendered_page_problems
@@ -27,6 +29,7 @@ from aqb.outputs.buildlog import BUILD_FAILED, OWN_LOGGER, abort_message, speak_
 from aqb.outputs.csp import UnknownInlineScriptError, apply_policy
 from aqb.outputs.forked import ForkedWork, ForkedWorkError
 from aqb.outputs.publish import WORK_ENV
+from aqb.outputs.rendered import RenderedPages
 from aqb.outputs.search import SearchIndexError, SearchMirror
 from aqb.pages.legal import publication_problems, setting_problems
 from aqb.pages.repository import Repository
@@ -45,6 +48,7 @@ log = logging.getLogger(OWN_LOGGER)
 # `make serve` sets this: the preview's pages let the server's live-reload script run (never a build's),
 # by a nonce made anew each time the preview starts.
 PREVIEW_NONCE = secrets.token_urlsafe(18) if os.environ.get("AQB_VORSCHAU") == "1" else None
+POLL_SECONDS = 0.1  # `make serve`: how often the preview looks for saved files
 _site: Site | None = None  # set in on_config, for the build that follows
 _search: SearchMirror | None = None  # set in on_pre_build
 _sidebars: Sidebars | None = None  # set in on_nav, for the build that follows
@@ -67,8 +71,11 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         self._compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-# The hook file is loaded once per `make serve`, so this outlives each build.
+# The hook file is loaded once per `make serve`, so these outlive each build.
 _compiled_templates = _CompiledTemplates()
+_rendered = RenderedPages()
+_preview = False  # set in on_startup: `make serve` reuses pages whose inputs did not change
+_navigation: list[Any] = []  # set in on_nav: the navigation as plain values, for the preview's fingerprints
 
 
 def _current_site() -> Site:
@@ -83,8 +90,10 @@ def _current_search() -> SearchMirror:
     return _search
 
 
-def on_startup(**kwargs: Any) -> None:
+def on_startup(*, command: str, **kwargs: Any) -> None:
     # Once per `make serve` or `make build`, before ProperDocs' first line ("Seiten werden gebaut …").
+    global _preview
+    _preview = command == "serve"
     speak_german()
 
 
@@ -177,7 +186,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwarg
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, **kwargs: Any) -> Navigation:
     # The theme's sidebar links every entry of the navigation, the logo and the home page.
-    global _sidebars
+    global _sidebars, _navigation
+    _navigation = _outline(nav.items)  # for the preview's fingerprints
     links = [*_nav_links(nav.items), nav.homepage.url if nav.homepage else ""]
     links += [str(value) for value in (config.theme.get("logo"), config.extra.get("homepage")) if value]
     _sidebars = Sidebars(links)
@@ -226,7 +236,43 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files, **kwa
         changed = _current_site().page_date(file.src_uri)
         if changed and file.page is not None:
             file.page.meta["geaendert"] = changed.isoformat()
+    if _preview:
+        _rendered.begin(_site_inputs(config, own, _current_site().feed_paths()))
     return env
+
+
+def _outline(items: Iterable[Any]) -> list[Any]:
+    """Sections, pages and links of the navigation as plain values: what the theme prints of them."""
+    return [
+        (type(item).__name__, item.title, getattr(item, "url", None), _outline(item.children or [])) for item in items
+    ]
+
+
+def _site_inputs(config: MkDocsConfig, own: frozenset[str], feeds: set[str]) -> object:
+    """What every page's templates read alike: settings, our templates' text, the theme's, navigation, feeds."""
+    # The first build reads mkdocs.yml by a relative path, the next ones by an absolute one: the settings as
+    # read count, not the path, and the theme by its settings and folders.
+    # Nested settings as plain dicts: a section's object also pickles how it was read.
+    unread = ("plugins", "hooks", "config_file_path")  # the code of the site (fixed while it runs), the path
+    settings = {key: _plain(value) for key, value in config.items() if key not in unread}
+    settings["theme"] = (_plain(dict(config.theme)), [Path(folder).resolve() for folder in config.theme.dirs])
+    custom = Path(config.theme.custom_dir or "")
+    # The installed theme changes only when it is installed again: its templates by their time of change.
+    installed = [
+        Path(folder, "base.html").stat().st_mtime_ns
+        for folder in config.theme.dirs[1:]
+        if Path(folder, "base.html").is_file()
+    ]
+    ours = sorted((name, (custom / name).read_bytes()) for name in own)
+    return (settings, sorted(config.plugins), installed, ours, sorted(feeds), _navigation)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
 
 
 def own_templates(folder: Path) -> frozenset[str]:
@@ -256,10 +302,23 @@ def _contents(entries: Iterable[AnchorLink]) -> list[tuple[str, str]]:
 def on_page_context(context: dict[str, Any], *, page: Page, **kwargs: Any) -> dict[str, Any]:
     context["aqb"] = _current_site().data_for(page.file.src_uri)
     context["aqb_melden"] = _current_site().feedback_for(page.file.src_uri, page.url, page.title or "")
+    if _preview:
+        rendered = _rendered.look_up(page.file.src_uri, _page_inputs(page, context))
+        if rendered is not None:
+            context["aqb_gespeichert"] = Markup(rendered)  # our own HTML of the previous build
     return context
 
 
+def _page_inputs(page: Page, context: dict[str, Any]) -> object:
+    """What the templates read of this page alone (the rest of their context follows from it)."""
+    neighbours = [(other.url, other.title) if other else None for other in (page.previous_page, page.next_page)]
+    return (page.file.src_uri, page.url, page.title, page.content, page.toc, page.meta, page.canonical_url,
+            page.edit_url, page.is_homepage, neighbours, context["aqb"], context["aqb_melden"])  # fmt: skip
+
+
 def on_post_page(output: str, *, page: Page, **kwargs: Any) -> str:
+    if _preview:
+        _rendered.keep(page.file.src_uri, output)
     _current_search().add(page.url, output)
     return _with_policy(output, page.file.src_uri)
 
@@ -280,6 +339,7 @@ def _with_policy(html: str, source: str) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
+    _rendered.end()
     _wait_for_downloads()
     if os.environ.get("AQB_SUCHSPIEGEL"):
         _current_search().finish()  # the benchmark indexes the mirror itself
@@ -290,7 +350,8 @@ def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
         raise PluginError(str(error)) from None
 
 
-def on_serve(server: LiveReloadServer, **kwargs: Any) -> LiveReloadServer:
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, **kwargs: Any) -> LiveReloadServer:
+    _watch_often_and_only_ours(server, Path(config.config_file_path).resolve().parent)
     # The server adds its reload script to each page it sends; give that script the preview's nonce.
     if PREVIEW_NONCE is not None:
         inject: Callable[[bytes, int], bytes] = server._inject_js_into_html  # untyped in MkDocs
@@ -305,8 +366,22 @@ def on_serve(server: LiveReloadServer, **kwargs: Any) -> LiveReloadServer:
     return server
 
 
+def _watch_often_and_only_ours(server: LiveReloadServer, root: Path) -> None:
+    """Look for saved files every POLL_SECONDS, only in the repository: ProperDocs looks every 0.5 s, also
+    through the installed theme (14 000 files, mostly icons), which nobody edits while the preview runs."""
+    watched = dict(server._watched_paths)  # private in ProperDocs: what it watched before this hook
+    for path, count in watched.items():
+        for _ in range(count):
+            server.unwatch(path)
+    server.observer = PollingObserver(timeout=POLL_SECONDS)  # not yet started: ProperDocs starts it later
+    for path in watched:
+        if Path(path).resolve().is_relative_to(root):
+            server.watch(path)
+
+
 def on_build_error(*, error: Exception, **kwargs: Any) -> None:
     _stop_downloads()  # nothing of them is written into the next build's folder
+    _rendered.forget()
     if _search is not None:
         _search.discard()
     # ProperDocs ends a failed build with an English line of its own, outside logging: its Abort. The

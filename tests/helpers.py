@@ -16,7 +16,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, Literal, NoReturn
 
 import pytest
 import yaml
@@ -214,12 +214,18 @@ TEST_REPOSITORY = "https://github.com/beispiel/aqb-zielvereinbarungen"
 
 
 def build_site(
-    project: Path, site_dir: Path, environment: dict[str, str] | None = None, *, keep_settings: bool = False
+    project: Path,
+    site_dir: Path,
+    environment: dict[str, str] | None = None,
+    *,
+    keep_settings: bool = False,
+    command: Literal["build", "serve"] = "build",
 ) -> Path:
     """Build the site of `project` (a folder with data/) with our mkdocs.yml, strictly, in-process.
 
     `environment`: settings that mkdocs.yml reads with !ENV, for this build only; `keep_settings`: use
-    the project's own mkdocs.yml (a test changed it)."""
+    the project's own mkdocs.yml (a test changed it); `command`: "serve" builds as each rebuild of
+    `make serve` does (the hooks of one project are loaded once per process, as in the preview)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -230,7 +236,7 @@ def build_site(
         for name, value in (environment or {}).items():
             patch.setenv(name, value)
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
+    config.plugins.on_startup(command=command, dirty=False)
     try:
         build(config)
     finally:

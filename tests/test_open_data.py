@@ -336,7 +336,8 @@ def test_agreement_page_can_be_cited(published_site: Path) -> None:
         "Hessisches Ministerium für Arbeit, Integration, Jugend und Soziales; Landkreis Marburg-Biedenkopf: "
         "„Zielvereinbarung 2025 zwischen dem Hessischen Ministerium für Arbeit, Integration, Jugend und "
         "Soziales und dem Landkreis Marburg-Biedenkopf zur Umsetzung des hessischen Ausbildungs- und "
-        "Qualifizierungsbudgets“, unterzeichnet am 2. August 2025. In: AQB-Zielvereinbarungen Hessen. "
+        "Qualifizierungsbudgets“, unterzeichnet in Wiesbaden am 2. August 2025 und in Marburg-Cappel ohne Datum. "
+        "In: AQB-Zielvereinbarungen Hessen. "
         "Online: https://aqb.example.org/kreise/marburg-biedenkopf/2025/, abgerufen am [Datum Ihres Abrufs]."
     )
     script = found(soup.find("script", src=re.compile(r"aqb-zitieren\.js$")))
@@ -359,7 +360,8 @@ def test_a_local_build_cites_no_preview_address(real_site: Path) -> None:
         "Hessisches Ministerium für Arbeit, Integration, Jugend und Soziales; Landkreis Marburg-Biedenkopf: "
         "„Zielvereinbarung 2025 zwischen dem Hessischen Ministerium für Arbeit, Integration, Jugend und "
         "Soziales und dem Landkreis Marburg-Biedenkopf zur Umsetzung des hessischen Ausbildungs- und "
-        "Qualifizierungsbudgets“, unterzeichnet am 2. August 2025. In: AQB-Zielvereinbarungen Hessen, "
+        "Qualifizierungsbudgets“, unterzeichnet in Wiesbaden am 2. August 2025 und in Marburg-Cappel ohne Datum. "
+        "In: AQB-Zielvereinbarungen Hessen, "
         "abgerufen am [Datum Ihres Abrufs]."
     )
     assert soup.select(".aqb-nur-druck") == []  # no "Dauerhafte Adresse" in print either
@@ -378,7 +380,21 @@ def test_agreement_page_describes_itself_as_a_monetary_grant(real_site: Path) ->
         "name": "Landkreis Marburg-Biedenkopf",
         "identifier": "06534",
     }
-    assert data["temporalCoverage"] == "2025" and data["dateCreated"] == "2025-08-02"
+    # Signed in Wiesbaden on 2 August 2025, in Marburg-Cappel on a day the document leaves empty: which came
+    # last, and so the agreement's date, is not known.
+    assert data["temporalCoverage"] == "2025" and "dateCreated" not in data
+
+
+def test_an_agreement_whose_signatures_all_have_their_day_is_dated_by_the_last(tmp_path: Path) -> None:
+    folder = DataFolder(tmp_path)
+    record = synthetic_agreement("fulda", 2025, 1_000_000)
+    record["unterzeichnende"][1]["datum"] = "2025-09-15"
+    folder.add_agreement(record)
+    soup = page(build_site(tmp_path, tmp_path / "site"), "kreise/fulda/2025/")
+    citation = " ".join(found(soup.select_one("section.aqb-zitieren p")).get_text().split())
+    assert "“, unterzeichnet am 15. September 2025. In: AQB-Zielvereinbarungen Hessen" in citation
+    data = json.loads(found(soup.find("script", type="application/ld+json")).string or "")
+    assert data["dateCreated"] == "2025-09-15"
 
 
 # -- legal pages -------------------------------------------------------------------------------------

@@ -30,11 +30,20 @@ class FeedHead:
 
 
 def signed_on(agreement: AnyAgreement) -> date | None:
-    """The date of the agreement: its last signature, where the document has dates."""
+    """The last signature's day, where the document has days: for ordering feeds (an event of the entry's
+    life). The agreement's own date (citation, JSON-LD) needs every signature's day: `completed_on`."""
     if not isinstance(agreement, FullTextAgreement):
         return None  # a public source names no signature dates
     dates = [s.datum for s in agreement.unterzeichnende if s.datum is not None]
     return max(dates) if dates else None
+
+
+def completed_on(agreement: AnyAgreement) -> date | None:
+    """The agreement's date: its last signature, where every signature has its day in the document. One
+    without a day could be the last: then the agreement's date is not known, and is not guessed."""
+    if not isinstance(agreement, FullTextAgreement) or any(s.datum is None for s in agreement.unterzeichnende):
+        return None
+    return signed_on(agreement)
 
 
 def entry_date(agreement: AnyAgreement, changed: date | None) -> date | None:

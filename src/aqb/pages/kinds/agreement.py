@@ -11,7 +11,7 @@ from typing import Any
 from aqb.data.model import AnyAgreement, FullTextAgreement, KeyFiguresRecord, Partner
 from aqb.data.text import compose, document_title
 from aqb.formatting import euro, long_date, short_date, thousands
-from aqb.outputs.feeds import signed_on
+from aqb.outputs.feeds import completed_on
 from aqb.pages.context import SiteData, agreement_summary
 from aqb.pages.coverage import partner_year, promised_publication
 from aqb.pages.feedback import Report
@@ -94,13 +94,25 @@ def _full_text(site: SiteData, agreement: FullTextAgreement) -> dict[str, Any]:
     }
 
 
+def _signed_where_and_when(agreement: FullTextAgreement, signed: date | None) -> str:
+    """The citation's date: the last signature's day; where a signature has no day in the document, each
+    signature's place and day as the document has them (which one came last is not known)."""
+    if signed is not None:
+        return f", unterzeichnet am {long_date(signed)}"
+    signatures = [
+        " ".join([*([f"in {s.ort}"] if s.ort else []), f"am {long_date(s.datum)}" if s.datum else "ohne Datum"])
+        for s in agreement.unterzeichnende
+    ]
+    return ", unterzeichnet " + " und ".join(signatures) if signatures else ""
+
+
 def citation(site: SiteData, agreement: AnyAgreement, partner: Partner) -> dict[str, Any]:
     """How to cite the agreement (issuers, title, date, where; "abgerufen am" and the reader's date are
     added by the template), and its schema.org description (JSON-LD)."""
     # Cited by its public address; a build without one (a local preview) cites no address at all.
     permalink = f"{site.public_url}{agreement_url(agreement)}" if site.public_url else None
     online = f". Online: {permalink}" if permalink else ""  # ", abgerufen am …" follows in the template
-    signed = signed_on(agreement)
+    signed = completed_on(agreement)
     changed = site.record_dates.get((agreement.jahr, agreement.partner))
     if isinstance(agreement, FullTextAgreement):
         standard = site.dataset.standard_texts[agreement.jahr]
@@ -109,7 +121,7 @@ def citation(site: SiteData, agreement: AnyAgreement, partner: Partner) -> dict[
         # Issued by both parties, who signed it; the reader's date of access follows in the template.
         text = (
             f"{funder}; {partner.bezeichnung}: „{title}“"
-            + (f", unterzeichnet am {long_date(signed)}" if signed else "")
+            + _signed_where_and_when(agreement, signed)
             + f". In: AQB-Zielvereinbarungen Hessen{online}"
         )
     else:
