@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,7 +29,7 @@ from aqb.outputs.buildlog import BUILD_FAILED, OWN_LOGGER, abort_message, speak_
 from aqb.outputs.csp import UnknownInlineScriptError, apply_policy
 from aqb.outputs.forked import ForkedWork, ForkedWorkError
 from aqb.outputs.publish import WORK_ENV
-from aqb.outputs.rendered import RenderedPages
+from aqb.outputs.rendered import RenderedPages, outline, site_inputs
 from aqb.outputs.search import SearchIndexError, SearchMirror
 from aqb.pages.legal import publication_problems, setting_problems
 from aqb.pages.repository import Repository
@@ -75,7 +75,7 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _compiled_templates = _CompiledTemplates()
 _rendered = RenderedPages()
 _preview = False  # set in on_startup: `make serve` reuses pages whose inputs did not change
-_navigation: list[Any] = []  # set in on_nav: the navigation as plain values, for the preview's fingerprints
+_navigation: list[object] = []  # set in on_nav: the navigation as plain values, for the preview's fingerprints
 
 
 def _current_site() -> Site:
@@ -187,7 +187,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwarg
 def on_nav(nav: Navigation, *, config: MkDocsConfig, **kwargs: Any) -> Navigation:
     # The theme's sidebar links every entry of the navigation, the logo and the home page.
     global _sidebars, _navigation
-    _navigation = _outline(nav.items)  # for the preview's fingerprints
+    _navigation = outline(nav.items)  # for the preview's fingerprints
     links = [*_nav_links(nav.items), nav.homepage.url if nav.homepage else ""]
     links += [str(value) for value in (config.theme.get("logo"), config.extra.get("homepage")) if value]
     _sidebars = Sidebars(links)
@@ -237,42 +237,13 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files, **kwa
         if changed and file.page is not None:
             file.page.meta["geaendert"] = changed.isoformat()
     if _preview:
-        _rendered.begin(_site_inputs(config, own, _current_site().feed_paths()))
+        # The settings as read: the first build reads mkdocs.yml by a relative path, the next ones by an
+        # absolute one; the site's code (plugins, hooks) does not change while the preview runs.
+        settings = {key: value for key, value in config.items() if key not in ("plugins", "hooks", "config_file_path")}
+        inputs = site_inputs(settings, dict(config.theme), config.theme.dirs, own, _current_site().feed_paths(),
+                             _navigation)  # fmt: skip
+        _rendered.begin(inputs)
     return env
-
-
-def _outline(items: Iterable[Any]) -> list[Any]:
-    """Sections, pages and links of the navigation as plain values: what the theme prints of them."""
-    return [
-        (type(item).__name__, item.title, getattr(item, "url", None), _outline(item.children or [])) for item in items
-    ]
-
-
-def _site_inputs(config: MkDocsConfig, own: frozenset[str], feeds: set[str]) -> object:
-    """What every page's templates read alike: settings, our templates' text, the theme's, navigation, feeds."""
-    # The first build reads mkdocs.yml by a relative path, the next ones by an absolute one: the settings as
-    # read count, not the path, and the theme by its settings and folders.
-    # Nested settings as plain dicts: a section's object also pickles how it was read.
-    unread = ("plugins", "hooks", "config_file_path")  # the code of the site (fixed while it runs), the path
-    settings = {key: _plain(value) for key, value in config.items() if key not in unread}
-    settings["theme"] = (_plain(dict(config.theme)), [Path(folder).resolve() for folder in config.theme.dirs])
-    custom = Path(config.theme.custom_dir or "")
-    # The installed theme changes only when it is installed again: its templates by their time of change.
-    installed = [
-        Path(folder, "base.html").stat().st_mtime_ns
-        for folder in config.theme.dirs[1:]
-        if Path(folder, "base.html").is_file()
-    ]
-    ours = sorted((name, (custom / name).read_bytes()) for name in own)
-    return (settings, sorted(config.plugins), installed, ours, sorted(feeds), _navigation)
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    return value
 
 
 def own_templates(folder: Path) -> frozenset[str]:

@@ -105,3 +105,41 @@ def test_a_one_off_build_keeps_no_pages(tmp_path: Path, reuse_count: list[bool])
     build_site(project, tmp_path / "eins")
     build_site(project, tmp_path / "zwei")
     assert reuse_count == []  # `make build` renders every page: nothing to look up, nothing kept in memory
+
+
+def previous_build(pages: RenderedPages, site: object, rendered: dict[str, str]) -> None:
+    """One build of the preview that rendered `rendered` (page: HTML), each page's inputs its name."""
+    pages.begin(site)
+    for page, html in rendered.items():
+        assert pages.look_up(page, ("Eingaben", page)) is None
+        pages.keep(page, html)
+    pages.end()
+
+
+@pytest.mark.parametrize(
+    ("site", "page_inputs", "reused"),
+    [
+        (("Einstellungen", 1), ("Eingaben", "a.md"), True),
+        (("Einstellungen", 2), ("Eingaben", "a.md"), False),  # a setting, a template, the navigation changed
+        (("Einstellungen", 1), ("Eingaben", "a.md", "neue Daten"), False),  # the page's own data changed
+        (("Einstellungen", 1), ("Eingaben", lambda: "nicht vergleichbar"), False),  # cannot be compared: rendered
+    ],
+)
+def test_a_page_is_reused_only_with_the_same_inputs(site: object, page_inputs: object, reused: bool) -> None:
+    pages = RenderedPages()
+    previous_build(pages, ("Einstellungen", 1), {"a.md": "<p>Ä</p>"})
+    pages.begin(site)
+    assert pages.look_up("a.md", page_inputs) == ("<p>Ä</p>" if reused else None)
+
+
+def test_the_preview_keeps_only_the_last_build_and_only_up_to_its_limit() -> None:
+    pages = RenderedPages(limit_bytes=200)
+    previous_build(pages, "Seite", {"a.md": "<p>A</p>", "gross.md": "x" * 100_000 + "\u00e4" * 100_000})
+    previous_build(pages, "Seite", {"b.md": "<p>B</p>"})
+    pages.begin("Seite")
+    assert pages.look_up("b.md", ("Eingaben", "b.md")) == "<p>B</p>"
+    assert pages.look_up("a.md", ("Eingaben", "a.md")) is None  # not in the last build: memory does not grow
+    pages.end()
+    previous_build(pages, "Seite", {"gross.md": "".join(chr(0x4E00 + n % 20000) for n in range(200_000))})
+    pages.begin("Seite")
+    assert pages.look_up("gross.md", ("Eingaben", "gross.md")) is None  # beyond the limit: rendered again

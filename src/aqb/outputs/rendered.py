@@ -15,6 +15,9 @@ from __future__ import annotations
 import hashlib
 import pickle
 import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
 # The preview keeps its pages compressed, and only up to this much: a very large dataset still previews,
 # its pages beyond the limit are then rendered again on each save.
@@ -70,6 +73,47 @@ class RenderedPages:
         if self._size + len(stored) <= self.limit_bytes:
             self._current[key] = stored
             self._size += len(stored)
+
+
+def site_inputs(
+    settings: Mapping[str, object],
+    theme: Mapping[str, object],
+    theme_folders: Sequence[str],
+    templates: Iterable[str],
+    feeds: Iterable[str],
+    navigation: object,
+) -> object:
+    """What every page's templates read alike, as plain values: the settings (as read, not where from), the
+    theme's settings and folders, the text of our templates (`templates`, names in the first folder), the
+    installed theme's (by their time of change: it changes only when installed again), feeds, navigation."""
+    own, *installed = (Path(folder) for folder in theme_folders)
+    return (
+        plain(settings),
+        plain(theme),
+        [folder.resolve() for folder in (own, *installed)],
+        sorted((name, (own / name).read_bytes()) for name in templates),
+        [(folder / "base.html").stat().st_mtime_ns for folder in installed if (folder / "base.html").is_file()],
+        sorted(feeds),
+        navigation,
+    )
+
+
+def outline(items: Iterable[Any]) -> list[object]:
+    """Sections, pages and links of a navigation as plain values: what the theme prints of them."""
+    return [
+        (type(item).__name__, item.title, getattr(item, "url", None), outline(getattr(item, "children", None) or []))
+        for item in items
+    ]
+
+
+def plain(value: object) -> object:
+    """Nested settings as plain dicts and lists: a settings section's own object also pickles how it was read
+    (so the same settings read twice would never compare equal)."""
+    if isinstance(value, Mapping):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    return value
 
 
 def _fingerprint(inputs: object) -> bytes | None:
