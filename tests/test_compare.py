@@ -212,7 +212,8 @@ def test_a_years_projects_page_shows_no_project_of_another_year(two_years: Path,
     assert text_of(found(soup.h1)) == f"Projekte {year}"
     rows = rows_of(soup)
     assert len(rows) == count and {row[3] for row in rows} == {year}
-    assert {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in soup.select("td.aqb-titelzelle a")} == {year}
+    linked = {attribute_of(a, "href").rstrip("/").rsplit("/", 1)[-1] for a in soup.select("td.aqb-titelzelle a")}
+    assert linked == {year}  # every row leads to an agreement of that year
     # A year is reached through links, not a filter that would find nothing here.
     assert soup.select_one("#aqb-projekte-jahr") is None
 
