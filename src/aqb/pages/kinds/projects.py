@@ -111,9 +111,7 @@ def data(site: SiteData, year: int) -> dict[str, Any]:
     agreements = sorted(site.dataset.in_year(year), key=lambda a: sort_key(site.name(a)))
     rows = [row for agreement in agreements for row in _rows(site, agreement, names)]
     for row in rows:
-        row["auch_in"] = [
-            {"jahr": other, "url": projects_url(other)} for other in sorted(gathered.series[row["reihe"]] - {year})
-        ]
+        row["auch_in"] = year_ranges(sorted(gathered.series[row["reihe"]] - {year}))
         row["reihe"] = "/".join(row["reihe"])
     with_projects = {row["partner"] for row in rows}
     return {
@@ -125,6 +123,25 @@ def data(site: SiteData, year: int) -> dict[str, Any]:
         "partner": [p.bezeichnung for p in site.partners_sorted() if p.bezeichnung in with_projects],
         "andere_jahre": [{"jahr": other, "url": projects_url(other)} for other in gathered.years() if other != year],
     }
+
+
+def year_ranges(years: list[int]) -> list[dict[str, Any]]:
+    """Sorted years as runs of consecutive years, each from its first to its last (the same for one year),
+    with their projects pages: "2014–2019, 2021". A project of every year then costs a row two links, not
+    one per year."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and runs[-1][-1] == year - 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return [
+        {
+            "von": {"jahr": run[0], "url": projects_url(run[0])},
+            "bis": {"jahr": run[-1], "url": projects_url(run[-1])} if len(run) > 1 else None,
+        }
+        for run in runs
+    ]
 
 
 def _rows(site: SiteData, agreement: AnyAgreement, names: dict[str, str]) -> list[dict[str, Any]]:
