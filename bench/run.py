@@ -268,7 +268,8 @@ LIGHTHOUSE_PAGES = {
     "Kreis": "kreise/marburg-biedenkopf/",
     "Vereinbarung": "kreise/marburg-biedenkopf/2020/",
     "Suche": "suche/",
-    "Projekte": "projekte/",
+    "Projekte-Übersicht": "projekte/",
+    "Projekte": "projekte/2020/",
     "Daten": "daten/",
     "Vergleich": "vergleich/",
 }
@@ -280,7 +281,8 @@ REAL_LIGHTHOUSE_PAGES = {
     "Eckdaten": "kreise/wetteraukreis/2024/",
     "Fehlende Vereinbarung": "kreise/fulda/2025/",
     "Suche": "suche/",
-    "Projekte": "projekte/",
+    "Projekte-Übersicht": "projekte/",
+    "Projekte": "projekte/2025/",
     "Daten": "daten/",
     "Vergleich": "vergleich/",
 }

@@ -30,6 +30,7 @@ PAGE_TYPES = {
     "Über das AQB": "aqb/",
     "Suche mit Treffern": "suche/?q=Frauenakademie&jahr=2025",
     "Alle Projekte": "projekte/",
+    "Projekte eines Jahres": "projekte/2025/",
     "Vergleich": "vergleich/",
     "Offene Daten": "daten/",
     "Mitmachen": "mitmachen/",
@@ -79,7 +80,7 @@ def test_layout_checks_notice_what_they_look_for(browser: Any, served_site: str)
     context = browser.new_context(viewport={"width": 320, "height": 844}, bypass_csp=True)  # to inject the faults
     tab = context.new_page()
     try:
-        tab.goto(served_site + "projekte/", wait_until="networkidle")
+        tab.goto(served_site + "projekte/2025/", wait_until="networkidle")
 
         def problems_with(fault: str) -> str:
             if fault:
@@ -167,7 +168,13 @@ def test_a_word_longer_than_the_screen_wraps_on_a_phone(browser: Any, tmp_path: 
     tab = context.new_page()
     try:
         with serve(site) as base:
-            for url in ("kreise/marburg-biedenkopf/2025/", "kreise/marburg-biedenkopf/", "jahre/2025/", "projekte/"):
+            for url in (
+                "kreise/marburg-biedenkopf/2025/",
+                "kreise/marburg-biedenkopf/",
+                "jahre/2025/",
+                "projekte/",
+                "projekte/2025/",
+            ):
                 tab.goto(base + url)
                 width = tab.evaluate("document.documentElement.scrollWidth")
                 assert width <= 320, f"{url} ist {width} px breit"
@@ -293,7 +300,7 @@ def test_projects_table_does_not_jump_when_its_tools_appear(browser: Any, served
     context = browser.new_context(viewport={"width": 390, "height": 844})
     tab = context.new_page()
     try:
-        tab.goto(served_site + "projekte/", wait_until="networkidle")
+        tab.goto(served_site + "projekte/2025/", wait_until="networkidle")
         expect(tab.locator("#aqb-projekte-status")).to_contain_text("Projekten angezeigt")
         assert tab.evaluate(LAYOUT_SHIFT) < 0.05  # 0.29 while the tools appeared late
     finally:
@@ -301,7 +308,7 @@ def test_projects_table_does_not_jump_when_its_tools_appear(browser: Any, served
     context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     tab = context.new_page()
     try:
-        tab.goto(served_site + "projekte/")
+        tab.goto(served_site + "projekte/2025/")
         assert not tab.locator("#aqb-projekte-werkzeuge").is_visible()
         assert tab.locator("#aqb-projekte tbody tr").count() > 0
     finally:

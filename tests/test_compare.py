@@ -162,26 +162,80 @@ def test_comparison_table_never_shows_missing_as_zero(two_years: Path) -> None:
     assert not [cell for cell in soup.select("tbody td") if text_of(cell) in ("0 €", "0")]
 
 
-def test_projects_page_lists_every_project_and_recognises_series(two_years: Path) -> None:
-    soup = page(two_years, "projekte/")
-    rows = [[text_of(c) for c in r.find_all("td")] for r in soup.select("#aqb-projekte tbody tr")]
-    assert [
-        "Motivierendes Coaching Marburg 2025",
-        "Ausbildungsvorbereitung",
-        "Landkreis Marburg-Biedenkopf",
-        "2025",
-        "2024",
-    ] in rows
+def rows_of(soup: Any) -> list[list[str]]:
+    return [[text_of(c) for c in r.find_all("td")] for r in soup.select("#aqb-projekte tbody tr")]
+
+
+def test_each_years_projects_page_lists_its_projects_and_recognises_series(two_years: Path) -> None:
+    latest, earlier = page(two_years, "projekte/2025/"), page(two_years, "projekte/2024/")
+    assert rows_of(latest) == [
+        ["Testprojekt fulda 2025", "Qualifizierung", "Landkreis Fulda", "2025", "2024"],
+        [
+            "Motivierendes Coaching Marburg 2025",
+            "Ausbildungsvorbereitung",
+            "Landkreis Marburg-Biedenkopf",
+            "2025",
+            "2024",
+        ],
+        ["Teilzeitausbildung (BaE)", "Ausbildung", "Landkreis Marburg-Biedenkopf", "2025", ""],
+        ["Frauenakademie 2025", "Qualifizierung", "Landkreis Marburg-Biedenkopf", "2025", "2024"],
+        ["Voice Connect 2025", "Qualifizierung", "Landkreis Marburg-Biedenkopf", "2025", ""],
+    ]
     assert [
         "Motivierendes Coaching Marburg 2024",
         "Ausbildungsvorbereitung",
         "Landkreis Marburg-Biedenkopf",
         "2024",
         "2025",
-    ] in rows
-    assert ["Berufspaten", "ohne Angabe", "Landkreis Kassel", "2016", ""] in rows
-    links = {text_of(a): a["href"] for a in soup.select("#aqb-projekte a")}
-    assert links["Voice Connect 2025"] == "../kreise/marburg-biedenkopf/2025/"
+    ] in rows_of(earlier)
+    assert rows_of(page(two_years, "projekte/2016/")) == [
+        ["Berufspaten", "ohne Angabe", "Landkreis Kassel", "2016", ""],
+        ["„2. Chance“", "ohne Angabe", "Landkreis Kassel", "2016", ""],
+        ["Sprachangebote für junge Flüchtlinge", "ohne Angabe", "Landkreis Kassel", "2016", ""],
+    ]
+    links = {text_of(a): a["href"] for a in latest.select("#aqb-projekte td.aqb-titelzelle a")}
+    assert links["Voice Connect 2025"] == "../../kreise/marburg-biedenkopf/2025/"
+    # "Auch in" leads to the other year's projects; the line above the table to every other year's.
+    series = found(latest.select_one("#aqb-projekte tbody tr td:last-child a"))
+    assert (text_of(series), attribute_of(series, "href")) == ("2024", "../2024/")
+    others = found(latest.select_one("p.aqb-andere-jahre"))
+    assert [(text_of(a), a["href"]) for a in others.find_all("a")] == [
+        ("2024", "../2024/"),
+        ("2016", "../2016/"),
+        ("alle Jahre im Überblick", "../"),
+    ]
+
+
+@pytest.mark.parametrize(("year", "count"), [("2025", 5), ("2024", 4), ("2016", 3)])
+def test_a_years_projects_page_shows_no_project_of_another_year(two_years: Path, year: str, count: int) -> None:
+    soup = page(two_years, f"projekte/{year}/")
+    assert text_of(found(soup.h1)) == f"Projekte {year}"
+    rows = rows_of(soup)
+    assert len(rows) == count and {row[3] for row in rows} == {year}
+    linked = {attribute_of(a, "href").rstrip("/").rsplit("/", 1)[-1] for a in soup.select("td.aqb-titelzelle a")}
+    assert linked == {year}  # every row leads to an agreement of that year
+    # A year is reached through links, not a filter that would find nothing here.
+    assert soup.select_one("#aqb-projekte-jahr") is None
+
+
+def test_the_projects_index_lists_each_year_with_projects_and_its_counts(two_years: Path) -> None:
+    soup = page(two_years, "projekte/")
+    table = found(soup.select_one("#aqb-projekte-jahre"))
+    rows = [
+        (text_of(found(r.th)), attribute_of(found(r.find("a")), "href"), [text_of(td) for td in r.find_all("td")])
+        for r in table.select("tbody tr")
+    ]
+    # Marburg-Biedenkopf and Fulda in 2025 and 2024; Kassel's 2016 press release names three without a type.
+    assert rows == [
+        ("2025", "2025/", ["5", "2"]),
+        ("2024", "2024/", ["4", "2"]),
+        ("2016", "2016/", ["3", "1"]),
+    ]
+    assert soup.select_one("#aqb-projekte tbody tr") is None  # no project itself: its size grows with years only
+    text = text_of(found(soup.select_one(".md-content__inner")))
+    assert "zusammen 12 Projekte aus 5 Vereinbarungen" in text
+    assert attribute_of(found(soup.find("a", string="Suche")), "href") == "../suche/"
+    assert attribute_of(found(soup.find("a", string="Offene Daten")), "href") == "../daten/#alle"
 
 
 # -- in the browser ----------------------------------------------------------------------------------
@@ -192,11 +246,9 @@ def test_projects_table_filters_sorts_and_downloads_shown_rows(
     browser_page: tuple[Any, list[str]], served_site: str
 ) -> None:
     tab, _ = browser_page
-    tab.goto(served_site + "projekte/")
+    tab.goto(served_site + "projekte/2025/")
     status = tab.locator("#aqb-projekte-status")
-    assert status.inner_text() == "7 von 7 Projekten angezeigt."
-    tab.get_by_label("Jahr", exact=True).select_option("2025")
-    assert status.inner_text() == "4 von 7 Projekten angezeigt."
+    assert status.inner_text() == "4 von 4 Projekten angezeigt."
     tab.get_by_role("button", name="Projekt", exact=True).click()
     assert tab.locator("#aqb-projekte th").first.get_attribute("aria-sort") == "ascending"
     shown = tab.locator("#aqb-projekte tbody tr:not([hidden]) td:first-child").all_inner_texts()
@@ -206,8 +258,13 @@ def test_projects_table_filters_sorts_and_downloads_shown_rows(
         "Teilzeitausbildung (BaE)",
         "Voice Connect 2025",
     ]
+    tab.get_by_label("Maßnahmenart", exact=True).select_option("Qualifizierung")
+    assert status.inner_text() == "2 von 4 Projekten angezeigt."
+    shown = tab.locator("#aqb-projekte tbody tr:not([hidden]) td:first-child").all_inner_texts()
+    assert shown == ["Frauenakademie 2025", "Voice Connect 2025"]
     with tab.expect_download() as download:
         tab.get_by_role("button", name="Angezeigte Projekte als CSV herunterladen").click()
+    assert download.value.suggested_filename == "projekte-2025.csv"
     content = Path(download.value.path()).read_bytes().decode("utf-8")
     assert content.startswith("\ufeffProjekt,Maßnahmenart,Gebietskörperschaft,Jahr,Auch in,Adresse\r\n")
     table = list(csv.reader(io.StringIO(content.removeprefix("\ufeff"))))
@@ -241,12 +298,19 @@ def test_a_section_that_only_names_the_new_year_is_not_called_changed(tmp_path: 
     assert diffs == ["Geänderter Wortlaut: § 4 Haushaltsmittel und Eckdaten"]
 
 
-def test_the_project_filters_offer_only_what_finds_projects(real_site: Path) -> None:
-    """A year or partner with no project would show an empty table: the filters offer only those with projects."""
+def test_the_projects_index_offers_only_years_with_projects(real_site: Path) -> None:
+    """A year without a project would show an empty table: the index links only years with projects."""
     soup = page(real_site, "projekte/")
-    rows = [[text_of(td) for td in row.find_all(["th", "td"])] for row in soup.select("table tbody tr")]
-    years = [text_of(o) for o in soup.select("#aqb-projekte-jahr option") if o.get("value") != ""]
-    partners = [text_of(o) for o in soup.select("#aqb-projekte-partner option") if o.get("value") != ""]
-    assert rows and years == sorted({row[3] for row in rows}, reverse=True)
-    assert set(partners) == {row[2] for row in rows}
+    years = [text_of(a) for a in soup.select("#aqb-projekte-jahre tbody th a")]
     assert years == ["2025", "2016"]  # the bundled data: Marburg-Biedenkopf's agreement and Kassel's press release
+    assert not (real_site / "projekte" / "2024").exists() and not (real_site / "projekte" / "2020").exists()
+
+
+@pytest.mark.parametrize("year", ["2025", "2016"])
+def test_the_project_filters_offer_only_what_finds_projects(real_site: Path, year: str) -> None:
+    """A partner with no project that year would show an empty table: the filter offers only those with projects."""
+    soup = page(real_site, f"projekte/{year}/")
+    rows = [[text_of(td) for td in row.find_all(["th", "td"])] for row in soup.select("#aqb-projekte tbody tr")]
+    partners = [text_of(o) for o in soup.select("#aqb-projekte-partner option") if o.get("value") != ""]
+    assert rows and {row[3] for row in rows} == {year}
+    assert set(partners) == {row[2] for row in rows}

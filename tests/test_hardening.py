@@ -256,7 +256,16 @@ def test_linkchecker_finds_nothing_broken_below_a_sub_path(served_below_prefix: 
 
 @pytest.mark.browser
 @pytest.mark.parametrize(
-    "path", ["", "kreise/marburg-biedenkopf/2025/", "jahre/2025/", "projekte/", "daten/", "suche/?q=Frauenakademie"]
+    "path",
+    [
+        "",
+        "kreise/marburg-biedenkopf/2025/",
+        "jahre/2025/",
+        "projekte/",
+        "projekte/2025/",
+        "daten/",
+        "suche/?q=Frauenakademie",
+    ],
 )
 def test_site_works_below_a_sub_path(browser_page: tuple[Any, list[str]], served_below_prefix: str, path: str) -> None:
     tab, _ = browser_page

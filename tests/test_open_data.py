@@ -321,6 +321,8 @@ def test_dates_come_from_history_and_are_never_invented(tmp_path: Path) -> None:
         for url in sitemap.findall("s:url", namespace)
     }
     assert lastmod["http://127.0.0.1:8000/kreise/marburg-biedenkopf/2025/"] == "2026-03-01"
+    # Each year's projects page is in the sitemap, dated by the records it shows.
+    assert lastmod["http://127.0.0.1:8000/projekte/2025/"] == lastmod["http://127.0.0.1:8000/projekte/"] == "2026-03-01"
     assert lastmod["http://127.0.0.1:8000/ueber/"] is None  # content/ was not committed here: no date
 
 

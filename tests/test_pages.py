@@ -265,9 +265,12 @@ SIDEBAR_PAGES = [
     ("kreise/fulda/2025/", False),
     ("jahre/2025/", False),
     ("jahre/2016/", False),
+    ("projekte/2025/", False),
+    ("projekte/2016/", False),
     ("kreise/marburg-biedenkopf/", True),
     ("kreise/fulda/", True),
     ("jahre/", True),
+    ("projekte/", True),
 ]
 
 

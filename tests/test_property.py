@@ -1,5 +1,5 @@
 """Property-based round trip: random valid agreements → build → every field on its page, in the
-JSON export, in /projekte/ and in the search index."""
+JSON export, in /projekte/2025/ and in the search index."""
 
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def test_every_field_survives_the_build(records: list[dict[str, Any]]) -> None:
             for r in json.loads((site / "daten" / "vereinbarungen.json").read_text("utf-8"))["vereinbarungen"]
             if r["jahr"] == 2025
         }
-        projects_page = text_of(page(site, "projekte/").select_one("#aqb-projekte"))
+        projects_page = text_of(page(site, "projekte/2025/").select_one("#aqb-projekte"))
         search = " ".join(search_fragments(site).values())
         for record in records:
             soup = page(site, f"kreise/{record['partner']}/2025/")

@@ -27,6 +27,7 @@ PAGES = {
     "jahre/": OTHER,
     "jahre/2025/": OTHER,
     "projekte/": OTHER,
+    "projekte/2025/": OTHER,
     "vergleich/": OTHER,
     "suche/": OTHER,
     "aqb/": OTHER,

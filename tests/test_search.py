@@ -193,17 +193,23 @@ def test_excerpts_show_the_budget_formatted_never_as_raw_digits(
 
 
 def projects_shown(tab: Any, base: str, text: str) -> list[str]:
-    """The rows /projekte/ shows for `text` in its filter field: the agreements' addresses."""
+    """The rows the projects pages of all years show for `text` in their filter field: the agreements' addresses."""
     tab.goto(f"{base}projekte/")
-    tab.get_by_label("Projekt oder Ort enthält").fill(text)
-    expect(tab.locator("#aqb-projekte-status")).to_contain_text("Projekten angezeigt")
-    rows = tab.locator("#aqb-projekte tbody tr:not([hidden]) td.aqb-titelzelle a").all()
-    return [urlparse(row.evaluate("link => link.href")).path for row in rows]
+    years = [link.evaluate("link => link.href") for link in tab.locator("#aqb-projekte-jahre tbody th a").all()]
+    assert len(years) == 2  # the bundled data: 2025 and 2016
+    shown: list[str] = []
+    for year in years:
+        tab.goto(year)
+        tab.get_by_label("Projekt oder Ort enthält").fill(text)
+        expect(tab.locator("#aqb-projekte-status")).to_contain_text("Projekten angezeigt")
+        rows = tab.locator("#aqb-projekte tbody tr:not([hidden]) td.aqb-titelzelle a").all()
+        shown += [urlparse(row.evaluate("link => link.href")).path for row in rows]
+    return shown
 
 
-# Search finds every page that has the word; /projekte/ lists projects. An agreement known only from a
+# Search finds every page that has the word; /projekte/<jahr>/ lists projects. An agreement known only from a
 # source can name the word among the source's other statements (Wetteraukreis 2024: "Teilzeitausbildung"),
-# which is no project: each hit says where the word stands, and those found as a project are /projekte/'s.
+# which is no project: each hit says where the word stands, and those found as a project are the projects pages' rows.
 @pytest.mark.parametrize(
     ("word", "other_statement"),
     [("Teilzeitausbildung", "/kreise/wetteraukreis/2024/"), ("Frauenakademie", None), ("Berufspaten", None)],

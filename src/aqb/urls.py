@@ -20,3 +20,8 @@ def missing_url(slug: str, year: int) -> str:
 
 def year_url(year: int) -> str:
     return f"jahre/{year}/"
+
+
+def projects_url(year: int) -> str:
+    """The projects of one year; /projekte/ itself lists the years."""
+    return f"projekte/{year}/"

@@ -8,6 +8,8 @@ const rows = [...body.rows];
 const text = document.getElementById("aqb-projekte-text");
 const selects = [...tools.querySelectorAll("select[data-spalte]")];
 const status = document.getElementById("aqb-projekte-status");
+// The year's page names its downloads after the year: projekte-2025.csv.
+const fileName = tools.dataset.dateiname || "projekte";
 const collator = new Intl.Collator("de", { numeric: true, sensitivity: "base" });
 
 function cell(row, column) {
@@ -79,7 +81,7 @@ function save(blob, name) {
 
 document.getElementById("aqb-projekte-csv").addEventListener("click", () => {
   const lines = [HEADER, ...shownTable()].map((values) => values.map(csvCell).join(","));
-  save(new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" }), "projekte.csv");
+  save(new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" }), `${fileName}.csv`);
 });
 
 // Excel workbook (.xlsx), written here without any library: a zip archive (stored, not compressed)
@@ -166,7 +168,7 @@ function workbook(table) {
 }
 
 document.getElementById("aqb-projekte-xlsx").addEventListener("click", () => {
-  save(workbook([HEADER, ...shownTable()]), "projekte.xlsx");
+  save(workbook([HEADER, ...shownTable()]), `${fileName}.xlsx`);
 });
 
 text.addEventListener("input", applyFilters);

@@ -30,6 +30,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     agreement.AGREEMENT,
     missing.MISSING,
     year_index.YEAR_INDEX,
+    projects.PROJECT_INDEX,
     projects.PROJECTS,
     comparison.COMPARISON,
     search.SEARCH,
