@@ -228,7 +228,8 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files, **kwa
     own = own_templates(Path(config.theme.custom_dir or ""))
     env.autoescape = lambda name: name in own
     env.bytecode_cache = _compiled_templates
-    env.globals["aqb_feeds"] = _current_site().feed_paths()
+    feeds = _current_site().feed_paths()
+    env.globals["aqb_feeds"] = feeds
     env.globals["aqb_seitenleiste"] = _shared_sidebar
     env.filters["host"] = host_of  # where a source link leads, shown beside it
     # The sitemap (rendered before the pages) shows when content really changed, never the build date.
@@ -240,9 +241,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files, **kwa
         # The settings as read: the first build reads mkdocs.yml by a relative path, the next ones by an
         # absolute one; the site's code (plugins, hooks) does not change while the preview runs.
         settings = {key: value for key, value in config.items() if key not in ("plugins", "hooks", "config_file_path")}
-        inputs = site_inputs(settings, dict(config.theme), config.theme.dirs, own, _current_site().feed_paths(),
-                             _navigation)  # fmt: skip
-        _rendered.begin(inputs)
+        _rendered.begin(site_inputs(settings, dict(config.theme), config.theme.dirs, own, feeds, _navigation))
     return env
 
 
